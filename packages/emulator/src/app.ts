@@ -1,0 +1,218 @@
+import { Hono } from "hono";
+import { routePath } from "hono/route";
+import { createTokenSigner } from "./auth.js";
+import { indexCatalog } from "./catalog/catalog.js";
+import { createClock } from "./clock.js";
+import { createStats, type EmulatorContext, type Env, makeIdSource, nowIsoFor } from "./context.js";
+import { createFaultInjector, type FaultDecision } from "./faults.js";
+import { corsMiddleware } from "./http/cors.js";
+import { HttpError } from "./http/errors.js";
+import { createRequestValidator } from "./http/validate.js";
+import { type EmulatorOptions, resolveOptions } from "./options.js";
+import { createRandom, uuidFor } from "./random.js";
+import { registerAskRoutes } from "./routes/ask.js";
+import { registerConnectorRoutes } from "./routes/connectors.js";
+import { type EmulatorControl, type RequestLogEntry, registerControlRoutes } from "./routes/control.js";
+import { registerDefinitionRoutes } from "./routes/definitions.js";
+import { registerExecuteRoutes } from "./routes/execute.js";
+import { registerOAuthRoutes } from "./routes/oauth.js";
+import { registerOAuthInitiateRoutes } from "./routes/oauth-initiate.js";
+import { registerOrganizationRoutes } from "./routes/organizations.js";
+import { registerStaticRoutes } from "./routes/static.js";
+import { registerTemplateRoutes } from "./routes/templates.js";
+import { registerTokenRoutes } from "./routes/tokens.js";
+import { registerWorkflowRoutes } from "./routes/workflows.js";
+import { registerWorkspaceRoutes } from "./routes/workspaces.js";
+import { seedStore } from "./seed.js";
+import { createStore } from "./store.js";
+
+/** The emulator as a web-standard fetch handler plus its control surface; no sockets, so it runs anywhere. */
+export interface EmulatorApp {
+  /** Handles one request. Pass it to `Deno.serve`, a Worker, `@hono/node-server`, or a client's `fetch` option. */
+  fetch(request: Request, env?: unknown): Promise<Response>;
+  /** The demo application's credentials. */
+  clientId: string;
+  clientSecret: string;
+  control: EmulatorControl;
+}
+
+/** Thrown to make the server close the connection without answering. */
+class DropConnection extends Error {}
+
+const REQUEST_LOG_SIZE = 500;
+
+/**
+ * Builds the emulator's fetch handler. State lives in the returned object only: two apps never share anything.
+ *
+ * @example
+ * ```ts
+ * const emulator = createEmulatorApp({ control: true });
+ * const res = await emulator.fetch(new Request("http://emulator/api/v1/account/applications/token", {
+ *   method: "POST", body: JSON.stringify({ client_id: emulator.clientId, client_secret: emulator.clientSecret }),
+ * }));
+ * ```
+ */
+export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
+  const options = resolveOptions(input);
+  const clock = createClock();
+  let random = createRandom(options.seed);
+  const ctx: EmulatorContext = {
+    options,
+    store: createStore(),
+    clock,
+    catalog: indexCatalog(),
+    signer: createTokenSigner(clock),
+    faults: createFaultInjector(options.faults),
+    validator: createRequestValidator(),
+    stats: createStats(),
+    nextId: () => makeIdSource(random)(),
+    idFor: (name) => uuidFor(`${options.seed}:${name}`),
+    nowIso: () => nowIsoFor(clock)(),
+    reseed: () => {
+      random = createRandom(options.seed);
+      ctx.store = createStore();
+      seedStore(ctx);
+    },
+  };
+  ctx.reseed();
+  const requestLog: RequestLogEntry[] = [];
+  let requestCounter = 0;
+  // Request ids come from a counter, not the seeded PRNG, so traffic never shifts the ids of created objects.
+  const instanceTag = Math.floor(Math.random() * 0xffff)
+    .toString(16)
+    .padStart(4, "0");
+
+  const control: EmulatorControl = {
+    reset() {
+      clock.reset();
+      ctx.reseed();
+      ctx.stats = createStats();
+      ctx.faults.configure(options.faults);
+      requestLog.length = 0;
+    },
+    advanceClock(seconds) {
+      clock.advance(seconds * 1000);
+      return clock.now();
+    },
+    setFaults: (config) => ctx.faults.configure(config),
+    stats: () => ({ ...ctx.stats, faults: ctx.faults.counts(), clockOffsetMs: clock.offsetMs() }),
+    requests: () => [...requestLog],
+  };
+
+  const app = new Hono<Env>();
+
+  app.use("*", async (c, next) => {
+    requestCounter++;
+    const requestId = `req_${instanceTag}${requestCounter.toString(16).padStart(8, "0")}`;
+    c.set("requestId", requestId);
+    await next();
+    c.res.headers.set("x-request-id", requestId);
+    if (c.req.path.startsWith("/_emulator/")) return;
+    const route = `${c.req.method} ${routePath(c, -1)}`;
+    ctx.stats.requests++;
+    ctx.stats.routes[route] = (ctx.stats.routes[route] ?? 0) + 1;
+    ctx.stats.statuses[String(c.res.status)] = (ctx.stats.statuses[String(c.res.status)] ?? 0) + 1;
+    requestLog.push({
+      at: ctx.nowIso(),
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status: c.res.status,
+      auth: c.get("principal")?.kind ?? (c.req.header("authorization") ? "rejected" : "none"),
+      userAgent: c.req.header("user-agent") ?? null,
+      organizationHeader: c.req.header("x-organization-id") ?? null,
+      requestId,
+    });
+    if (requestLog.length > REQUEST_LOG_SIZE) requestLog.shift();
+  });
+
+  app.use("/api/*", corsMiddleware(ctx));
+
+  app.use("/api/*", async (c, next) => {
+    if (c.req.method === "OPTIONS") return next();
+    const decision = ctx.faults.decide(c.req.method, c.req.path);
+    if (!decision) return next();
+    if (decision.delayMs) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
+    if (decision.afterWrite) {
+      await next();
+      // The write happened; the caller only sees a failure (contract: faults after a write was applied).
+      if (decision.drop) drop(c.env);
+      c.res = faultResponse(decision);
+      return;
+    }
+    if (decision.drop) drop(c.env);
+    if (decision.status) return faultResponse(decision);
+    return next();
+  });
+
+  registerTokenRoutes(app, ctx);
+  registerConnectorRoutes(app, ctx);
+  registerOAuthInitiateRoutes(app, ctx);
+  registerExecuteRoutes(app, ctx);
+  registerDefinitionRoutes(app, ctx);
+  registerTemplateRoutes(app, ctx);
+  registerOAuthRoutes(app, ctx);
+  registerAskRoutes(app, ctx);
+  registerWorkspaceRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerWorkflowRoutes(app, ctx);
+  registerStaticRoutes(app, ctx);
+  if (options.control) registerControlRoutes(app, ctx, control);
+
+  app.notFound((c) => c.json(new HttpError(404, "Not Found", [{ message: "Not Found", error_code: "not_found" }]).body(), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof DropConnection) throw error;
+    if (error instanceof HttpError) return c.json(error.body(), error.status as never, error.headers);
+    console.error("[airbyte-agents-emulator] unexpected error:", error instanceof Error ? error.message : error);
+    return c.json(
+      {
+        message: "Internal Server Error",
+        errors: [{ field: null, message: "Internal Server Error", error_code: "internal_error", details: null }],
+      },
+      500,
+    );
+  });
+
+  return {
+    clientId: options.clientId,
+    clientSecret: options.clientSecret,
+    control,
+    fetch: async (request, env) => {
+      try {
+        return await app.fetch(request, env);
+      } catch (error) {
+        if (error instanceof DropConnection) throw new TypeError("fetch failed: the emulator dropped the connection");
+        throw error;
+      }
+    },
+  };
+}
+
+/** Closes the socket when running on Node (`@hono/node-server` passes it as env); elsewhere the caller's fetch rejects. */
+function drop(env: unknown): never {
+  const incoming = (env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
+  incoming?.socket?.destroy();
+  throw new DropConnection("connection dropped");
+}
+
+function faultResponse(decision: FaultDecision): Response {
+  const status = decision.status ?? 500;
+  const message =
+    status === 429
+      ? "Rate limit exceeded"
+      : status === 504
+        ? "Gateway Timeout"
+        : status === 503
+          ? "Service Unavailable"
+          : status === 502
+            ? "Bad Gateway"
+            : "Internal Server Error";
+  const code = status === 429 ? "rate_limited" : "server_error";
+  const headers = new Headers({ "content-type": "application/json" });
+  if (decision.retryAfter !== undefined) headers.set("retry-after", decision.retryAfter);
+  return new Response(JSON.stringify({ message, errors: [{ field: null, message, error_code: code, details: null }] }), {
+    status,
+    headers,
+  });
+}

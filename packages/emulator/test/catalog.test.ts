@@ -1,0 +1,184 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// Checks the committed output of scripts/build-catalog.mjs (src/catalog/generated/*.json).
+
+const pkgRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = path.resolve(pkgRoot, "..", "..");
+const generatedDir = path.join(pkgRoot, "src", "catalog", "generated");
+const script = path.join(pkgRoot, "scripts", "build-catalog.mjs");
+const referenceDir = process.env.AIRBYTE_REFERENCE_DIR ?? path.resolve(repoRoot, "..", "shared", "reference");
+const haveReference = existsSync(path.join(referenceDir, "connector-specs"));
+
+interface Action {
+  action: string;
+  params: { name: string; in: string; required: boolean }[];
+  record: Record<string, unknown>;
+  pagination: { meta: Record<string, string>; cursorParam: string | null; limitParam: string | null } | null;
+  download?: { contentType: string };
+}
+interface Connector {
+  name: string;
+  displayName: string;
+  definitionId: string;
+  version: string;
+  auth: { title: string; required: string[]; properties: Record<string, { secret?: boolean }> }[];
+  replicationConfig: { required: string[]; properties: Record<string, unknown> } | null;
+  entities: { name: string; actions: Action[] }[];
+}
+interface Catalog {
+  source: string;
+  connectors: Connector[];
+}
+interface ApiBundle {
+  source: string;
+  schemas: Record<string, unknown>;
+  operations: Record<string, { requestBody: unknown; responses: Record<string, unknown>; query: unknown[] }>;
+}
+
+const catalog = JSON.parse(readFileSync(path.join(generatedDir, "connectors.json"), "utf8")) as Catalog;
+const api = JSON.parse(readFileSync(path.join(generatedDir, "api-schemas.json"), "utf8")) as ApiBundle;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function connector(name: string): Connector {
+  const c = catalog.connectors.find((x) => x.name === name);
+  if (!c) throw new Error(`connector ${name} missing`);
+  return c;
+}
+function action(c: Connector, entity: string, act: string): Action {
+  const a = c.entities.find((e) => e.name === entity)?.actions.find((x) => x.action === act);
+  if (!a) throw new Error(`${c.name} ${entity}.${act} missing`);
+  return a;
+}
+const allActions = () => catalog.connectors.flatMap((c) => c.entities.flatMap((e) => e.actions.map((a) => ({ c, e, a }))));
+
+describe("connectors.json", () => {
+  it("names its source and license", () => {
+    expect(catalog.source).toContain("5a6d83b");
+    expect(catalog.source).toContain("Elastic License 2.0");
+  });
+
+  it("has the 51 connectors, sorted by name", () => {
+    expect(catalog.connectors).toHaveLength(51);
+    const names = catalog.connectors.map((c) => c.name);
+    expect(names).toEqual([...names].sort());
+    expect(new Set(names).size).toBe(51);
+  });
+
+  it("gives every connector a unique UUID definitionId", () => {
+    const ids = catalog.connectors.map((c) => c.definitionId);
+    for (const id of ids) expect(id).toMatch(UUID);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("describes GitHub", () => {
+    const gh = connector("github");
+    expect(gh.displayName).toBe("GitHub");
+    expect(gh.definitionId).toBe("ef69ef6e-aa7f-4af1-a01d-ef775033524e");
+    expect(gh.replicationConfig?.required).toContain("repositories");
+    expect(gh.replicationConfig?.properties).toHaveProperty("repositories");
+    expect(gh.auth.length).toBeGreaterThanOrEqual(1);
+    expect(gh.auth.some((s) => s.properties.token?.secret === true)).toBe(true);
+  });
+
+  it("gives every action a record schema, and sorts entities and actions", () => {
+    for (const c of catalog.connectors) {
+      const entityNames = c.entities.map((e) => e.name);
+      expect(entityNames).toEqual([...entityNames].sort());
+      for (const e of c.entities) {
+        const actions = e.actions.map((a) => a.action);
+        expect(actions).toEqual([...actions].sort());
+        for (const a of e.actions) {
+          expect(a.record, `${c.name} ${e.name}.${a.action}`).toBeTypeOf("object");
+          expect(a.record).not.toBeNull();
+          expect(Object.keys(a.record).length).toBeGreaterThan(0);
+        }
+      }
+    }
+  });
+
+  it("keeps each connector's own pagination meta keys", () => {
+    const repos = action(connector("github"), "repositories", "list");
+    expect(Object.keys(repos.pagination?.meta ?? {}).sort()).toEqual(["end_cursor", "has_next_page"]);
+    expect(repos.pagination?.meta).toEqual({ has_next_page: "hasMore", end_cursor: "cursor" });
+    expect(repos.pagination?.cursorParam).toBe("after");
+    expect(repos.pagination?.limitParam).toBe("per_page");
+
+    const issues = action(connector("linear"), "issues", "list");
+    expect(issues.pagination?.meta).toEqual({ hasNextPage: "hasMore", endCursor: "cursor" });
+  });
+
+  it("has download actions in at least 6 connectors", () => {
+    const withDownload = new Set(
+      allActions()
+        .filter(({ a }) => a.action === "download")
+        .map(({ c }) => c.name),
+    );
+    expect(withDownload.size).toBeGreaterThanOrEqual(6);
+    for (const { a } of allActions()) {
+      if (a.action === "download") expect(a.download?.contentType).toBeTruthy();
+      else expect(a.download).toBeUndefined();
+    }
+  });
+
+  it("stays well under 3 MB", () => {
+    const bytes = readFileSync(path.join(generatedDir, "connectors.json")).length;
+    expect(bytes).toBeLessThan(3 * 1024 * 1024);
+  });
+});
+
+describe("api-schemas.json", () => {
+  it("references the OpenAPI schemas by name", () => {
+    expect(api.source).toContain("112c6df");
+    expect(api.schemas).toHaveProperty("ConnectorExecuteRequest");
+    const create = api.operations["POST /api/v1/integrations/connectors"];
+    expect(create?.requestBody).toBe("ConnectorSourceCreateRequest");
+    expect(create?.responses["200"]).toBe("ConnectorSourceCreateResponse");
+    expect(create?.responses["422"]).toBe("ApiErrorResponse");
+  });
+
+  it("drops description/title/examples keywords but keeps properties with those names", () => {
+    const text = JSON.stringify(api.schemas);
+    expect(text).not.toMatch(/"examples":/);
+    const walk = (node: unknown, inProps: boolean): void => {
+      if (Array.isArray(node)) {
+        for (const n of node) walk(n, false);
+        return;
+      }
+      if (!node || typeof node !== "object") return;
+      for (const [k, v] of Object.entries(node)) {
+        if (!inProps) expect(["description", "title", "examples"]).not.toContain(k);
+        walk(v, !inProps && k === "properties");
+      }
+    };
+    for (const s of Object.values(api.schemas)) walk(s, false);
+  });
+});
+
+describe("build-catalog.mjs", () => {
+  it.skipIf(!haveReference)(
+    "reproduces the committed files byte for byte (needs /work/shared/reference)",
+    () => {
+      const out = mkdtempSync(path.join(tmpdir(), "catalog-"));
+      try {
+        execFileSync(process.execPath, [script, "--out", out, "--quiet"], {
+          env: { ...process.env, AIRBYTE_REFERENCE_DIR: referenceDir },
+          stdio: "pipe",
+        });
+        for (const f of ["connectors.json", "api-schemas.json"]) {
+          const fresh = readFileSync(path.join(out, f));
+          const committed = readFileSync(path.join(generatedDir, f));
+          expect(fresh.equals(committed), `${f} differs: re-run \`pnpm catalog\``).toBe(true);
+        }
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
+});
