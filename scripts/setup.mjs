@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// One-time set-up for a fresh clone on a machine with only Node and npm: pnpm, then the locked dependencies.
+// Idempotent, so both README commands run it first.
+import { execSync, spawnSync } from "node:child_process";
+
+const PNPM_VERSION = "10.34.9";
+
+function has(command) {
+  return spawnSync(command, ["--version"], { stdio: "ignore", shell: process.platform === "win32" }).status === 0;
+}
+
+function run(command, options = {}) {
+  console.log(`$ ${command}`);
+  execSync(command, { stdio: "inherit", ...options });
+}
+
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Node ${process.versions.node} is too old: this repository needs Node >= 20.19.`);
+  process.exit(1);
+}
+
+if (!has("pnpm")) {
+  // corepack would need COREPACK_INTEGRITY_KEYS=0 with this registry (see ../shared/tooling.md); npm is simpler.
+  run(`npm install -g pnpm@${PNPM_VERSION}`);
+}
+
+const installed = spawnSync("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { stdio: "inherit" });
+if (installed.status !== 0) process.exit(installed.status ?? 1);

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Runs every test suite and ends with one line `N passed, N failed` summing them all (CI reads that line).
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const workspaces = ["packages", "apps"].flatMap((dir) =>
+  existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)) : [],
+);
+for (const ws of workspaces) rmSync(path.join(ws, ".test-results"), { recursive: true, force: true });
+
+const steps = [
+  ["pnpm", ["turbo", "run", "build"]],
+  ["pnpm", ["turbo", "run", "typecheck"]],
+  ["pnpm", ["exec", "biome", "check", "."]],
+  ["pnpm", ["turbo", "run", "test", "--continue", "--concurrency=1"]],
+];
+let stepFailures = 0;
+for (const [command, args] of steps) {
+  console.log(`\n$ ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env: { ...process.env, FORCE_COLOR: "0" } });
+  if (result.status !== 0) {
+    stepFailures++;
+    console.error(`step failed: ${command} ${args.join(" ")} (exit ${result.status})`);
+    if (args[1] === "build") break;
+  }
+}
+
+// Each suite writes a JSON summary into <workspace>/.test-results/*.json: vitest's JSON reporter, or
+// {numPassedTests, numFailedTests} written by our runtime scripts.
+let passed = 0;
+let failed = 0;
+const suites = [];
+for (const ws of workspaces) {
+  const dir = path.join(ws, ".test-results");
+  if (!existsSync(dir)) continue;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
+    passed += report.numPassedTests ?? 0;
+    failed += report.numFailedTests ?? 0;
+    suites.push(`${path.relative(root, ws)}/${file}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed`);
+  }
+}
+console.log(`\n${suites.join("\n")}`);
+if (suites.length === 0) {
+  console.error("no test results were written");
+  failed++;
+}
+// A failed step that wrote no test results (build, typecheck, lint) still counts as a failure.
+if (stepFailures > 0 && failed === 0) failed = stepFailures;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || stepFailures > 0 ? 1 : 0);
