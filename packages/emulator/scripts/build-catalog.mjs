@@ -579,7 +579,10 @@ function replicationConfig(info) {
   for (const [n, p] of Object.entries(isObj(rc.properties) ? rc.properties : {})) {
     props[n] = compactConfigProp(n, p, { secretFlag: false, description: true });
   }
-  return { required: Array.isArray(rc.required) ? [...rc.required] : [], properties: props };
+  // Keys with a platform-supplied constant (GitHub's start_date: 90 days ago) need not come from the user.
+  const constants = isObj(rc.replication_config_constants) ? Object.keys(rc.replication_config_constants) : [];
+  const required = Array.isArray(rc.required) ? rc.required.filter((key) => !constants.includes(key)) : [];
+  return { required, properties: props, ...(constants.length > 0 ? { defaulted: constants } : {}) };
 }
 
 function docsUrl(info) {

@@ -11,6 +11,7 @@ import { createRequestValidator } from "./http/validate.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
 import { createRandom, uuidFor } from "./random.js";
 import { registerAskRoutes } from "./routes/ask.js";
+import { registerConnectionTemplateRoutes } from "./routes/connection-templates.js";
 import { registerConnectorRoutes } from "./routes/connectors.js";
 import { type EmulatorControl, type RequestLogEntry, registerControlRoutes } from "./routes/control.js";
 import { registerDefinitionRoutes } from "./routes/definitions.js";
@@ -151,6 +152,7 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
   registerExecuteRoutes(app, ctx);
   registerDefinitionRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);
+  registerConnectionTemplateRoutes(app, ctx);
   registerOAuthRoutes(app, ctx);
   registerAskRoutes(app, ctx);
   registerWorkspaceRoutes(app, ctx);

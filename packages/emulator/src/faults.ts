@@ -65,8 +65,15 @@ function matches(match: FaultMatch | undefined, method: string, path: string): b
   if (!match) return true;
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
   if (match.path) {
-    const regex = /^\/(.*)\/([a-z]*)$/.exec(match.path);
-    if (regex) return new RegExp(regex[1] as string, regex[2]).test(path);
+    // `/regex/flags` only when the tail is made of real flags: "/integrations/connectors" is a plain substring.
+    const regex = /^\/(.+)\/([dgimsuy]*)$/.exec(match.path);
+    if (regex) {
+      try {
+        return new RegExp(regex[1] as string, regex[2]).test(path);
+      } catch {
+        // not a valid regex: fall back to the substring
+      }
+    }
     return path.includes(match.path);
   }
   return true;

@@ -6,8 +6,9 @@ import type { Connector } from "./store.js";
 
 /** The connectors seeded into the demo `default` workspace: a spread of cursor styles, writes and downloads. */
 export const DEMO_CONNECTORS: { connector: string; name: string; replication?: Record<string, unknown> }[] = [
-  { connector: "github", name: "GitHub", replication: { repositories: ["airbytehq/airbyte"] } },
-  { connector: "stripe", name: "Stripe" },
+  // Replication configs satisfy the catalog's required settings, so the seeded connectors pass check and can be updated.
+  { connector: "github", name: "GitHub", replication: { repositories: ["airbytehq/airbyte"], start_date: "2024-01-01T00:00:00Z" } },
+  { connector: "stripe", name: "Stripe", replication: { account_id: "acct_demo" } },
   { connector: "linear", name: "Linear" },
   { connector: "zendesk-support", name: "Zendesk Support", replication: { subdomain: "demo" } },
 ];

@@ -104,6 +104,26 @@ export interface Automation {
   updated_at: string;
 }
 
+/** A connection template (T2): how an organization's connectors replicate to a destination. */
+export interface ConnectionTemplate {
+  id: string;
+  organization_id: string;
+  data_hosting_type: "user_hosted" | "airbyte_hosted";
+  destination_name: string;
+  /** user_hosted only; airbyte_hosted templates write to Airbyte-managed S3. */
+  destination_definition_id: string | null;
+  /** Stored, never echoed back unredacted. user_hosted only. */
+  destination_config: Record<string, unknown> | null;
+  /** A Quartz cron expression, or null for no schedule. */
+  cron_expression: string | null;
+  non_breaking_changes_preference: "ignore" | "disable" | "propagate_columns" | "propagate_fully";
+  sync_on_create: boolean;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
 export interface OAuthSession {
   id: string;
   principal: {
@@ -129,6 +149,8 @@ export interface Store {
   applications: Map<string, Application>;
   workspaces: Map<string, Workspace>;
   templates: Map<string, SourceTemplate>;
+  /** Connection templates (T2), keyed by id; each belongs to one organization. */
+  connectionTemplates: Map<string, ConnectionTemplate>;
   connectors: Map<string, Connector>;
   overlays: Map<string, RecordOverlay>;
   oauthCredentials: Map<string, OAuthCredential>;
@@ -149,6 +171,7 @@ export function createStore(): Store {
     applications: new Map(),
     workspaces: new Map(),
     templates: new Map(),
+    connectionTemplates: new Map(),
     connectors: new Map(),
     overlays: new Map(),
     oauthCredentials: new Map(),

@@ -49,7 +49,8 @@ export interface CatalogConnector {
   docsUrl: string | null;
   exampleQuestions: { direct: string[]; search: string[] };
   auth: CatalogAuthScheme[];
-  replicationConfig: { required: string[]; properties: Record<string, Record<string, unknown>> } | null;
+  /** `defaulted`: keys the platform fills itself (the spec's replication_config_constants). */
+  replicationConfig: { required: string[]; properties: Record<string, Record<string, unknown>>; defaulted?: string[] } | null;
   entities: CatalogEntity[];
 }
 

@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import { ADMIN_ROLES, type Principal, requireRole } from "../auth.js";
+import type { CatalogConnector } from "../catalog/types.js";
 import { authenticate, type EmulatorContext, type Env, jsonBody, requireUuid, roleOf } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { type Connector, findWorkspaceByName, type RequestedEntity, type Workspace } from "../store.js";
@@ -73,6 +74,18 @@ function workspaceForWrite(ctx: EmulatorContext, principal: Principal, name: str
   return ws;
 }
 
+/** Values the platform supplies for keys the spec marks constant, e.g. GitHub's start_date (90 days ago). */
+function platformDefaults(ctx: EmulatorContext, definition: CatalogConnector): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const ninetyDaysAgo = new Date(ctx.clock.now() - 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  for (const key of definition.replicationConfig?.defaulted ?? []) {
+    const format = definition.replicationConfig?.properties[key]?.format;
+    if (format === "date-time") out[key] = ninetyDaysAgo;
+    else if (format === "date") out[key] = ninetyDaysAgo.slice(0, 10);
+  }
+  return out;
+}
+
 /** Builds and validates a new connector (shared by create, the OAuth callback and the widget page). */
 export function buildConnector(
   ctx: EmulatorContext,
@@ -84,7 +97,7 @@ export function buildConnector(
   const template = resolveTemplate(ctx, principal.organizationId, body);
   const definition = ctx.catalog.byDefinitionId(template.actor_definition_id);
   if (!definition) throw notFound("Source definition not found", "definition_not_found");
-  const replication = { ...template.partial_default_config, ...(body.replication_config ?? {}) };
+  const replication = { ...platformDefaults(ctx, definition), ...template.partial_default_config, ...(body.replication_config ?? {}) };
   validateReplicationConfig(definition, replication, topLevel);
   const now = ctx.nowIso();
   return {

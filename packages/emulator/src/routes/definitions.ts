@@ -68,6 +68,11 @@ const DESTINATIONS = [
   { name: "S3", slug: "s3" },
 ];
 
+/** A destination definition of the fixed D3 set by id (its id is stable per seed). */
+export function findDestinationDefinition(ctx: EmulatorContext, id: string): { id: string; name: string; slug: string } | undefined {
+  return DESTINATIONS.map((d) => ({ id: ctx.idFor(`destination:${d.slug}`), ...d })).find((d) => d.id === id);
+}
+
 /** Definitions: D1, D2 and the destination catalog (D3). */
 export function registerDefinitionRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   const base = (url: string) => ctx.options.publicUrl ?? new URL(url).origin;

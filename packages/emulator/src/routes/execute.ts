@@ -1,11 +1,12 @@
 import type { Hono } from "hono";
 import type { Principal } from "../auth.js";
 import type { CatalogAction, CatalogConnector, CatalogEntity, CatalogParam } from "../catalog/types.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody } from "../context.js";
+import { authenticate, type EmulatorContext, type Env, isUuid, jsonBody } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { createDataset, type Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
+import { indexOfId } from "../records/generate.js";
 import { type Connector, overlayFor } from "../store.js";
 import { catalogEntryOf, matchAuthScheme, visibleConnector } from "./connector-lookup.js";
 
@@ -33,14 +34,18 @@ function encodeCursor(position: number): string {
   return btoa(`emu:${position}`).replace(/=+$/, "");
 }
 
-function decodeCursor(cursor: unknown, field: string): number {
+function decodeCursor(cursor: unknown, field: string, dataset?: Dataset): number {
   if (typeof cursor === "number" && Number.isInteger(cursor) && cursor >= 0) return cursor;
   try {
     const match = /^emu:(\d+)$/.exec(atob(String(cursor)));
     if (match) return Number(match[1]);
   } catch {
-    // fall through to the 422
+    // fall through to the record-id cursor, then the 422
   }
+  // Connectors without a cursor in their metadata (Stripe: `has_more` only) page by the last id seen
+  // (`starting_after: "<id>"`): continue right after that record.
+  const index = dataset ? indexOfId(dataset.idStyle, cursor) : undefined;
+  if (dataset && index !== undefined && index < dataset.size()) return index + 1;
   throw unprocessable([{ field, message: "Invalid pagination cursor", code: "invalid_cursor" }]);
 }
 
@@ -178,7 +183,7 @@ function run(dataset: Dataset, entity: CatalogEntity, action: CatalogAction | un
       const start =
         rawCursor === undefined || rawCursor === null || rawCursor === ""
           ? 0
-          : decodeCursor(rawCursor, `params.${params.cursor !== undefined ? "cursor" : cursorParam}`);
+          : decodeCursor(rawCursor, `params.${params.cursor !== undefined ? "cursor" : cursorParam}`, dataset);
       const text = body.action === "api_search" && typeof params.query === "string" ? params.query.toLowerCase() : undefined;
       const page = readPage(
         dataset,
@@ -348,7 +353,11 @@ export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): voi
   app.post("/api/v1/integrations/connectors/:id/execute", async (c) => {
     const started = ctx.clock.now();
     const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
-    const connector = visibleConnector(ctx, principal, c.req.param("id"));
+    const rawId = c.req.param("id");
+    // Unlike the other connector paths, execute's {id} is a plain string in the OpenAPI document (contract §1):
+    // a non-UUID is an unknown connector (404), not a validation error.
+    if (!isUuid(rawId)) throw notFound(`Connector ${rawId} not found`, "connector_not_found");
+    const connector = visibleConnector(ctx, principal, rawId);
     const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
     // The Python SDK sends "params": null; others send {} (contract §5): accept both.
     const body = raw && typeof raw === "object" && (raw.params === null || raw.params === undefined) ? { ...raw, params: {} } : raw;

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { authenticate, type EmulatorContext, type Env, jsonBody } from "../context.js";
-import { badRequest, notFound, unprocessable } from "../http/errors.js";
+import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { type Connector, findWorkspaceByName } from "../store.js";
 import { resolveTemplate } from "./connector-lookup.js";
 import { buildConnector } from "./connectors.js";
@@ -27,6 +27,9 @@ export function registerOAuthInitiateRoutes(app: Hono<Env>, ctx: EmulatorContext
     }
     const ws = findWorkspaceByName(ctx.store, principal.organizationId, body.workspace_name);
     if (!ws) throw notFound(`Workspace '${body.workspace_name}' not found`, "workspace_not_found");
+    // A scoped or widget token initiates only for its own workspace (contract §10 U1), not just at the callback.
+    if (principal.workspaceId && principal.workspaceId !== ws.id)
+      throw forbidden("The token is scoped to another workspace", "workspace_scope");
     const template = resolveTemplate(ctx, principal.organizationId, body);
     const hasAppCredentials = [...ctx.store.oauthCredentials.values()].some(
       (x) => x.organization_id === principal.organizationId && x.connector_definition_id === template.actor_definition_id,

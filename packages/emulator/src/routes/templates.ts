@@ -71,6 +71,16 @@ export function globalTemplate(ctx: EmulatorContext, connector: CatalogConnector
   };
 }
 
+/** Tags are not in the create schemas; the emulator accepts them there so the tag filters can be exercised. */
+function tagsFrom(body: Record<string, unknown>, fallback: string[]): string[] {
+  const tags = body.tags;
+  if (tags === undefined || tags === null) return [...fallback];
+  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== "string")) {
+    throw unprocessable([{ field: "body.tags", message: "Input should be a valid list of strings", code: "list_type" }]);
+  }
+  return [...new Set(tags as string[])];
+}
+
 /** Source templates: T1 (the organization's catalog of enabled connectors). */
 export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   const base = (url: string) => ctx.options.publicUrl ?? new URL(url).origin;
@@ -119,7 +129,7 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
         organization_id: principal.organizationId,
         name: (body.name as string | null | undefined) ?? original.name,
         mode: (body.mode as SourceTemplate["mode"] | null | undefined) ?? original.mode,
-        tags: [...original.tags],
+        tags: tagsFrom(body, original.tags),
         created_at: now,
         updated_at: now,
       };
@@ -142,7 +152,7 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
         actor_definition_id: connector.definitionId,
         partial_default_config: input.partial_default_config,
         customization: input.customization ?? null,
-        tags: [],
+        tags: tagsFrom(body as Record<string, unknown>, []),
         mode: input.mode ?? "DIRECT",
         created_at: now,
         updated_at: now,

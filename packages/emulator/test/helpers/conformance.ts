@@ -67,9 +67,12 @@ export function assertConforms(method: string, path: string, status: number, bod
     if (body !== undefined && body !== "" && body !== null) throw new ConformanceError(`${key} ${status} should have no body`);
     return key;
   }
-  const validate = validatorFor(schema);
+  const validate = validatorFor(schema as string | Record<string, unknown>);
   if (!validate(body)) {
-    const problems = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+    const problems = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || "/"} ${e.message}`)
+      .join("; ");
     throw new ConformanceError(`${key} ${status} body does not match ${typeof schema === "string" ? schema : "its schema"}: ${problems}`);
   }
   return key;

@@ -58,7 +58,7 @@ export function useEmulator(options: CreateEmulatorOptions = {}): Harness {
       body = JSON.stringify(call.body);
       headers.set("content-type", "application/json");
     }
-    const res = await fetch(url, { method, headers, body });
+    const res = await fetch(url, { method, headers, body: body ?? null });
     const text = await res.text();
     const isJson = (res.headers.get("content-type") ?? "").includes("application/json");
     const parsed = isJson && text !== "" ? JSON.parse(text) : text === "" ? undefined : text;

@@ -1,0 +1,532 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { catalog } from "../src/catalog/catalog.js";
+import { type ApiResponse, type Harness, useEmulator } from "./helpers/emulator.js";
+
+// Execute, C6 (contract §5): paging with each connector's own metadata keys, deterministic records, writes that
+// later reads see, projections, search filters, errors, downloads and large generated datasets.
+
+const RECORDS = 45;
+const h = useEmulator({ recordsPerEntity: RECORDS });
+
+const LINEAR = "1c5d8316-ed42-4473-8fbc-2626f03f070c";
+const CREDENTIALS_MISMATCH = "Credentials do not match any auth scheme";
+
+type Rec = Record<string, unknown>;
+interface ExecuteBody {
+  entity: string;
+  action: string;
+  params?: Record<string, unknown> | null;
+  select_fields?: string[];
+  exclude_fields?: string[];
+}
+
+let token: string;
+let ids: Record<string, string>;
+
+beforeAll(async () => {
+  token = await h.appToken();
+  ids = await h.demoConnectors(token);
+});
+
+function execute(harness: Harness, bearer: string, connectorId: string, body: ExecuteBody): Promise<ApiResponse> {
+  return harness.api("POST", `/api/v1/integrations/connectors/${connectorId}/execute`, { token: bearer, body });
+}
+
+/** Executes on the main emulator with the app token, by demo connector name. */
+function run(connector: string, body: ExecuteBody): Promise<ApiResponse> {
+  return execute(h, token, ids[connector] as string, body);
+}
+
+async function ok(connector: string, body: ExecuteBody): Promise<ApiResponse> {
+  const res = await run(connector, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.status).toBe("success");
+  return res;
+}
+
+interface MetaKeys {
+  more: string;
+  cursor: string;
+}
+
+/** Follows a list's cursor until the end, sending it as `cursorParam`; fails on a repeated cursor. */
+async function listAll(connector: string, entity: string, params: Rec, keys: MetaKeys, cursorParam: string) {
+  const records: Rec[] = [];
+  const seen = new Set<string>();
+  let cursor: string | undefined;
+  for (let pages = 1; pages <= 100; pages++) {
+    const res = await ok(connector, { entity, action: "list", params: cursor ? { ...params, [cursorParam]: cursor } : params });
+    records.push(...(res.body.result as Rec[]));
+    const meta = res.body.connector_metadata as Rec;
+    expect(Object.keys(meta).sort()).toEqual([keys.more, keys.cursor].sort());
+    if (meta[keys.more] === false) {
+      expect(meta[keys.cursor]).toBeNull();
+      return { records, pages };
+    }
+    expect(meta[keys.more]).toBe(true);
+    cursor = meta[keys.cursor] as string;
+    expect(typeof cursor).toBe("string");
+    expect(seen.has(cursor)).toBe(false);
+    seen.add(cursor);
+  }
+  throw new Error("pagination did not end");
+}
+
+function idsOf(records: Rec[]): unknown[] {
+  return records.map((r) => r.id);
+}
+
+describe("list pagination with the connector's own metadata", () => {
+  const GITHUB_KEYS = { more: "has_next_page", cursor: "end_cursor" };
+  const LINEAR_KEYS = { more: "hasNextPage", cursor: "endCursor" };
+
+  it("GitHub repositories: has_next_page/end_cursor, following params.cursor to the end", async () => {
+    const { records, pages } = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "cursor");
+    expect(pages).toBe(5);
+    expect(records).toHaveLength(RECORDS);
+    expect(new Set(idsOf(records)).size).toBe(RECORDS);
+  });
+
+  it("GitHub repositories: the same pages when the cursor goes in the connector's own param (after)", async () => {
+    const viaCursor = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "cursor");
+    const viaAfter = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "after");
+    expect(idsOf(viaAfter.records)).toEqual(idsOf(viaCursor.records));
+  });
+
+  it("GitHub repositories: the default page size comes from the catalog (per_page 30)", async () => {
+    const res = await ok("github", { entity: "repositories", action: "list", params: { username: "octocat" } });
+    expect(res.body.result).toHaveLength(30);
+    expect(res.body.connector_metadata).toEqual({ has_next_page: true, end_cursor: expect.any(String) });
+  });
+
+  it("Linear issues: hasNextPage/endCursor (camelCase), via params.cursor and via after", async () => {
+    const viaCursor = await listAll("linear", "issues", { first: 20 }, LINEAR_KEYS, "cursor");
+    expect(viaCursor.pages).toBe(3);
+    expect(viaCursor.records).toHaveLength(RECORDS);
+    expect(new Set(idsOf(viaCursor.records)).size).toBe(RECORDS);
+    const viaAfter = await listAll("linear", "issues", { first: 20 }, LINEAR_KEYS, "after");
+    expect(viaAfter.records).toEqual(viaCursor.records);
+  });
+
+  it("Stripe customers (has_more only) page by starting_after=<last id>", async () => {
+    const all: Rec[] = [];
+    let after: unknown;
+    for (let page = 0; page < 10; page++) {
+      const res = await ok("stripe", {
+        entity: "customers",
+        action: "list",
+        params: after ? { limit: 20, starting_after: after } : { limit: 20 },
+      });
+      const result = res.body.result as Rec[];
+      all.push(...result);
+      expect(Object.keys(res.body.connector_metadata)).toEqual(["has_more"]);
+      if (!res.body.connector_metadata.has_more) break;
+      after = result.at(-1)?.id;
+    }
+    expect(all).toHaveLength(RECORDS);
+    expect(new Set(idsOf(all)).size).toBe(RECORDS);
+  });
+
+  it("clamps a limit above the connector maximum, with a warning", async () => {
+    const res = await ok("github", { entity: "repositories", action: "list", params: { username: "octocat", per_page: 500 } });
+    expect(res.body.warning).toMatchObject({ code: "limit_clamped" });
+    expect(res.body.warning.message).toContain("100");
+    expect(res.body.result).toHaveLength(RECORDS);
+    const within = await ok("github", { entity: "repositories", action: "list", params: { username: "octocat", per_page: 100 } });
+    expect(within.body.warning).toBeUndefined();
+  });
+
+  it("rejects an invalid cursor (422)", async () => {
+    const res = await run("linear", { entity: "issues", action: "list", params: { cursor: "not-a-cursor!" } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe("params.cursor");
+    const own = await run("github", { entity: "repositories", action: "list", params: { username: "x", after: "%%%" } });
+    expect(own.status).toBe(422);
+    expect(own.body.errors[0].field).toBe("params.after");
+  });
+});
+
+describe("deterministic records", () => {
+  const twinA = useEmulator({ seed: "twin", recordsPerEntity: RECORDS });
+  const twinB = useEmulator({ seed: "twin", recordsPerEntity: RECORDS });
+  const other = useEmulator({ seed: "another-seed", recordsPerEntity: RECORDS });
+
+  async function firstPage(harness: Harness): Promise<Rec[]> {
+    const bearer = await harness.appToken();
+    const demo = await harness.demoConnectors(bearer);
+    const res = await execute(harness, bearer, demo.linear as string, { entity: "issues", action: "list", params: { first: 25 } });
+    expect(res.status).toBe(200);
+    return res.body.result as Rec[];
+  }
+
+  it("the same seed gives identical pages; another seed gives different ones", async () => {
+    const [a, b, c] = await Promise.all([firstPage(twinA), firstPage(twinB), firstPage(other)]);
+    expect(a).toHaveLength(25);
+    expect(b).toEqual(a);
+    expect(c).toHaveLength(25);
+    expect(c).not.toEqual(a);
+  });
+
+  it("repeated reads on one emulator return the same records", async () => {
+    const first = await ok("linear", { entity: "issues", action: "list", params: { first: 25 } });
+    const again = await ok("linear", { entity: "issues", action: "list", params: { first: 25 } });
+    expect(again.body.result).toEqual(first.body.result);
+  });
+});
+
+describe("get", () => {
+  it("returns the same record as the list (Linear issues, Stripe customers)", async () => {
+    const issues = (await ok("linear", { entity: "issues", action: "list", params: { first: 50 } })).body.result as Rec[];
+    const issue = issues[17] as Rec;
+    expect((await ok("linear", { entity: "issues", action: "get", params: { id: issue.id } })).body.result).toEqual(issue);
+    const customers = (await ok("stripe", { entity: "customers", action: "list", params: { limit: 10 } })).body.result as Rec[];
+    const customer = customers[4] as Rec;
+    const got = await ok("stripe", { entity: "customers", action: "get", params: { id: customer.id } });
+    expect(got.body.result).toEqual(customer);
+    expect(got.body.connector_metadata).toBeNull();
+  });
+
+  it("answers 404 for an id outside the dataset", async () => {
+    const res = await run("linear", { entity: "issues", action: "get", params: { id: `issues_${RECORDS + 1}` } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe("writes change later reads (Stripe customers)", () => {
+  const customerIds = async () =>
+    idsOf((await ok("stripe", { entity: "customers", action: "list", params: { limit: 100 } })).body.result as Rec[]);
+  const get = (id: unknown) => run("stripe", { entity: "customers", action: "get", params: { id } });
+
+  it("create appears in list and get; update shows in get; delete removes it", async () => {
+    const created = await ok("stripe", {
+      entity: "customers",
+      action: "create",
+      params: { email: "new.customer@example.com", name: "New Customer" },
+    });
+    const record = created.body.result as Rec;
+    expect(record).toMatchObject({ email: "new.customer@example.com", name: "New Customer" });
+    const id = record.id;
+    expect(await customerIds()).toContain(id);
+    expect(await customerIds()).toHaveLength(RECORDS + 1);
+    expect((await get(id)).body.result).toMatchObject({ id, email: "new.customer@example.com", name: "New Customer" });
+
+    const updated = await ok("stripe", { entity: "customers", action: "update", params: { id, name: "Renamed Customer" } });
+    expect(updated.body.result).toMatchObject({ id, name: "Renamed Customer" });
+    expect((await get(id)).body.result).toMatchObject({ id, name: "Renamed Customer", email: "new.customer@example.com" });
+
+    await ok("stripe", { entity: "customers", action: "delete", params: { id } });
+    expect((await get(id)).status).toBe(404);
+    expect(await customerIds()).not.toContain(id);
+  });
+
+  it("updates and deletes generated records too", async () => {
+    const before = await customerIds();
+    const target = before[9];
+    await ok("stripe", { entity: "customers", action: "update", params: { id: target, description: "patched" } });
+    expect((await get(target)).body.result).toMatchObject({ description: "patched" });
+    await ok("stripe", { entity: "customers", action: "delete", params: { id: target } });
+    const after = await customerIds();
+    expect(after).toEqual(before.filter((x) => x !== target));
+    expect((await run("stripe", { entity: "customers", action: "delete", params: { id: target } })).status).toBe(404);
+  });
+
+  it("keeps writes per connector: another Stripe connector does not see them", async () => {
+    const created = await h.api("POST", "/api/v1/integrations/connectors", {
+      token,
+      body: {
+        workspace_name: "default",
+        connector_type: "Stripe",
+        credentials: { api_key: "sk_test" },
+        replication_config: { account_id: "acct_2" },
+      },
+    });
+    expect(created.status).toBe(200);
+    const res = await execute(h, token, created.body.id, { entity: "customers", action: "list", params: { limit: 100 } });
+    expect(res.body.result).toHaveLength(RECORDS);
+  });
+});
+
+describe("select_fields and exclude_fields", () => {
+  const list = (extra: Partial<ExecuteBody>) => ok("linear", { entity: "issues", action: "list", params: { first: 5 }, ...extra });
+
+  it("select_fields keeps only the named (dot) paths", async () => {
+    const res = await list({ select_fields: ["id", "title", "state.name"] });
+    for (const r of res.body.result as Rec[]) {
+      expect(Object.keys(r).sort()).toEqual(["id", "state", "title"]);
+      expect(Object.keys(r.state as Rec)).toEqual(["name"]);
+    }
+  });
+
+  it("exclude_fields drops the named paths and keeps the rest", async () => {
+    const full = (await list({})).body.result as Rec[];
+    const res = (await list({ exclude_fields: ["description", "state.id"] })).body.result as Rec[];
+    expect(res).toHaveLength(full.length);
+    for (const [i, r] of res.entries()) {
+      expect(r).not.toHaveProperty("description");
+      expect(r.state).not.toHaveProperty("id");
+      const { description: _d, ...rest } = full[i] as Rec;
+      expect(r.title).toEqual(rest.title);
+    }
+  });
+
+  it("select_fields wins over exclude_fields", async () => {
+    const res = await list({ select_fields: ["id", "title"], exclude_fields: ["title"] });
+    for (const r of res.body.result as Rec[]) expect(Object.keys(r).sort()).toEqual(["id", "title"]);
+  });
+
+  it("applies to get", async () => {
+    const res = await ok("linear", { entity: "issues", action: "get", params: { id: "issues_3" }, select_fields: ["id"] });
+    expect(res.body.result).toEqual({ id: "issues_3" });
+  });
+});
+
+describe("request validation", () => {
+  it("accepts params: null (what the Python SDK sends)", async () => {
+    const res = await ok("linear", { entity: "issues", action: "list", params: null });
+    expect((res.body.result as Rec[]).length).toBeGreaterThan(0);
+  });
+
+  it("a missing required param is a 422 naming params.<name>", async () => {
+    const res = await run("github", { entity: "repositories", action: "list", params: {} });
+    expect(res.status).toBe(422);
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toContain("params.username");
+  });
+
+  it("an unknown entity is a 400 listing the available ones", async () => {
+    const res = await run("linear", { entity: "tickets", action: "list", params: {} });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain("Available entities");
+    for (const entity of ["issues", "projects", "teams", "users"]) expect(res.body.message).toContain(entity);
+  });
+
+  it("an unknown action is a 400 listing the available ones", async () => {
+    const res = await run("linear", { entity: "issues", action: "delete", params: { id: "issues_1" } });
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain("Available actions");
+    for (const action of ["create", "get", "list", "update", "search"]) expect(res.body.message).toContain(action);
+    expect((await ok("linear", { entity: "issues", action: "get", params: { id: "issues_1" } })).body.result).toMatchObject({
+      id: "issues_1",
+    });
+  });
+
+  it("credentials matching no auth scheme fail on execute (400), not at create", async () => {
+    for (const credentials of [{}, { token: "wrong-key" }]) {
+      const created = await h.api("POST", "/api/v1/integrations/connectors", {
+        token,
+        body: { workspace_name: "default", definition_id: LINEAR, credentials },
+      });
+      expect(created.status).toBe(200);
+      const res = await execute(h, token, created.body.id, { entity: "issues", action: "list", params: {} });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain(CREDENTIALS_MISMATCH);
+      expect(res.body.message).toContain(
+        `Provided keys: [${Object.keys(credentials)
+          .map((k) => `'${k}'`)
+          .join(", ")}]`,
+      );
+    }
+  });
+});
+
+describe("search and context_store_search filters", () => {
+  let issues: Rec[];
+  beforeAll(async () => {
+    issues = (await ok("linear", { entity: "issues", action: "list", params: { first: 100 } })).body.result as Rec[];
+    expect(issues).toHaveLength(RECORDS);
+  });
+
+  const search = (filter: unknown, action = "search") =>
+    run("linear", { entity: "issues", action, params: { query: { filter }, limit: 1000 } });
+
+  async function matching(filter: unknown, action = "search"): Promise<unknown[]> {
+    const res = await search(filter, action);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.result.meta).toEqual({ has_more: false, cursor: null });
+    return idsOf(res.body.result.data as Rec[]);
+  }
+
+  const titleStarts = (prefix: string) => (r: Rec) => String(r.title).toLowerCase().startsWith(prefix);
+
+  it("eq and in", async () => {
+    expect(await matching({ eq: { id: "issues_7" } })).toEqual(["issues_7"]);
+    expect(await matching({ in: { id: ["issues_40", "issues_2", "issues_999"] } })).toEqual(["issues_2", "issues_40"]);
+    const stateOf = (r: Rec) => (r.state as Rec | null)?.name;
+    const stateName = issues.map(stateOf).find((name) => typeof name === "string");
+    expect(stateName).toBeDefined();
+    expect(await matching({ eq: { "state.name": stateName } })).toEqual(idsOf(issues.filter((r) => stateOf(r) === stateName)));
+  });
+
+  it("like (case-insensitive, % wildcard)", async () => {
+    const prefix = String(issues[0]?.title).split(" ")[0]?.toLowerCase() as string;
+    const expected = idsOf(issues.filter(titleStarts(prefix)));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await matching({ like: { title: `${prefix.toUpperCase()}%` } })).toEqual(expected);
+  });
+
+  it("and, or, not", async () => {
+    expect(await matching({ and: [{ in: { id: ["issues_1", "issues_2", "issues_3"] } }, { not: { eq: { id: "issues_2" } } }] })).toEqual([
+      "issues_1",
+      "issues_3",
+    ]);
+    const prefix = String(issues[10]?.title).split(" ")[0]?.toLowerCase() as string;
+    const expected = idsOf(issues.filter((r) => r.id === "issues_1" || titleStarts(prefix)(r)));
+    expect(await matching({ or: [{ eq: { id: "issues_1" } }, { like: { title: `${prefix}%` } }] })).toEqual(expected);
+    expect(await matching({ not: { like: { title: `${prefix}%` } } })).toEqual(idsOf(issues.filter((r) => !titleStarts(prefix)(r))));
+  });
+
+  it("context_store_search answers like search", async () => {
+    const filter = { in: { id: ["issues_4", "issues_5"] } };
+    expect(await matching(filter, "context_store_search")).toEqual(await matching(filter));
+  });
+
+  it("pages with meta.has_more/cursor (default limit 10)", async () => {
+    const seen: unknown[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await ok("linear", { entity: "issues", action: "search", params: cursor ? { cursor } : {} });
+      expect(res.body.result.data.length).toBeLessThanOrEqual(10);
+      seen.push(...idsOf(res.body.result.data));
+      cursor = res.body.result.meta.cursor;
+      expect(res.body.result.meta.has_more).toBe(cursor !== null);
+    } while (cursor);
+    expect(seen).toEqual(idsOf(issues));
+  });
+
+  it("an unknown operator is a 422", async () => {
+    const res = await search({ regex: { title: ".*" } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe("params.query.filter");
+    expect(res.body.message).toContain("regex");
+    expect((await search({ and: [{ eq: { id: "issues_1" } }, { startswith: { title: "a" } }] })).status).toBe(422);
+  });
+});
+
+describe("download", () => {
+  const zendesk = catalog.connectors.find((c) => c.name === "zendesk-support");
+  const entity = zendesk?.entities.find((e) => e.name === "attachments");
+  const spec = entity?.actions.find((a) => a.action === "download");
+
+  async function download(attachmentId: number) {
+    const res = await fetch(`${h.emu.url}/api/v1/integrations/connectors/${ids["zendesk-support"]}/execute`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ entity: "attachments", action: "download", params: { attachment_id: attachmentId } }),
+    });
+    return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+  }
+
+  it("the catalog has a download action on zendesk-support attachments, keyed by attachment_id", () => {
+    expect(spec?.download?.contentType).toBeTruthy();
+    expect(spec?.params.map((p) => p.name)).toEqual(["attachment_id"]);
+  });
+
+  it("answers 200 raw bytes with content-type and content-disposition, the same bytes twice", async () => {
+    let id = 1;
+    let size = 0;
+    for (; id <= 20; id++) {
+      const got = await ok("zendesk-support", { entity: "attachments", action: "get", params: { attachment_id: id } });
+      size = Number(got.body.result.size);
+      if (size > 0) break;
+    }
+    const first = await download(id);
+    expect(first.res.status).toBe(200);
+    expect(first.res.headers.get("content-type")).toBe(spec?.download?.contentType);
+    expect(first.res.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+"$/);
+    expect(first.bytes.length).toBe(size);
+    const second = await download(id);
+    expect(second.bytes).toEqual(first.bytes);
+    const otherFile = await download(id + 1);
+    expect(otherFile.bytes).not.toEqual(first.bytes);
+  });
+
+  it("answers 200 with an empty body for an unknown id (the contract's quirk)", async () => {
+    const { res, bytes } = await download(RECORDS + 1000);
+    expect(res.status).toBe(200);
+    expect(bytes.length).toBe(0);
+  });
+});
+
+describe("large datasets", () => {
+  const TOTAL = 100_000;
+  const big = useEmulator({ recordCounts: { "stripe.customers": TOTAL, "zendesk-support.article_attachments": TOTAL } });
+  let bigToken: string;
+  let bigIds: Record<string, string>;
+  beforeAll(async () => {
+    bigToken = await big.appToken();
+    bigIds = await big.demoConnectors(bigToken);
+  });
+
+  const customersAfter = async (startingAfter: string | undefined, limit = 25) => {
+    const params = startingAfter ? { limit, starting_after: startingAfter } : { limit };
+    const res = await execute(big, bigToken, bigIds.stripe as string, { entity: "customers", action: "list", params });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return { ids: idsOf(res.body.result as Rec[]), hasMore: res.body.connector_metadata.has_more as boolean, res };
+  };
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `customers_${from + i}`);
+
+  it("serves the first, a middle and the last page of 100k customers (pages of 25)", async () => {
+    const heapBefore = process.memoryUsage().heapUsed;
+    const first = await customersAfter(undefined);
+    expect(first.ids).toEqual(range(1, 25));
+    expect(first.hasMore).toBe(true);
+
+    const middle = await customersAfter("customers_49975"); // page 2000
+    expect(middle.ids).toEqual(range(49_976, 50_000));
+    expect(middle.hasMore).toBe(true);
+
+    const last = await customersAfter(`customers_${25 * 3999}`); // page 4000
+    expect(last.ids).toEqual(range(99_976, TOTAL));
+    expect(last.hasMore).toBe(false);
+
+    const beyond = await customersAfter(`customers_${TOTAL}`);
+    expect(beyond.ids).toEqual([]);
+    expect(beyond.hasMore).toBe(false);
+
+    for (let page = 3000; page < 3050; page++) {
+      const deep = await customersAfter(`customers_${page * 25}`);
+      expect(deep.ids[0]).toBe(`customers_${page * 25 + 1}`);
+    }
+    // Records are generated page by page: 100k would be hundreds of MB if the emulator materialised them.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+  });
+
+  it("a deep record reads back with get, and an id past the end is a 404", async () => {
+    const last = await customersAfter("customers_99990", 1);
+    const got = await execute(big, bigToken, bigIds.stripe as string, {
+      entity: "customers",
+      action: "get",
+      params: { id: "customers_99991" },
+    });
+    expect(got.body.result).toEqual(last.res.body.result[0]);
+    const past = await execute(big, bigToken, bigIds.stripe as string, {
+      entity: "customers",
+      action: "get",
+      params: { id: `customers_${TOTAL + 1}` },
+    });
+    expect(past.status).toBe(404);
+  });
+
+  it("clamps the page size to the connector maximum (100)", async () => {
+    const { ids: page, res } = await customersAfter(undefined, 1000);
+    expect(page).toHaveLength(100);
+    expect(res.body.warning).toMatchObject({ code: "limit_clamped" });
+  });
+
+  it("reports the total where the connector has one (Zendesk count)", async () => {
+    const res = await execute(big, bigToken, bigIds["zendesk-support"] as string, {
+      entity: "article_attachments",
+      action: "list",
+      params: { article_id: 1, per_page: 50 },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toHaveLength(50);
+    expect(res.body.connector_metadata).toMatchObject({ count: TOTAL, next_page: expect.any(String) });
+    const next = await execute(big, bigToken, bigIds["zendesk-support"] as string, {
+      entity: "article_attachments",
+      action: "list",
+      params: { article_id: 1, per_page: 50, cursor: res.body.connector_metadata.next_page },
+    });
+    expect(next.body.result[0]).toEqual(expect.objectContaining({ id: 51 }));
+    expect(next.body.connector_metadata.count).toBe(TOTAL);
+  });
+});
