@@ -1,0 +1,81 @@
+import type { TokenProvider } from "../transport/transport";
+import type { StoredToken, TokenStore } from "./token-store";
+
+/** Refresh this long before expiry, so a token never dies in flight (contract §8: the CLI's 60 s). */
+export const DEFAULT_SKEW_MS = 60_000;
+
+export interface TokenCacheOptions {
+  /** Key in the store, e.g. `app:<clientId>:<org>` or `scoped:<clientId>:<org>:<workspace>`. */
+  key: string;
+  mint(signal?: AbortSignal): Promise<StoredToken>;
+  store: TokenStore;
+  now: () => number;
+  skewMs?: number;
+}
+
+/**
+ * A cached token: reused until `expiresAt - skew`, minted once for concurrent callers of this cache
+ * (single flight), shared through the store, and dropped when the server refuses it.
+ */
+export function createTokenCache(options: TokenCacheOptions): TokenProvider & { peek(): Promise<StoredToken | undefined> } {
+  const skew = options.skewMs ?? DEFAULT_SKEW_MS;
+  let inflight: Promise<StoredToken> | undefined;
+  // A token the server refused stays refused even if a slow shared store still returns it.
+  let refused: string | undefined;
+  const fresh = (entry: StoredToken | undefined): entry is StoredToken =>
+    entry !== undefined && entry.token !== refused && entry.expiresAt - skew > options.now();
+
+  // The mint gets no caller signal: one caller giving up must not fail the others sharing it.
+  const mintShared = (): Promise<StoredToken> => {
+    if (!inflight) {
+      inflight = options
+        .mint()
+        .then(async (entry) => {
+          const ttlSeconds = Math.max(1, Math.floor((entry.expiresAt - options.now()) / 1000));
+          await options.store.set(options.key, entry, ttlSeconds);
+          return entry;
+        })
+        .finally(() => {
+          inflight = undefined;
+        });
+    }
+    return inflight;
+  };
+
+  return {
+    async get(signal) {
+      const stored = await options.store.get(options.key);
+      if (fresh(stored)) return stored.token;
+      const minted = await abortable(mintShared(), signal);
+      return minted.token;
+    },
+    invalidate(token) {
+      refused = token;
+      void (async () => {
+        const stored = await options.store.get(options.key);
+        if (stored?.token === token) await options.store.delete?.(options.key);
+      })().catch(() => undefined);
+    },
+    peek: async () => options.store.get(options.key),
+  };
+}
+
+/** Lets one caller stop waiting for a shared promise without cancelling it for the rest. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,149 @@
+import { mintApplicationToken } from "./auth/client-credentials";
+import { mintScopedToken } from "./auth/scoped-token";
+import { createTokenCache } from "./auth/token-cache";
+import { createMemoryTokenStore } from "./auth/token-store";
+import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
+import type { CachedTokenProvider, ResourceContext } from "./resources/context";
+import { Definitions } from "./resources/definitions";
+import { OAuthCredentials } from "./resources/oauth";
+import { Admin } from "./resources/organizations";
+import { Templates } from "./resources/templates";
+import { Tokens } from "./resources/tokens";
+import { WorkspaceClient } from "./resources/workspace";
+import { Workspaces } from "./resources/workspaces";
+import { isBrowser, runtimeName } from "./runtime";
+import { createLevelLogger } from "./transport/logger";
+import { createSecretRegistry } from "./transport/redact";
+import { DEFAULT_RETRY_POLICY } from "./transport/retry";
+import { createTransport, type TokenProvider } from "./transport/transport";
+import { VERSION } from "./version";
+
+/**
+ * Options of `client.workspace()`.
+ *
+ * @example
+ * ```ts
+ * airbyte.workspace("acme", { scopedToken: true });
+ * ```
+ */
+export interface WorkspaceOptions {
+  /** Reach the workspace with a scoped token (least privilege) instead of the application token. */
+  scopedToken?: boolean;
+}
+
+/**
+ * The Airbyte Agents client for code that holds the client secret (servers, Workers, scripts).
+ *
+ * @example
+ * ```ts
+ * const airbyte = createClient({ clientId, clientSecret });
+ * const stripe = airbyte.workspace("acme").connector("stripe");
+ * const { data } = await stripe.execute("customers", "list", { limit: 10 });
+ * ```
+ */
+export interface AirbyteClient {
+  /** The resolved options, without the client secret. */
+  readonly options: Readonly<Omit<ResolvedClientOptions, "clientSecret" | "fetch" | "tokenStore" | "logger" | "hooks">>;
+  readonly tokens: Tokens;
+  readonly definitions: Definitions;
+  readonly workspaces: Workspaces;
+  readonly templates: Templates;
+  readonly oauth: OAuthCredentials;
+  /** Organizations, membership and explicit workspace creation (preview). */
+  readonly admin: Admin;
+  /** Everything scoped to one workspace; the default is `options.workspaceName` (`"default"`). */
+  workspace(name?: string, options?: WorkspaceOptions): WorkspaceClient;
+}
+
+/**
+ * Creates a client. Credentials come from the options, `configure()`, or the `AIRBYTE_*` environment
+ * variables; nothing is sent until the first call.
+ *
+ * @example
+ * ```ts
+ * import { createClient } from "@airbyte-agents/core";
+ *
+ * const airbyte = createClient({ baseUrl: "http://127.0.0.1:8787" }); // AIRBYTE_CLIENT_ID/SECRET from the env
+ * const connectors = await airbyte.workspace().connectors.list();
+ * ```
+ */
+export function createClient(input: ClientOptions = {}): AirbyteClient {
+  const options = resolveClientOptions(input);
+  const secrets = createSecretRegistry();
+  secrets.add(options.clientSecret);
+  const logger = createLevelLogger(options.logger, options.logLevel, secrets.redact);
+  if (options.clientSecret && isBrowser()) {
+    logger.warn("a client secret was given to createClient in a browser: mint widget tokens on a server and use createWidgetClient here");
+  }
+  const transport = createTransport({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch,
+    organizationId: options.organizationId,
+    timeoutMs: options.timeoutMs,
+    longTimeoutMs: options.longTimeoutMs,
+    deadlineMs: options.deadlineMs,
+    retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries },
+    hooks: options.hooks,
+    logger,
+    redact: secrets.redact,
+    validation: options.validation,
+    // Browsers refuse to set User-Agent; the SDK header identifies us everywhere.
+    userAgent: isBrowser() ? undefined : `airbyte-agents-typescript/${VERSION} (${runtimeName()})`,
+    sdkHeader: `airbyte-agents-typescript/${VERSION}`,
+    defaultHeaders: options.headers,
+    random: Math.random,
+    now: Date.now,
+  });
+  const store = options.tokenStore ?? createMemoryTokenStore();
+  const keyBase = `airbyte:${options.baseUrl}:${options.clientId ?? "?"}:${options.organizationId ?? "-"}`;
+
+  const appCache = createTokenCache({
+    key: `${keyBase}:app`,
+    store,
+    now: Date.now,
+    mint: async () => {
+      if (!options.clientId) throw missingCredentials("clientId");
+      if (!options.clientSecret) throw missingCredentials("clientSecret");
+      const minted = await mintApplicationToken(transport, options.clientId, options.clientSecret);
+      secrets.add(minted.token);
+      return { token: minted.token, expiresAt: minted.expiresAt };
+    },
+  });
+  const appToken: CachedTokenProvider = appCache;
+
+  const scopedCaches = new Map<string, TokenProvider>();
+  const scopedToken = (workspaceName: string): TokenProvider => {
+    let cache = scopedCaches.get(workspaceName);
+    if (!cache) {
+      cache = createTokenCache({
+        key: `${keyBase}:scoped:${workspaceName}`,
+        store,
+        now: Date.now,
+        mint: async () => {
+          const minted = await mintScopedToken(transport, appToken, { workspaceName });
+          secrets.add(minted.token);
+          return minted;
+        },
+      });
+      scopedCaches.set(workspaceName, cache);
+    }
+    return cache;
+  };
+
+  const ctx: ResourceContext = { transport, logger, appToken, scopedToken, defaultWorkspace: options.workspaceName };
+  const { clientSecret: _secret, fetch: _fetch, tokenStore: _store, logger: _logger, hooks: _hooks, ...publicOptions } = options;
+  return {
+    options: Object.freeze(publicOptions),
+    tokens: new Tokens(ctx),
+    definitions: new Definitions(ctx),
+    workspaces: new Workspaces(ctx),
+    templates: new Templates(ctx),
+    oauth: new OAuthCredentials(ctx),
+    admin: new Admin(ctx),
+    workspace(name = options.workspaceName, workspaceOptions = {}) {
+      if (typeof name !== "string" || name === "") throw new TypeError("workspace(name): expected a non-empty workspace name");
+      const scoped = workspaceOptions.scopedToken === true;
+      return new WorkspaceClient({ ctx, name, auth: scoped ? scopedToken(name) : appToken, scoped });
+    },
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The error codes this SDK knows about. The server may send codes that are not listed here
+ * (an older SDK against a newer API), which is why {@link ErrorCode} stays open.
+ *
+ * @example
+ * ```ts
+ * const code: AirbyteErrorCode = "rate_limited";
+ * ```
+ */
+export type AirbyteErrorCode =
+  // Statuses without a server-supplied `error_code` (contract §6; the CLI's type strings, §8).
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "request_timeout"
+  | "conflict"
+  | "validation_error"
+  | "rate_limited"
+  | "server_error"
+  | "api_error"
+  // No response at all.
+  | "connection_error"
+  | "timeout"
+  | "deadline_exceeded"
+  | "aborted"
+  // Schema checks on either side of the wire.
+  | "invalid_input"
+  | "unexpected_response"
+  // Tokens and credentials.
+  | "token_expired"
+  | "token_refresh_failed"
+  | "token_invalid"
+  | "missing_credentials"
+  | "invalid_origin"
+  // Slug lookups.
+  | "connector_not_found"
+  | "connector_ambiguous"
+  | "unknown";
+
+/**
+ * The type of `AirbyteError.code`: a known {@link AirbyteErrorCode}, still autocompleted, or any
+ * other string the server sends.
+ *
+ * @example
+ * ```ts
+ * if (isAirbyteError(err) && err.code === "rate_limited") await backOff();
+ * ```
+ */
+export type ErrorCode = AirbyteErrorCode | (string & {});

@@ -1,0 +1,66 @@
+// @airbyte-agents/core: explicit named exports (no `export *`), so the public surface is visible here.
+
+export { createMemoryTokenStore, type StoredToken, type TokenStore } from "./auth/token-store";
+export { type AirbyteClient, createClient, type WorkspaceOptions } from "./client";
+export {
+  AbortError,
+  AIRBYTE_ERROR_BRAND,
+  AirbyteError,
+  type AirbyteErrorCode,
+  type AirbyteErrorJSON,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  ConnectorResolutionError,
+  type ErrorCode,
+  type FieldError,
+  InternalServerError,
+  isAbortError,
+  isAirbyteError,
+  isApiError,
+  isAuthenticationError,
+  isConnectionError,
+  isConnectorResolutionError,
+  isNotFoundError,
+  isRateLimitError,
+  isTimeoutError,
+  isTokenError,
+  isValidationError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  TokenError,
+  UnprocessableEntityError,
+  ValidationError,
+} from "./errors/index";
+export { type ClientOptions, configure, DEFAULT_BASE_URL, resetConfiguration } from "./options";
+export { type ConnectOptions, connect, Workspace } from "./parity";
+export type { AskResult } from "./resources/ask";
+export { ConnectorHandle, type ConnectorRef, type PaginateOptions } from "./resources/connector";
+export type { Connector, ConnectorCheck, ConnectorInfo, CreateConnectorInput, UpdateConnectorInput } from "./resources/connector-types";
+export { type ConnectorInspection, Connectors } from "./resources/connectors";
+export { type Definition, type DefinitionDetail, Definitions } from "./resources/definitions";
+export type { ExecuteOptions, ExecutionResult } from "./resources/execution-result";
+export { OAuthCredentials } from "./resources/oauth";
+export { Admin, type Organization, type OrganizationAccess } from "./resources/organizations";
+export type { PageIterator } from "./resources/page-iterator";
+export { normalizePageMeta, type PageMeta } from "./resources/pagination";
+export { type SourceTemplate, type SourceTemplateDetail, Templates } from "./resources/templates";
+export {
+  decodeWidgetToken,
+  type IssuedToken,
+  type ScopedTokenInfo,
+  Tokens,
+  type WidgetToken,
+  type WidgetTokenInput,
+} from "./resources/tokens";
+export { type Automation, type AutomationInput, Automations, type Workflow, Workflows } from "./resources/workflows";
+export { WorkspaceClient } from "./resources/workspace";
+export { type ListWorkspacesInput, type WorkspaceInfo, Workspaces } from "./resources/workspaces";
+export type { Hooks, RequestInfo, ResponseInfo, RetryInfo } from "./transport/hooks";
+export type { Logger, LogLevel } from "./transport/logger";
+export type { CallOptions, ValidationMode } from "./transport/transport";
+export { VERSION } from "./version";

@@ -1,0 +1,154 @@
+import type { TokenStore } from "./auth/token-store";
+import { TokenError } from "./errors/token-error";
+import { readEnv } from "./runtime";
+import type { Hooks } from "./transport/hooks";
+import type { Logger, LogLevel } from "./transport/logger";
+import type { ValidationMode } from "./transport/transport";
+
+/** The hosted API. Point `baseUrl` at the emulator for local work. */
+export const DEFAULT_BASE_URL = "https://api.airbyte.ai";
+
+/**
+ * Options of {@link createClient}. Credentials fall back to `configure()`, then to the environment
+ * (`AIRBYTE_CLIENT_ID`, `AIRBYTE_CLIENT_SECRET`, `AIRBYTE_ORGANIZATION_ID`, `AIRBYTE_BASE_URL`) read from the
+ * `env` object, `process.env` or `Deno.env`.
+ *
+ * @example
+ * ```ts
+ * const airbyte = createClient({ clientId: "…", clientSecret: "…", workspaceName: "acme", timeout: 10_000 });
+ * ```
+ */
+export interface ClientOptions {
+  clientId?: string | undefined;
+  clientSecret?: string | undefined;
+  /** Sent as `X-Organization-Id`; required when the credentials belong to several organizations. */
+  organizationId?: string | undefined;
+  /** The workspace that `client.workspace()` and `connect()` use by default. Default `"default"`. */
+  workspaceName?: string | undefined;
+  /** Default `https://api.airbyte.ai` (the `/api/v1` prefix is added by the client). */
+  baseUrl?: string | undefined;
+  /** A fetch implementation, e.g. a test double or one with a proxy. Default: the global `fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Per-attempt timeout in ms. Default 30 000; execute and download default to 300 000. */
+  timeout?: number | undefined;
+  /** Overall budget in ms for a call, retries and waits included. Default: none. */
+  deadline?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  logger?: Logger | undefined;
+  /** Default `"warn"`. */
+  logLevel?: LogLevel | undefined;
+  hooks?: Hooks | undefined;
+  /** Where to read `AIRBYTE_*` variables instead of `process.env` / `Deno.env`, e.g. a Worker's `env`. */
+  env?: Record<string, unknown> | undefined;
+  /** Shares minted tokens across clients, isolates or processes. Default: in memory, per client. */
+  tokenStore?: TokenStore | undefined;
+  /** How responses are checked against the API's schemas. Default `"strict"`. */
+  validation?: ValidationMode | undefined;
+  /** Extra headers on every request. */
+  headers?: Record<string, string> | undefined;
+}
+
+/** Options after defaults, `configure()` and the environment were applied. */
+export interface ResolvedClientOptions {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  organizationId: string | undefined;
+  workspaceName: string;
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  timeoutMs: number;
+  longTimeoutMs: number;
+  deadlineMs: number | undefined;
+  maxRetries: number;
+  logger: Logger | undefined;
+  logLevel: LogLevel;
+  hooks: Hooks;
+  tokenStore: TokenStore | undefined;
+  validation: ValidationMode;
+  headers: Record<string, string> | undefined;
+}
+
+let defaults: ClientOptions = {};
+
+/**
+ * Sets process-wide defaults for every client created afterwards (like the Python SDK's `configure`).
+ * Explicit `createClient` options win; environment variables are the last fallback.
+ *
+ * @example
+ * ```ts
+ * configure({ clientId: process.env.MY_ID, clientSecret: process.env.MY_SECRET, organizationId: "…" });
+ * const airbyte = createClient();
+ * ```
+ */
+export function configure(options: ClientOptions): void {
+  defaults = { ...defaults, ...options };
+}
+
+/**
+ * Clears what {@link configure} set (mostly for tests).
+ *
+ * @example
+ * ```ts
+ * afterEach(() => resetConfiguration());
+ * ```
+ */
+export function resetConfiguration(): void {
+  defaults = {};
+}
+
+function positive(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`createClient: option "${name}" must be a non-negative number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}
+
+export function resolveClientOptions(input: ClientOptions = {}): ResolvedClientOptions {
+  const merged: ClientOptions = { ...defaults };
+  for (const [key, value] of Object.entries(input)) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  const env = merged.env;
+  const baseUrl = (merged.baseUrl ?? readEnv("AIRBYTE_BASE_URL", env) ?? DEFAULT_BASE_URL).replace(/\/+$/, "").replace(/\/api\/v1$/, "");
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new TypeError(`createClient: option "baseUrl" must be an absolute URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  const fetchImpl = merged.fetch ?? (globalThis.fetch as typeof globalThis.fetch | undefined);
+  if (typeof fetchImpl !== "function") {
+    throw new TypeError('createClient: no global fetch in this runtime; pass the "fetch" option (Node >= 18 has one)');
+  }
+  const maxRetries = merged.maxRetries ?? 2;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0)
+    throw new TypeError(`createClient: option "maxRetries" must be an integer >= 0, got ${maxRetries}`);
+  const timeout = positive("timeout", merged.timeout);
+  return {
+    clientId: merged.clientId ?? readEnv("AIRBYTE_CLIENT_ID", env),
+    clientSecret: merged.clientSecret ?? readEnv("AIRBYTE_CLIENT_SECRET", env),
+    organizationId: merged.organizationId ?? readEnv("AIRBYTE_ORGANIZATION_ID", env),
+    workspaceName: merged.workspaceName ?? "default",
+    baseUrl,
+    // Bound so a method-less call never loses `this` (browsers throw "Illegal invocation").
+    fetch: merged.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs: timeout ?? 30_000,
+    longTimeoutMs: timeout ?? 300_000,
+    deadlineMs: positive("deadline", merged.deadline),
+    maxRetries,
+    logger: merged.logger,
+    logLevel: merged.logLevel ?? "warn",
+    hooks: merged.hooks ?? {},
+    tokenStore: merged.tokenStore,
+    validation: merged.validation ?? "strict",
+    headers: merged.headers,
+  };
+}
+
+/** The error for a call that needs the client credentials when they were not configured. */
+export function missingCredentials(which: "clientId" | "clientSecret"): TokenError {
+  const variable = which === "clientId" ? "AIRBYTE_CLIENT_ID" : "AIRBYTE_CLIENT_SECRET";
+  return new TokenError(
+    `Missing ${which}: pass { ${which} } to createClient() or configure(), or set the ${variable} environment variable`,
+    { code: "missing_credentials" },
+  );
+}

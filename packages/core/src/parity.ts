@@ -1,0 +1,98 @@
+import { type AirbyteClient, createClient } from "./client";
+import type { ClientOptions } from "./options";
+import type { ConnectorHandle } from "./resources/connector";
+import { WorkspaceClient, workspaceScopeOf } from "./resources/workspace";
+
+/**
+ * Options of {@link connect} and {@link Workspace}: the client's options plus the workspace.
+ *
+ * @example
+ * ```ts
+ * const opts: ConnectOptions = { workspaceName: "acme", connectorId: "…" };
+ * ```
+ */
+export interface ConnectOptions extends ClientOptions {
+  /** Skip slug resolution and use this connector. */
+  connectorId?: string;
+}
+
+/**
+ * The Python SDK's `connect()`: a connector handle in one call, with credentials from the environment.
+ *
+ * @example
+ * ```ts
+ * const stripe = connect("stripe", { workspaceName: "acme" });
+ * const { data } = await stripe.execute("customers", "list", { limit: 5 });
+ * ```
+ */
+export function connect(slug: string, options: ConnectOptions = {}): ConnectorHandle {
+  const { connectorId, ...clientOptions } = options;
+  const workspace = createClient(clientOptions).workspace();
+  return workspace.connector(connectorId ? { connectorId } : slug);
+}
+
+const asyncDispose: symbol = (Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for("Symbol.asyncDispose");
+
+/**
+ * The Python SDK's `Workspace`: a workspace with its own client. `await using` (or `close()`) cancels
+ * whatever it still has in flight and refuses new calls.
+ *
+ * @example
+ * ```ts
+ * await using ws = new Workspace({ workspaceName: "acme" });
+ * const connectors = await ws.connectors.list();
+ * ```
+ */
+export class Workspace extends WorkspaceClient {
+  /** The underlying client, for tokens, definitions and administration. */
+  readonly client: AirbyteClient;
+  readonly #controller: AbortController;
+
+  constructor(options: ClientOptions = {}) {
+    const controller = new AbortController();
+    const baseFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
+    const client = createClient({
+      ...options,
+      fetch: (input, init) => {
+        if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
+        const signals = [controller.signal, init?.signal].filter((s): s is AbortSignal => s instanceof AbortSignal);
+        return baseFetch(input, { ...init, signal: anySignal(signals) });
+      },
+    });
+    const workspace = client.workspace();
+    super(workspaceScopeOf(workspace));
+    this.client = client;
+    this.#controller = controller;
+  }
+
+  /**
+   * Cancels in-flight requests and makes later calls fail with an abort error.
+   *
+   * @example
+   * ```ts
+   * const ws = new Workspace(); try { … } finally { await ws.close(); }
+   * ```
+   */
+  async close(): Promise<void> {
+    this.#controller.abort(new Error("Workspace closed"));
+  }
+
+  /** `await using` support. */
+  [asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
+
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  const any = (AbortSignal as { any?: (signals: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any(signals);
+  const controller = new AbortController();
+  for (const signal of signals) {
+    if (signal.aborted) {
+      controller.abort(signal.reason);
+      break;
+    }
+    signal.addEventListener("abort", () => controller.abort(signal.reason), { once: true });
+  }
+  return controller.signal;
+}

@@ -1,0 +1,272 @@
+import { NotFoundError } from "../errors/api-error";
+import { formatRequestMessage } from "../errors/request-message";
+import { ConnectorExecuteResponse } from "../schemas/generated/api";
+import { path } from "../transport/path";
+import type { CallOptions } from "../transport/transport";
+import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";
+import { Connectors } from "./connectors";
+import type { ExecuteOptions, ExecutionResult } from "./execution-result";
+import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "./invalid-input";
+import { createPageIterator, type PageIterator } from "./page-iterator";
+import { normalizePageMeta } from "./pagination";
+import type { WorkspaceScope } from "./workspace-scope";
+
+/**
+ * Which connector a handle points at: a slug/name resolved on first use, or an id.
+ *
+ * @example
+ * ```ts
+ * ws.connector("stripe");
+ * ws.connector({ connectorId: "0afbebfc-3d87-49f9-89b5-80a2e69df485" });
+ * ```
+ */
+export type ConnectorRef = string | { connectorId: string };
+
+/**
+ * Options of `paginate()`: execute options plus the parameter that carries the cursor (default `cursor`,
+ * which every connector accepts; some also take their own, e.g. GitHub's `after`).
+ *
+ * @example
+ * ```ts
+ * github.paginate("issues", "list", { limit: 50 }, { cursorParam: "after" });
+ * ```
+ */
+export interface PaginateOptions extends ExecuteOptions, CallOptions {
+  cursorParam?: string;
+}
+
+/**
+ * A handle on one connector: run operations on it. Cheap to create; a slug is resolved on first use and
+ * then remembered.
+ *
+ * @example
+ * ```ts
+ * const stripe = airbyte.workspace("acme").connector("stripe");
+ * const { data } = await stripe.execute("customers", "list", { limit: 10 });
+ * ```
+ */
+export class ConnectorHandle {
+  readonly #scope: WorkspaceScope;
+  readonly #ref: ConnectorRef;
+  #id: string | undefined;
+
+  constructor(scope: WorkspaceScope, ref: ConnectorRef) {
+    this.#scope = scope;
+    if (typeof ref === "string") requireText("connector", "slug", ref);
+    else requireUuid("connector", "connectorId", ref?.connectorId);
+    this.#ref = ref;
+    this.#id = typeof ref === "string" ? undefined : ref.connectorId;
+  }
+
+  /**
+   * The connector's id, resolving the slug if needed (a `ConnectorResolutionError` when it matches none or several).
+   *
+   * @example
+   * ```ts
+   * const id = await ws.connector("github").id();
+   * ```
+   */
+  async id(options: CallOptions = {}): Promise<string> {
+    if (this.#id === undefined) this.#id = (await new Connectors(this.#scope).resolve(this.#ref as string, options)).id;
+    return this.#id;
+  }
+
+  /**
+   * Runs one operation (`entity` + `action` + `params`, contract §5) and returns the normalised result.
+   * Reads (list, get, search, api_search, context_store_search) are retried on transient failures; writes
+   * only when the server refused them with 429, unless `retryWrites` is set.
+   *
+   * @example
+   * ```ts
+   * const issues = await github.execute("issues", "list", { owner: "acme", repo: "app", limit: 20 });
+   * const created = await stripe.execute("customers", "create", { email: "ada@example.com" });
+   * ```
+   */
+  async execute<T = unknown>(
+    entity: string,
+    action: string,
+    params: Record<string, unknown> = {},
+    options: ExecuteOptions & CallOptions = {},
+  ): Promise<ExecutionResult<T>> {
+    const what = "execute";
+    requireText(what, "entity", entity);
+    requireText(what, "action", action);
+    requireObject(what, "params", params, false);
+    const selectFields = optionalStrings(what, "selectFields", options.selectFields);
+    const excludeFields = optionalStrings(what, "excludeFields", options.excludeFields);
+    if (action === "download")
+      throw invalidInput(what, [{ path: "action", message: 'use download() for the "download" action: it streams bytes' }]);
+    const id = await this.id(options);
+    const body: Record<string, unknown> = { entity, action, params };
+    if (selectFields) body.select_fields = selectFields;
+    if (excludeFields) body.exclude_fields = excludeFields;
+    if (options.skipTruncation !== undefined) body.skip_truncation = options.skipTruncation;
+    const response = await this.#scope.ctx.transport.request(
+      {
+        method: "POST",
+        path: path`/api/v1/integrations/connectors/${id}/execute`,
+        body,
+        schema: ConnectorExecuteResponse,
+        auth: this.#scope.auth,
+        executeAction: action,
+        long: true,
+      },
+      options,
+    );
+    const envelope = response.data as typeof response.data & { warning?: unknown };
+    const result = envelope.result;
+    // Search results carry their paging in result.meta, with connector_metadata null (contract §5).
+    const searchMeta =
+      envelope.connector_metadata == null && result && typeof result === "object" && !Array.isArray(result)
+        ? (result as { meta?: unknown }).meta
+        : undefined;
+    return {
+      data: result as T,
+      meta: normalizePageMeta(envelope.connector_metadata ?? searchMeta ?? null),
+      warning: envelope.warning && typeof envelope.warning === "object" ? (envelope.warning as Record<string, unknown>) : undefined,
+      requestId: response.requestId,
+      executionTimeMs: envelope.execution_metadata?.execution_time_ms,
+    };
+  }
+
+  /**
+   * Iterates every item of a paginated operation, sending each page's cursor back until the last page.
+   *
+   * @example
+   * ```ts
+   * for await (const customer of stripe.paginate("customers", "list", { limit: 100 })) console.log(customer.id);
+   * ```
+   */
+  paginate<T = unknown>(
+    entity: string,
+    action: string,
+    params: Record<string, unknown> = {},
+    options: PaginateOptions = {},
+  ): PageIterator<T> {
+    requireText("paginate", "entity", entity);
+    requireText("paginate", "action", action);
+    requireObject("paginate", "params", params, false);
+    const cursorParam = options.cursorParam ?? "cursor";
+    return createPageIterator<T>(
+      (cursor) => this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: cursor }, options),
+      (cursor) =>
+        this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {
+          entity,
+          action,
+          cursorLength: cursor.length,
+        }),
+    );
+  }
+
+  /**
+   * Downloads a file as a byte stream (the `download` action). The API answers an unknown file with an
+   * empty 200; that becomes a `NotFoundError` here instead of an empty file (contract §5).
+   *
+   * @example
+   * ```ts
+   * const stream = await zendesk.download("attachments", { attachment_id: "123" });
+   * await stream.pipeTo(Writable.toWeb(fs.createWriteStream("file.bin")));
+   * ```
+   */
+  async download(entity: string, params: Record<string, unknown>, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
+    requireText("download", "entity", entity);
+    requireObject("download", "params", params, false);
+    const id = await this.id(options);
+    const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
+    const response = await this.#scope.ctx.transport.request<ReadableStream<Uint8Array> | null>(
+      {
+        method: "POST",
+        path: requestPath,
+        body: { entity, action: "download", params },
+        schema: null,
+        auth: this.#scope.auth,
+        executeAction: "download",
+        long: true,
+        responseType: "stream",
+      },
+      options,
+    );
+    const notFound = () =>
+      new NotFoundError(
+        formatRequestMessage(
+          { status: 404, method: "POST", path: requestPath },
+          `No file for ${entity} ${JSON.stringify(params)}: the API returned an empty body`,
+        ),
+        {
+          status: 404,
+          code: "download_not_found",
+          method: "POST",
+          path: requestPath,
+          requestId: response.requestId,
+        },
+      );
+    if (!response.data) throw notFound();
+    const reader = response.data.getReader();
+    let first = await reader.read();
+    while (!first.done && first.value.byteLength === 0) first = await reader.read();
+    if (first.done) throw notFound();
+    const head = first.value;
+    let sentHead = false;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (!sentHead) {
+          sentHead = true;
+          controller.enqueue(head);
+          return;
+        }
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel: (reason) => reader.cancel(reason),
+    });
+  }
+
+  /**
+   * Gets the connector.
+   *
+   * @example
+   * ```ts
+   * const { name, connectorType } = await ws.connector("github").get();
+   * ```
+   */
+  async get(options: CallOptions = {}): Promise<Connector> {
+    return new Connectors(this.#scope).get(await this.id(options), options);
+  }
+
+  /**
+   * Updates the connector (needs an application token).
+   *
+   * @example
+   * ```ts
+   * await ws.connector("github").update({ name: "Main GitHub" });
+   * ```
+   */
+  async update(input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
+    return new Connectors(this.#scope).update(await this.id(options), input, options);
+  }
+
+  /**
+   * Deletes the connector.
+   *
+   * @example
+   * ```ts
+   * await ws.connector({ connectorId }).delete();
+   * ```
+   */
+  async delete(options: CallOptions = {}): Promise<{ jobId: string }> {
+    return new Connectors(this.#scope).delete(await this.id(options), options);
+  }
+
+  /**
+   * Checks the connector's stored configuration against the source.
+   *
+   * @example
+   * ```ts
+   * const { status, errorMessage } = await ws.connector("stripe").check();
+   * ```
+   */
+  async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
+    return new Connectors(this.#scope).check({ ...changes, connectorId: await this.id(options) }, options);
+  }
+}

@@ -1,0 +1,308 @@
+import { ConnectorResolutionError } from "../errors/connector-resolution-error";
+import {
+  ConnectorSourceCheckConfigResponse,
+  ConnectorSourceCreateResponse,
+  ConnectorSourceDeleteAcceptedResponse,
+  ConnectorSourceGetResponse,
+  ConnectorSourceListResponse,
+  ConnectorSourceUpdateResponse,
+} from "../schemas/generated/api";
+import { ConnectorInspectSchema } from "../schemas/preview";
+import { path } from "../transport/path";
+import type { CallOptions } from "../transport/transport";
+import {
+  type Connector,
+  type ConnectorCheck,
+  type ConnectorInfo,
+  type CreateConnectorInput,
+  toConnector,
+  toConnectorCheck,
+  toConnectorInfo,
+  type UpdateConnectorInput,
+} from "./connector-types";
+import { API } from "./context";
+import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
+import type { WorkspaceScope } from "./workspace-scope";
+
+/**
+ * A connector's context-store readiness and identity (contract §3 C9, preview).
+ *
+ * @example
+ * ```ts
+ * const info: ConnectorInspection = await ws.connectors.inspect(id);
+ * ```
+ */
+export interface ConnectorInspection {
+  connectorId: string;
+  name: string;
+  workspaceId: string;
+  organizationId: string;
+  definitionId: string;
+  definitionName: string;
+  contextStore: { supportedEntities: { entity: string; suggested: boolean }[]; configuredCacheEntities: unknown[] };
+  warnings: unknown[];
+}
+
+function createBody(what: string, workspaceName: string, input: CreateConnectorInput): Record<string, unknown> {
+  requireObject(what, "input", input, false);
+  const selectors = (["definitionId", "connectorType", "sourceTemplateId"] as const).filter((key) => input[key] !== undefined);
+  if (selectors.length !== 1) {
+    throw invalidInput(what, [
+      {
+        path: selectors.length === 0 ? "definitionId" : selectors.join(", "),
+        message: `give exactly one of definitionId, connectorType or sourceTemplateId (got ${selectors.length === 0 ? "none" : selectors.join(" and ")})`,
+      },
+    ]);
+  }
+  if (input.definitionId !== undefined) requireUuid(what, "definitionId", input.definitionId);
+  if (input.sourceTemplateId !== undefined) requireUuid(what, "sourceTemplateId", input.sourceTemplateId);
+  if (input.connectorType !== undefined) requireText(what, "connectorType", input.connectorType);
+  if (input.name !== undefined) requireText(what, "name", input.name);
+  requireObject(what, "credentials", input.credentials);
+  requireObject(what, "replicationConfig", input.replicationConfig);
+  requireObject(what, "environment", input.environment);
+  const body: Record<string, unknown> = { workspace_name: workspaceName };
+  if (input.definitionId !== undefined) body.definition_id = input.definitionId;
+  if (input.connectorType !== undefined) body.connector_type = input.connectorType;
+  if (input.sourceTemplateId !== undefined) body.source_template_id = input.sourceTemplateId;
+  if (input.name !== undefined) body.name = input.name;
+  if (input.credentials !== undefined) body.credentials = input.credentials;
+  if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
+  if (input.environment !== undefined) body.environment = input.environment;
+  if (input.entities !== undefined) body.entities = input.entities;
+  if (input.serverSideOAuthSecretId !== undefined) body.server_side_oauth_secret_id = input.serverSideOAuthSecretId;
+  return body;
+}
+
+function updateBody(what: string, input: UpdateConnectorInput): Record<string, unknown> {
+  requireObject(what, "input", input, false);
+  if (input.name !== undefined) requireText(what, "name", input.name);
+  requireObject(what, "replicationConfig", input.replicationConfig);
+  const body: Record<string, unknown> = {};
+  if (input.name !== undefined) body.name = input.name;
+  if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
+  if (input.entities !== undefined) body.entities = input.entities;
+  return body;
+}
+
+/**
+ * The connectors of one workspace (contract §3 C1-C9).
+ *
+ * @example
+ * ```ts
+ * const ws = airbyte.workspace("acme");
+ * const connectors = await ws.connectors.list();
+ * ```
+ */
+export class Connectors {
+  readonly #scope: WorkspaceScope;
+
+  constructor(scope: WorkspaceScope) {
+    this.#scope = scope;
+  }
+
+  /**
+   * Lists the workspace's connectors, optionally only those of one definition.
+   *
+   * @example
+   * ```ts
+   * const githubs = await ws.connectors.list({ definitionId: "ef69ef6e-aa7f-4af1-a01d-ef775033524e" });
+   * ```
+   */
+  async list(filter: { definitionId?: string } = {}, options: CallOptions = {}): Promise<ConnectorInfo[]> {
+    if (filter.definitionId !== undefined) requireUuid("connectors.list", "definitionId", filter.definitionId);
+    const { data } = await this.#scope.ctx.transport.request(
+      {
+        method: "GET",
+        path: `${API}/integrations/connectors`,
+        query: { workspace_name: this.#scope.name, definition_id: filter.definitionId },
+        schema: ConnectorSourceListResponse,
+        auth: this.#scope.auth,
+      },
+      options,
+    );
+    return data.data.map(toConnectorInfo);
+  }
+
+  /**
+   * Gets one connector by id.
+   *
+   * @example
+   * ```ts
+   * const connector = await ws.connectors.get(id);
+   * ```
+   */
+  async get(connectorId: string, options: CallOptions = {}): Promise<Connector> {
+    requireUuid("connectors.get", "connectorId", connectorId);
+    const { data } = await this.#scope.ctx.transport.request(
+      {
+        method: "GET",
+        path: path`/api/v1/integrations/connectors/${connectorId}`,
+        schema: ConnectorSourceGetResponse,
+        auth: this.#scope.auth,
+      },
+      options,
+    );
+    return toConnector(data);
+  }
+
+  /**
+   * Creates a connector. Credentials are not verified here (the API checks them on first use): call
+   * {@link Connectors.check} first to find bad credentials early.
+   *
+   * @example
+   * ```ts
+   * const github = await ws.connectors.create({
+   *   connectorType: "GitHub",
+   *   credentials: { token: process.env.GITHUB_TOKEN },
+   *   replicationConfig: { repositories: ["acme/app"] },
+   * });
+   * ```
+   */
+  async create(input: CreateConnectorInput, options: CallOptions = {}): Promise<Connector> {
+    const body = createBody("connectors.create", this.#scope.name, input);
+    const { data } = await this.#scope.ctx.transport.request(
+      { method: "POST", path: `${API}/integrations/connectors`, body, schema: ConnectorSourceCreateResponse, auth: this.#scope.auth },
+      options,
+    );
+    return toConnector(data);
+  }
+
+  /**
+   * Renames a connector or changes its replication config or entities. Needs an application token.
+   *
+   * @example
+   * ```ts
+   * await ws.connectors.update(id, { replicationConfig: { repositories: ["acme/app", "acme/api"] } });
+   * ```
+   */
+  async update(connectorId: string, input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
+    requireUuid("connectors.update", "connectorId", connectorId);
+    const body = updateBody("connectors.update", input);
+    const { data } = await this.#scope.ctx.transport.request(
+      {
+        method: "PUT",
+        path: path`/api/v1/integrations/connectors/${connectorId}`,
+        body,
+        schema: ConnectorSourceUpdateResponse,
+        auth: this.#scope.ctx.appToken,
+      },
+      options,
+    );
+    return toConnector(data);
+  }
+
+  /**
+   * Deletes a connector. Deletion is asynchronous: the returned `jobId` tracks it, and the connector drops
+   * out of `list()` once done.
+   *
+   * @example
+   * ```ts
+   * const { jobId } = await ws.connectors.delete(id);
+   * ```
+   */
+  async delete(connectorId: string, options: CallOptions = {}): Promise<{ jobId: string }> {
+    requireUuid("connectors.delete", "connectorId", connectorId);
+    const { data } = await this.#scope.ctx.transport.request(
+      {
+        method: "DELETE",
+        path: path`/api/v1/integrations/connectors/${connectorId}`,
+        schema: ConnectorSourceDeleteAcceptedResponse,
+        auth: this.#scope.auth,
+      },
+      options,
+    );
+    return { jobId: data.job_id };
+  }
+
+  /**
+   * Checks a configuration before creating it, or an existing connector with changes (`connectorId` given).
+   *
+   * @example
+   * ```ts
+   * const result = await ws.connectors.check({ connectorType: "Stripe", credentials: { api_key } });
+   * ```
+   */
+  async check(
+    input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
+    options: CallOptions = {},
+  ): Promise<ConnectorCheck> {
+    const request =
+      "connectorId" in input && input.connectorId !== undefined
+        ? {
+            path: path`/api/v1/integrations/connectors/${requireUuid("connectors.check", "connectorId", input.connectorId)}/check`,
+            body: updateBody("connectors.check", { ...input }),
+          }
+        : {
+            path: `${API}/integrations/connectors/check`,
+            body: createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
+          };
+    const { data } = await this.#scope.ctx.transport.request(
+      { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, auth: this.#scope.ctx.appToken },
+      options,
+    );
+    return toConnectorCheck(data);
+  }
+
+  /**
+   * Shows a connector's context-store readiness (preview; contract §3 C9).
+   *
+   * @example
+   * ```ts
+   * const { contextStore } = await ws.connectors.inspect(id);
+   * ```
+   */
+  async inspect(connectorId: string, options: CallOptions = {}): Promise<ConnectorInspection> {
+    requireUuid("connectors.inspect", "connectorId", connectorId);
+    const { data } = await this.#scope.ctx.transport.request(
+      {
+        method: "GET",
+        path: path`/api/v1/integrations/connectors/${connectorId}/inspect`,
+        schema: ConnectorInspectSchema,
+        auth: this.#scope.ctx.appToken,
+      },
+      options,
+    );
+    return {
+      connectorId: data.connector_id,
+      name: data.name,
+      workspaceId: data.workspace_id,
+      organizationId: data.organization_id,
+      definitionId: data.source_definition_id,
+      definitionName: data.source_definition_name,
+      contextStore: {
+        supportedEntities: data.context_store_readiness.supported_context_store_entities,
+        configuredCacheEntities: data.context_store_readiness.configured_cache_entities,
+      },
+      warnings: data.warnings,
+    };
+  }
+
+  /**
+   * Finds the one connector a slug names: its slug (`github`), type (`GitHub`), instance name or id,
+   * case-insensitively. None or several is a `ConnectorResolutionError` listing the candidates.
+   *
+   * @example
+   * ```ts
+   * const id = await ws.connectors.resolve("stripe");
+   * ```
+   */
+  async resolve(slug: string, options: CallOptions = {}): Promise<ConnectorInfo> {
+    requireText("connectors.resolve", "slug", slug);
+    const all = await this.list({}, options);
+    const wanted = slug.toLowerCase();
+    const byId = all.filter((c) => c.id.toLowerCase() === wanted);
+    const byName = all.filter(
+      (c) => c.connectorName?.toLowerCase() === wanted || c.connectorType.toLowerCase() === wanted || c.name.toLowerCase() === wanted,
+    );
+    const matches = byId.length > 0 ? byId : byName;
+    if (matches.length === 1) return matches[0] as ConnectorInfo;
+    const toCandidate = (c: ConnectorInfo) => ({ id: c.id, name: c.name, connectorType: c.connectorType });
+    throw new ConnectorResolutionError({
+      code: matches.length === 0 ? "connector_not_found" : "connector_ambiguous",
+      connector: slug,
+      workspaceName: this.#scope.name,
+      candidates: (matches.length === 0 ? all : matches).map(toCandidate),
+    });
+  }
+}

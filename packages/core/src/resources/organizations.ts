@@ -1,0 +1,217 @@
+import * as v from "valibot";
+import { ApiError } from "../errors/api-error";
+import { WorkspaceGetResponse } from "../schemas/generated/api";
+import { IconUploadSchema, OrganizationAccessSchema, OrganizationListSchema, OrganizationSchema } from "../schemas/preview";
+import { path } from "../transport/path";
+import type { CallOptions } from "../transport/transport";
+import { API, type ResourceContext } from "./context";
+import { requireText, requireUuid } from "./invalid-input";
+
+/**
+ * An organization: the container above workspaces (contract §12). `createdAt` is Unix seconds.
+ *
+ * @example
+ * ```ts
+ * const [org]: Organization[] = await airbyte.admin.organizations();
+ * ```
+ */
+export interface Organization {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: number;
+}
+
+/**
+ * The caller's role in an organization.
+ *
+ * @example
+ * ```ts
+ * const { role, isAdmin } = await airbyte.admin.access(orgId);
+ * ```
+ */
+export interface OrganizationAccess {
+  role: "owner" | "admin" | "member" | "billing_admin" | (string & {});
+  isAdmin: boolean;
+  canManageBilling: boolean;
+}
+
+const CreatedWorkspaceSchema = v.looseObject({
+  ...WorkspaceGetResponse.entries,
+  slug: v.string(),
+  organization_name: v.string(),
+  organization_slug: v.string(),
+  icon_url: v.nullable(v.string()),
+});
+
+const NavigationStateSchema = v.looseObject({
+  organization: v.nullable(OrganizationSchema),
+  workspace: v.nullable(WorkspaceGetResponse),
+  organizations: v.array(OrganizationSchema),
+  workspaces: v.array(WorkspaceGetResponse),
+});
+
+const toOrganization = (o: v.InferOutput<typeof OrganizationSchema>): Organization => ({
+  id: o.id,
+  name: o.name,
+  slug: o.slug,
+  createdAt: o.created_at,
+});
+
+/**
+ * Organization and membership administration (preview: contract §12 paths are this project's own and may be
+ * remapped when the hosted API publishes its own).
+ *
+ * @example
+ * ```ts
+ * const org = await airbyte.admin.createOrganization({ name: "Acme" });
+ * const ws = await airbyte.admin.createWorkspace({ name: "acme-prod", organizationId: org.id });
+ * ```
+ */
+export class Admin {
+  readonly #ctx: ResourceContext;
+
+  constructor(ctx: ResourceContext) {
+    this.#ctx = ctx;
+  }
+
+  /**
+   * Creates an organization; the caller becomes its owner.
+   *
+   * @example
+   * ```ts
+   * const org = await airbyte.admin.createOrganization({ name: "Acme" });
+   * ```
+   */
+  async createOrganization(input: { name: string }, options: CallOptions = {}): Promise<Organization> {
+    requireText("admin.createOrganization", "name", input?.name);
+    const { data } = await this.#ctx.transport.request(
+      { method: "POST", path: `${API}/organizations`, body: { name: input.name }, schema: OrganizationSchema, auth: this.#ctx.appToken },
+      options,
+    );
+    return toOrganization(data);
+  }
+
+  /**
+   * The organizations the caller belongs to.
+   *
+   * @example
+   * ```ts
+   * const orgs = await airbyte.admin.organizations();
+   * ```
+   */
+  async organizations(options: CallOptions = {}): Promise<Organization[]> {
+    const { data } = await this.#ctx.transport.request(
+      { method: "GET", path: `${API}/organizations/mine`, schema: OrganizationListSchema, auth: this.#ctx.appToken },
+      options,
+    );
+    return data.data.map(toOrganization);
+  }
+
+  /**
+   * The caller's role in an organization.
+   *
+   * @example
+   * ```ts
+   * if ((await airbyte.admin.access(orgId)).isAdmin) showAdminPanel();
+   * ```
+   */
+  async access(organizationId: string, options: CallOptions = {}): Promise<OrganizationAccess> {
+    requireUuid("admin.access", "organizationId", organizationId);
+    const { data } = await this.#ctx.transport.request(
+      {
+        method: "GET",
+        path: path`/api/v1/organizations/${organizationId}/access`,
+        schema: OrganizationAccessSchema,
+        auth: this.#ctx.appToken,
+      },
+      options,
+    );
+    return { role: data.role, isAdmin: data.is_admin, canManageBilling: data.can_manage_billing };
+  }
+
+  /**
+   * Creates a workspace explicitly (owners and admins only), optionally with an uploaded icon.
+   *
+   * @example
+   * ```ts
+   * const ws = await airbyte.admin.createWorkspace({ name: "acme-prod" });
+   * ```
+   */
+  async createWorkspace(
+    input: { name: string; organizationId?: string; iconStorageId?: string },
+    options: CallOptions = {},
+  ): Promise<{ id: string; name: string; slug: string; organizationId: string; organizationName: string; iconUrl: string | null }> {
+    requireText("admin.createWorkspace", "name", input?.name);
+    if (input.organizationId !== undefined) requireUuid("admin.createWorkspace", "organizationId", input.organizationId);
+    const body: Record<string, unknown> = { name: input.name };
+    if (input.organizationId !== undefined) body.organization_id = input.organizationId;
+    if (input.iconStorageId !== undefined) body.icon_storage_id = input.iconStorageId;
+    const { data } = await this.#ctx.transport.request(
+      { method: "POST", path: `${API}/workspaces`, body, schema: CreatedWorkspaceSchema, auth: this.#ctx.appToken },
+      options,
+    );
+    return {
+      id: data.id,
+      name: data.name,
+      slug: data.slug,
+      organizationId: data.organization_id,
+      organizationName: data.organization_name,
+      iconUrl: data.icon_url,
+    };
+  }
+
+  /**
+   * Uploads a workspace icon and returns the `storageId` to pass to `createWorkspace`.
+   *
+   * @example
+   * ```ts
+   * const storageId = await airbyte.admin.uploadWorkspaceIcon(new Blob([png], { type: "image/png" }));
+   * ```
+   */
+  async uploadWorkspaceIcon(image: Blob, options: CallOptions = {}): Promise<string> {
+    const { data } = await this.#ctx.transport.request(
+      { method: "POST", path: `${API}/workspaces/icon-upload-url`, schema: IconUploadSchema, auth: this.#ctx.appToken },
+      options,
+    );
+    const response = await this.#ctx.transport.config.fetch(data.upload_url, {
+      method: "PUT",
+      body: image,
+      headers: { "content-type": image.type || "application/octet-stream" },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (!response.ok) {
+      throw ApiError.from({
+        status: response.status,
+        body: await response.text(),
+        headers: response.headers,
+        method: "PUT",
+        path: new URL(data.upload_url).pathname,
+      });
+    }
+    return data.storage_id;
+  }
+
+  /**
+   * The caller's default organization and workspace, and everything it can reach.
+   *
+   * @example
+   * ```ts
+   * const { organization, workspaces } = await airbyte.admin.navigationState();
+   * ```
+   */
+  async navigationState(
+    options: CallOptions = {},
+  ): Promise<{ organization: Organization | null; workspaceId: string | null; organizations: Organization[]; workspaceIds: string[] }> {
+    const { data } = await this.#ctx.transport.request(
+      { method: "GET", path: `${API}/account/navigation-state`, schema: NavigationStateSchema, auth: this.#ctx.appToken },
+      options,
+    );
+    return {
+      organization: data.organization ? toOrganization(data.organization) : null,
+      workspaceId: data.workspace?.id ?? null,
+      organizations: data.organizations.map(toOrganization),
+      workspaceIds: data.workspaces.map((w) => w.id),
+    };
+  }
+}

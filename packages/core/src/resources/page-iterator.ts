@@ -1,0 +1,69 @@
+import type { ExecutionResult } from "./execution-result";
+
+/**
+ * Async iteration over every item of a paginated operation, page by page underneath. Stops when the API
+ * says there is no next page, the cursor is missing, or a cursor repeats (a connector bug that would
+ * otherwise loop forever).
+ *
+ * @example
+ * ```ts
+ * for await (const issue of github.paginate("issues", "list", { limit: 100 })) console.log(issue.title);
+ * const first500 = await github.paginate("issues", "list").toArray({ limit: 500 });
+ * for await (const page of github.paginate("issues", "list").pages()) console.log(page.data.length);
+ * ```
+ */
+export interface PageIterator<T> extends AsyncIterable<T> {
+  /** Iterates whole pages, each a full {@link ExecutionResult}. */
+  pages(): AsyncIterable<ExecutionResult<T[]>>;
+  /** Collects items into an array, at most `limit` of them (default 10 000, so a huge entity cannot exhaust memory). */
+  toArray(options?: { limit?: number }): Promise<T[]>;
+}
+
+export const DEFAULT_TO_ARRAY_LIMIT = 10_000;
+
+/** Items of a page: the result itself when it is an array, or its `data` array (search results). */
+export function pageItems<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  if (result && typeof result === "object" && Array.isArray((result as { data?: unknown }).data)) return (result as { data: T[] }).data;
+  return [];
+}
+
+export function createPageIterator<T>(
+  fetchPage: (cursor: string | undefined) => Promise<ExecutionResult<unknown>>,
+  onRepeatedCursor: (cursor: string) => void,
+): PageIterator<T> {
+  async function* pages(): AsyncGenerator<ExecutionResult<T[]>> {
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    for (;;) {
+      const page = await fetchPage(cursor);
+      yield { ...page, data: pageItems<T>(page.data) };
+      const next = page.meta.cursor;
+      if (!page.meta.hasNextPage || next === null) return;
+      if (seen.has(next)) {
+        onRepeatedCursor(next);
+        return;
+      }
+      seen.add(next);
+      cursor = next;
+    }
+  }
+  async function* items(): AsyncGenerator<T> {
+    for await (const page of pages()) yield* page.data;
+  }
+  return {
+    [Symbol.asyncIterator]: () => items(),
+    pages: () => ({ [Symbol.asyncIterator]: () => pages() }),
+    async toArray(options = {}) {
+      const limit = options.limit ?? DEFAULT_TO_ARRAY_LIMIT;
+      if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`toArray: limit must be a non-negative integer, got ${limit}`);
+      const out: T[] = [];
+      if (limit === 0) return out;
+      for await (const item of items()) {
+        out.push(item);
+        if (out.length >= limit) break;
+      }
+      return out;
+    },
+  };
+}

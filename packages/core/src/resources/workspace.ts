@@ -1,0 +1,129 @@
+import { OAuthInitiateSchema } from "../schemas/preview";
+import type { CallOptions } from "../transport/transport";
+import { type AskResult, ask } from "./ask";
+import { ConnectorHandle, type ConnectorRef } from "./connector";
+import type { CreateConnectorInput } from "./connector-types";
+import { Connectors } from "./connectors";
+import { invalidInput, requireText } from "./invalid-input";
+import { Automations, Workflows } from "./workflows";
+import type { WorkspaceScope } from "./workspace-scope";
+import { Workspaces } from "./workspaces";
+
+const scopes = new WeakMap<WorkspaceClient, WorkspaceScope>();
+
+/** The scope behind a workspace object, so a subclass can be built over another client's workspace. */
+export function workspaceScopeOf(workspace: WorkspaceClient): WorkspaceScope {
+  return scopes.get(workspace) as WorkspaceScope;
+}
+
+/**
+ * Everything scoped to one workspace: its connectors, operations, questions and workflows.
+ *
+ * @example
+ * ```ts
+ * const ws = airbyte.workspace("acme");
+ * const stripe = ws.connector("stripe");
+ * for await (const c of stripe.paginate("customers", "list", { limit: 100 })) console.log(c);
+ * ```
+ */
+export class WorkspaceClient {
+  /** The workspace name every call of this object targets. */
+  readonly name: string;
+  readonly connectors: Connectors;
+  /** Preview: `/internal/` endpoints that may change. */
+  readonly workflows: Workflows;
+  /** Preview: `/internal/` endpoints that may change. */
+  readonly automations: Automations;
+  readonly #scope: WorkspaceScope;
+  #id: string | undefined;
+
+  constructor(scope: WorkspaceScope) {
+    this.#scope = scope;
+    scopes.set(this, scope);
+    this.name = scope.name;
+    this.connectors = new Connectors(scope);
+    const resolveId = (options: CallOptions) => this.id(options);
+    this.workflows = new Workflows(scope, resolveId);
+    this.automations = new Automations(scope, resolveId, this.workflows);
+  }
+
+  /**
+   * A handle on one connector of this workspace, by slug (`"stripe"`, resolved on first use) or id.
+   *
+   * @example
+   * ```ts
+   * const github = ws.connector("github");
+   * const byId = ws.connector({ connectorId });
+   * ```
+   */
+  connector(ref: ConnectorRef): ConnectorHandle {
+    return new ConnectorHandle(this.#scope, ref);
+  }
+
+  /**
+   * The workspace's id, looked up by exact name once and then remembered (the Python SDK's rule).
+   *
+   * @example
+   * ```ts
+   * const id = await ws.id();
+   * ```
+   */
+  async id(options: CallOptions = {}): Promise<string> {
+    if (this.#id !== undefined) return this.#id;
+    const found = await new Workspaces(this.#scope.ctx).findByName(this.name, options);
+    if (!found)
+      throw invalidInput("workspace", [
+        { path: "name", message: `no workspace is named ${JSON.stringify(this.name)} (names are exact and case-sensitive)` },
+      ]);
+    this.#id = found.id;
+    return found.id;
+  }
+
+  /**
+   * Asks a natural-language question across the workspace's connectors (preview).
+   *
+   * @example
+   * ```ts
+   * const { answer } = await ws.ask("How many open GitHub issues do we have?");
+   * ```
+   */
+  ask(prompt: string, options: CallOptions = {}): Promise<AskResult> {
+    return ask(this.#scope, prompt, options);
+  }
+
+  /**
+   * Starts an OAuth connection: returns the consent URL to send the user to; the API redirects back to
+   * `redirectUrl` with `connector_id` (or `error`). Needs org-level OAuth credentials for the type (preview).
+   *
+   * @example
+   * ```ts
+   * const { consentUrl } = await ws.initiateOAuth({ connectorType: "HubSpot", redirectUrl: "https://app.example.com/oauth/done" });
+   * ```
+   */
+  async initiateOAuth(
+    input: Pick<
+      CreateConnectorInput,
+      "definitionId" | "connectorType" | "sourceTemplateId" | "name" | "replicationConfig" | "environment"
+    > & { redirectUrl: string },
+    options: CallOptions = {},
+  ): Promise<{ consentUrl: string }> {
+    requireText("initiateOAuth", "redirectUrl", input?.redirectUrl);
+    try {
+      new URL(input.redirectUrl);
+    } catch {
+      throw invalidInput("initiateOAuth", [{ path: "redirectUrl", message: "expected an absolute URL" }]);
+    }
+    const body: Record<string, unknown> = { workspace_name: this.name, redirect_url: input.redirectUrl };
+    if (input.definitionId !== undefined) body.definition_id = input.definitionId;
+    if (input.connectorType !== undefined) body.connector_type = input.connectorType;
+    if (input.sourceTemplateId !== undefined) body.source_template_id = input.sourceTemplateId;
+    if (input.name !== undefined) body.name = input.name;
+    if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
+    if (input.environment !== undefined) body.environment = input.environment;
+    const { data } = await this.#scope.ctx.transport.request(
+      { method: "POST", path: "/api/v1/integrations/connectors/oauth/initiate", body, schema: OAuthInitiateSchema, auth: this.#scope.auth },
+      options,
+    );
+    return { consentUrl: data.consent_url };
+  }
+}

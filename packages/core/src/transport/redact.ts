@@ -1,0 +1,270 @@
+/**
+ * A function that returns its input with every secret it recognises replaced by `[REDACTED]`.
+ *
+ * @example
+ * ```ts
+ * const redact: Redactor = (text) => redactText(text);
+ * redact("Bearer abc.def.ghi1234"); // "Bearer [REDACTED]"
+ * ```
+ */
+export type Redactor = (text: string) => string;
+
+/**
+ * The placeholder that stands in for every removed secret.
+ *
+ * @example
+ * ```ts
+ * redactValue({ password: "hunter22" }); // { password: REDACTED }
+ * ```
+ */
+export const REDACTED = "[REDACTED]";
+
+/**
+ * A per-client set of literal secrets (client secret, current tokens) that {@link redactText}
+ * removes wherever they appear, on top of its pattern rules.
+ *
+ * @example
+ * ```ts
+ * const secrets = createSecretRegistry();
+ * secrets.add(clientSecret);
+ * new AirbyteError(`failed with ${clientSecret}`, { redact: secrets.redact }).message; // "failed with [REDACTED]"
+ * ```
+ */
+export interface SecretRegistry {
+  /** Remembers a secret; values shorter than 6 characters are ignored, since they would mangle ordinary text. */
+  add(secret: string | null | undefined): void;
+  /** Redacts the registered secrets and everything {@link redactText} recognises. */
+  redact(text: string): string;
+}
+
+const MIN_SECRET_LENGTH = 6;
+
+// The CLI's debug-log list (contract §8) plus the usual auth vocabulary.
+const SENSITIVE_KEY =
+  /token|secret|password|passwd|credential|api[_-]?key|apikey|authorization|cookie|refresh|private[_-]?key|client[_-]?secret|access[_-]?key/i;
+
+// A key whose last word names metadata *about* a secret (`token_type`, `refresh_token_expires_in`,
+// `credentials_schema`) carries no secret itself; redacting it would only hide useful context.
+const METADATA_LAST_WORDS: readonly string[] = [
+  "type",
+  "types",
+  "kind",
+  "in",
+  "at",
+  "ttl",
+  "expiry",
+  "expiration",
+  "count",
+  "url",
+  "uri",
+  "endpoint",
+  "status",
+  "interval",
+  "enabled",
+  "required",
+  "name",
+  "id",
+  "schema",
+  "spec",
+  "format",
+  "mode",
+  "method",
+  "scope",
+  "scopes",
+];
+
+const SENSITIVE_HEADERS: readonly string[] = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"];
+
+/**
+ * Tells whether a field, header or query-parameter name holds a secret. `access_token` and
+ * `clientSecret` do; `token_type` and `refresh_token_expires_in` describe one and do not.
+ *
+ * @example
+ * ```ts
+ * isSensitiveKey("client_secret"); // true
+ * isSensitiveKey("token_type");    // false
+ * ```
+ */
+export function isSensitiveKey(key: string): boolean {
+  if (!SENSITIVE_KEY.test(key)) return false;
+  const words = key
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+  const last = words[words.length - 1];
+  return last === undefined || !METADATA_LAST_WORDS.includes(last);
+}
+
+// Opaque credentials are random-looking; requiring a digit, symbol or inner capital keeps prose
+// such as "Bearer authentication required" readable.
+function looksLikeCredential(candidate: string): boolean {
+  if (candidate.length < 8) return false;
+  if (candidate.length >= 24) return true;
+  return /[0-9+/=._~-]/.test(candidate) || /[A-Z]/.test(candidate.slice(1));
+}
+
+// Patterns that start inside a run of word characters open with `(^|[^…])`: a match can then only
+// begin where a run begins, which keeps a megabyte of base64 linear instead of quadratic. (Lookbehind
+// would say it shorter, but Safari before 16.4 cannot even parse it.)
+const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
+// Three base64url segments of some length is a JWT; `eyJ` is base64 for `{"`, so it also catches
+// base64 JSON blobs such as the widget token (contract §7 step 4).
+const JWT = /(^|[^A-Za-z0-9_-])[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g;
+const BASE64_JSON = /\beyJ[A-Za-z0-9_\-+/]{8,}={0,2}(?:\.[A-Za-z0-9_-]*){0,2}/g;
+const KEY_VALUE = /(^|[^A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,100})=([^&\s#;,"']+)/g;
+const QUOTED_PAIR = /(["'])([^"'\\\n]{1,100})\1(\s*:\s*)(["'])((?:\\.|(?!\4)[^\\\n]){0,4096})\4/g;
+
+function redactPatterns(text: string): string {
+  return text
+    .replace(AUTH_SCHEME, (match, scheme: string, space: string, credential: string) =>
+      looksLikeCredential(credential) ? `${scheme}${space}${REDACTED}` : match,
+    )
+    .replace(QUOTED_PAIR, (match, q: string, key: string, colon: string, vq: string) =>
+      isSensitiveKey(key) ? `${q}${key}${q}${colon}${vq}${REDACTED}${vq}` : match,
+    )
+    .replace(KEY_VALUE, (match, lead: string, key: string) => (isSensitiveKey(key) ? `${lead}${key}=${REDACTED}` : match))
+    .replace(JWT, (_match, lead: string) => `${lead}${REDACTED}`)
+    .replace(BASE64_JSON, REDACTED);
+}
+
+function redactLiterals(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) {
+    if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+  }
+  return result;
+}
+
+/**
+ * Removes secrets from free text: `Bearer`/`Basic` credentials, JWTs and base64 JSON tokens,
+ * `key=value` and `"key": "value"` pairs whose key is sensitive, and any `knownSecrets` verbatim.
+ *
+ * @example
+ * ```ts
+ * redactText("Authorization: Bearer sk_live_abcdef123456"); // "Authorization: Bearer [REDACTED]"
+ * redactText("bad key sk_live_x", ["sk_live_x"]);            // "bad key [REDACTED]"
+ * ```
+ */
+export function redactText(text: string, knownSecrets: readonly string[] = []): string {
+  // Literals go first so a registered secret is removed whole before a pattern cuts it in pieces.
+  return redactPatterns(redactLiterals(text, knownSecrets));
+}
+
+/**
+ * Creates an empty {@link SecretRegistry}. Make one per client, so two clients never share
+ * (or leak) each other's secrets.
+ *
+ * @example
+ * ```ts
+ * const secrets = createSecretRegistry();
+ * secrets.add("sk_live_abcdef123456");
+ * secrets.redact("echo sk_live_abcdef123456"); // "echo [REDACTED]"
+ * ```
+ */
+export function createSecretRegistry(): SecretRegistry {
+  const secrets: string[] = [];
+  const remember = (value: string): void => {
+    if (value.length < MIN_SECRET_LENGTH || secrets.includes(value)) return;
+    secrets.push(value);
+    // Longest first, so a secret that contains another is never left half-redacted.
+    secrets.sort((a, b) => b.length - a.length);
+  };
+  return {
+    add(secret) {
+      if (typeof secret !== "string") return;
+      remember(secret);
+      // A secret also travels URL-encoded, in query strings and form bodies.
+      remember(encodeURIComponent(secret));
+    },
+    redact: (text) => redactText(text, secrets),
+  };
+}
+
+/**
+ * Returns a copy of `headers` as a plain object with lower-case names, where `Authorization`,
+ * `Cookie`, `X-Api-Key` and every other sensitive header reads `[REDACTED]`.
+ *
+ * @example
+ * ```ts
+ * redactHeaders({ Authorization: "Bearer abc", Accept: "application/json" });
+ * // { authorization: "[REDACTED]", accept: "application/json" }
+ * ```
+ */
+export function redactHeaders(
+  headers: HeadersInit | Record<string, string | null | undefined> | null | undefined,
+  redact: Redactor = redactText,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  const put = (name: string, value: string): void => {
+    const lower = name.toLowerCase();
+    result[lower] = SENSITIVE_HEADERS.includes(lower) || isSensitiveKey(lower) ? REDACTED : redact(value);
+  };
+  if (headers == null) return result;
+  if (typeof Headers !== "undefined" && headers instanceof Headers) {
+    headers.forEach((value, name) => {
+      put(name, value);
+    });
+  } else if (Array.isArray(headers)) {
+    for (const pair of headers) {
+      const [name, value] = pair;
+      if (typeof name === "string" && typeof value === "string") put(name, value);
+    }
+  } else {
+    for (const [name, value] of Object.entries(headers)) {
+      if (typeof value === "string") put(name, value);
+    }
+  }
+  return result;
+}
+
+const MAX_DEPTH = 32;
+
+function redactNode(value: unknown, redact: Redactor, seen: WeakSet<object>, depth: number): unknown {
+  if (typeof value === "string") return redact(value);
+  if (value === null || typeof value !== "object") {
+    return typeof value === "function" || typeof value === "symbol" ? undefined : value;
+  }
+  if (seen.has(value)) return "[Circular]";
+  if (depth >= MAX_DEPTH) return "[Truncated]";
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Error) {
+    return { name: value.name, message: redact(value.message) };
+  }
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) {
+      return value.map((item) => redactNode(item, redact, seen, depth + 1));
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      // Maps, streams, typed arrays: nothing in an error needs them, and walking them is unbounded.
+      return `[${Object.prototype.toString.call(value).slice(8, -1)}]`;
+    }
+    const copy: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      copy[key] =
+        isSensitiveKey(key) && item !== null && item !== undefined && typeof item !== "boolean"
+          ? REDACTED
+          : redactNode(item, redact, seen, depth + 1);
+    }
+    return copy;
+  } finally {
+    seen.delete(value);
+  }
+}
+
+/**
+ * Deep-copies plain objects and arrays, replacing the value of every sensitive key (see
+ * {@link isSensitiveKey}) with `[REDACTED]` and running every string through `redact`.
+ * Booleans and nulls under sensitive keys stay, because they cannot carry a secret.
+ *
+ * @example
+ * ```ts
+ * redactValue({ access_token: "abc", token_type: "Bearer", expires_in: 900 });
+ * // { access_token: "[REDACTED]", token_type: "Bearer", expires_in: 900 }
+ * ```
+ */
+export function redactValue(value: unknown, redact: Redactor = redactText): unknown {
+  return redactNode(value, redact, new WeakSet(), 0);
+}
