@@ -57,7 +57,7 @@ export async function authenticate(
 ): Promise<Principal> {
   const principal = await ctx.signer.verify(bearerToken(c.req.header("authorization")));
   const application = ctx.store.applications.get(principal.clientId);
-  if (!application || !application.memberships.has(principal.organizationId)) {
+  if (!application?.memberships.has(principal.organizationId)) {
     throw forbidden("The application no longer has access to this organization", "organization_access_revoked");
   }
   const orgHeader = c.req.header("x-organization-id");

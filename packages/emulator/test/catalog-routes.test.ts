@@ -78,6 +78,8 @@ describe("GET /integrations/definitions/sources (D1)", () => {
 
   it("matches several and none", async () => {
     expect((await definitionsNamed("marketing")).map((d) => d.name)).toContain("Facebook Marketing");
+    // On the display name, not only the slug ("facebook-marketing").
+    expect((await definitionsNamed("BOOK MARK")).map((d) => d.name)).toEqual(["Facebook Marketing"]);
     expect(await definitionsNamed("no-such-connector")).toEqual([]);
   });
 
@@ -297,6 +299,15 @@ describe("PUT /oauth/credentials (O1) and DELETE /oauth/credentials/connector_ty
     expect(again.body.id).not.toBe(created.body.id);
     // An unknown type is still a 204.
     expect((await send("DELETE", "/api/v1/oauth/credentials/connector_type/Nope")).status).toBe(204);
+  });
+
+  it("DELETE takes a percent-encoded display name, decoded once", async () => {
+    const created = await put({ connector_type: "Facebook Marketing", configuration: { client_id: "a", client_secret: "b" } });
+    expect((await send("DELETE", "/api/v1/oauth/credentials/connector_type/Facebook%20Marketing")).status).toBe(204);
+    const again = await put({ connector_type: "Facebook Marketing", configuration: { client_id: "a", client_secret: "b" } });
+    expect(again.body.id).not.toBe(created.body.id);
+    // A literal '%' is just an unknown type, not a server error.
+    expect((await send("DELETE", "/api/v1/oauth/credentials/connector_type/100%25")).status).toBe(204);
   });
 });
 

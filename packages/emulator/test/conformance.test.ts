@@ -110,6 +110,9 @@ describe("definitions", () => {
     const first = all.body.destinations[0];
     const filtered = await get("/api/v1/integrations/definitions/destinations", { actorDefinitionIds: [first.id] });
     expect(filtered.body.destinations).toEqual([first]);
+    const notUuid = await get("/api/v1/integrations/definitions/destinations", { actorDefinitionIds: ["postgres"] });
+    expect(notUuid.status).toBe(422);
+    expect(notUuid.body.errors[0].field).toBe("query.actorDefinitionIds");
     const one = await get(`/api/v1/integrations/definitions/destinations/${first.id}`);
     expect(one.body).toMatchObject({ id: first.id, definition: { destinationDefinitionId: first.id, name: first.name } });
   });
@@ -239,6 +242,10 @@ describe("connection templates (T2)", () => {
     expect(weekdays.description).toContain("Monday through Friday");
     for (const m of weekdays.description.matchAll(/\d{4}-\d\d-\d\dT09:15:00Z/g))
       expect([1, 2, 3, 4, 5]).toContain(new Date(m[0]).getUTCDay());
+    const sundays = await describe("0 0 12 ? * 1");
+    expect(sundays.description).toMatch(/^At 12:00, on Sunday \(UTC\)/);
+    const sundayRuns = [...sundays.description.matchAll(/\d{4}-\d\d-\d\dT12:00:00Z/g)].map((m) => new Date(m[0]).getUTCDay());
+    expect(sundayRuns).toEqual([0, 0, 0]);
 
     // The next runs follow the emulator's clock, not the wall clock (a fresh token: the old one expires on the way).
     h.emu.advanceClock(400 * 86_400);
@@ -274,7 +281,8 @@ describe("connection templates (T2)", () => {
       destination_definition_id: destinationId,
     });
     expect(missing.status).toBe(422);
-    expect(missing.body.errors.map((e: { field: string }) => e.field)).toContain("body.destination_config");
+    // Both union members' complaints, as pydantic reports a union, and no bare "body" entry.
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(["body.destination_config", "body.data_hosting_type"]);
 
     const badCron = await createUserHosted({ cron_expression: "every day" });
     expect(badCron.status).toBe(422);

@@ -530,3 +530,24 @@ describe("large datasets", () => {
     expect(next.body.connector_metadata.count).toBe(TOTAL);
   });
 });
+
+describe("inactive workspaces (contract §3 W4)", () => {
+  it("refuses execute while the workspace is inactive, and serves it again once reactivated", async () => {
+    const scoped = await h.scopedToken("inactive-ws", token);
+    const created = await h.api("POST", "/api/v1/integrations/connectors", {
+      token: scoped,
+      body: { workspace_name: "inactive-ws", connector_type: "Linear", credentials: { api_key: "lin_api_x" } },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const info = await h.api("GET", "/api/v1/account/applications/scoped-token/info", { token: scoped });
+    const wsId = info.body.workspace_id as string;
+    const list = { entity: "issues", action: "list", params: { first: 1 } };
+    expect((await execute(h, token, created.body.id, list)).status).toBe(200);
+    await h.api("PUT", `/api/v1/workspaces/${wsId}`, { token, body: { status: "inactive" } });
+    const refused = await execute(h, token, created.body.id, list);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0].error_code).toBe("workspace_inactive");
+    await h.api("PUT", `/api/v1/workspaces/${wsId}`, { token, body: { status: "active" } });
+    expect((await execute(h, token, created.body.id, list)).status).toBe(200);
+  });
+});

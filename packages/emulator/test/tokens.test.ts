@@ -119,6 +119,12 @@ describe("POST /account/applications/token (A1)", () => {
     const empty = await h.api("POST", TOKEN, {});
     expect(empty.status).toBe(422);
   });
+
+  it("answers 422 naming the field and the expected type for a wrongly typed one", async () => {
+    const res = await h.api("POST", TOKEN, { body: { client_id: 42, client_secret: "x" } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: "body.client_id", message: "Input should be of type string" })]);
+  });
 });
 
 describe("authentication of API calls", () => {

@@ -64,7 +64,8 @@ interface OutputUnit {
 function toUnprocessable(errors: OutputUnit[], prefix: string): HttpError {
   const items = new Map<string, { field: string; message: string; code: string }>();
   for (const error of errors) {
-    if (["$ref", "properties", "anyOf", "allOf", "items", "additionalProperties"].includes(error.keyword) && errors.length > 1) continue;
+    if (["$ref", "properties", "anyOf", "oneOf", "allOf", "items", "additionalProperties"].includes(error.keyword) && errors.length > 1)
+      continue;
     const pointer = error.instanceLocation.replace(/^#/, "");
     const segments = pointer.split("/").filter(Boolean);
     let field = [prefix, ...segments].join(".");
@@ -76,7 +77,8 @@ function toUnprocessable(errors: OutputUnit[], prefix: string): HttpError {
       message = "Field required";
       code = "missing";
     } else if (error.keyword === "type") {
-      message = `Input should be of type ${/type "?([^"]+)"?/.exec(error.error)?.[1] ?? "valid"}`;
+      // The validator says `Instance type "number" is invalid. Expected "string".`: name the expected type, not the given one.
+      message = `Input should be of type ${/Expected "([^"]+)"/.exec(error.error)?.[1] ?? "valid"}`;
       code = "type_error";
     } else if (error.keyword === "format") {
       message = "Input should be a valid UUID";

@@ -107,7 +107,8 @@ export function registerDefinitionRoutes(app: Hono<Env>, ctx: EmulatorContext): 
 
   app.get("/api/v1/integrations/definitions/destinations", async (c) => {
     await authenticate(ctx, c);
-    const ids = c.req.queries("actorDefinitionIds");
+    // Typed `array of uuid` in the OpenAPI document: a non-UUID is a 422, as for path ids.
+    const ids = c.req.queries("actorDefinitionIds")?.map((id) => requireUuid(id, "query.actorDefinitionIds"));
     const all = DESTINATIONS.map(destination).filter((d) => (ids?.length ? ids.includes(d.id) : true));
     return c.json({ destinations: all.map(({ id, name, icon }) => ({ id, name, icon })) });
   });

@@ -358,6 +358,10 @@ export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): voi
     // a non-UUID is an unknown connector (404), not a validation error.
     if (!isUuid(rawId)) throw notFound(`Connector ${rawId} not found`, "connector_not_found");
     const connector = visibleConnector(ctx, principal, rawId);
+    // An inactive workspace has its connections disabled (contract §3 W4).
+    if (ctx.store.workspaces.get(connector.workspace_id)?.status === "inactive") {
+      throw forbidden("The connector's workspace is inactive", "workspace_inactive");
+    }
     const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
     // The Python SDK sends "params": null; others send {} (contract §5): accept both.
     const body = raw && typeof raw === "object" && (raw.params === null || raw.params === undefined) ? { ...raw, params: {} } : raw;

@@ -62,7 +62,8 @@ export function registerOAuthRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
   app.delete("/api/v1/oauth/credentials/connector_type/:connector_type", async (c) => {
     const principal = await authenticate(ctx, c);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage OAuth credentials");
-    const type = decodeURIComponent(c.req.param("connector_type"));
+    // Hono has already decoded the path parameter: decoding again turned a '%' into a 500.
+    const type = c.req.param("connector_type");
     const connector = ctx.catalog.byDisplayName(type) ?? ctx.catalog.byName(type.toLowerCase());
     if (connector) {
       for (const [id, cred] of ctx.store.oauthCredentials) {

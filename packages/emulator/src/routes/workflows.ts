@@ -209,7 +209,9 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   // The URL handed out as trigger_webhook_url: posting to it records a run and answers 202.
   app.post("/api/v1/internal/webhooks/automations/:automation_id", async (c) => {
     const automation = ctx.store.automations.get(c.req.param("automation_id"));
-    if (!automation || automation.trigger_type !== "webhook") throw notFound("Webhook not found", "webhook_not_found");
+    if (automation?.trigger_type !== "webhook") throw notFound("Webhook not found", "webhook_not_found");
+    // A deleted workspace takes its automations' webhooks with it.
+    if (ctx.store.workspaces.get(automation.workspace_id)?.tombstone !== false) throw notFound("Webhook not found", "webhook_not_found");
     const run = { run_id: ctx.nextId(), automation_id: automation.id, workflow_id: automation.workflow_id, triggered_at: ctx.nowIso() };
     ctx.store.automationRuns.push(run);
     return c.json(run, 202);
