@@ -74,13 +74,21 @@ export class Workspace extends WorkspaceClient {
    * ```
    */
   async close(): Promise<void> {
-    this.#controller.abort(new Error("Workspace closed"));
+    // An AbortError reason, so the transport reports AbortError (not a retryable network error) for later calls.
+    this.#controller.abort(closedReason());
   }
 
   /** `await using` support. */
   [asyncDispose](): Promise<void> {
     return this.close();
   }
+}
+
+function closedReason(): Error {
+  if (typeof DOMException === "function") return new DOMException("Workspace closed", "AbortError");
+  const error = new Error("Workspace closed");
+  error.name = "AbortError";
+  return error;
 }
 
 function anySignal(signals: AbortSignal[]): AbortSignal {

@@ -169,7 +169,8 @@ export class Connectors {
   }
 
   /**
-   * Renames a connector or changes its replication config or entities. Needs an application token.
+   * Renames a connector or changes its replication config or entities. Needs an application token: a workspace
+   * reached with `{ scopedToken: true }` gets a `PermissionDeniedError` (it never falls back to the application token).
    *
    * @example
    * ```ts
@@ -185,7 +186,7 @@ export class Connectors {
         path: path`/api/v1/integrations/connectors/${connectorId}`,
         body,
         schema: ConnectorSourceUpdateResponse,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -238,7 +239,7 @@ export class Connectors {
             body: createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
           };
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, auth: this.#scope.ctx.appToken },
+      { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, auth: this.#scope.auth },
       options,
     );
     return toConnectorCheck(data);
@@ -259,7 +260,7 @@ export class Connectors {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}/inspect`,
         schema: ConnectorInspectSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );

@@ -6,6 +6,6 @@ export interface WorkspaceScope {
   ctx: ResourceContext;
   name: string;
   auth: TokenProvider;
-  /** True when `auth` is a scoped or widget token: some endpoints (update, check, inspect) need an application token. */
+  /** True when `auth` is a scoped or widget token: endpoints that need an application token (update, check, inspect) then answer 403. */
   scoped: boolean;
 }

@@ -328,7 +328,9 @@ function networkError(
 ): AirbyteError {
   if (error instanceof AirbyteError) return error;
   const cause = (error as { cause?: unknown } | null)?.cause ?? error;
-  if (reason === "aborted") return new AbortError(formatRequestMessage(base, "The request was aborted"), { ...base, cause, redact });
+  // A fetch that rejects with an AbortError on its own (e.g. `Workspace.close()` aborting its wrapper) is an abort, not a network failure to retry.
+  const abortedElsewhere = reason === undefined && (cause as { name?: unknown } | null)?.name === "AbortError";
+  if (reason === "aborted" || abortedElsewhere) return new AbortError(formatRequestMessage(base, "The request was aborted"), { ...base, cause, redact });
   if (reason === "timeout") {
     return new TimeoutError(formatRequestMessage(base, `No response within ${timeoutMs} ms`), {
       ...base,

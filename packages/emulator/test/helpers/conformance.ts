@@ -14,7 +14,9 @@ const api = apiSchemas as unknown as { schemas: Record<string, unknown>; operati
 const templates = Object.keys(api.operations).map((key) => {
   const [method, template] = key.split(" ") as [string, string];
   // Id parameters are UUIDs in the document, so `/templates/sources/global` never matches `/templates/sources/{id}`.
-  const pattern = new RegExp(`^${template.replace(/\{([^}]+)\}/g, (_, name: string) => (/id$/.test(name) ? "[0-9a-fA-F-]{36}" : "[^/]+"))}$`);
+  const pattern = new RegExp(
+    `^${template.replace(/\{([^}]+)\}/g, (_, name: string) => (/id$/.test(name) ? "[0-9a-fA-F-]{36}" : "[^/]+"))}$`,
+  );
   return { key, method, template, pattern, literalSegments: template.split("/").filter((s) => !s.startsWith("{")).length };
 });
 
