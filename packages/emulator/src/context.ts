@@ -56,6 +56,8 @@ export async function authenticate(
   allowed: readonly Principal["kind"][] = ["application"],
 ): Promise<Principal> {
   const principal = await ctx.signer.verify(bearerToken(c.req.header("authorization")));
+  // Recorded before the checks below, so the request log and CORS know who was refused.
+  c.set("principal", principal);
   const application = ctx.store.applications.get(principal.clientId);
   if (!application?.memberships.has(principal.organizationId)) {
     throw forbidden("The application no longer has access to this organization", "organization_access_revoked");
@@ -75,7 +77,6 @@ export async function authenticate(
     const ws = ctx.store.workspaces.get(principal.workspaceId);
     if (!ws || ws.tombstone) throw forbidden("The token's workspace no longer exists", "workspace_deleted");
   }
-  c.set("principal", principal);
   return principal;
 }
 

@@ -63,11 +63,11 @@ export function registerWorkspaceRoutes(app: Hono<Env>, ctx: EmulatorContext): v
     }
     const limit = parseLimit(c.req.query("limit"));
     const cursor = c.req.query("cursor");
+    // The store keeps creation order, so pages are in creation order even within one millisecond.
     const all = [...ctx.store.workspaces.values()]
       .filter((ws) => ws.organization_id === principal.organizationId && !ws.tombstone)
       .filter((ws) => (nameContains ? ws.name.toLowerCase().includes(nameContains.toLowerCase()) : true))
-      .filter((ws) => (status ? ws.status === status : true))
-      .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+      .filter((ws) => (status ? ws.status === status : true));
     let start = 0;
     if (cursor) {
       const index = all.findIndex((ws) => ws.id === cursor);
