@@ -38,7 +38,7 @@ export async function ask(scope: WorkspaceScope, prompt: string, options: CallOp
       query: { workspace_name: scope.name },
       body: { prompt },
       schema: AskResultSchema,
-      auth: scope.ctx.appToken,
+      auth: scope.auth,
       long: true,
     },
     options,

@@ -134,7 +134,7 @@ export class Workflows {
         path: `${API}/internal/workflows`,
         query: { workspace_id: workspaceId },
         schema: WorkflowListSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -160,7 +160,7 @@ export class Workflows {
         path: `${API}/internal/workflows`,
         body: { workspace_id: workspaceId, name: input.name, ...(input.tasks ? { tasks: input.tasks } : {}) },
         schema: WorkflowSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -184,7 +184,7 @@ export class Workflows {
         path: path`/api/v1/internal/workflows/${workflowId}`,
         query: { workspace_id: workspaceId },
         schema: WorkflowSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -210,7 +210,7 @@ export class Workflows {
         query: { workspace_id: workspaceId },
         body: input,
         schema: WorkflowSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -234,7 +234,7 @@ export class Workflows {
         path: path`/api/v1/internal/workflows/${workflowId}`,
         query: { workspace_id: workspaceId },
         schema: null,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -295,7 +295,7 @@ export class Automations {
         path: this.#base(workflowId),
         query: { workspace_id: workspaceId },
         schema: AutomationListSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -321,7 +321,7 @@ export class Automations {
         query: { workspace_id: workspaceId },
         body: { workspace_id: workspaceId, trigger_type: "schedule", enabled: true, ...body },
         schema: AutomationSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -346,7 +346,7 @@ export class Automations {
         path: this.#item(workflowId, automationId),
         query: { workspace_id: workspaceId },
         schema: AutomationSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -373,7 +373,7 @@ export class Automations {
         query: { workspace_id: workspaceId },
         body,
         schema: AutomationSchema,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );
@@ -398,7 +398,7 @@ export class Automations {
         path: this.#item(workflowId, automationId),
         query: { workspace_id: workspaceId },
         schema: null,
-        auth: this.#scope.ctx.appToken,
+        auth: this.#scope.auth,
       },
       options,
     );

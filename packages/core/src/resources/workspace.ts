@@ -1,3 +1,4 @@
+import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
 import { type AskResult, ask } from "./ask";
@@ -70,6 +71,15 @@ export class WorkspaceClient {
    */
   async id(options: CallOptions = {}): Promise<string> {
     if (this.#id !== undefined) return this.#id;
+    if (this.#scope.scoped) {
+      // A scoped token knows its own workspace: no application token, no name lookup.
+      const { data } = await this.#scope.ctx.transport.request(
+        { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, auth: this.#scope.auth },
+        options,
+      );
+      this.#id = data.workspace_id;
+      return data.workspace_id;
+    }
     const found = await new Workspaces(this.#scope.ctx).findByName(this.name, options);
     if (!found)
       throw invalidInput("workspace", [
