@@ -15,6 +15,8 @@ export async function mintApplicationToken(
     body: { client_id: clientId, client_secret: clientSecret },
     schema: TokenResponse,
     auth: null,
+    // A mint writes nothing, so a 5xx or a dropped connection is retried like a read.
+    idempotent: true,
   });
   return { token: data.access_token, expiresAt: issuedAt + data.expires_in * 1000, organizationId: data.organization_id ?? null };
 }

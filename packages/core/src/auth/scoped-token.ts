@@ -23,7 +23,14 @@ export async function mintScopedToken(
   const body: Record<string, unknown> = { workspace_name: input.workspaceName };
   if (input.regionId !== undefined) body.region_id = input.regionId;
   const { data } = await transport.request(
-    { method: "POST", path: "/api/v1/account/applications/scoped-token", body, schema: ScopedTokenCreateResponse, auth: appToken },
+    {
+      method: "POST",
+      path: "/api/v1/account/applications/scoped-token",
+      body,
+      schema: ScopedTokenCreateResponse,
+      auth: appToken,
+      idempotent: true,
+    },
     { signal },
   );
   return { token: data.token, expiresAt: scopedExpiry(data.token, mintedAt) };

@@ -93,7 +93,8 @@ export interface ConnectorCheck {
 }
 
 export function toConnectorInfo(item: api.ConnectorSourceListItem): ConnectorInfo {
-  const template = item.summarized_source_template;
+  // With `validation: "warn" | "off"` an off-schema item gets here: missing fields read as undefined, never a TypeError.
+  const template = (item.summarized_source_template ?? {}) as api.SummarizedSourceTemplate;
   return {
     id: item.id,
     name: item.name,
@@ -109,7 +110,7 @@ export function toConnectorInfo(item: api.ConnectorSourceListItem): ConnectorInf
 export function toConnector(
   body: api.ConnectorSourceCreateResponse | api.ConnectorSourceGetResponse | api.ConnectorSourceUpdateResponse,
 ): Connector {
-  const template = body.source_template;
+  const template = (body.source_template ?? {}) as (typeof body)["source_template"];
   return {
     id: body.id,
     name: body.name,

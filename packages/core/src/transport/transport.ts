@@ -88,6 +88,8 @@ export interface RequestSpec<T> {
   auth: TokenProvider | null;
   /** For execute: the action, which decides whether the call is a read. */
   executeAction?: string | undefined;
+  /** Safe to repeat although the method says otherwise (minting a token changes nothing). Default: from method and action. */
+  idempotent?: boolean | undefined;
   /** Execute and download run live third-party calls: 300 s per attempt by default (contract §8). */
   long?: boolean | undefined;
   responseType?: "json" | "stream" | undefined;
@@ -192,7 +194,7 @@ export function createTransport(config: TransportConfig): Transport {
     const deadlineAt = budget === undefined ? undefined : start + budget;
     const timeoutMs = options.timeout ?? (spec.long ? config.longTimeoutMs : config.timeoutMs);
     const policy = options.maxRetries === undefined ? config.retry : { ...config.retry, maxRetries: options.maxRetries };
-    const idempotent = isIdempotentRequest({ method: spec.method, executeAction: spec.executeAction });
+    const idempotent = spec.idempotent ?? isIdempotentRequest({ method: spec.method, executeAction: spec.executeAction });
     const callerSignal = options.signal;
     const base = { method: spec.method, path: spec.path };
     const url = `${config.baseUrl}${spec.path}`;
@@ -205,6 +207,7 @@ export function createTransport(config: TransportConfig): Transport {
 
     let attempt = 0;
     let replayedAfter401 = false;
+    const tokenFailures = new WeakSet<AirbyteError>();
     for (;;) {
       const attemptSignal = createAttemptSignal({ timeoutMs, deadlineAt, callerSignal, now: config.now() });
       let keepSignal = false;
@@ -212,7 +215,15 @@ export function createTransport(config: TransportConfig): Transport {
       let token: string | undefined;
       try {
         try {
-          if (spec.auth) token = await spec.auth.get(attemptSignal.signal);
+          if (spec.auth) {
+            try {
+              token = await spec.auth.get(attemptSignal.signal);
+            } catch (error) {
+              // The mint is a request of its own and already retried: retrying it here again would multiply attempts.
+              if (error instanceof AirbyteError) tokenFailures.add(error);
+              throw error;
+            }
+          }
           const headers = buildHeaders(token, options.headers, spec.body !== undefined);
           info = { ...base, attempt, headers: redactHeaders(headers) as Record<string, string> };
           runHook(config.hooks.onRequest, info, config.logger);
@@ -275,7 +286,9 @@ export function createTransport(config: TransportConfig): Transport {
         }
       } catch (error) {
         const airbyteError = error as AirbyteError;
-        if (!shouldRetry({ attempt, policy, error: airbyteError, idempotent, retryWrites: options.retryWrites })) fail(airbyteError, info);
+        if (tokenFailures.has(airbyteError) || !shouldRetry({ attempt, policy, error: airbyteError, idempotent, retryWrites: options.retryWrites })) {
+          fail(airbyteError, info);
+        }
         const delayMs = retryDelay({ attempt, policy, retryAfterMs: airbyteError.retryAfterMs, random: config.random });
         if (deadlineAt !== undefined && config.now() + delayMs >= deadlineAt) {
           fail(
@@ -330,7 +343,8 @@ function networkError(
   const cause = (error as { cause?: unknown } | null)?.cause ?? error;
   // A fetch that rejects with an AbortError on its own (e.g. `Workspace.close()` aborting its wrapper) is an abort, not a network failure to retry.
   const abortedElsewhere = reason === undefined && (cause as { name?: unknown } | null)?.name === "AbortError";
-  if (reason === "aborted" || abortedElsewhere) return new AbortError(formatRequestMessage(base, "The request was aborted"), { ...base, cause, redact });
+  if (reason === "aborted" || abortedElsewhere)
+    return new AbortError(formatRequestMessage(base, "The request was aborted"), { ...base, cause, redact });
   if (reason === "timeout") {
     return new TimeoutError(formatRequestMessage(base, `No response within ${timeoutMs} ms`), {
       ...base,
