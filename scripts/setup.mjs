@@ -2,6 +2,7 @@
 // One-time set-up for a fresh clone on a machine with only Node and npm: pnpm, then the locked dependencies.
 // Idempotent, so both README commands run it first.
 import { execSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 const PNPM_VERSION = "10.34.9";
 
@@ -23,6 +24,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
 if (!has("pnpm")) {
   // corepack would need COREPACK_INTEGRITY_KEYS=0 with this registry (see ../shared/tooling.md); npm is simpler.
   run(`npm install -g pnpm@${PNPM_VERSION}`);
+}
+
+// Browser tests drive Debian's Chromium (never a tool's own browser download, which this network refuses).
+if (process.platform === "linux" && !existsSync("/usr/bin/chromium")) {
+  const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const sudo = asRoot ? "" : "sudo ";
+  run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
 }
 
 const installed = spawnSync("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { stdio: "inherit" });
