@@ -594,12 +594,15 @@ function generate(doc, text, options) {
       "```",
     ]),
   );
+  // An inline schema (a call, not a named schema) is marked pure, so a bundle that never reads `operations` can
+  // drop the whole map, and with it every route string (the browser entry must hold none of the token routes).
+  const pure = (expr) => (typeof expr === "string" && /^(?:[A-Za-z_$][\w$]*|null)$/.test(expr) ? expr : ["/* @__PURE__ */ ", expr]);
   const value = objectLiteral(
     entries.map(({ key, status, node }) => [
       key,
       objectLiteral(
         [
-          ["response", node.expr],
+          ["response", pure(node.expr)],
           ["status", status],
         ],
         false,

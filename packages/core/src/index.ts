@@ -60,6 +60,13 @@ export {
 export { type Automation, type AutomationInput, Automations, type Workflow, Workflows } from "./resources/workflows";
 export { WorkspaceClient } from "./resources/workspace";
 export { type ListWorkspacesInput, type WorkspaceInfo, Workspaces } from "./resources/workspaces";
+export { createProxyHandler, type ProxyHandlerOptions } from "./server/proxy-handler";
+export {
+  createWidgetTokenHandler,
+  type WidgetTokenHandlerOptions,
+  type WidgetTokenResponse,
+  type WorkspaceResolution,
+} from "./server/widget-token-handler";
 export type { Hooks, RequestInfo, ResponseInfo, RetryInfo } from "./transport/hooks";
 export type { Logger, LogLevel } from "./transport/logger";
 export type { CallOptions, ValidationMode } from "./transport/transport";

@@ -1,10 +1,13 @@
-import { decodeBase64Text } from "../auth/jwt";
 import { originProblem } from "../auth/origin";
 import { scopedExpiry } from "../auth/scoped-token";
+import { decodeWidgetToken } from "../auth/widget-token";
 import { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
 import { invalidInput, requireText } from "./invalid-input";
+
+// Decoding lives with the browser-side token code, which must not import this module's minting calls.
+export { decodeWidgetToken };
 
 /**
  * A minted token and when it expires.
@@ -172,28 +175,4 @@ export class Tokens {
       expiresAt: new Date(scopedExpiry(decoded.token, mintedAt)),
     };
   }
-}
-
-/**
- * Decodes a widget token: base64 (standard or URL-safe, padding optional) JSON `{token, widgetUrl}`
- * (contract §7 step 4). Throws a `TypeError` naming what is wrong.
- *
- * @example
- * ```ts
- * const { token, widgetUrl } = decodeWidgetToken(widgetToken);
- * ```
- */
-export function decodeWidgetToken(widgetToken: string): { token: string; widgetUrl: string } {
-  const text = decodeBase64Text(widgetToken);
-  if (text === undefined) throw new TypeError("Invalid widget token: not base64");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new TypeError("Invalid widget token: not base64-encoded JSON");
-  }
-  const { token, widgetUrl } = (parsed ?? {}) as { token?: unknown; widgetUrl?: unknown };
-  if (typeof token !== "string" || token === "") throw new TypeError("Invalid widget token: missing the inner token");
-  if (typeof widgetUrl !== "string" || widgetUrl === "") throw new TypeError("Invalid widget token: missing widgetUrl");
-  return { token, widgetUrl };
 }

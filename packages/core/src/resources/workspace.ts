@@ -74,7 +74,12 @@ export class WorkspaceClient {
     if (this.#scope.scoped) {
       // A scoped token knows its own workspace: no application token, no name lookup.
       const { data } = await this.#scope.ctx.transport.request(
-        { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, auth: this.#scope.auth },
+        {
+          method: "GET",
+          path: "/api/v1/account/applications/scoped-token/info",
+          schema: ScopedTokenInfoGetResponse,
+          auth: this.#scope.auth,
+        },
         options,
       );
       this.#id = data.workspace_id;

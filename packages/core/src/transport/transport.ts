@@ -286,7 +286,10 @@ export function createTransport(config: TransportConfig): Transport {
         }
       } catch (error) {
         const airbyteError = error as AirbyteError;
-        if (tokenFailures.has(airbyteError) || !shouldRetry({ attempt, policy, error: airbyteError, idempotent, retryWrites: options.retryWrites })) {
+        if (
+          tokenFailures.has(airbyteError) ||
+          !shouldRetry({ attempt, policy, error: airbyteError, idempotent, retryWrites: options.retryWrites })
+        ) {
           fail(airbyteError, info);
         }
         const delayMs = retryDelay({ attempt, policy, retryAfterMs: airbyteError.retryAfterMs, random: config.random });

@@ -181,10 +181,14 @@ describe("the application token", () => {
     const listsBefore = stats().routes[LIST] ?? 0;
     h.emu.setFaults({ queue: [{ status: 503, match: { path: "/applications/token" }, times: 10 }] });
     try {
-      const error = await h.client({ maxRetries: 2 }).workspace().connectors.list().then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+      const error = await h
+        .client({ maxRetries: 2 })
+        .workspace()
+        .connectors.list()
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toMatchObject({ status: 503 });
       // 1 attempt + 2 retries of the mint; the list call did not multiply them.
       expect((stats().routes[TOKEN] ?? 0) - before).toBe(3);

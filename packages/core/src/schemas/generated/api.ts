@@ -2150,16 +2150,16 @@ export const operations: {
   "GET /api/v1/integrations/definitions/sources/{id}": { response: SourceDefinitionResponse, status: 200 },
   "GET /api/v1/integrations/templates/connections": { response: ConnectionTemplateListResponse, status: 200 },
   "POST /api/v1/integrations/templates/connections": {
-    response: v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate]),
+    response: /* @__PURE__ */ v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate]),
     status: 200,
   },
   "POST /api/v1/integrations/templates/connections/cron/describe": { response: CronExpressionDescribeResponse, status: 200 },
   "GET /api/v1/integrations/templates/connections/{id}": {
-    response: v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate]),
+    response: /* @__PURE__ */ v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate]),
     status: 200,
   },
   "PATCH /api/v1/integrations/templates/connections/{id}": {
-    response: v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate]),
+    response: /* @__PURE__ */ v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate]),
     status: 200,
   },
   "DELETE /api/v1/integrations/templates/connections/{id}": { response: ConnectionTemplateDeleteResponse, status: 200 },

@@ -1,0 +1,313 @@
+// The browser client. It reaches the API with the widget (scoped) token only: nothing here, nor anything it
+// imports, can mint an application token (design §5). Keep it off client.ts, options.ts and client-credentials.ts.
+import { createTokenCache } from "../auth/token-cache";
+import { createMemoryTokenStore } from "../auth/token-store";
+import { type ParsedWidgetToken, parseWidgetTokenValue, type WidgetTokenValue } from "../auth/widget-token";
+import { TokenError } from "../errors/token-error";
+import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
+import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
+import { Connectors } from "../resources/connectors";
+import type { CachedTokenProvider, ResourceContext } from "../resources/context";
+import type { ScopedTokenInfo } from "../resources/tokens";
+import type { WorkspaceScope } from "../resources/workspace-scope";
+import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
+import type { Hooks } from "../transport/hooks";
+import { createLevelLogger, type Logger, type LogLevel } from "../transport/logger";
+import { createSecretRegistry } from "../transport/redact";
+import { DEFAULT_RETRY_POLICY } from "../transport/retry";
+import { type CallOptions, createTransport, type TokenProvider, type ValidationMode } from "../transport/transport";
+import { VERSION } from "../version";
+
+// The same default as the server client's; options.ts is not imported because it holds the credential code.
+const HOSTED_API = "https://api.airbyte.ai";
+
+/**
+ * Options of {@link createWidgetClient}. There is deliberately no credential field: the browser only ever
+ * holds a widget or scoped token, which `getToken` fetches from your server (`createWidgetTokenHandler`).
+ *
+ * @example
+ * ```ts
+ * const options: WidgetClientOptions = {
+ *   getToken: () => fetch("/api/airbyte/token", { method: "POST" }).then((r) => r.json()),
+ *   baseUrl: `${location.origin}/api/airbyte`, // through createProxyHandler({ prefix: "/api/airbyte" })
+ * };
+ * ```
+ */
+export interface WidgetClientOptions {
+  /**
+   * Returns a fresh token: the widget token string, `{ token, expiresAt }` as `createWidgetTokenHandler`
+   * answers, or a plain scoped JWT. Called on first use, about 60 s before expiry, and once after a 401.
+   */
+  getToken: () => WidgetTokenValue | Promise<WidgetTokenValue>;
+  /**
+   * Default `https://api.airbyte.ai` (direct calls; the API must answer CORS for your origin). To go through
+   * your own server instead, use `${location.origin}/api/airbyte` with `createProxyHandler({ prefix: "/api/airbyte" })`.
+   */
+  baseUrl?: string | undefined;
+  /** A fetch implementation. Default: the global `fetch`. */
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Per-attempt timeout in ms. Default 30 000; execute and download default to 300 000. */
+  timeout?: number | undefined;
+  /** Overall budget in ms for a call, retries and waits included. Default: none. */
+  deadline?: number | undefined;
+  /** Retries after the first attempt. Default 2. */
+  maxRetries?: number | undefined;
+  hooks?: Hooks | undefined;
+  logger?: Logger | undefined;
+  /** Default `"warn"`. */
+  logLevel?: LogLevel | undefined;
+  /** Default `"strict"`. */
+  validation?: ValidationMode | undefined;
+  /** Extra headers on every request. */
+  headers?: Record<string, string> | undefined;
+}
+
+/**
+ * The connectors of the widget token's workspace. Listing and creating fill in the workspace name, read
+ * once from the token (`GET scoped-token/info`). `update`, `check` and `inspect` are sent with the widget token
+ * too, and the API refuses them (403): they need an application token, so run them on your server.
+ *
+ * @example
+ * ```ts
+ * const connectors = await browser.connectors.list();
+ * const created = await browser.connectors.create({ connectorType: "Stripe", credentials: { api_key } });
+ * ```
+ */
+export class WidgetConnectors extends Connectors {
+  readonly #ready: (options: CallOptions) => Promise<unknown>;
+
+  constructor(scope: WorkspaceScope, ready: (options: CallOptions) => Promise<unknown>) {
+    super(scope);
+    this.#ready = ready;
+  }
+
+  override async list(filter: { definitionId?: string } = {}, options: CallOptions = {}) {
+    await this.#ready(options);
+    return super.list(filter, options);
+  }
+
+  override async create(input: CreateConnectorInput, options: CallOptions = {}) {
+    await this.#ready(options);
+    return super.create(input, options);
+  }
+
+  override async check(
+    input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
+    options: CallOptions = {},
+  ): Promise<ConnectorCheck> {
+    await this.#ready(options);
+    return super.check(input, options);
+  }
+}
+
+/**
+ * A handle on one connector of the widget token's workspace: `execute`, `paginate`, `download`, `get`,
+ * `delete`. A slug (`"stripe"`) is resolved in that workspace on first use.
+ *
+ * @example
+ * ```ts
+ * const stripe = browser.connector("stripe");
+ * const { data } = await stripe.execute("customers", "list", { limit: 10 });
+ * ```
+ */
+export class WidgetConnectorHandle extends ConnectorHandle {
+  readonly #ready: (options: CallOptions) => Promise<unknown>;
+
+  constructor(scope: WorkspaceScope, ref: ConnectorRef, ready: (options: CallOptions) => Promise<unknown>) {
+    super(scope, ref);
+    this.#ready = ready;
+  }
+
+  // Every operation of ConnectorHandle starts with id(); resolving a slug lists the workspace by name.
+  override async id(options: CallOptions = {}): Promise<string> {
+    await this.#ready(options);
+    return super.id(options);
+  }
+}
+
+/**
+ * The browser client: workspace-scoped calls with a widget token that your server mints. It cannot hold a
+ * client secret, and its bundle has no code that mints an application token.
+ *
+ * @example
+ * ```ts
+ * const browser = createWidgetClient({ getToken: () => fetch("/api/airbyte/token", { method: "POST" }).then((r) => r.json()) });
+ * const connectors = await browser.connectors.list();
+ * const widget = openConnectWidget({ token: await browser.getToken(), getToken: () => browser.getToken() });
+ * ```
+ */
+export interface WidgetClient {
+  /** `"widget"`: tells this client from a server `AirbyteClient`. */
+  readonly kind: "widget";
+  readonly baseUrl: string;
+  readonly connectors: WidgetConnectors;
+  /** A handle on one connector of the token's workspace, by slug or `{ connectorId }`. */
+  connector(ref: ConnectorRef): WidgetConnectorHandle;
+  /**
+   * The token's workspace name, read once with `GET /account/applications/scoped-token/info` and then kept:
+   * create a new client when the signed-in user (and so the workspace `getToken` answers for) changes.
+   */
+  workspaceName(options?: CallOptions): Promise<string>;
+  /** The token's organization, workspace id and name (cached like {@link WidgetClient.workspaceName}). */
+  info(options?: CallOptions): Promise<ScopedTokenInfo>;
+  /** The current widget token (base64 `{token, widgetUrl}`), refreshed when near expiry: give it to `openConnectWidget`. */
+  getToken(options?: CallOptions): Promise<string>;
+  /** The current bearer (the scoped JWT inside the widget token), refreshed when near expiry. */
+  token(options?: CallOptions): Promise<string>;
+}
+
+function nonNegative(name: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`createWidgetClient: option "${name}" must be a non-negative number of milliseconds, got ${String(value)}`);
+  }
+  return value;
+}
+
+/**
+ * Creates the browser client. `getToken` is called lazily: nothing is sent until the first call.
+ *
+ * @example
+ * ```ts
+ * import { createWidgetClient } from "@airbyte-agents/core/browser";
+ *
+ * const browser = createWidgetClient({
+ *   getToken: () => fetch("/api/airbyte/token", { method: "POST" }).then((r) => r.json()),
+ * });
+ * for await (const customer of browser.connector("stripe").paginate("customers", "list", { limit: 100 })) {
+ *   console.log(customer);
+ * }
+ * ```
+ */
+export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
+  if (typeof options?.getToken !== "function") throw new TypeError('createWidgetClient: option "getToken" must be a function');
+  const baseUrl = (options.baseUrl ?? HOSTED_API).replace(/\/+$/, "").replace(/\/api\/v1$/, "");
+  try {
+    new URL(baseUrl);
+  } catch {
+    throw new TypeError(`createWidgetClient: option "baseUrl" must be an absolute URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  const maxRetries = options.maxRetries ?? 2;
+  if (!Number.isInteger(maxRetries) || maxRetries < 0)
+    throw new TypeError(`createWidgetClient: option "maxRetries" must be an integer >= 0, got ${maxRetries}`);
+  const timeout = nonNegative("timeout", options.timeout);
+  const now = () => Date.now();
+  const secrets = createSecretRegistry();
+  const logger = createLevelLogger(options.logger, options.logLevel ?? "warn", secrets.redact);
+  const transport = createTransport({
+    baseUrl,
+    // Bound so a method-less call never loses `this` (browsers throw "Illegal invocation").
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    timeoutMs: timeout ?? 30_000,
+    longTimeoutMs: timeout ?? 300_000,
+    deadlineMs: nonNegative("deadline", options.deadline),
+    retry: { ...DEFAULT_RETRY_POLICY, maxRetries },
+    hooks: options.hooks ?? {},
+    logger,
+    redact: secrets.redact,
+    validation: options.validation ?? "strict",
+    // Browsers refuse to set User-Agent; the SDK header identifies us.
+    userAgent: undefined,
+    sdkHeader: `airbyte-agents-typescript/${VERSION}`,
+    defaultHeaders: options.headers,
+    random: Math.random,
+    now,
+  });
+
+  // The last parsed token, so getToken() can hand the widget the same token the API calls use.
+  let current: ParsedWidgetToken | undefined;
+  const cache = createTokenCache({
+    key: "widget",
+    store: createMemoryTokenStore(),
+    now,
+    mint: async () => {
+      let value: WidgetTokenValue;
+      try {
+        value = await options.getToken();
+      } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        throw new TokenError(`getToken() failed: ${detail}`, { code: "token_refresh_failed", cause: error, redact: secrets.redact });
+      }
+      const parsed = parseWidgetTokenValue(value, now(), secrets.redact);
+      secrets.add(parsed.bearer);
+      secrets.add(parsed.widgetToken);
+      current = parsed;
+      return { token: parsed.bearer, expiresAt: parsed.expiresAt };
+    },
+  });
+  const auth: TokenProvider = cache;
+
+  // Resources reach a scoped workspace with its own token; should any ask for the application token, they stop
+  // here, before sending: a widget client never holds one.
+  const noApplicationToken: CachedTokenProvider = {
+    get: async () => {
+      throw new TokenError(
+        "This call needs an application token, which a widget client never holds: make it on your server with createClient()",
+        { code: "missing_credentials" },
+      );
+    },
+    invalidate: () => undefined,
+    peek: async () => undefined,
+  };
+  const ctx: ResourceContext = {
+    transport,
+    logger,
+    appToken: noApplicationToken,
+    scopedToken: () => noApplicationToken,
+    defaultWorkspace: "",
+  };
+
+  let info: ScopedTokenInfo | undefined;
+  let infoInflight: Promise<ScopedTokenInfo> | undefined;
+  const loadInfo = (callOptions: CallOptions = {}): Promise<ScopedTokenInfo> => {
+    if (info) return Promise.resolve(info);
+    if (!infoInflight) {
+      infoInflight = transport
+        .request(
+          { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, auth },
+          callOptions,
+        )
+        .then(({ data }) => {
+          info = { organizationId: data.organization_id, workspaceId: data.workspace_id, workspaceName: data.workspace_name };
+          return info;
+        })
+        .finally(() => {
+          infoInflight = undefined;
+        });
+    }
+    return infoInflight;
+  };
+
+  const scope: WorkspaceScope = {
+    ctx,
+    auth,
+    scoped: true,
+    get name(): string {
+      // Every path that reads the name awaits loadInfo first (WidgetConnectors, WidgetConnectorHandle.id).
+      if (!info) throw new Error("internal: the widget token's workspace was read before it was loaded");
+      return info.workspaceName;
+    },
+  };
+
+  const bearer = (callOptions: CallOptions = {}) => auth.get(callOptions.signal);
+
+  return {
+    kind: "widget",
+    baseUrl,
+    connectors: new WidgetConnectors(scope, loadInfo),
+    connector: (ref) => new WidgetConnectorHandle(scope, ref, loadInfo),
+    workspaceName: async (callOptions) => (await loadInfo(callOptions)).workspaceName,
+    info: loadInfo,
+    token: bearer,
+    async getToken(callOptions) {
+      const token = await bearer(callOptions);
+      const parsed = current;
+      if (!parsed || parsed.bearer !== token || parsed.widgetToken === undefined) {
+        throw new TokenError("getToken() returned a scoped token without a widgetUrl: the connect widget needs a widget token", {
+          code: "token_invalid",
+        });
+      }
+      return parsed.widgetToken;
+    },
+  };
+}
