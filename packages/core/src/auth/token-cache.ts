@@ -49,12 +49,14 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
       const minted = await abortable(mintShared(), signal);
       return minted.token;
     },
-    invalidate(token) {
+    async invalidate(token) {
       refused = token;
-      void (async () => {
+      try {
         const stored = await options.store.get(options.key);
         if (stored?.token === token) await options.store.delete?.(options.key);
-      })().catch(() => undefined);
+      } catch {
+        // A store that fails to delete must not fail the call: `refused` already keeps the token out of use.
+      }
     },
     peek: async () => options.store.get(options.key),
   };

@@ -5,6 +5,20 @@ import { type FieldError, parseErrorBody } from "./error-body";
 import { formatRequestMessage } from "./request-message";
 
 /**
+ * Response headers in any common shape: a `Headers`, a plain object or name/value pairs. (Not the DOM's
+ * `HeadersInit`, so the declarations compile in Node-only TypeScript projects.)
+ *
+ * @example
+ * ```ts
+ * const headers: HeadersLike = { "x-request-id": "req_1" };
+ * ```
+ */
+export type HeadersLike =
+  | { get(name: string): string | null }
+  | Record<string, string | undefined>
+  | ReadonlyArray<readonly [string, string]>;
+
+/**
  * What the `ApiError` constructors take: the usual error options plus the status, the parsed
  * body and the field errors. Most code calls {@link ApiError.from} instead.
  *
@@ -31,7 +45,7 @@ export interface ApiErrorInit<TStatus extends number = number> extends Omit<Airb
 export interface ApiErrorFromInput {
   status: number;
   body?: unknown;
-  headers?: HeadersInit | null | undefined;
+  headers?: HeadersLike | null | undefined;
   method?: string | undefined;
   path?: string | undefined;
   retryAfterMs?: number | undefined;
@@ -129,17 +143,18 @@ function statusText(status: number): string {
   }
 }
 
-function requestIdFrom(init: HeadersInit | null | undefined): string | undefined {
+function requestIdFrom(init: HeadersLike | null | undefined): string | undefined {
   if (init == null) return undefined;
-  let headers: Headers;
-  try {
-    headers = init instanceof Headers ? init : new Headers(init);
-  } catch {
-    return undefined;
-  }
+  const read = (name: string): string | null | undefined => {
+    if (typeof (init as Headers).get === "function") return (init as Headers).get(name);
+    if (Array.isArray(init)) return init.find(([key]) => key.toLowerCase() === name)?.[1];
+    const record = init as Record<string, string | undefined>;
+    const key = Object.keys(record).find((k) => k.toLowerCase() === name);
+    return key === undefined ? undefined : record[key];
+  };
   for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name);
-    if (value !== null && value !== "") return value;
+    const value = read(name);
+    if (typeof value === "string" && value !== "") return value;
   }
   return undefined;
 }

@@ -192,7 +192,12 @@ export function createSecretRegistry(): SecretRegistry {
  * ```
  */
 export function redactHeaders(
-  headers: HeadersInit | Record<string, string | null | undefined> | null | undefined,
+  headers:
+    | { forEach(fn: (value: string, name: string) => void): void }
+    | ReadonlyArray<readonly [string, string]>
+    | Record<string, string | null | undefined>
+    | null
+    | undefined,
   redact: Redactor = redactText,
 ): Record<string, string> {
   const result: Record<string, string> = {};
@@ -201,8 +206,8 @@ export function redactHeaders(
     result[lower] = SENSITIVE_HEADERS.includes(lower) || isSensitiveKey(lower) ? REDACTED : redact(value);
   };
   if (headers == null) return result;
-  if (typeof Headers !== "undefined" && headers instanceof Headers) {
-    headers.forEach((value, name) => {
+  if (typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers)) {
+    (headers as { forEach(fn: (value: string, name: string) => void): void }).forEach((value, name) => {
       put(name, value);
     });
   } else if (Array.isArray(headers)) {

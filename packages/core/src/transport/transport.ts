@@ -21,7 +21,8 @@ import { isIdempotentRequest, parseRetryAfter, type RetryPolicy, retryDelay, sho
  */
 export interface TokenProvider {
   get(signal?: AbortSignal): Promise<string>;
-  invalidate(token: string): void;
+  /** May be async: the transport waits for it, so a shared store is updated before the replay (and before a Worker's response ends). */
+  invalidate(token: string): void | Promise<void>;
 }
 
 /**
@@ -263,7 +264,7 @@ export function createTransport(config: TransportConfig): Transport {
             });
             // A 401 on a data call means the cached token died early: drop it, mint again, replay once (contract §8).
             if (response.status === 401 && spec.auth && token !== undefined && !replayedAfter401) {
-              spec.auth.invalidate(token);
+              await spec.auth.invalidate(token);
               replayedAfter401 = true;
               config.logger.debug("token refused, minting a new one", base);
               continue;
