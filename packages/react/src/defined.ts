@@ -1,0 +1,7 @@
+/**
+ * A copy without the `undefined` entries, so objects built from optional inputs can be passed on under
+ * `exactOptionalPropertyTypes` and read the same in a cache key whether a field was left out or set to undefined.
+ */
+export function defined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

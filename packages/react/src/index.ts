@@ -1,0 +1,96 @@
+// @airbyte-agents/react: explicit named exports (no `export *`), so the public surface is visible here.
+
+export type {
+  AirbyteClientLike,
+  AirbyteConnectorHandleLike,
+  AirbyteConnectorsLike,
+  AirbyteServerClientLike,
+  AirbyteWidgetClientLike,
+  AirbyteWorkspaceLike,
+} from "./client-like";
+export type {
+  ConnectWidgetEvent,
+  ConnectWidgetHandle,
+  OpenConnectWidget,
+  OpenConnectWidgetOptions,
+} from "./connect-widget";
+export { type UseConnectWidgetOptions, type UseConnectWidgetResult, useConnectWidget } from "./hooks/use-connect-widget";
+export {
+  type SuspenseConnectorsInput,
+  type UseConnectorOptions,
+  useConnector,
+  useConnectors,
+  useSuspenseConnectors,
+} from "./hooks/use-connectors";
+export {
+  type UseExecuteOptions,
+  type UseInfiniteExecuteOptions,
+  type UseSuspenseExecuteOptions,
+  useExecute,
+  useInfiniteExecute,
+  useSuspenseExecute,
+} from "./hooks/use-execute";
+export { useAsk, useCreateConnector, useDeleteConnector, useDownload, useUpdateConnector } from "./hooks/use-mutations";
+export { useAutomations, useDefinitions, useWorkflows, useWorkspaces } from "./hooks/use-organization";
+export { airbyteKeys, type ConnectorListFilter, type ExecuteKeyOptions } from "./keys";
+export {
+  type ConnectorDetailKey,
+  type ConnectorListKey,
+  type ConnectorQueryInput,
+  type ConnectorsQueryInput,
+  type CreateConnectorMutationInput,
+  connectorQueryOptions,
+  connectorsQueryOptions,
+  createConnectorMutationOptions,
+  type DeleteConnectorContext,
+  type DeleteConnectorMutationInput,
+  deleteConnectorMutationOptions,
+  type UpdateConnectorMutationInput,
+  type UpdateConnectorVariables,
+  updateConnectorMutationOptions,
+} from "./options/connectors";
+export {
+  type DownloadAs,
+  type DownloadMutationInput,
+  type DownloadResult,
+  type DownloadVariables,
+  downloadMutationOptions,
+  type ExecuteInfiniteQueryInput,
+  type ExecuteKey,
+  type ExecutePage,
+  type ExecutePagesKey,
+  type ExecuteQueryInput,
+  type ExecuteTarget,
+  executeInfiniteQueryOptions,
+  executeQueryOptions,
+  nextPageCursor,
+} from "./options/execute";
+export {
+  type DefinitionsKey,
+  type DefinitionsQueryInput,
+  definitionsQueryOptions,
+  type WorkspacePage,
+  type WorkspacesKey,
+  type WorkspacesQueryInput,
+  workspacesQueryOptions,
+} from "./options/organization";
+export {
+  type AskMutationInput,
+  type AutomationsKey,
+  type AutomationsQueryInput,
+  askMutationOptions,
+  automationsQueryOptions,
+  type WorkflowListKey,
+  type WorkflowsQueryInput,
+  workflowsQueryOptions,
+} from "./options/workflows";
+export { AirbyteProvider, type AirbyteProviderProps, useAirbyteClient, useAirbyteWorkspace } from "./provider";
+export type {
+  AirbyteInfiniteQueryOptions,
+  AirbyteMutationOptions,
+  AirbyteQueryOptions,
+  AirbyteSuspenseQueryOptions,
+  RequestOptions,
+  WorkspaceInput,
+} from "./query-types";
+export { airbyteRetry } from "./retry";

@@ -1,0 +1,83 @@
+import type { AirbyteClient, ExecutionResult } from "@airbyte-agents/core";
+import type { RunningEmulator } from "@airbyte-agents/emulator";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeInfiniteQueryOptions, nextPageCursor, useInfiniteExecute } from "../src/index";
+import { counter, EXECUTE_ROUTE, makeClient, newQueryClient, startEmulator, wrapper } from "./helpers";
+
+let emu: RunningEmulator;
+let client: AirbyteClient;
+
+beforeAll(async () => {
+  emu = await startEmulator(); // 12 records per entity: Linear issues page 5, 5, 2
+  client = makeClient(emu);
+});
+afterAll(() => emu.close());
+
+describe("useInfiniteExecute", () => {
+  it("fetchNextPage walks the connector's cursors to the last page", async () => {
+    const executes = counter(emu, EXECUTE_ROUTE);
+    const queryClient = newQueryClient();
+    const { result } = renderHook(() => useInfiniteExecute<{ id: string }>("linear", "issues", "list", { limit: 5 }), {
+      wrapper: wrapper(client, queryClient),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    expect(result.current.data?.pages).toHaveLength(1);
+    expect(result.current.hasNextPage).toBe(true);
+
+    while (result.current.hasNextPage) {
+      await act(() => result.current.fetchNextPage());
+    }
+    const pages = result.current.data?.pages ?? [];
+    expect(pages.map((page) => page.data.length)).toEqual([5, 5, 2]);
+    const ids = pages.flatMap((page) => page.data.map((issue) => issue.id));
+    expect(new Set(ids).size).toBe(12);
+    // The first page is asked without a cursor, each next one with the previous page's cursor.
+    expect(result.current.data?.pageParams).toEqual([null, pages[0]?.meta.cursor, pages[1]?.meta.cursor]);
+    expect(pages[2]?.meta.hasNextPage).toBe(false);
+    expect(executes()).toBe(3);
+  });
+
+  it("pages the same way core's paginate() does", async () => {
+    const fromCore: string[] = [];
+    for await (const issue of client.workspace().connector("linear").paginate<{ id: string }>("issues", "list", { limit: 5 })) {
+      fromCore.push(issue.id);
+    }
+    const queryClient = newQueryClient();
+    const options = executeInfiniteQueryOptions<{ id: string }>(client, {
+      connector: "linear",
+      entity: "issues",
+      action: "list",
+      params: { limit: 5 },
+    });
+    await queryClient.fetchInfiniteQuery({ ...options, pages: 10 });
+    const data = queryClient.getQueryData(options.queryKey);
+    expect(data?.pages.flatMap((page) => page.data.map((issue) => issue.id))).toEqual(fromCore);
+  });
+});
+
+describe("nextPageCursor (core's cursor model)", () => {
+  const page = (hasNextPage: boolean, cursor: string | null): ExecutionResult<unknown[]> => ({
+    data: [],
+    meta: { hasNextPage, cursor, raw: null },
+    warning: undefined,
+    requestId: undefined,
+    executionTimeMs: undefined,
+  });
+
+  it("follows the cursor while the connector says there is more", () => {
+    expect(nextPageCursor(page(true, "c1").meta, [null])).toBe("c1");
+  });
+
+  it("stops when there is no next page or no cursor", () => {
+    expect(nextPageCursor(page(false, "c1").meta, [null])).toBeUndefined();
+    expect(nextPageCursor(page(true, null).meta, [null])).toBeUndefined();
+  });
+
+  it("stops on a cursor it has already sent, instead of looping forever", () => {
+    expect(nextPageCursor(page(true, "c1").meta, [null, "c1"])).toBeUndefined();
+    const options = executeInfiniteQueryOptions(client, { connector: "linear", entity: "issues", action: "list" });
+    expect(options.getNextPageParam(page(true, "c2"), [], "c2", [null, "c1", "c2"])).toBeUndefined();
+    expect(options.getNextPageParam(page(true, "c3"), [], "c2", [null, "c1", "c2"])).toBe("c3");
+  });
+});
