@@ -23,7 +23,6 @@ for (const [command, args] of steps) {
   if (result.status !== 0) {
     stepFailures++;
     console.error(`step failed: ${command} ${args.join(" ")} (exit ${result.status})`);
-    if (args[1] === "build") break;
   }
 }
 

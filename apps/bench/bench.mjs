@@ -9,7 +9,6 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
 const out = path.join(here, "bench-results");
 mkdirSync(out, { recursive: true });
 const results = { date: new Date().toISOString(), node: process.version, size: {}, overhead: {}, tokens: {}, memory: {}, coldStart: {} };
@@ -31,12 +30,19 @@ async function bundleSize(name, contents, external = []) {
   results.size[name] = { minified: bytes.length, gzip: gzipSync(bytes).length };
 }
 await bundleSize("core (whole main entry)", 'export * from "@airbyte-agents/core";');
-await bundleSize("core: createClient + one execute", 'import { createClient } from "@airbyte-agents/core"; export const run = () => createClient().workspace().connector("x").execute("a","list");');
+await bundleSize(
+  "core: createClient + one execute",
+  'import { createClient } from "@airbyte-agents/core"; export const run = () => createClient().workspace().connector("x").execute("a","list");',
+);
 await bundleSize("core/browser (whole entry)", 'export * from "@airbyte-agents/core/browser";');
 await bundleSize("core/browser: createWidgetClient only", 'export { createWidgetClient } from "@airbyte-agents/core/browser";');
 await bundleSize("core/browser: openConnectWidget only", 'export { openConnectWidget } from "@airbyte-agents/core/browser";');
 try {
-  await bundleSize("react (whole entry)", 'export * from "@airbyte-agents/react";', ["react", "react/jsx-runtime", "@tanstack/react-query"]);
+  await bundleSize("react (whole entry)", 'export * from "@airbyte-agents/react";', [
+    "react",
+    "react/jsx-runtime",
+    "@tanstack/react-query",
+  ]);
 } catch (error) {
   results.size["react (whole entry)"] = { error: String(error.message ?? error).split("\n")[0] };
 }
@@ -47,7 +53,13 @@ const { createClient } = await import("@airbyte-agents/core");
 const emulator = createEmulatorApp({ recordCounts: { "stripe.customers": 100_000 } });
 const base = "http://emulator.local";
 const emuFetch = (input, init) => emulator.fetch(new Request(input, init));
-const client = createClient({ baseUrl: base, clientId: emulator.clientId, clientSecret: emulator.clientSecret, fetch: emuFetch, logLevel: "off" });
+const client = createClient({
+  baseUrl: base,
+  clientId: emulator.clientId,
+  clientSecret: emulator.clientSecret,
+  fetch: emuFetch,
+  logLevel: "off",
+});
 const ws = client.workspace();
 const stripe = ws.connector("stripe");
 await stripe.execute("customers", "list", { limit: 1 });
@@ -78,7 +90,13 @@ results.overhead = {
 };
 
 const before = emulator.control.stats().tokenMints.application;
-const fresh = createClient({ baseUrl: base, clientId: emulator.clientId, clientSecret: emulator.clientSecret, fetch: emuFetch, logLevel: "off" });
+const fresh = createClient({
+  baseUrl: base,
+  clientId: emulator.clientId,
+  clientSecret: emulator.clientSecret,
+  fetch: emuFetch,
+  logLevel: "off",
+});
 await Promise.all(Array.from({ length: 50 }, () => fresh.workspace().connectors.list()));
 results.tokens = { concurrentCalls: 50, applicationTokenMints: emulator.control.stats().tokenMints.application - before };
 
@@ -107,7 +125,15 @@ for (const [name, specifier] of [
 ]) {
   const times = [];
   for (let i = 0; i < 5; i++) {
-    const ms = execFileSync(process.execPath, ["--input-type=module", "-e", `const t=performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now()-t)`], { cwd: here }).toString();
+    const ms = execFileSync(
+      process.execPath,
+      [
+        "--input-type=module",
+        "-e",
+        `const t=performance.now(); await import(${JSON.stringify(specifier)}); console.log(performance.now()-t)`,
+      ],
+      { cwd: here },
+    ).toString();
     times.push(Number(ms));
   }
   times.sort((a, b) => a - b);
@@ -129,7 +155,9 @@ const report = [
   "",
   "| entry | minified | gzip |",
   "| --- | --- | --- |",
-  ...Object.entries(results.size).map(([k, v]) => (v.error ? `| ${k} | error: ${v.error} | |` : `| ${k} | ${kb(v.minified)} | ${kb(v.gzip)} |`)),
+  ...Object.entries(results.size).map(([k, v]) =>
+    v.error ? `| ${k} | error: ${v.error} | |` : `| ${k} | ${kb(v.minified)} | ${kb(v.gzip)} |`,
+  ),
   "",
   "## Per-call overhead (in-process emulator, no sockets)",
   "",
