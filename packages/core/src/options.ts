@@ -5,7 +5,14 @@ import type { Hooks } from "./transport/hooks";
 import type { Logger, LogLevel } from "./transport/logger";
 import type { ValidationMode } from "./transport/transport";
 
-/** The hosted API. Point `baseUrl` at the emulator for local work. */
+/**
+ * The hosted API's origin. Point `baseUrl` at the emulator for local work.
+ *
+ * @example
+ * ```ts
+ * createClient({ baseUrl: process.env.CI ? "http://127.0.0.1:8787" : DEFAULT_BASE_URL });
+ * ```
+ */
 export const DEFAULT_BASE_URL = "https://api.airbyte.ai";
 
 /**

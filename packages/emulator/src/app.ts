@@ -27,7 +27,15 @@ import { registerWorkspaceRoutes } from "./routes/workspaces.js";
 import { seedStore } from "./seed.js";
 import { createStore } from "./store.js";
 
-/** The emulator as a web-standard fetch handler plus its control surface; no sockets, so it runs anywhere. */
+/**
+ * The emulator as a web-standard fetch handler plus its control surface; no sockets, so it runs anywhere.
+ *
+ * @example
+ * ```ts
+ * const emulator: EmulatorApp = createEmulatorApp();
+ * Deno.serve((request) => emulator.fetch(request));
+ * ```
+ */
 export interface EmulatorApp {
   /** Handles one request. Pass it to `Deno.serve`, a Worker, `@hono/node-server`, or a client's `fetch` option. */
   fetch(request: Request, env?: unknown): Promise<Response>;

@@ -1,12 +1,26 @@
 import { createRandom } from "./random.js";
 
-/** Which requests a fault applies to: a method and a path substring or `/regex/`. */
+/**
+ * Which requests a fault applies to: a method and a path substring or `/regex/`.
+ *
+ * @example
+ * ```ts
+ * const match: FaultMatch = { method: "POST", path: "/execute" };
+ * ```
+ */
 export interface FaultMatch {
   method?: string;
   path?: string;
 }
 
-/** One scripted fault, consumed by the next matching request (before any random fault). */
+/**
+ * One scripted fault, consumed by the next matching request (before any random fault).
+ *
+ * @example
+ * ```ts
+ * const fault: ScriptedFault = { status: 429, retryAfter: 2, times: 3 };
+ * ```
+ */
 export interface ScriptedFault {
   /** Answer with this status (and the official error body) instead of running the handler. */
   status?: number;
@@ -23,7 +37,14 @@ export interface ScriptedFault {
   times?: number;
 }
 
-/** Random (seeded) faults for reliability tests and soak runs; `queue` holds deterministic ones. */
+/**
+ * Random (seeded) faults for reliability tests and soak runs; `queue` holds deterministic ones.
+ *
+ * @example
+ * ```ts
+ * emu.setFaults({ seed: 1, errorRate: 0.1, queue: [{ drop: true }] });
+ * ```
+ */
 export interface FaultConfig {
   seed?: string | number;
   /** Fraction (0-1) of matching requests answered with one of `errorStatuses`. */

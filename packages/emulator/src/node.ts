@@ -4,7 +4,14 @@ import { createEmulatorApp, type EmulatorApp } from "./app.js";
 import type { EmulatorOptions } from "./options.js";
 import type { EmulatorControl } from "./routes/control.js";
 
-/** Options of {@link createEmulator}: the app's options plus where to listen. */
+/**
+ * Options of {@link createEmulator}: the app's options plus where to listen.
+ *
+ * @example
+ * ```ts
+ * const emu = await createEmulator({ port: 0, control: true, tokenTtlSeconds: 5 });
+ * ```
+ */
 export interface CreateEmulatorOptions extends EmulatorOptions {
   /** Port to listen on; 0 (the default) picks a free one. */
   port?: number;
@@ -12,7 +19,16 @@ export interface CreateEmulatorOptions extends EmulatorOptions {
   hostname?: string;
 }
 
-/** A running emulator: its URL, the demo credentials, the control surface, and `close()`. */
+/**
+ * A running emulator: its URL, the demo credentials, the control surface, and `close()`.
+ *
+ * @example
+ * ```ts
+ * const emu: RunningEmulator = await createEmulator();
+ * console.log(emu.url, emu.clientId);
+ * await emu.close();
+ * ```
+ */
 export interface RunningEmulator extends EmulatorControl {
   url: string;
   clientId: string;

@@ -1,9 +1,23 @@
 import type { FaultConfig } from "./faults.js";
 
-/** A role a caller holds in an organization (contract §12). */
+/**
+ * A role a caller holds in an organization (contract §12).
+ *
+ * @example
+ * ```ts
+ * const role: Role = "member";
+ * ```
+ */
 export type Role = "owner" | "admin" | "member" | "billing_admin";
 
-/** An extra API application the emulator accepts, with its memberships. */
+/**
+ * An extra API application the emulator accepts, with its memberships.
+ *
+ * @example
+ * ```ts
+ * const app: ApplicationOptions = { clientId: "multi", clientSecret: "s3cret-multi", organizations: [{ name: "A", role: "owner" }, { name: "B", role: "member" }] };
+ * ```
+ */
 export interface ApplicationOptions {
   clientId: string;
   clientSecret: string;
@@ -11,7 +25,14 @@ export interface ApplicationOptions {
   organizations: { id?: string; name: string; role: Role }[];
 }
 
-/** Options of {@link createEmulatorApp} and `createEmulator`. Every one has a working default. */
+/**
+ * Options of {@link createEmulatorApp} and `createEmulator`. Every one has a working default.
+ *
+ * @example
+ * ```ts
+ * const options: EmulatorOptions = { seed: 42, control: true, recordCounts: { "stripe.customers": 100_000 } };
+ * ```
+ */
 export interface EmulatorOptions {
   /** The demo application's client id. Default `"airbyte-demo-client"`. */
   clientId?: string;

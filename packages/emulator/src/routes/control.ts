@@ -5,7 +5,15 @@ import type { FaultConfig } from "../faults.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import { redactConfig } from "./connectors.js";
 
-/** What the control API and the in-process handle can do. */
+/**
+ * What the control API and the in-process handle can do.
+ *
+ * @example
+ * ```ts
+ * emu.advanceClock(901);
+ * console.log(emu.stats().tokenMints);
+ * ```
+ */
 export interface EmulatorControl {
   /** Back to the seeded state: store, stats, faults (to the configured ones) and clock. */
   reset(): void;
@@ -16,6 +24,14 @@ export interface EmulatorControl {
   requests(): RequestLogEntry[];
 }
 
+/**
+ * One entry of the request log: never a credential.
+ *
+ * @example
+ * ```ts
+ * const last: RequestLogEntry | undefined = emu.requests().at(-1);
+ * ```
+ */
 export interface RequestLogEntry {
   at: string;
   method: string;
