@@ -11,6 +11,8 @@ export interface TokenCacheOptions {
   store: TokenStore;
   now: () => number;
   skewMs?: number;
+  /** A shared mint older than this is abandoned and a new one started (default 60 s). */
+  staleMintMs?: number;
 }
 
 /**
@@ -20,15 +22,20 @@ export interface TokenCacheOptions {
 export function createTokenCache(options: TokenCacheOptions): TokenProvider & { peek(): Promise<StoredToken | undefined> } {
   const skew = options.skewMs ?? DEFAULT_SKEW_MS;
   let inflight: Promise<StoredToken> | undefined;
+  let inflightSince = 0;
+  const staleMintMs = options.staleMintMs ?? 60_000;
   // A token the server refused stays refused even if a slow shared store still returns it.
   let refused: string | undefined;
   const fresh = (entry: StoredToken | undefined): entry is StoredToken =>
     entry !== undefined && entry.token !== refused && entry.expiresAt - skew > options.now();
 
   // The mint gets no caller signal: one caller giving up must not fail the others sharing it.
+  // On Workers, a mint started by a request that has since ended can stay pending forever (its I/O is
+  // cancelled with it); a stale shared mint is abandoned, so later callers never wait on it for good.
   const mintShared = (): Promise<StoredToken> => {
-    if (!inflight) {
-      inflight = options
+    if (!inflight || options.now() - inflightSince > staleMintMs) {
+      inflightSince = options.now();
+      const mine: Promise<StoredToken> = options
         .mint()
         .then(async (entry) => {
           const ttlSeconds = Math.max(1, Math.floor((entry.expiresAt - options.now()) / 1000));
@@ -36,8 +43,9 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
           return entry;
         })
         .finally(() => {
-          inflight = undefined;
+          if (inflight === mine) inflight = undefined;
         });
+      inflight = mine;
     }
     return inflight;
   };

@@ -148,6 +148,28 @@ describe("createTokenCache: single flight", () => {
   });
 });
 
+describe("createTokenCache: a mint that never settles (a Workers request ended under it)", () => {
+  it("is shared while young, then abandoned after 60 s so a new caller mints again", async () => {
+    const t = setup();
+    t.manual();
+    const first = t.cache.get();
+    const second = t.cache.get();
+    await Promise.resolve();
+    expect(t.mint).toHaveBeenCalledTimes(1);
+    t.advance(60_001);
+    const third = t.cache.get();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(t.mint).toHaveBeenCalledTimes(2);
+    t.pending[1]?.resolve({ token: "", expiresAt: 0 });
+    expect(await third).toBe("token-2");
+    // The abandoned mint settling late must not clear the newer one or break its waiters.
+    t.pending[0]?.resolve({ token: "", expiresAt: 0 });
+    expect(await first).toBe("token-1");
+    expect(await second).toBe("token-1");
+  });
+});
+
 describe("createTokenCache: invalidate", () => {
   it("invalidating the current token forces a re-mint", async () => {
     const t = setup();
