@@ -70,7 +70,10 @@ export async function authenticate(
     throw forbidden(`This endpoint does not accept a ${principal.kind} token`, "token_scope");
   }
   const origin = c.req.header("origin");
-  if (principal.kind === "widget" && origin !== undefined && origin !== principal.allowedOrigin) {
+  // The widget page is served by the emulator itself (as app.airbyte.ai serves the hosted one), so its own
+  // origin is as welcome as the token's allowed origin.
+  const ownOrigin = ctx.options.publicUrl ? new URL(ctx.options.publicUrl).origin : new URL(c.req.url).origin;
+  if (principal.kind === "widget" && origin !== undefined && origin !== principal.allowedOrigin && origin !== ownOrigin) {
     throw forbidden("This widget token is not valid for this origin", "origin_not_allowed");
   }
   if (principal.workspaceId) {

@@ -205,6 +205,24 @@ describe("a widget token is a scoped token for its workspace", () => {
     expect(await appList("other-tenant")).not.toContain(res.body.id);
   });
 
+  it("C2 from the emulator's own widget page: its origin is accepted as well as the allowed one", async () => {
+    const res = await h.api("POST", CONNECTORS, {
+      token: widget,
+      headers: { origin: new URL(h.emu.url).origin },
+      body: {
+        workspace_name: "default",
+        definition_id: GITHUB,
+        name: "From the widget page",
+        credentials: { token: "t" },
+        replication_config: GITHUB_CONFIG,
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(await appList("default")).toContain(res.body.id);
+    // Same-origin: the page needs no CORS header.
+    expect(acao(res)).toBeNull();
+  });
+
   it("C6: executes on its workspace's connectors", async () => {
     const demo = await h.demoConnectors(app);
     const res = await h.api("POST", `${CONNECTORS}/${demo.linear}/execute`, {

@@ -295,6 +295,14 @@ describe("POST /api/v1/workspaces/query/structured (Q1)", () => {
     expect(result.data).toEqual(direct.body.result);
   });
 
+  it("never picks a list it cannot run: GitHub issues need owner and repo, so 'github issues' is answered from an entity that runs", async () => {
+    const res = await ask("default", { prompt: "list 4 github issues" });
+    expect(res.status).toBe(200);
+    expect(res.body.outcome, JSON.stringify(res.body)).toBe("success");
+    expect(res.body.results[0].status).toBe("success");
+    expect(res.body.results[0].data).toHaveLength(4);
+  });
+
   it("answers outcome 'error' with a reason for a workspace without connectors", async () => {
     await h.scopedToken("ask-empty", token);
     const res = await ask("ask-empty", { prompt: "list my 3 most recent stripe customers" });

@@ -1,3 +1,4 @@
+import { abortable } from "../transport/abortable";
 import type { TokenProvider } from "../transport/transport";
 import type { StoredToken, TokenStore } from "./token-store";
 
@@ -68,24 +69,4 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
     },
     peek: async () => options.store.get(options.key),
   };
-}
-
-/** Lets one caller stop waiting for a shared promise without cancelling it for the rest. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -11,6 +11,7 @@ import type { CachedTokenProvider, ResourceContext } from "../resources/context"
 import type { ScopedTokenInfo } from "../resources/tokens";
 import type { WorkspaceScope } from "../resources/workspace-scope";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
+import { abortable } from "../transport/abortable";
 import type { Hooks } from "../transport/hooks";
 import { createLevelLogger, type Logger, type LogLevel } from "../transport/logger";
 import { createSecretRegistry } from "../transport/redact";
@@ -262,10 +263,13 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
   const loadInfo = (callOptions: CallOptions = {}): Promise<ScopedTokenInfo> => {
     if (info) return Promise.resolve(info);
     if (!infoInflight) {
+      // Shared by every caller, so it carries no caller's signal: one caller aborting (a StrictMode remount, a
+      // cancelled query) must not fail the others. Each caller still stops waiting on its own signal below.
+      const { signal: _ignored, ...shared } = callOptions;
       infoInflight = transport
         .request(
           { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, auth },
-          callOptions,
+          shared,
         )
         .then(({ data }) => {
           info = { organizationId: data.organization_id, workspaceId: data.workspace_id, workspaceName: data.workspace_name };
@@ -275,7 +279,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
           infoInflight = undefined;
         });
     }
-    return infoInflight;
+    return abortable(infoInflight, callOptions.signal);
   };
 
   const scope: WorkspaceScope = {

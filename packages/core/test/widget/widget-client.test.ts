@@ -143,6 +143,20 @@ describe("createWidgetClient in the token's workspace", () => {
   });
 });
 
+describe("the workspace name, read once and shared", () => {
+  it("one caller aborting does not fail the others waiting for the same read", async () => {
+    const { getToken } = widgetTokens("default");
+    const browser = browserClient(getToken);
+    const controller = new AbortController();
+    const first = browser.workspaceName({ signal: controller.signal });
+    const second = browser.workspaceName();
+    controller.abort();
+    await expect(first).rejects.toBeDefined();
+    expect(await second).toBe("default");
+    expect(await browser.workspaceName()).toBe("default");
+  });
+});
+
 describe("token lifecycle", () => {
   it("refreshes about 60 s before expiry, transparently", async () => {
     const { getToken, counter } = widgetTokens("default");

@@ -61,7 +61,10 @@ export function registerAskRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
         ? 2
         : 0;
       for (const entity of definition.entities) {
-        if (!entity.actions.some((a) => a.action === "list")) continue;
+        const list = entity.actions.find((a) => a.action === "list");
+        // Ask has no way to fill connector-specific required parameters (GitHub's owner/repo): skip such lists.
+        const paging = new Set([list?.pagination?.cursorParam, list?.pagination?.limitParam, "limit"]);
+        if (!list || list.params.some((p) => p.required && !paging.has(p.name))) continue;
         const entityWords = entity.name.split("_");
         const entityScore = entityWords.every((w) => promptSingular.has(singular(w))) ? 3 : 0;
         const score = connectorScore + entityScore;
