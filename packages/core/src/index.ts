@@ -37,7 +37,7 @@ export {
   ValidationError,
 } from "./errors/index";
 export { type ClientOptions, configure, DEFAULT_BASE_URL, resetConfiguration } from "./options";
-export { type ConnectOptions, connect, Workspace } from "./parity";
+export { type AsyncDisposeShape, type ConnectOptions, connect, Workspace } from "./parity";
 export type { AskResult } from "./resources/ask";
 export { ConnectorHandle, type ConnectorRef, type PaginateOptions } from "./resources/connector";
 export type { Connector, ConnectorCheck, ConnectorInfo, CreateConnectorInput, UpdateConnectorInput } from "./resources/connector-types";

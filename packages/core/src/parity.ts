@@ -31,7 +31,21 @@ export function connect(slug: string, options: ConnectOptions = {}): ConnectorHa
   return workspace.connector(connectorId ? { connectorId } : slug);
 }
 
+// Runtimes without Symbol.asyncDispose (Node < 20.4) get the registry symbol that TypeScript's downlevel `await using` looks for.
 const asyncDispose: symbol = (Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for("Symbol.asyncDispose");
+
+/**
+ * `[Symbol.asyncDispose]` in the types only where the consumer's TypeScript lib knows that symbol, so the
+ * declarations still compile in projects without `esnext.disposable`.
+ *
+ * @example
+ * ```ts
+ * const disposable: AsyncDisposeShape = new Workspace();
+ * ```
+ */
+export type AsyncDisposeShape = SymbolConstructor extends { readonly asyncDispose: infer K extends symbol }
+  ? { [P in K]: () => Promise<void> }
+  : unknown;
 
 /**
  * The Python SDK's `Workspace`: a workspace with its own client. `await using` (or `close()`) cancels
@@ -43,7 +57,7 @@ const asyncDispose: symbol = (Symbol as { asyncDispose?: symbol }).asyncDispose 
  * const connectors = await ws.connectors.list();
  * ```
  */
-export class Workspace extends WorkspaceClient {
+class WorkspaceImpl extends WorkspaceClient {
   /** The underlying client, for tokens, definitions and administration. */
   readonly client: AirbyteClient;
   readonly #controller: AbortController;
@@ -77,12 +91,38 @@ export class Workspace extends WorkspaceClient {
     // An AbortError reason, so the transport reports AbortError (not a retryable network error) for later calls.
     this.#controller.abort(closedReason());
   }
-
-  /** `await using` support. */
-  [asyncDispose](): Promise<void> {
-    return this.close();
-  }
 }
+
+// Defined outside the class body: a computed key of type `symbol` would not type-check as a class member.
+Object.defineProperty(WorkspaceImpl.prototype, asyncDispose, {
+  value(this: WorkspaceImpl): Promise<void> {
+    return this.close();
+  },
+  writable: true,
+  configurable: true,
+});
+
+/**
+ * The Python SDK's `Workspace`: a workspace with its own client. `await using` (or `close()`) cancels
+ * whatever it still has in flight and refuses new calls.
+ *
+ * @example
+ * ```ts
+ * await using ws = new Workspace({ workspaceName: "acme" });
+ * const connectors = await ws.connectors.list();
+ * ```
+ */
+export type Workspace = WorkspaceImpl & AsyncDisposeShape;
+
+/**
+ * Creates a {@link Workspace}.
+ *
+ * @example
+ * ```ts
+ * await using ws = new Workspace({ workspaceName: "acme" });
+ * ```
+ */
+export const Workspace: new (options?: ClientOptions) => Workspace = WorkspaceImpl as never;
 
 function closedReason(): Error {
   if (typeof DOMException === "function") return new DOMException("Workspace closed", "AbortError");

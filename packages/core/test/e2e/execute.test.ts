@@ -373,6 +373,17 @@ describe("Python-SDK parity: connect() and Workspace", () => {
     expect((await stats()).requests).toBe(before);
   });
 
+  it("`await using` closes the workspace at the end of the block", async () => {
+    let kept: Workspace | undefined;
+    {
+      await using workspace = new Workspace(options());
+      kept = workspace;
+      expect((await workspace.connectors.list()).length).toBe(Object.keys(ids).length);
+    }
+    const after = await rejection((kept as Workspace).connectors.list());
+    expect(after).toBeInstanceOf(AbortError);
+  });
+
   it("close() cancels a call in flight", async () => {
     const workspace = new Workspace(options());
     const linear = workspace.connector({ connectorId: ids.linear });
