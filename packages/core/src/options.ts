@@ -10,7 +10,7 @@ import type { ValidationMode } from "./transport/transport";
  *
  * @example
  * ```ts
- * createClient({ baseUrl: process.env.CI ? "http://127.0.0.1:8787" : DEFAULT_BASE_URL });
+ * createClient({ baseUrl: useEmulator ? "http://127.0.0.1:8787" : DEFAULT_BASE_URL });
  * ```
  */
 export const DEFAULT_BASE_URL = "https://api.airbyte.ai";
@@ -18,7 +18,7 @@ export const DEFAULT_BASE_URL = "https://api.airbyte.ai";
 /**
  * Options of {@link createClient}. Credentials fall back to `configure()`, then to the environment
  * (`AIRBYTE_CLIENT_ID`, `AIRBYTE_CLIENT_SECRET`, `AIRBYTE_ORGANIZATION_ID`, `AIRBYTE_BASE_URL`) read from the
- * `env` object, `process.env` or `Deno.env`.
+ * `env` object, else from the runtime's own environment (Node's or Deno's, detected through `globalThis`).
  *
  * @example
  * ```ts
@@ -46,7 +46,7 @@ export interface ClientOptions {
   /** Default `"warn"`. */
   logLevel?: LogLevel | undefined;
   hooks?: Hooks | undefined;
-  /** Where to read `AIRBYTE_*` variables instead of `process.env` / `Deno.env`, e.g. a Worker's `env`. */
+  /** Where to read `AIRBYTE_*` variables instead of the runtime's environment, e.g. a Worker's `env`. */
   env?: Record<string, unknown> | undefined;
   /** Shares minted tokens across clients, isolates or processes. Default: in memory, per client. */
   tokenStore?: TokenStore | undefined;
@@ -84,7 +84,7 @@ let defaults: ClientOptions = {};
  *
  * @example
  * ```ts
- * configure({ clientId: process.env.MY_ID, clientSecret: process.env.MY_SECRET, organizationId: "…" });
+ * configure({ clientId: secrets.airbyteId, clientSecret: secrets.airbyteSecret, organizationId: "…" });
  * const airbyte = createClient();
  * ```
  */

@@ -32,8 +32,8 @@ export function isBrowser(): boolean {
 }
 
 /**
- * Reads an environment variable from the `env` object given (Workers bindings), else `process.env` or
- * `Deno.env` where they exist. Deno without `--allow-env` throws; that reads as "not set".
+ * Reads an environment variable from the `env` object given (Workers bindings), else from Node's or Deno's
+ * environment where one exists. Deno without `--allow-env` throws; that reads as "not set".
  */
 export function readEnv(name: string, env?: Record<string, unknown>): string | undefined {
   if (env) {

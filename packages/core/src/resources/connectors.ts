@@ -154,7 +154,7 @@ export class Connectors {
    * ```ts
    * const github = await ws.connectors.create({
    *   connectorType: "GitHub",
-   *   credentials: { token: process.env.GITHUB_TOKEN },
+   *   credentials: { token: githubToken },
    *   replicationConfig: { repositories: ["acme/app"] },
    * });
    * ```
