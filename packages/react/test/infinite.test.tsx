@@ -38,6 +38,20 @@ describe("useInfiniteExecute", () => {
     expect(executes()).toBe(3);
   });
 
+  it("pages a connector whose metadata has only `has_more` (Stripe) to the end, as paginate() does", async () => {
+    const queryClient = newQueryClient();
+    const { result } = renderHook(() => useInfiniteExecute<{ id: string }>("stripe", "customers", "list", { limit: 5 }), {
+      wrapper: wrapper(client, queryClient),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    while (result.current.hasNextPage) {
+      await act(() => result.current.fetchNextPage());
+    }
+    const ids = (result.current.data?.pages ?? []).flatMap((page) => page.data.map((customer) => customer.id));
+    expect(new Set(ids).size).toBe(12);
+    expect(ids).toHaveLength(12);
+  });
+
   it("pages the same way core's paginate() does", async () => {
     const fromCore: string[] = [];
     for await (const issue of client.workspace().connector("linear").paginate<{ id: string }>("issues", "list", { limit: 5 })) {

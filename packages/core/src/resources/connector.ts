@@ -7,8 +7,8 @@ import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connecto
 import { Connectors } from "./connectors";
 import type { ExecuteOptions, ExecutionResult } from "./execution-result";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "./invalid-input";
-import { createPageIterator, type PageIterator } from "./page-iterator";
-import { normalizePageMeta } from "./pagination";
+import { createPageIterator, type PageIterator, pageItems } from "./page-iterator";
+import { normalizePageMeta, type PageMeta } from "./pagination";
 import type { WorkspaceScope } from "./workspace-scope";
 
 /**
@@ -122,7 +122,7 @@ export class ConnectorHandle {
         : undefined;
     return {
       data: result as T,
-      meta: normalizePageMeta(envelope.connector_metadata ?? searchMeta ?? null),
+      meta: pageMetaOf(envelope.connector_metadata ?? searchMeta ?? null, result),
       warning: envelope.warning && typeof envelope.warning === "object" ? (envelope.warning as Record<string, unknown>) : undefined,
       requestId: response.requestId,
       executionTimeMs: envelope.execution_metadata?.execution_time_ms,
@@ -269,4 +269,15 @@ export class ConnectorHandle {
   async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
     return new Connectors(this.#scope).check({ ...changes, connectorId: await this.id(options) }, options);
   }
+}
+
+/**
+ * The page metadata of one result. Stripe-style metadata says only `has_more`: then the next page starts after the
+ * last item's id (Stripe's `starting_after`), so that id is the cursor, for `paginate()` and every other caller alike.
+ */
+function pageMetaOf(raw: unknown, result: unknown): PageMeta {
+  const meta = normalizePageMeta(raw);
+  if (!meta.hasNextPage || meta.cursor !== null) return meta;
+  const id = (pageItems<{ id?: unknown }>(result).at(-1) ?? {}).id;
+  return typeof id === "string" || typeof id === "number" ? { ...meta, cursor: String(id) } : meta;
 }

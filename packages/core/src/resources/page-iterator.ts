@@ -2,9 +2,8 @@ import type { ExecutionResult } from "./execution-result";
 
 /**
  * Async iteration over every item of a paginated operation, page by page underneath. Stops when the API
- * says there is no next page, the cursor is missing (when the metadata has only a `has_more` flag, the last
- * item's id is the cursor, as Stripe's `starting_after` expects), or a cursor repeats (a connector bug that
- * would otherwise loop forever).
+ * says there is no next page, the cursor is missing, or a cursor repeats (a connector bug that would
+ * otherwise loop forever).
  *
  * @example
  * ```ts
@@ -29,11 +28,6 @@ export function pageItems<T>(result: unknown): T[] {
   return [];
 }
 
-function lastItemId(items: readonly unknown[]): string | null {
-  const id = (items[items.length - 1] as { id?: unknown } | undefined)?.id;
-  return typeof id === "string" || typeof id === "number" ? String(id) : null;
-}
-
 export function createPageIterator<T>(
   fetchPage: (cursor: string | undefined) => Promise<ExecutionResult<unknown>>,
   onRepeatedCursor: (cursor: string) => void,
@@ -45,8 +39,7 @@ export function createPageIterator<T>(
       const page = await fetchPage(cursor);
       const items = pageItems<T>(page.data);
       yield { ...page, data: items };
-      // Stripe-style metadata says only `has_more`: the next page starts after the last item's id (`starting_after`).
-      const next = page.meta.cursor ?? (page.meta.hasNextPage ? lastItemId(items) : null);
+      const next = page.meta.cursor;
       if (!page.meta.hasNextPage || next === null) return;
       if (seen.has(next)) {
         onRepeatedCursor(next);
