@@ -10,21 +10,13 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from "../../src/index";
-import { SECRET, useEmulator } from "../helpers/emulator";
+import { rejection, SECRET, useEmulator } from "../helpers/emulator";
 
 const GITHUB = "ef69ef6e-aa7f-4af1-a01d-ef775033524e";
 const STRIPE = "e094cb9a-26de-4645-8761-65c0c425d1de";
 const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface LoggedRequest {
-  method: string;
-  path: string;
-  route: string;
-  status: number;
-  auth: string;
-  requestId: string;
-}
 interface StateConnector {
   id: string;
   name: string;
@@ -50,22 +42,13 @@ beforeAll(async () => {
 
 const state = () => h.control<State>("/_emulator/state");
 const requestCount = async () => (await h.control<{ requests: number }>("/_emulator/stats")).requests;
-const requests = async () => (await h.control<{ data: LoggedRequest[] }>("/_emulator/requests")).data;
+const requests = async () => h.emu.requests();
 const workspaceId = async (name: string) => (await state()).workspaces.find((w) => w.name === name && !w.tombstone)?.id;
 const connectorsIn = async (name: string) => {
   const s = await state();
   const id = s.workspaces.find((w) => w.name === name && !w.tombstone)?.id;
   return s.connectors.filter((c) => c.workspace_id === id);
 };
-
-async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof promise === "function" ? promise() : promise);
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Runs a call that must be refused locally: a ValidationError naming `field`, and not one request sent. */
 async function refusedLocally(call: () => unknown, field: string): Promise<ValidationError> {

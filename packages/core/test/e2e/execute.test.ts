@@ -11,18 +11,11 @@ import {
   Workspace,
   type WorkspaceClient,
 } from "../../src/index";
-import { useEmulator } from "../helpers/emulator";
+import { rejection, useEmulator } from "../helpers/emulator";
 
 const EXECUTE = "POST /api/v1/integrations/connectors/:id/execute";
 const RECORDS = 45;
 
-interface LoggedRequest {
-  method: string;
-  path: string;
-  route: string;
-  status: number;
-  requestId: string;
-}
 interface Customer {
   id: string;
   email?: string;
@@ -47,17 +40,8 @@ afterEach(() => h.emu.setFaults(undefined));
 
 const stats = () => h.control<{ requests: number; routes: Record<string, number> }>("/_emulator/stats");
 const executeCount = async () => (await stats()).routes[EXECUTE] ?? 0;
-const requests = async () => (await h.control<{ data: LoggedRequest[] }>("/_emulator/requests")).data;
+const requests = async () => h.emu.requests();
 const options = () => ({ baseUrl: h.emu.url, clientId: h.emu.clientId, clientSecret: h.emu.clientSecret, logLevel: "off" as const });
-
-async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof promise === "function" ? promise() : promise);
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** Executes and counts how many execute requests the emulator saw meanwhile. */
 async function counted<T>(run: () => Promise<T>): Promise<{ value: T; executes: number }> {

@@ -11,7 +11,7 @@ import {
   UnprocessableEntityError,
   ValidationError,
 } from "../../src/index";
-import { useEmulator } from "../helpers/emulator";
+import { rejection, useEmulator } from "../helpers/emulator";
 
 const GITHUB = "ef69ef6e-aa7f-4af1-a01d-ef775033524e";
 const HUBSPOT = "36c891d9-4bd9-43ac-bad2-10e12756272c";
@@ -19,15 +19,6 @@ const ISO_MICROS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const JWT = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
-interface LoggedRequest {
-  method: string;
-  path: string;
-  route: string;
-  status: number;
-  auth: string;
-  organizationHeader: string | null;
-  requestId: string;
-}
 interface State {
   organizations: { id: string; name: string; slug: string }[];
   workspaces: { id: string; name: string; organization_id: string; status: string; tombstone: boolean }[];
@@ -68,18 +59,9 @@ beforeAll(() => {
 
 const state = () => h.control<State>("/_emulator/state");
 const stats = () => h.control<Stats>("/_emulator/stats");
-const requests = async () => (await h.control<{ data: LoggedRequest[] }>("/_emulator/requests")).data;
+const requests = async () => h.emu.requests();
 const orgId = async (name: string) => (await state()).organizations.find((o) => o.name === name)!.id;
 const workspaceByName = async (name: string) => (await state()).workspaces.find((w) => w.name === name && !w.tombstone);
-
-async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<unknown> {
-  try {
-    await (typeof promise === "function" ? promise() : promise);
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 async function refusedLocally(call: () => unknown, field: string): Promise<ValidationError> {
   const before = (await stats()).requests;

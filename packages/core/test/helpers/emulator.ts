@@ -36,3 +36,13 @@ export function useEmulator(options: CreateEmulatorOptions = {}): CoreHarness {
   };
   return harness;
 }
+
+/** Awaits a call that must fail and returns what it threw; a call that succeeds fails the test. */
+export async function rejection(promise: Promise<unknown> | (() => unknown)): Promise<unknown> {
+  try {
+    await (typeof promise === "function" ? promise() : promise);
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected the call to fail");
+}
