@@ -32,7 +32,9 @@ export function connect(slug: string, options: ConnectOptions = {}): ConnectorHa
 }
 
 // Runtimes without Symbol.asyncDispose (Node < 20.4) get the registry symbol that TypeScript's downlevel `await using` looks for.
-const asyncDispose: symbol = (Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for("Symbol.asyncDispose");
+function asyncDisposeSymbol(): symbol {
+  return (Symbol as { asyncDispose?: symbol }).asyncDispose ?? Symbol.for("Symbol.asyncDispose");
+}
 
 /**
  * `[Symbol.asyncDispose]` in the types only where the consumer's TypeScript lib knows that symbol, so the
@@ -77,6 +79,9 @@ class WorkspaceImpl extends WorkspaceClient {
     super(workspaceScopeOf(workspace));
     this.client = client;
     this.#controller = controller;
+    // Per instance rather than on the prototype at import time (core runs nothing at module scope); a computed
+    // key of type `symbol` would not type-check as a class member, and the public type adds it (AsyncDisposeShape).
+    Object.defineProperty(this, asyncDisposeSymbol(), { value: () => this.close(), configurable: true });
   }
 
   /**
@@ -92,15 +97,6 @@ class WorkspaceImpl extends WorkspaceClient {
     this.#controller.abort(closedReason());
   }
 }
-
-// Defined outside the class body: a computed key of type `symbol` would not type-check as a class member.
-Object.defineProperty(WorkspaceImpl.prototype, asyncDispose, {
-  value(this: WorkspaceImpl): Promise<void> {
-    return this.close();
-  },
-  writable: true,
-  configurable: true,
-});
 
 /**
  * The Python SDK's `Workspace`: a workspace with its own client. `await using` (or `close()`) cancels
