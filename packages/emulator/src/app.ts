@@ -2,14 +2,14 @@ import { Hono } from "hono";
 import { routePath } from "hono/route";
 import { createTokenSigner } from "./auth.js";
 import { indexCatalog } from "./catalog/catalog.js";
-import { createClock } from "./clock.js";
-import { createStats, type EmulatorContext, type Env, makeIdSource, nowIsoFor } from "./context.js";
+import { createClock, isoMicros } from "./clock.js";
+import { createStats, type EmulatorContext, type Env } from "./context.js";
 import { createFaultInjector, type FaultDecision } from "./faults.js";
 import { corsMiddleware } from "./http/cors.js";
 import { HttpError } from "./http/errors.js";
 import { createRequestValidator } from "./http/validate.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
-import { createRandom, uuidFor } from "./random.js";
+import { createRandom, uuidFor, uuidFrom } from "./random.js";
 import { registerAskRoutes } from "./routes/ask.js";
 import { registerConnectionTemplateRoutes } from "./routes/connection-templates.js";
 import { registerConnectorRoutes } from "./routes/connectors.js";
@@ -74,9 +74,9 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
     faults: createFaultInjector(options.faults),
     validator: createRequestValidator(),
     stats: createStats(),
-    nextId: () => makeIdSource(random)(),
+    nextId: () => uuidFrom(random),
     idFor: (name) => uuidFor(`${options.seed}:${name}`),
-    nowIso: () => nowIsoFor(clock)(),
+    nowIso: () => isoMicros(clock.now()),
     reseed: () => {
       random = createRandom(options.seed);
       ctx.store = createStore();

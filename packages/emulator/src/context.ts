@@ -1,12 +1,11 @@
 import type { Context } from "hono";
 import { bearerToken, type Principal, type TokenSigner } from "./auth.js";
 import type { CatalogIndex } from "./catalog/catalog.js";
-import { type Clock, isoMicros } from "./clock.js";
+import type { Clock } from "./clock.js";
 import type { FaultInjector } from "./faults.js";
 import { badRequest, forbidden, notFound, unprocessable } from "./http/errors.js";
 import type { RequestValidator } from "./http/validate.js";
 import type { ResolvedOptions, Role } from "./options.js";
-import { uuidFrom } from "./random.js";
 import type { Application, Store, Workspace } from "./store.js";
 
 /** Counters served by `GET /_emulator/stats`. */
@@ -39,14 +38,6 @@ export type Env = { Variables: { principal: Principal; requestId: string } };
 
 export function createStats(): Stats {
   return { requests: 0, routes: {}, statuses: {}, tokenMints: { application: 0, scoped: 0, widget: 0 } };
-}
-
-export function makeIdSource(random: () => number): () => string {
-  return () => uuidFrom(random);
-}
-
-export function nowIsoFor(clock: Clock): () => string {
-  return () => isoMicros(clock.now());
 }
 
 /** The verified principal of the request; every authenticated route starts here. */

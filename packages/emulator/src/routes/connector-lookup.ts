@@ -1,6 +1,6 @@
 import type { Principal } from "../auth.js";
 import type { CatalogConnector } from "../catalog/types.js";
-import { type EmulatorContext, requireUuid, visibleWorkspace } from "../context.js";
+import { type EmulatorContext, requireUuid } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import type { Connector, SourceTemplate } from "../store.js";
 import { templatesVisibleTo } from "./templates.js";
@@ -107,8 +107,4 @@ export function matchAuthScheme(definition: CatalogConnector, credentials: Recor
   if (ok) return undefined;
   const schemes = definition.auth.map((s) => `${s.title} (${s.required.join(", ")})`).join("; ");
   return `Credentials do not match any auth scheme. Provided keys: [${keys.map((k) => `'${k}'`).join(", ")}]. Available schemes: ${schemes}`;
-}
-
-export function workspaceOfConnector(ctx: EmulatorContext, principal: Principal, connector: Connector) {
-  return visibleWorkspace(ctx, principal, connector.workspace_id);
 }

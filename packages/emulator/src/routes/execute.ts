@@ -10,7 +10,6 @@ import { indexOfId } from "../records/generate.js";
 import { type Connector, overlayFor } from "../store.js";
 import { catalogEntryOf, matchAuthScheme, visibleConnector } from "./connector-lookup.js";
 
-const READ_ACTIONS = new Set(["list", "get", "api_search", "search", "context_store_search", "download"]);
 const WRITE_ACTIONS = new Set(["create", "update", "delete"]);
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_UNPAGINATED = 100;
@@ -145,7 +144,6 @@ function run(dataset: Dataset, entity: CatalogEntity, action: CatalogAction | un
   const project = (r: unknown) => projectRecord(r, select, exclude);
 
   if (body.action === "search" || body.action === "context_store_search") {
-    const list = entity.actions.find((a) => a.action === "list") as CatalogAction;
     const query = (params.query ?? {}) as { filter?: Filter; sort?: { field: string; order?: string }[] | Record<string, string>[] };
     try {
       validateFilter(query.filter);
@@ -158,7 +156,6 @@ function run(dataset: Dataset, entity: CatalogEntity, action: CatalogAction | un
     const start = params.cursor === undefined || params.cursor === null ? 0 : decodeCursor(params.cursor, "params.cursor");
     // Bounded scan: search over a 100k-record entity stays cheap, and says so through has_more.
     const page = readPage(dataset, start, limit, (r) => matchesFilter(r, query.filter), 5000);
-    void list;
     return {
       result: { data: page.items.map(project), meta: { has_more: page.hasMore, cursor: page.hasMore ? encodeCursor(page.next) : null } },
       meta: null,
@@ -387,5 +384,3 @@ export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): voi
     return c.json(response);
   });
 }
-
-export { READ_ACTIONS };
