@@ -8,30 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { createEmulator } from "@airbyte-agents/emulator";
 import { bundleCheckSteps, PLANTED_SOURCE } from "../scenario/bundle-check.mjs";
-import { report, reportCrash, userAgentStep } from "../scenario/harness.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, createSteps, report, reportCrash, userAgentStep } from "../scenario/harness.mjs";
 import { buildPage, pageBuildOptions } from "./build.mjs";
 import { startPageServer } from "./server.mjs";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// The launch flags from shared/tooling.md (recipe 3.5): no sandbox in CI containers, no background traffic.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 const here = import.meta.dirname;
 const startedAt = Date.now();
-const steps = [];
-const check = (name, ok, detailOrError) =>
-  steps.push(
-    ok ? { name, ok, ...(detailOrError === undefined ? {} : { detail: detailOrError }) } : { name, ok, error: String(detailOrError) },
-  );
+const { steps, check } = createSteps();
 
 let emulator;
 let pageServer;
@@ -60,7 +43,7 @@ try {
   pageServer = await startPageServer({ apiBaseUrl, clientId: emulator.clientId, clientSecret: emulator.clientSecret });
   console.log(`page ${pageServer.origin}/ → API ${apiBaseUrl}`);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
   const consoleLines = [];
   page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));

@@ -109,3 +109,26 @@ export function report(appDir, runtime, steps, startedAt) {
 export function reportCrash(appDir, runtime, error, steps = []) {
   return report(appDir, runtime, [...steps, { name: `${runtime}: test runner`, ok: false, error: String(error?.stack ?? error) }]);
 }
+
+/** Debian's Chromium and the launch flags from shared/tooling.md (recipe 3.5): no sandbox in CI containers, no background traffic. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** A list of test steps and the function that records one: a detail when it passed, the error when not. */
+export function createSteps() {
+  const steps = [];
+  const check = (name, ok, detailOrError) =>
+    steps.push(
+      ok ? { name, ok, ...(detailOrError === undefined ? {} : { detail: detailOrError }) } : { name, ok, error: String(detailOrError) },
+    );
+  return { steps, check };
+}

@@ -9,17 +9,13 @@ import os from "node:os";
 import path from "node:path";
 import { createEmulator } from "@airbyte-agents/emulator";
 import { bundleCheckSteps, PLANTED_SOURCE } from "../scenario/bundle-check.mjs";
-import { parseSteps, report, reportCrash, userAgentStep } from "../scenario/harness.mjs";
+import { createSteps, parseSteps, report, reportCrash, userAgentStep } from "../scenario/harness.mjs";
 import { buildWorker, workerBuildOptions } from "./build.mjs";
 
 const here = import.meta.dirname;
 const ALLOWED_ORIGIN = "http://localhost:5173";
 const startedAt = Date.now();
-const steps = [];
-const check = (name, ok, detailOrError) =>
-  steps.push(
-    ok ? { name, ok, ...(detailOrError === undefined ? {} : { detail: detailOrError }) } : { name, ok, error: String(detailOrError) },
-  );
+const { steps, check } = createSteps();
 
 let emulator;
 let mf;

@@ -10,27 +10,17 @@
 // and checks what must never happen: the page receiving (or sending) the client secret or an application token,
 // and a token for one workspace reaching another. Writes .test-results/playground.json
 // ({ numPassedTests, numFailedTests, steps }) and screenshots to test/screenshots/ (gitignored).
+
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createClient } from "@airbyte-agents/core";
 import { createEmulator } from "@airbyte-agents/emulator";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scenario/harness.mjs";
 import { startPlaygroundServer } from "../server.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appDir = path.resolve(here, "..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-// The launch flags from shared/tooling.md (recipe 3.5): no sandbox in CI containers, no background traffic.
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const WIDGET_TTL_SECONDS = 300;
 const STEP_TIMEOUT_MS = 15_000;
 const SCREENSHOTS = path.join(here, "screenshots");
@@ -178,7 +168,7 @@ try {
   };
   await collectAppTokens();
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
