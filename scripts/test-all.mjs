@@ -5,12 +5,17 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
-const workspaces = ["packages", "apps"].flatMap((dir) =>
-  existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)) : [],
-);
+// The root holds the generator check's results; every package and app its own.
+const workspaces = [
+  root,
+  ...["packages", "apps"].flatMap((dir) =>
+    existsSync(path.join(root, dir)) ? readdirSync(path.join(root, dir)).map((name) => path.join(root, dir, name)) : [],
+  ),
+];
 for (const ws of workspaces) rmSync(path.join(ws, ".test-results"), { recursive: true, force: true });
 
 const steps = [
+  ["node", ["scripts/check-generated.mjs"]],
   ["pnpm", ["turbo", "run", "build"]],
   ["pnpm", ["turbo", "run", "typecheck"]],
   ["pnpm", ["exec", "biome", "check", "."]],
@@ -38,7 +43,7 @@ for (const ws of workspaces) {
     const report = JSON.parse(readFileSync(path.join(dir, file), "utf8"));
     passed += report.numPassedTests ?? 0;
     failed += report.numFailedTests ?? 0;
-    suites.push(`${path.relative(root, ws)}/${file}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed`);
+    suites.push(`${path.relative(root, ws) || "."}/${file}: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed`);
   }
 }
 console.log(`\n${suites.join("\n")}`);

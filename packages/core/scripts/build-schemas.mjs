@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Generates src/schemas/generated/api.ts: valibot response schemas read from the official OpenAPI
-// document of the Airbyte Agent API (../shared/reference/openapi/airbyte-agent-api.json).
+// document of the Airbyte Agent API (reference/openapi/airbyte-agent-api.json at the repository root).
 //
 //   node scripts/build-schemas.mjs                  write src/schemas/generated/api.ts
 //   node scripts/build-schemas.mjs --out <file>     write elsewhere (the unit test regenerates into a temp file)
@@ -57,7 +57,7 @@ function parseArgs(argv) {
 }
 
 function referencePath(env) {
-  const dir = env.AIRBYTE_REFERENCE_DIR ? resolve(env.AIRBYTE_REFERENCE_DIR) : join(REPO_ROOT, "..", "shared", "reference");
+  const dir = env.AIRBYTE_REFERENCE_DIR ? resolve(env.AIRBYTE_REFERENCE_DIR) : join(REPO_ROOT, "reference");
   return join(dir, "openapi", "airbyte-agent-api.json");
 }
 

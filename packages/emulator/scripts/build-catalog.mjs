@@ -3,7 +3,7 @@
 //
 //   node scripts/build-catalog.mjs [--out <dir>]
 //
-// Inputs  (AIRBYTE_REFERENCE_DIR, default <repoRoot>/../shared/reference):
+// Inputs  (AIRBYTE_REFERENCE_DIR, default <repoRoot>/reference):
 //   connector-specs/*.yaml           51 connector specs (OpenAPI 3.1 + x-airbyte-*)
 //   openapi/airbyte-agent-api.json   the Airbyte Agent API OpenAPI document
 // Outputs (--out or CATALOG_OUT_DIR, default src/catalog/generated):
@@ -858,7 +858,7 @@ function serializeApi(bundle) {
 // ---------------------------------------------------------------------------
 
 export function build({ refDir, outDir, quiet = false } = {}) {
-  const reference = path.resolve(refDir ?? process.env.AIRBYTE_REFERENCE_DIR ?? path.resolve(repoRoot, "..", "shared", "reference"));
+  const reference = path.resolve(refDir ?? process.env.AIRBYTE_REFERENCE_DIR ?? path.resolve(repoRoot, "reference"));
   const out = path.resolve(outDir ?? process.env.CATALOG_OUT_DIR ?? path.join(pkgRoot, "src", "catalog", "generated"));
   warnings.length = 0;
 

@@ -1,6 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as v from "valibot";
@@ -17,12 +15,9 @@ import {
 } from "../../src/schemas/generated/api";
 import { openEnum } from "../../src/schemas/open-enum";
 
-const PACKAGE_DIR = fileURLToPath(new URL("../../", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-// The same lookup as scripts/build-schemas.mjs.
-const REFERENCE_DIR = process.env.AIRBYTE_REFERENCE_DIR ?? join(REPO_ROOT, "..", "shared", "reference");
-const DOCUMENT = join(REFERENCE_DIR, "openapi", "airbyte-agent-api.json");
-const HAS_REFERENCE = existsSync(DOCUMENT);
+// The document scripts/build-schemas.mjs reads (scripts/check-generated.mjs checks the output is what it makes of it).
+const DOCUMENT = join(REPO_ROOT, "reference", "openapi", "airbyte-agent-api.json");
 
 function issuePaths(schema: v.GenericSchema, input: unknown): (string | null)[] {
   const result = v.safeParse(schema, input);
@@ -45,21 +40,6 @@ const templateSummary = {
 };
 
 describe("generated response schemas", () => {
-  it.skipIf(!HAS_REFERENCE)("regenerating from the reference reproduces the committed file byte for byte", () => {
-    const dir = mkdtempSync(join(tmpdir(), "airbyte-schemas-"));
-    try {
-      const out = join(dir, "api.ts");
-      execFileSync(process.execPath, [join(PACKAGE_DIR, "scripts", "build-schemas.mjs"), "--out", out], {
-        env: { ...process.env, AIRBYTE_REFERENCE_DIR: REFERENCE_DIR },
-        stdio: "pipe",
-      });
-      const committed = readFileSync(join(PACKAGE_DIR, "src", "schemas", "generated", "api.ts"), "utf8");
-      expect(readFileSync(out, "utf8"), "stale: run `pnpm --filter @airbyte-agents/core schemas` and review the diff").toBe(committed);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
   describe("realistic bodies parse", () => {
     it("TokenResponse", () => {
       const body = {
@@ -210,7 +190,7 @@ describe("generated response schemas", () => {
     });
   });
 
-  it.skipIf(!HAS_REFERENCE)("operations covers every operation of the document, with its success status", () => {
+  it("operations covers every operation of the document, with its success status", () => {
     const document = JSON.parse(readFileSync(DOCUMENT, "utf8")) as {
       paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
     };
