@@ -2,7 +2,7 @@
 // Size, overhead, token, memory and cold-start figures for the SDK, written to bench-results/results.json and
 // bench-results/REPORT.md. Measurements only: nothing here asserts a threshold (tests never time things).
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -11,7 +11,38 @@ import { build } from "esbuild";
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, "bench-results");
 mkdirSync(out, { recursive: true });
-const results = { date: new Date().toISOString(), node: process.version, size: {}, overhead: {}, tokens: {}, memory: {}, coldStart: {} };
+
+// --- Emulator cost: measured first and alone (a fresh emulator, nothing else warm) so the figure is the emulator's own.
+// `--emulator-only --save-before` records the "before" side (run on the code before a change) in emulator-before.json;
+// every full run reports it next to the figure it measures now.
+const beforeFile = path.join(out, "emulator-before.json");
+const { measureEmulator } = await import("./emulator-cost.mjs");
+const emulatorNow = await measureEmulator();
+if (process.argv.includes("--emulator-only")) {
+  if (process.argv.includes("--save-before")) {
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: here }).toString().trim();
+    const command =
+      "pnpm --filter @airbyte-agents/core --filter @airbyte-agents/emulator build && cd apps/bench && node --expose-gc bench.mjs --emulator-only --save-before";
+    writeFileSync(
+      beforeFile,
+      `${JSON.stringify({ commit, command, date: new Date().toISOString(), node: process.version, ...emulatorNow }, null, 2)}\n`,
+    );
+  }
+  console.log(JSON.stringify(emulatorNow, null, 2));
+  process.exit(0);
+}
+const emulatorBefore = existsSync(beforeFile) ? JSON.parse(readFileSync(beforeFile, "utf8")) : null;
+
+const results = {
+  date: new Date().toISOString(),
+  node: process.version,
+  emulator: { before: emulatorBefore, after: emulatorNow },
+  size: {},
+  overhead: {},
+  tokens: {},
+  memory: {},
+  coldStart: {},
+};
 
 // --- Size: what a user's bundler ships (minified, all dependencies bundled, React and TanStack external).
 async function bundleSize(name, contents, external = []) {
@@ -140,6 +171,17 @@ for (const [name, specifier] of [
   results.coldStart[name] = { medianMs: round(times[2]), runs: times.map(round) };
 }
 
+function emulatorRows(before, after) {
+  const rows = [
+    ["CPU per execute, Stripe customers list, limit 5 (ms)", "cpuMsPerExecuteLimit5"],
+    ["CPU per execute, Stripe customers list, limit 100 (ms)", "cpuMsPerExecuteLimit100"],
+    ["wall time per execute, limit 5 (ms)", "wallMsPerExecuteLimit5"],
+    ["page through 100,000 Stripe customers, limit 1000 asked (s)", "paging100kSeconds"],
+    ["record generation alone, per record (µs)", "generateMicrosPerRecord"],
+  ];
+  return rows.map(([label, key]) => `| ${label} | ${before?.[key] ?? "n/a"} | ${after[key] ?? "n/a"} |`);
+}
+
 function round(n) {
   return Math.round(n * 100) / 100;
 }
@@ -150,6 +192,14 @@ const report = [
   "# Benchmarks",
   "",
   `Run ${results.date} on Node ${results.node} with \`pnpm bench\` (apps/bench/bench.mjs). Raw figures: results.json.`,
+  "",
+  "## Emulator cost (in-process emulator, raw fetch, no SDK)",
+  "",
+  `Before: ${emulatorBefore ? `commit ${emulatorBefore.commit}, measured with \`${emulatorBefore.command}\`` : "not recorded"}. After: this run.`,
+  "",
+  "| figure | before | after |",
+  "| --- | --- | --- |",
+  ...emulatorRows(emulatorBefore, emulatorNow),
   "",
   "## Bundle size (esbuild, minified, dependencies bundled; React and TanStack Query external)",
   "",

@@ -1,0 +1,94 @@
+// What one execute costs the emulator itself: CPU per call, the time to page through 100,000 records, and record
+// generation alone. Raw fetch against the in-process app (no SDK, no sockets) so the SDK's own work is not counted.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const emulatorRoot = path.join(here, "../../packages/emulator");
+const BASE = "http://emulator.local";
+
+export async function measureEmulator() {
+  const { createEmulatorApp } = await import("@airbyte-agents/emulator/app");
+  const { createClient } = await import("@airbyte-agents/core");
+  const app = createEmulatorApp({ recordCounts: { "stripe.customers": 100_000 } });
+  const emuFetch = (input, init) => app.fetch(new Request(input, init));
+  // The SDK only finds the token and the seeded Stripe connector; every measured call below is a raw fetch.
+  const client = createClient({ baseUrl: BASE, clientId: app.clientId, clientSecret: app.clientSecret, fetch: emuFetch, logLevel: "off" });
+  const token = (await client.tokens.application()).token;
+  const stripeId = await client.workspace().connector("stripe").id();
+  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const call = (url, init) => emuFetch(`${BASE}${url}`, init).then((r) => r.json());
+  const execute = (params) =>
+    call(`/api/v1/integrations/connectors/${stripeId}/execute`, {
+      method: "POST",
+      headers: auth,
+      body: JSON.stringify({ entity: "customers", action: "list", params }),
+    });
+
+  // CPU (user + system) per call, after a warm-up so JIT compilation and first-use caches are not counted.
+  async function cpuPerExecute(params, n) {
+    for (let i = 0; i < 50; i++) await execute(params);
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    for (let i = 0; i < n; i++) await execute(params);
+    const used = process.cpuUsage(cpu);
+    return { cpuMs: (used.user + used.system) / 1000 / n, wallMs: (performance.now() - wall) / n };
+  }
+  const small = await cpuPerExecute({ limit: 5 }, 500);
+  const large = await cpuPerExecute({ limit: 100 }, 100);
+
+  // 100,000 records, asking for 1,000 a time; Stripe's spec caps `limit` at 100, so the emulator answers 100 per page.
+  let records = 0;
+  let pages = 0;
+  let after;
+  const started = performance.now();
+  for (;;) {
+    const page = await execute({ limit: 1000, ...(after ? { starting_after: after } : {}) });
+    const data = Array.isArray(page.result) ? page.result : (page.result?.data ?? []);
+    records += data.length;
+    pages++;
+    if (!page.connector_metadata?.has_more || data.length === 0) break;
+    after = data[data.length - 1].id;
+  }
+  const pagingSeconds = (performance.now() - started) / 1000;
+
+  return {
+    cpuMsPerExecuteLimit5: round(small.cpuMs, 3),
+    wallMsPerExecuteLimit5: round(small.wallMs, 3),
+    cpuMsPerExecuteLimit100: round(large.cpuMs, 3),
+    paging100kSeconds: round(pagingSeconds, 2),
+    pagingRecords: records,
+    pagingPages: pages,
+    generateMicrosPerRecord: round(await generationMicros(), 2),
+  };
+}
+
+// generateRecord from the emulator's sources (bundled on the fly: it is not a public export), over Stripe customers.
+async function generationMicros() {
+  const result = await build({
+    entryPoints: [path.join(emulatorRoot, "src/records/generate.ts")],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "node",
+    logLevel: "silent",
+  });
+  const source = result.outputFiles[0].text;
+  const { generateRecord, idStyleOf } = await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
+  const catalog = JSON.parse(readFileSync(path.join(emulatorRoot, "src/catalog/generated/connectors.json"), "utf8"));
+  const entity = catalog.connectors.find((c) => c.name === "stripe").entities.find((e) => e.name === "customers");
+  const schema = entity.actions.find((a) => a.action === "list").record;
+  const style = idStyleOf("customers", schema);
+  const n = 20_000;
+  for (let i = 0; i < 2_000; i++) generateRecord(schema, "bench", i, style);
+  const start = performance.now();
+  for (let i = 0; i < n; i++) generateRecord(schema, "bench", i, style);
+  return ((performance.now() - start) * 1000) / n;
+}
+
+function round(n, digits) {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
