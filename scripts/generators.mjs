@@ -10,6 +10,11 @@ export const generators = [
     outputs: ["packages/core/src/schemas/generated"],
   },
   {
+    name: "core typed connectors and runtime catalog",
+    command: ["node", "packages/core/scripts/build-connectors.mjs", "--quiet"],
+    outputs: ["packages/core/src/connectors/generated"],
+  },
+  {
     name: "emulator catalog",
     command: ["node", "packages/emulator/scripts/build-catalog.mjs", "--quiet"],
     outputs: ["packages/emulator/src/catalog/generated"],

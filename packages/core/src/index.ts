@@ -2,6 +2,18 @@
 
 export { createMemoryTokenStore, type StoredToken, type TokenStore } from "./auth/token-store";
 export { type AirbyteClient, createClient, type WorkspaceOptions } from "./client";
+export { describeConnector, listConnectorTypes } from "./connectors/catalog";
+export type { CatalogAction, CatalogParam, ConfigField, ConnectorCatalog } from "./connectors/catalog-types";
+export type { ContextStoreSearchMeta, ContextStoreSearchParams } from "./connectors/search-types";
+export type {
+  ConnectorCredentials,
+  ConnectorReplicationConfig,
+  ConnectorSlug,
+  ConnectorTypes,
+  TypedConnector,
+  TypedParams,
+  TypedResult,
+} from "./connectors/typed";
 export {
   AbortError,
   AIRBYTE_ERROR_BRAND,
@@ -40,7 +52,15 @@ export { type ClientOptions, configure, DEFAULT_BASE_URL, resetConfiguration } f
 export { type AsyncDisposeShape, type ConnectOptions, connect, Workspace } from "./parity";
 export type { AskResult } from "./resources/ask";
 export { ConnectorHandle, type ConnectorRef, type PaginateOptions } from "./resources/connector";
-export type { Connector, ConnectorCheck, ConnectorInfo, CreateConnectorInput, UpdateConnectorInput } from "./resources/connector-types";
+export type {
+  Connector,
+  ConnectorCheck,
+  ConnectorInfo,
+  CreateConnectorInput,
+  TypedCreateConnectorInput,
+  UntypedCreateConnectorInput,
+  UpdateConnectorInput,
+} from "./resources/connector-types";
 export { type ConnectorInspection, Connectors } from "./resources/connectors";
 export { type Definition, type DefinitionDetail, Definitions } from "./resources/definitions";
 export type { ExecuteOptions, ExecutionResult } from "./resources/execution-result";

@@ -1,4 +1,5 @@
 import { type AirbyteClient, createClient } from "./client";
+import type { ConnectorSlug, TypedConnector } from "./connectors/typed";
 import type { ClientOptions } from "./options";
 import type { ConnectorHandle } from "./resources/connector";
 import { WorkspaceClient, workspaceScopeOf } from "./resources/workspace";
@@ -25,10 +26,12 @@ export interface ConnectOptions extends ClientOptions {
  * const { data } = await stripe.execute("customers", "list", { limit: 5 });
  * ```
  */
-export function connect(slug: string, options: ConnectOptions = {}): ConnectorHandle {
+export function connect<S extends ConnectorSlug>(slug: S, options?: ConnectOptions): TypedConnector<S>;
+export function connect(slug: string, options?: ConnectOptions): ConnectorHandle;
+export function connect(slug: string, options: ConnectOptions = {}): unknown {
   const { connectorId, ...clientOptions } = options;
   const workspace = createClient(clientOptions).workspace();
-  return workspace.connector(connectorId ? { connectorId } : slug);
+  return workspace.connector(connectorId ? { connectorId, type: slug } : slug);
 }
 
 // Runtimes without Symbol.asyncDispose (Node < 20.4) get the registry symbol that TypeScript's downlevel `await using` looks for.

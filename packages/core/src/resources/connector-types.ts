@@ -1,3 +1,4 @@
+import type { ConnectorCredentials, ConnectorReplicationConfig, ConnectorSlug } from "../connectors/typed";
 import type * as api from "../schemas/generated/api";
 
 /**
@@ -42,24 +43,59 @@ export interface Connector {
 }
 
 /**
- * Input of `connectors.create()`: exactly one of `definitionId`, `connectorType` (the display name, e.g.
- * `"Facebook Marketing"`) or `sourceTemplateId`.
+ * Input of `connectors.create()`: exactly one of `type` (a published connector's slug, mapped to its definition id
+ * offline), `definitionId`, `connectorType` (the display name, e.g. `"Facebook Marketing"`) or `sourceTemplateId`.
  *
  * @example
  * ```ts
- * await ws.connectors.create({ definitionId: GITHUB, credentials: { token }, replicationConfig: { repositories: ["acme/app"] } });
+ * await ws.connectors.create({ type: "github", credentials: { token }, replicationConfig: { repositories: ["acme/app"] } });
  * ```
  */
-export interface CreateConnectorInput {
-  definitionId?: string;
-  connectorType?: string;
-  sourceTemplateId?: string;
+export type CreateConnectorInput = TypedCreateConnectorInput<ConnectorSlug> | UntypedCreateConnectorInput;
+
+interface CreateConnectorFields {
   name?: string;
-  credentials?: Record<string, unknown>;
-  replicationConfig?: Record<string, unknown>;
   environment?: Record<string, unknown>;
   entities?: { entity: string; modes?: ("read" | "write" | (string & {}))[] }[];
   serverSideOAuthSecretId?: string;
+}
+
+/**
+ * `connectors.create()` by slug: `credentials` take one of the connector's auth-scheme shapes and
+ * `replicationConfig` its replication settings, both from its spec.
+ *
+ * @example
+ * ```ts
+ * const input: TypedCreateConnectorInput<"stripe"> = { type: "stripe", credentials: { api_key: "sk_test_…" }, replicationConfig: { account_id: "acct_1" } };
+ * ```
+ */
+export type TypedCreateConnectorInput<S extends ConnectorSlug> = {
+  [T in S]: CreateConnectorFields & {
+    /** A published connector's slug (`"github"`, `"zendesk-support"`), mapped to its definition id offline. */
+    type: T;
+    definitionId?: undefined;
+    connectorType?: undefined;
+    sourceTemplateId?: undefined;
+    credentials?: ConnectorCredentials<T>;
+    replicationConfig?: ConnectorReplicationConfig<T>;
+  };
+}[S];
+
+/**
+ * `connectors.create()` by definition id, display name or source template: credentials and settings untyped.
+ *
+ * @example
+ * ```ts
+ * const input: UntypedCreateConnectorInput = { connectorType: "Stripe", credentials: { api_key: "sk_test_…" } };
+ * ```
+ */
+export interface UntypedCreateConnectorInput extends CreateConnectorFields {
+  type?: undefined;
+  definitionId?: string;
+  connectorType?: string;
+  sourceTemplateId?: string;
+  credentials?: Record<string, unknown>;
+  replicationConfig?: Record<string, unknown>;
 }
 
 /**

@@ -1,4 +1,8 @@
+import { loadCatalog } from "../connectors/catalog";
+import type { ConnectorCatalog } from "../connectors/catalog-types";
+import { validateOperation } from "../connectors/validate";
 import { NotFoundError } from "../errors/api-error";
+import { isApiError } from "../errors/guards";
 import { formatRequestMessage } from "../errors/request-message";
 import { ConnectorExecuteResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
@@ -12,23 +16,26 @@ import { normalizePageMeta, type PageMeta } from "./pagination";
 import type { WorkspaceScope } from "./workspace-scope";
 
 /**
- * Which connector a handle points at: a slug/name resolved on first use, or an id.
+ * Which connector a handle points at: a slug resolved on first use (through its definition id), or an id, with
+ * the connector's slug as `type` when you want the typed handle and local validation.
  *
  * @example
  * ```ts
  * ws.connector("stripe");
  * ws.connector({ connectorId: "0afbebfc-3d87-49f9-89b5-80a2e69df485" });
+ * ws.connector({ connectorId: "0afbebfc-3d87-49f9-89b5-80a2e69df485", type: "stripe" });
  * ```
  */
-export type ConnectorRef = string | { connectorId: string };
+export type ConnectorRef = string | { connectorId: string; type?: string };
 
 /**
- * Options of `paginate()`: execute options plus the parameter that carries the cursor (default `cursor`,
- * which every connector accepts; some also take their own, e.g. GitHub's `after`).
+ * Options of `paginate()`: execute options plus, for connectors the SDK has no catalog for, the parameter that
+ * carries the cursor (default `cursor`). Published connectors send their own (`starting_after` for Stripe, `after`
+ * for GitHub) without being told.
  *
  * @example
  * ```ts
- * github.paginate("issues", "list", { limit: 50 }, { cursorParam: "after" });
+ * myCrm.paginate("contacts", "list", { limit: 50 }, { cursorParam: "page_token" });
  * ```
  */
 export interface PaginateOptions extends ExecuteOptions, CallOptions {
@@ -48,14 +55,25 @@ export interface PaginateOptions extends ExecuteOptions, CallOptions {
 export class ConnectorHandle {
   readonly #scope: WorkspaceScope;
   readonly #ref: ConnectorRef;
+  /** The slug the catalog is looked up by: the ref itself, or `type` next to a connector id. */
+  readonly #type: string | undefined;
   #id: string | undefined;
 
   constructor(scope: WorkspaceScope, ref: ConnectorRef) {
     this.#scope = scope;
     if (typeof ref === "string") requireText("connector", "slug", ref);
-    else requireUuid("connector", "connectorId", ref?.connectorId);
+    else {
+      requireUuid("connector", "connectorId", ref?.connectorId);
+      if (ref.type !== undefined) requireText("connector", "type", ref.type);
+    }
     this.#ref = ref;
+    this.#type = typeof ref === "string" ? ref : ref.type;
     this.#id = typeof ref === "string" ? undefined : ref.connectorId;
+  }
+
+  /** The connector's catalog (generated from its spec), or undefined for connectors the SDK does not know. */
+  #catalog(): Promise<ConnectorCatalog | undefined> {
+    return this.#type === undefined ? Promise.resolve(undefined) : loadCatalog(this.#type);
   }
 
   /**
@@ -74,7 +92,9 @@ export class ConnectorHandle {
   /**
    * Runs one operation (`entity` + `action` + `params`, contract §5) and returns the normalised result.
    * Reads (list, get, search, api_search, context_store_search) are retried on transient failures; writes
-   * only when the server refused them with 429, unless `retryWrites` is set.
+   * only when the server refused them with 429, unless `retryWrites` is set. For a published connector, entity,
+   * action and params are checked against its spec first: a mistake is a `ValidationError` naming the field and
+   * the valid choices, and nothing is sent.
    *
    * @example
    * ```ts
@@ -96,6 +116,8 @@ export class ConnectorHandle {
     const excludeFields = optionalStrings(what, "excludeFields", options.excludeFields);
     if (action === "download")
       throw invalidInput(what, [{ path: "action", message: 'use download() for the "download" action: it streams bytes' }]);
+    const catalog = await this.#catalog();
+    if (catalog) validateOperation(catalog, what, entity, action, params);
     const id = await this.id(options);
     const body: Record<string, unknown> = { entity, action, params };
     if (selectFields) body.select_fields = selectFields;
@@ -130,7 +152,8 @@ export class ConnectorHandle {
   }
 
   /**
-   * Iterates every item of a paginated operation, sending each page's cursor back until the last page.
+   * Iterates every item of a paginated operation, sending each page's cursor back until the last page, in the
+   * parameter the connector's spec names for it (Stripe `starting_after`, GitHub `after`, Google Drive `pageToken`).
    *
    * @example
    * ```ts
@@ -146,15 +169,25 @@ export class ConnectorHandle {
     requireText("paginate", "entity", entity);
     requireText("paginate", "action", action);
     requireObject("paginate", "params", params, false);
-    const cursorParam = options.cursorParam ?? "cursor";
-    return createPageIterator<T>(
-      (cursor) => this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: cursor }, options),
-      (cursor) =>
-        this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {
-          entity,
-          action,
-          cursorLength: cursor.length,
-        }),
+    if (options.cursorParam !== undefined) requireText("paginate", "cursorParam", options.cursorParam);
+    const paging = this.#catalog().then(
+      (catalog) => catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action)?.pagination,
+    );
+    const fetchPage = async (cursor: string | undefined) => {
+      const spec = await paging;
+      const cursorParam = options.cursorParam ?? spec?.cursorParam ?? "cursor";
+      const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: cursor }, options);
+      if (spec?.cursorFrom !== "lastId" || !page.meta.hasNextPage) return page;
+      // The next page starts after the last record (Stripe `starting_after`, Shopify `since_id`), whatever the meta says.
+      const id = pageItems<{ id?: unknown }>(page.data).at(-1)?.id;
+      return { ...page, meta: { ...page.meta, cursor: typeof id === "string" || typeof id === "number" ? String(id) : null } };
+    };
+    return createPageIterator<T>(fetchPage, (cursor) =>
+      this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {
+        entity,
+        action,
+        cursorLength: cursor.length,
+      }),
     );
   }
 
@@ -168,9 +201,11 @@ export class ConnectorHandle {
    * await stream.pipeTo(Writable.toWeb(fs.createWriteStream("file.bin")));
    * ```
    */
-  async download(entity: string, params: Record<string, unknown>, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  async download(entity: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
     requireText("download", "entity", entity);
     requireObject("download", "params", params, false);
+    const catalog = await this.#catalog();
+    if (catalog) validateOperation(catalog, "download", entity, "download", params);
     const id = await this.id(options);
     const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
     const response = await this.#scope.ctx.transport.request<ReadableStream<Uint8Array> | null>(
@@ -259,7 +294,9 @@ export class ConnectorHandle {
   }
 
   /**
-   * Checks the connector's stored configuration against the source.
+   * Checks the connector's stored configuration against the source. With an application token this is the check
+   * endpoint; with a scoped or widget token (which that endpoint refuses), it runs the spec's preferred check
+   * operation with the smallest page instead, as the Python SDK does, and reports `succeeded` or `failed`.
    *
    * @example
    * ```ts
@@ -267,8 +304,50 @@ export class ConnectorHandle {
    * ```
    */
   async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
-    return new Connectors(this.#scope).check({ ...changes, connectorId: await this.id(options) }, options);
+    const id = await this.id(options);
+    const catalog = this.#scope.scoped ? await this.#catalog() : undefined;
+    const probe = catalog && checkOperation(catalog);
+    if (!probe) return new Connectors(this.#scope).check({ ...changes, connectorId: id }, options);
+    try {
+      await this.execute(probe.entity, probe.action, probe.params, options);
+      return {
+        id,
+        status: "succeeded",
+        errorMessage: null,
+        entities: [{ entity: probe.entity, status: "succeeded", statusCode: 200, errorMessage: null }],
+      };
+    } catch (error) {
+      // What the source said is the outcome; a failure to reach the API at all, or an abort, is not a check result.
+      if (!isApiError(error)) throw error;
+      const statusCode = typeof error.status === "number" ? error.status : null;
+      return {
+        id,
+        status: "failed",
+        errorMessage: error.message,
+        entities: [{ entity: probe.entity, status: "failed", statusCode, errorMessage: error.message }],
+      };
+    }
   }
+}
+
+/**
+ * The spec's preferred check operation (`x-airbyte-preferred-for-check`) with the smallest page and every required
+ * parameter that has a default, or undefined when the spec marks none that can run without more input.
+ */
+function checkOperation(catalog: ConnectorCatalog): { entity: string; action: string; params: Record<string, unknown> } | undefined {
+  for (const entity of catalog.entities) {
+    const action = entity.actions.find((a) => a.check);
+    if (!action) continue;
+    const params: Record<string, unknown> = {};
+    for (const param of action.params) {
+      if (param.required && param.default === undefined) return undefined;
+      if (param.required) params[param.name] = param.default;
+    }
+    const size = action.pagination?.pageSizeParam && action.params.find((p) => p.name === action.pagination?.pageSizeParam);
+    if (size) params[size.name] = Math.max(1, size.minimum ?? 1);
+    return { entity: entity.name, action: action.name, params };
+  }
+  return undefined;
 }
 
 /**
@@ -278,6 +357,6 @@ export class ConnectorHandle {
 function pageMetaOf(raw: unknown, result: unknown): PageMeta {
   const meta = normalizePageMeta(raw);
   if (!meta.hasNextPage || meta.cursor !== null) return meta;
-  const id = (pageItems<{ id?: unknown }>(result).at(-1) ?? {}).id;
+  const id = pageItems<{ id?: unknown }>(result).at(-1)?.id;
   return typeof id === "string" || typeof id === "number" ? { ...meta, cursor: String(id) } : meta;
 }

@@ -1,3 +1,4 @@
+import { catalogKey, loadCatalog } from "../connectors/catalog";
 import { ConnectorResolutionError } from "../errors/connector-resolution-error";
 import {
   ConnectorSourceCheckConfigResponse,
@@ -18,6 +19,7 @@ import {
   toConnector,
   toConnectorCheck,
   toConnectorInfo,
+  type UntypedCreateConnectorInput,
   type UpdateConnectorInput,
 } from "./connector-types";
 import { API } from "./context";
@@ -43,16 +45,30 @@ export interface ConnectorInspection {
   warnings: unknown[];
 }
 
-function createBody(what: string, workspaceName: string, input: CreateConnectorInput): Record<string, unknown> {
+async function createBody(what: string, workspaceName: string, input: CreateConnectorInput): Promise<Record<string, unknown>> {
   requireObject(what, "input", input, false);
-  const selectors = (["definitionId", "connectorType", "sourceTemplateId"] as const).filter((key) => input[key] !== undefined);
+  const selectors = (["type", "definitionId", "connectorType", "sourceTemplateId"] as const).filter((key) => input[key] !== undefined);
   if (selectors.length !== 1) {
     throw invalidInput(what, [
       {
-        path: selectors.length === 0 ? "definitionId" : selectors.join(", "),
-        message: `give exactly one of definitionId, connectorType or sourceTemplateId (got ${selectors.length === 0 ? "none" : selectors.join(" and ")})`,
+        path: selectors.length === 0 ? "type" : selectors.join(", "),
+        message: `give exactly one of type, definitionId, connectorType or sourceTemplateId (got ${selectors.length === 0 ? "none" : selectors.join(" and ")})`,
       },
     ]);
+  }
+  if (input.type !== undefined) {
+    requireText(what, "type", input.type);
+    // A slug becomes the definition id offline, from the connector's spec: no name matching on the server.
+    const catalog = await loadCatalog(input.type);
+    if (!catalog) {
+      throw invalidInput(what, [
+        { path: "type", message: `unknown connector ${JSON.stringify(input.type)}; give its definitionId or connectorType instead` },
+      ]);
+    }
+    const { type: _slug, definitionId: _none, connectorType: _no, sourceTemplateId: _not, ...fields } = input;
+    // The typed credentials and settings are plain objects on the wire, as the untyped form sends them.
+    const untyped = { ...fields, definitionId: catalog.definitionId } as unknown as UntypedCreateConnectorInput;
+    return createBody(what, workspaceName, untyped);
   }
   if (input.definitionId !== undefined) requireUuid(what, "definitionId", input.definitionId);
   if (input.sourceTemplateId !== undefined) requireUuid(what, "sourceTemplateId", input.sourceTemplateId);
@@ -160,7 +176,7 @@ export class Connectors {
    * ```
    */
   async create(input: CreateConnectorInput, options: CallOptions = {}): Promise<Connector> {
-    const body = createBody("connectors.create", this.#scope.name, input);
+    const body = await createBody("connectors.create", this.#scope.name, input);
     const { data } = await this.#scope.ctx.transport.request(
       { method: "POST", path: `${API}/integrations/connectors`, body, schema: ConnectorSourceCreateResponse, auth: this.#scope.auth },
       options,
@@ -236,7 +252,7 @@ export class Connectors {
           }
         : {
             path: `${API}/integrations/connectors/check`,
-            body: createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
+            body: await createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
           };
     const { data } = await this.#scope.ctx.transport.request(
       { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, auth: this.#scope.auth },
@@ -280,8 +296,10 @@ export class Connectors {
   }
 
   /**
-   * Finds the one connector a slug names: its slug (`github`), type (`GitHub`), instance name or id,
-   * case-insensitively. None or several is a `ConnectorResolutionError` listing the candidates.
+   * Finds the one connector a slug names. A published connector's slug (`github`, `zendesk-support`) or display
+   * name maps to its definition id offline, and the API lists the connectors of that definition (the Python SDK's
+   * way); anything else matches an instance name, type, slug or id case-insensitively. None or several is a
+   * `ConnectorResolutionError` listing the candidates.
    *
    * @example
    * ```ts
@@ -290,6 +308,19 @@ export class Connectors {
    */
   async resolve(slug: string, options: CallOptions = {}): Promise<ConnectorInfo> {
     requireText("connectors.resolve", "slug", slug);
+    const catalog = await loadCatalog(slug);
+    const toCandidate = (c: ConnectorInfo) => ({ id: c.id, name: c.name, connectorType: c.connectorType });
+    if (catalog) {
+      const ofType = await this.list({ definitionId: catalog.definitionId }, options);
+      if (ofType.length === 1) return ofType[0] as ConnectorInfo;
+      throw new ConnectorResolutionError({
+        code: ofType.length === 0 ? "connector_not_found" : "connector_ambiguous",
+        connector: catalogKey(slug),
+        workspaceName: this.#scope.name,
+        // With none of that type, the workspace's connectors are the candidates (one more request, on the error path only).
+        candidates: (ofType.length === 0 ? await this.list({}, options) : ofType).map(toCandidate),
+      });
+    }
     const all = await this.list({}, options);
     const wanted = slug.toLowerCase();
     const byId = all.filter((c) => c.id.toLowerCase() === wanted);
@@ -298,7 +329,6 @@ export class Connectors {
     );
     const matches = byId.length > 0 ? byId : byName;
     if (matches.length === 1) return matches[0] as ConnectorInfo;
-    const toCandidate = (c: ConnectorInfo) => ({ id: c.id, name: c.name, connectorType: c.connectorType });
     throw new ConnectorResolutionError({
       code: matches.length === 0 ? "connector_not_found" : "connector_ambiguous",
       connector: slug,

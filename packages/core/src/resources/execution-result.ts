@@ -11,9 +11,10 @@ import type { PageMeta } from "./pagination";
  * if (res.meta.hasNextPage) console.log("more after", res.meta.cursor);
  * ```
  */
-export interface ExecutionResult<T = unknown> {
+export interface ExecutionResult<T = unknown, M = Record<string, unknown>> {
   data: T;
-  meta: PageMeta;
+  /** Paging in one shape; `meta.raw` is the connector's own metadata (typed from the spec on typed handles). */
+  meta: PageMeta<M>;
   /** A warning the API attached to an otherwise successful result (e.g. a clamped limit). */
   warning: Record<string, unknown> | undefined;
   requestId: string | undefined;

@@ -7,10 +7,10 @@
  * if (result.meta.hasNextPage) next = await github.execute("issues", "list", { cursor: result.meta.cursor });
  * ```
  */
-export interface PageMeta {
+export interface PageMeta<M = Record<string, unknown>> {
   hasNextPage: boolean;
   cursor: string | null;
-  raw: Record<string, unknown> | null;
+  raw: M | null;
 }
 
 const HAS_MORE_KEYS = ["has_next_page", "hasNextPage", "has_more", "hasMore", "more", "more_records", "moreRecords"];

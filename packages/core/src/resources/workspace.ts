@@ -1,3 +1,5 @@
+import { withShortcuts } from "../connectors/shortcuts";
+import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
@@ -49,16 +51,22 @@ export class WorkspaceClient {
   }
 
   /**
-   * A handle on one connector of this workspace, by slug (`"stripe"`, resolved on first use) or id.
+   * A handle on one connector of this workspace, by slug (`"stripe"`, resolved on first use) or id. A published
+   * connector's slug (or `{ connectorId, type: "stripe" }`) gives the typed handle: entity, action and params are
+   * checked by tsc and before sending, results are typed, and every entity has shortcuts.
    *
    * @example
    * ```ts
-   * const github = ws.connector("github");
+   * const stripe = ws.connector("stripe");
+   * const { data } = await stripe.customers.list({ limit: 10 });
    * const byId = ws.connector({ connectorId });
    * ```
    */
-  connector(ref: ConnectorRef): ConnectorHandle {
-    return new ConnectorHandle(this.#scope, ref);
+  connector<S extends ConnectorSlug>(ref: S | { connectorId: string; type: S }): TypedConnector<S>;
+  connector(ref: ConnectorRef): ConnectorHandle;
+  // One runtime handle for both overloads: the typed one only adds types (and the shortcuts' Proxy serves both).
+  connector(ref: ConnectorRef): unknown {
+    return withShortcuts(new ConnectorHandle(this.#scope, ref));
   }
 
   /**

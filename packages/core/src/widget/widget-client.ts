@@ -3,6 +3,8 @@
 import { createTokenCache } from "../auth/token-cache";
 import { createMemoryTokenStore } from "../auth/token-store";
 import { type ParsedWidgetToken, parseWidgetTokenValue, type WidgetTokenValue } from "../auth/widget-token";
+import { withShortcuts } from "../connectors/shortcuts";
+import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { TokenError } from "../errors/token-error";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
 import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
@@ -142,7 +144,8 @@ export interface WidgetClient {
   readonly kind: "widget";
   readonly baseUrl: string;
   readonly connectors: WidgetConnectors;
-  /** A handle on one connector of the token's workspace, by slug or `{ connectorId }`. */
+  /** A handle on one connector of the token's workspace, by slug or `{ connectorId }`; typed for published slugs. */
+  connector<S extends ConnectorSlug>(ref: S | { connectorId: string; type: S }): TypedConnector<S, WidgetConnectorHandle>;
   connector(ref: ConnectorRef): WidgetConnectorHandle;
   /**
    * The token's workspace name, read once with `GET /account/applications/scoped-token/info` and then kept:
@@ -299,7 +302,8 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
     kind: "widget",
     baseUrl,
     connectors: new WidgetConnectors(scope, loadInfo),
-    connector: (ref) => new WidgetConnectorHandle(scope, ref, loadInfo),
+    // The typed overload only adds types to the same handle.
+    connector: ((ref: ConnectorRef) => withShortcuts(new WidgetConnectorHandle(scope, ref, loadInfo))) as WidgetClient["connector"],
     workspaceName: async (callOptions) => (await loadInfo(callOptions)).workspaceName,
     info: loadInfo,
     token: bearer,

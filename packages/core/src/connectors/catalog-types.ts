@@ -1,0 +1,99 @@
+/**
+ * One parameter of a connector action, as the runtime catalog describes it: where it goes, its JSON type, whether
+ * it is required, its allowed values and the spec's description.
+ *
+ * @example
+ * ```ts
+ * const { entities } = await describeConnector("stripe");
+ * const limit: CatalogParam | undefined = entities[0]?.actions[0]?.params.find((p) => p.name === "limit");
+ * ```
+ */
+export interface CatalogParam {
+  name: string;
+  in: "path" | "query" | "body";
+  /** The JSON type (`string`, `integer`, `number`, `boolean`, `array`, `object`), or `any` when the spec does not say. */
+  type: string;
+  required?: true;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  default?: unknown;
+  description?: string;
+}
+
+/**
+ * One action of a connector entity: its parameters and, where they apply, its paging, download and check roles.
+ *
+ * @example
+ * ```ts
+ * const list: CatalogAction | undefined = (await describeConnector("github")).entities.find((e) => e.name === "issues")?.actions[0];
+ * console.log(list?.pagination?.cursorParam); // "after"
+ * ```
+ */
+export interface CatalogAction {
+  name: string;
+  description?: string;
+  params: CatalogParam[];
+  /**
+   * Present when the action pages: the parameter that carries the cursor, the page-size parameter and the meta keys.
+   * `cursorFrom: "lastId"`: the cursor is the last record's id (Stripe's `starting_after`), not a value of the meta.
+   */
+  pagination?: { cursorParam: string; cursorFrom?: "lastId"; pageSizeParam?: string; metaKeys: string[] };
+  /** The action streams a file (use `download()`). */
+  download?: true;
+  /** The spec's preferred operation for a health check (`x-airbyte-preferred-for-check`). */
+  check?: true;
+  /** For context-store searches: the fields records carry there. */
+  searchFields?: string[];
+}
+
+/**
+ * A field of a credential scheme or of the replication settings.
+ *
+ * @example
+ * ```ts
+ * const [scheme] = (await describeConnector("stripe")).auth;
+ * const names = scheme?.fields.map((f: ConfigField) => f.name); // ["api_key"]
+ * ```
+ */
+export interface ConfigField {
+  name: string;
+  type: string;
+  required?: true;
+  title?: string;
+  description?: string;
+  enum?: unknown[];
+  default?: unknown;
+  /** A secret: mask it in a UI, never log it. */
+  secret?: true;
+}
+
+/**
+ * Everything the SDK knows about one connector at run time, generated from its spec: identity, entities, actions,
+ * parameters with descriptions, auth schemes (with the replication form of their keys), replication settings and
+ * example questions.
+ *
+ * @example
+ * ```ts
+ * const stripe: ConnectorCatalog = await describeConnector("stripe");
+ * for (const entity of stripe.entities) console.log(entity.name, entity.actions.map((a) => a.name));
+ * ```
+ */
+export interface ConnectorCatalog {
+  slug: string;
+  displayName: string;
+  definitionId: string;
+  version: string | null;
+  description: string;
+  docsUrl: string | null;
+  exampleQuestions: { direct: string[]; search: string[] };
+  auth: {
+    scheme: string;
+    title: string;
+    fields: ConfigField[];
+    /** The same credentials as the replication config names them (`credentials: { option_title, personal_access_token }`). */
+    replicationForm?: { fields: Record<string, string>; constants: Record<string, unknown> };
+  }[];
+  replicationConfig: ConfigField[];
+  entities: { name: string; actions: CatalogAction[] }[];
+}

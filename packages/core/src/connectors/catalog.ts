@@ -1,0 +1,54 @@
+// The run-time side of typed connectors: each connector's catalog is its own lazily imported module, so a bundle
+// carries the loaders (a few hundred bytes) and only the catalogs it actually opens.
+import { invalidInput } from "../resources/invalid-input";
+import type { ConnectorCatalog } from "./catalog-types";
+import { CATALOG_LOADERS, CONNECTOR_TYPES } from "./generated/index";
+
+/** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */
+export function catalogKey(ref: string): string {
+  return ref
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+}
+
+/** The catalog of a published connector by slug or display name, or undefined when the SDK has none for it. */
+export async function loadCatalog(ref: string): Promise<ConnectorCatalog | undefined> {
+  const key = catalogKey(ref);
+  const load = Object.hasOwn(CATALOG_LOADERS, key) ? CATALOG_LOADERS[key] : undefined;
+  return load ? (await load()).default : undefined;
+}
+
+/**
+ * Everything the SDK knows about one published connector, from its spec: entities, actions, parameters with their
+ * descriptions, paging, downloads, auth schemes and replication settings (to build a UI or a tool description).
+ * An unknown slug is a `ValidationError` listing the known ones.
+ *
+ * @example
+ * ```ts
+ * const stripe = await describeConnector("stripe");
+ * for (const entity of stripe.entities) console.log(entity.name, entity.actions.map((a) => a.name).join(", "));
+ * ```
+ */
+export async function describeConnector(slug: string): Promise<ConnectorCatalog> {
+  const catalog = typeof slug === "string" ? await loadCatalog(slug) : undefined;
+  if (!catalog) {
+    throw invalidInput("describeConnector", [
+      { path: "slug", message: `unknown connector ${JSON.stringify(slug)}; known: ${Object.keys(CATALOG_LOADERS).join(", ")}` },
+    ]);
+  }
+  return catalog;
+}
+
+/**
+ * The published connectors: slug, display name and definition id of each (no request; the list is built into the
+ * SDK from the specs).
+ *
+ * @example
+ * ```ts
+ * const options = listConnectorTypes().map((c) => ({ value: c.slug, label: c.displayName }));
+ * ```
+ */
+export function listConnectorTypes(): { slug: string; displayName: string; definitionId: string }[] {
+  return CONNECTOR_TYPES.map((c) => ({ ...c }));
+}
