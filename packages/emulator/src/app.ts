@@ -4,9 +4,13 @@ import { createTokenSigner } from "./auth.js";
 import { indexCatalog } from "./catalog/catalog.js";
 import { createClock, isoMicros } from "./clock.js";
 import { createStats, type EmulatorContext, type Env } from "./context.js";
-import { createFaultInjector, type FaultDecision } from "./faults.js";
+import { createFaultInjector } from "./faults.js";
+import { authMiddleware } from "./http/auth-middleware.js";
 import { corsMiddleware } from "./http/cors.js";
 import { HttpError } from "./http/errors.js";
+import { DropConnection, faultMiddleware } from "./http/fault-middleware.js";
+import { requestValidationMiddleware } from "./http/request-validation.js";
+import { assertPolicyCoverage } from "./http/route-policy.js";
 import { createRequestValidator } from "./http/validate.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
 import { createRandom, uuidFor, uuidFrom } from "./random.js";
@@ -19,6 +23,7 @@ import { registerExecuteRoutes } from "./routes/execute.js";
 import { registerOAuthRoutes } from "./routes/oauth.js";
 import { registerOAuthInitiateRoutes } from "./routes/oauth-initiate.js";
 import { registerOrganizationRoutes } from "./routes/organizations.js";
+import { ROUTE_POLICIES } from "./routes/policies.js";
 import { registerStaticRoutes } from "./routes/static.js";
 import { registerTemplateRoutes } from "./routes/templates.js";
 import { registerTokenRoutes } from "./routes/tokens.js";
@@ -44,9 +49,6 @@ export interface EmulatorApp {
   clientSecret: string;
   control: EmulatorControl;
 }
-
-/** Thrown to make the server close the connection without answering. */
-class DropConnection extends Error {}
 
 const REQUEST_LOG_SIZE = 500;
 
@@ -135,24 +137,12 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
     if (requestLog.length > REQUEST_LOG_SIZE) requestLog.shift();
   });
 
-  app.use("/api/*", corsMiddleware(ctx));
-
-  app.use("/api/*", async (c, next) => {
-    if (c.req.method === "OPTIONS") return next();
-    const decision = ctx.faults.decide(c.req.method, c.req.path);
-    if (!decision) return next();
-    if (decision.delayMs) await new Promise((resolve) => setTimeout(resolve, decision.delayMs));
-    if (decision.afterWrite) {
-      await next();
-      // The write happened; the caller only sees a failure (contract: faults after a write was applied).
-      if (decision.drop) drop(c.env);
-      c.res = faultResponse(decision);
-      return;
-    }
-    if (decision.drop) drop(c.env);
-    if (decision.status) return faultResponse(decision);
-    return next();
-  });
+  // Order matters: CORS sees every answer below it; auth and validation run before faults, so an injected 5xx or
+  // 429 answers only a request the API would have accepted, and its CORS headers are those its caller earned.
+  app.use("/api/*", corsMiddleware(ctx, ROUTE_POLICIES));
+  app.use("/api/*", authMiddleware(ctx, ROUTE_POLICIES));
+  app.use("/api/*", requestValidationMiddleware(ctx, ROUTE_POLICIES));
+  app.use("/api/*", faultMiddleware(ctx));
 
   registerTokenRoutes(app, ctx);
   registerConnectorRoutes(app, ctx);
@@ -168,6 +158,7 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
   registerWorkflowRoutes(app, ctx);
   registerStaticRoutes(app, ctx);
   if (options.control) registerControlRoutes(app, ctx, control);
+  assertPolicyCoverage(app.routes, ROUTE_POLICIES);
 
   app.notFound((c) => c.json(new HttpError(404, "Not Found", [{ message: "Not Found", error_code: "not_found" }]).body(), 404));
 
@@ -197,32 +188,4 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
       }
     },
   };
-}
-
-/** Closes the socket when running on Node (`@hono/node-server` passes it as env); elsewhere the caller's fetch rejects. */
-function drop(env: unknown): never {
-  const incoming = (env as { incoming?: { socket?: { destroy(): void } } } | undefined)?.incoming;
-  incoming?.socket?.destroy();
-  throw new DropConnection("connection dropped");
-}
-
-function faultResponse(decision: FaultDecision): Response {
-  const status = decision.status ?? 500;
-  const message =
-    status === 429
-      ? "Rate limit exceeded"
-      : status === 504
-        ? "Gateway Timeout"
-        : status === 503
-          ? "Service Unavailable"
-          : status === 502
-            ? "Bad Gateway"
-            : "Internal Server Error";
-  const code = status === 429 ? "rate_limited" : "server_error";
-  const headers = new Headers({ "content-type": "application/json" });
-  if (decision.retryAfter !== undefined) headers.set("retry-after", decision.retryAfter);
-  return new Response(JSON.stringify({ message, errors: [{ field: null, message, error_code: code, details: null }] }), {
-    status,
-    headers,
-  });
 }

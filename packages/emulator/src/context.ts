@@ -1,9 +1,10 @@
 import type { Context } from "hono";
-import { bearerToken, type Principal, type TokenSigner } from "./auth.js";
+import type { Principal, TokenSigner } from "./auth.js";
 import type { CatalogIndex } from "./catalog/catalog.js";
 import type { Clock } from "./clock.js";
 import type { FaultInjector } from "./faults.js";
 import { badRequest, forbidden, notFound, unprocessable } from "./http/errors.js";
+import type { MatchedPolicy } from "./http/route-policy.js";
 import type { RequestValidator } from "./http/validate.js";
 import type { ResolvedOptions, Role } from "./options.js";
 import type { Application, Store, Workspace } from "./store.js";
@@ -34,44 +35,32 @@ export interface EmulatorContext {
   reseed(): void;
 }
 
-export type Env = { Variables: { principal: Principal; requestId: string } };
+export type Env = {
+  Variables: {
+    /** Set by the auth middleware once the token verified (even if a later check refused it). */
+    principal?: Principal;
+    requestId: string;
+    /** The route's policy: undefined until looked up, null for a request no policy covers. */
+    route?: MatchedPolicy | null;
+    /** The parsed, prepared and validated JSON body. */
+    body?: unknown;
+  };
+};
 
 export function createStats(): Stats {
   return { requests: 0, routes: {}, statuses: {}, tokenMints: { application: 0, scoped: 0, widget: 0 } };
 }
 
-/** The verified principal of the request; every authenticated route starts here. */
-export async function authenticate(
-  ctx: EmulatorContext,
-  c: Context<Env>,
-  allowed: readonly Principal["kind"][] = ["application"],
-): Promise<Principal> {
-  const principal = await ctx.signer.verify(bearerToken(c.req.header("authorization")));
-  // Recorded before the checks below, so the request log and CORS know who was refused.
-  c.set("principal", principal);
-  const application = ctx.store.applications.get(principal.clientId);
-  if (!application?.memberships.has(principal.organizationId)) {
-    throw forbidden("The application no longer has access to this organization", "organization_access_revoked");
-  }
-  const orgHeader = c.req.header("x-organization-id");
-  if (orgHeader && orgHeader !== principal.organizationId) {
-    throw forbidden("The token was issued for another organization than X-Organization-Id", "organization_mismatch");
-  }
-  if (!allowed.includes(principal.kind)) {
-    throw forbidden(`This endpoint does not accept a ${principal.kind} token`, "token_scope");
-  }
-  const origin = c.req.header("origin");
-  // The widget page is served by the emulator itself (as app.airbyte.ai serves the hosted one), so its own
-  // origin is as welcome as the token's allowed origin.
-  const ownOrigin = ctx.options.publicUrl ? new URL(ctx.options.publicUrl).origin : new URL(c.req.url).origin;
-  if (principal.kind === "widget" && origin !== undefined && origin !== principal.allowedOrigin && origin !== ownOrigin) {
-    throw forbidden("This widget token is not valid for this origin", "origin_not_allowed");
-  }
-  if (principal.workspaceId) {
-    const ws = ctx.store.workspaces.get(principal.workspaceId);
-    if (!ws || ws.tombstone) throw forbidden("The token's workspace no longer exists", "workspace_deleted");
-  }
+/** The principal the route's auth middleware verified; only routes whose policy takes a token may ask for it. */
+export function principalOf(c: Context<Env>): Principal {
+  const principal = c.get("principal");
+  if (!principal) throw new Error(`${c.req.method} ${c.req.path}: no principal (the route's policy takes no token)`);
   return principal;
+}
+
+/** The request body the validation middleware parsed and checked against the route's policy (undefined if none was sent). */
+export function bodyOf(c: Context<Env>): unknown {
+  return c.get("body");
 }
 
 export function roleOf(ctx: EmulatorContext, principal: Principal): Role | undefined {

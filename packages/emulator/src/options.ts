@@ -22,7 +22,13 @@ export interface ApplicationOptions {
   clientId: string;
   clientSecret: string;
   /** Organizations this application belongs to. More than one makes `X-Organization-Id` required (contract §1). */
-  organizations: { id?: string; name: string; role: Role }[];
+  organizations: {
+    id?: string;
+    name: string;
+    role: Role;
+    /** The WorkOS organization id `GET /organizations/{id}/workos` answers for this organization (preview). Default none. */
+    workosOrganizationId?: string;
+  }[];
 }
 
 /**
@@ -58,6 +64,11 @@ export interface EmulatorOptions {
   applications?: ApplicationOptions[];
   /** The public base URL used in `widgetUrl` and `next` links. Default: the URL the request came to. */
   publicUrl?: string;
+  /**
+   * WorkOS organization ids keyed by organization id or name, e.g. `{ "Demo Organization": "org_01HXYZ" }`: what
+   * `GET /organizations/{id}/workos` answers (preview). Organizations not named here have none (null).
+   */
+  workosOrganizationIds?: Record<string, string>;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +84,7 @@ export interface ResolvedOptions {
   recordCounts: Record<string, number>;
   applications: ApplicationOptions[];
   publicUrl: string | undefined;
+  workosOrganizationIds: Record<string, string>;
 }
 
 function positiveInteger(name: string, value: number | undefined, fallback: number): number {
@@ -95,5 +107,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     recordCounts: options.recordCounts ?? {},
     applications: options.applications ?? [],
     publicUrl: options.publicUrl?.replace(/\/$/, ""),
+    workosOrganizationIds: { ...options.workosOrganizationIds },
   };
 }

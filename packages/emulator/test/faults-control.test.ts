@@ -34,10 +34,14 @@ async function connectorNames(): Promise<string[]> {
   return res.body.data.map((c: { name: string }) => c.name);
 }
 
-/** Statuses of `count` unauthenticated requests: 401 unless a fault answered first. */
+/**
+ * Statuses of `count` token mints with a wrong secret: 401 unless a fault answered first. Faults fire after
+ * authentication, so the pattern is taken on a route that takes no token and refuses in its handler.
+ */
 async function statusPattern(harness: Harness, count = 30): Promise<number[]> {
   const statuses: number[] = [];
-  for (let i = 0; i < count; i++) statuses.push((await harness.api("GET", "/api/v1/workspaces")).status);
+  const body = { client_id: harness.emu.clientId, client_secret: "wrong-secret" };
+  for (let i = 0; i < count; i++) statuses.push((await harness.api("POST", "/api/v1/account/applications/token", { body })).status);
   return statuses;
 }
 

@@ -1,21 +1,26 @@
 import type { MiddlewareHandler } from "hono";
 import type { EmulatorContext, Env } from "../context.js";
+import { type PolicyTable, policyOf } from "./route-policy.js";
 
-// Minting endpoints take secrets or application tokens: a browser must never be able to call them (contract §7).
-const NEVER_CORS = /^\/api\/v1\/account\/applications\/(token|scoped-token|widget-token)$/;
 const EXPOSED = "x-request-id, retry-after, content-disposition, content-type";
 
 /**
  * CORS answered only for origins that a widget token named (contract §10 U2): an authenticated response gets
  * `Access-Control-Allow-Origin` only when the token's `allowed_origin` is the request's `Origin`; auth failures
- * from a known origin stay readable so the browser client can refresh its token.
+ * from a known origin stay readable so the browser client can refresh its token. Routes whose policy says
+ * `cors: false` (token minting takes secrets or application tokens, contract §7) never answer CORS.
+ *
+ * Mounted before authentication and faults, so it sees the final answer of both: an injected 503 or 429 to an
+ * authenticated caller from its allowed origin is readable by browser code, not a bare "Failed to fetch".
  */
-export function corsMiddleware(ctx: EmulatorContext): MiddlewareHandler<Env> {
+export function corsMiddleware(ctx: EmulatorContext, table: PolicyTable): MiddlewareHandler<Env> {
   return async (c, next) => {
     const origin = c.req.header("origin");
-    const known = origin !== undefined && ctx.store.allowedOrigins.has(origin) && !NEVER_CORS.test(c.req.path);
-    if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {
-      if (!known) return c.body(null, 204);
+    const requestedMethod = c.req.header("access-control-request-method");
+    if (c.req.method === "OPTIONS" && requestedMethod) {
+      // A preflight matches no handler (none is registered for OPTIONS): look its route up by the method it announces.
+      const policy = table[`${requestedMethod.toUpperCase()} ${c.req.path}`];
+      if (origin === undefined || !ctx.store.allowedOrigins.has(origin) || policy?.cors === false) return c.body(null, 204);
       return c.body(null, 204, {
         "access-control-allow-origin": origin,
         "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE",
@@ -24,6 +29,7 @@ export function corsMiddleware(ctx: EmulatorContext): MiddlewareHandler<Env> {
         vary: "Origin",
       });
     }
+    const known = origin !== undefined && ctx.store.allowedOrigins.has(origin) && policyOf(c, table)?.policy.cors !== false;
     await next();
     if (!known) return;
     const principal = c.get("principal");

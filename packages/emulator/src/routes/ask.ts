@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { authenticate, type EmulatorContext, type Env, jsonBody } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf } from "../context.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import { findWorkspaceByName } from "../store.js";
 import { catalogEntryOf } from "./connector-lookup.js";
@@ -31,12 +31,12 @@ function label(record: unknown): string {
  */
 export function registerAskRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/workspaces/query/structured", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const name = c.req.query("workspace_name");
     if (!name) throw unprocessable([{ field: "query.workspace_name", message: "Field required", code: "missing" }]);
     const ws = findWorkspaceByName(ctx.store, principal.organizationId, name);
     if (!ws) throw notFound(`Workspace '${name}' not found`, "workspace_not_found");
-    const body = (await jsonBody(c)) as { prompt?: unknown } | undefined;
+    const body = bodyOf(c) as { prompt?: unknown } | undefined;
     if (typeof body?.prompt !== "string" || body.prompt.trim() === "") {
       throw unprocessable([{ field: "body.prompt", message: "Field required", code: "missing" }]);
     }

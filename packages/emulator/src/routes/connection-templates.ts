@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import type { Hono } from "hono";
 import { ADMIN_ROLES, requireRole } from "../auth.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, requireUuid, roleOf } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, roleOf } from "../context.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import type { ConnectionTemplate } from "../store.js";
 import { redactConfig } from "./connectors.js";
@@ -273,9 +273,7 @@ export function registerConnectionTemplateRoutes(app: Hono<Env>, ctx: EmulatorCo
   };
 
   app.post("/api/v1/integrations/templates/connections/cron/describe", async (c) => {
-    await authenticate(ctx, c);
-    const body = (await jsonBody(c)) as { cron_expression: string } | undefined;
-    ctx.validator.body("POST /api/v1/integrations/templates/connections/cron/describe", body);
+    const body = bodyOf(c) as { cron_expression: string } | undefined;
     const parsed = parseQuartzCron((body as { cron_expression: string }).cron_expression);
     // An invalid expression is an answer, not an error: is_valid false and the reason.
     if (!parsed.valid) return c.json({ description: parsed.reason, is_valid: false });
@@ -286,7 +284,7 @@ export function registerConnectionTemplateRoutes(app: Hono<Env>, ctx: EmulatorCo
   });
 
   app.get("/api/v1/integrations/templates/connections", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const tags = c.req.queries("tags") ?? [];
     const mode = c.req.query("tags_mode") ?? "all";
     if (mode !== "all" && mode !== "any")
@@ -302,10 +300,9 @@ export function registerConnectionTemplateRoutes(app: Hono<Env>, ctx: EmulatorCo
   });
 
   app.post("/api/v1/integrations/templates/connections", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage connection templates");
-    const body = (await jsonBody(c)) as CreateBody | undefined;
-    ctx.validator.body("POST /api/v1/integrations/templates/connections", body);
+    const body = bodyOf(c) as CreateBody | undefined;
     const input = body as CreateBody;
     const now = ctx.nowIso();
     const common = {
@@ -348,17 +345,16 @@ export function registerConnectionTemplateRoutes(app: Hono<Env>, ctx: EmulatorCo
   });
 
   app.get("/api/v1/integrations/templates/connections/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     return c.json(connectionTemplateJson(owned(principal.organizationId, c.req.param("id"))));
   });
 
   app.patch("/api/v1/integrations/templates/connections/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("id"), "path.id");
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage connection templates");
     const t = owned(principal.organizationId, id);
-    const body = ((await jsonBody(c)) ?? {}) as PatchBody;
-    ctx.validator.body("PATCH /api/v1/integrations/templates/connections/{id}", body);
+    const body = bodyOf(c) as PatchBody;
     if (t.data_hosting_type === "airbyte_hosted") {
       const userHostedOnly = (["destination_config", "non_breaking_changes_preference", "sync_on_create"] as const).filter(
         (key) => body[key] !== undefined && body[key] !== null,
@@ -386,7 +382,7 @@ export function registerConnectionTemplateRoutes(app: Hono<Env>, ctx: EmulatorCo
   });
 
   app.delete("/api/v1/integrations/templates/connections/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("id"), "path.id");
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage connection templates");
     const t = owned(principal.organizationId, id);

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { ADMIN_ROLES, type Principal, requireRole } from "../auth.js";
 import type { CatalogConnector } from "../catalog/types.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, requireUuid, roleOf } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, roleOf } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { type Connector, findWorkspaceByName, type RequestedEntity, type Workspace } from "../store.js";
 import { catalogEntryOf, matchAuthScheme, resolveTemplate, validateReplicationConfig, visibleConnector } from "./connector-lookup.js";
@@ -55,7 +55,7 @@ interface CreateBody {
 }
 
 /** Normalises the deprecated `customer_name` / `external_user_id` aliases (contract §1). */
-function withWorkspaceAlias(body: unknown): unknown {
+export function withWorkspaceAlias(body: unknown): unknown {
   if (!body || typeof body !== "object") return body;
   const b = body as Record<string, unknown>;
   if (b.workspace_name === undefined && (b.customer_name !== undefined || b.external_user_id !== undefined)) {
@@ -159,7 +159,7 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   const base = (url: string) => ctx.options.publicUrl ?? new URL(url).origin;
 
   app.get("/api/v1/integrations/connectors", async (c) => {
-    const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
+    const principal = principalOf(c);
     let name = c.req.query("workspace_name") ?? c.req.query("customer_name") ?? c.req.query("external_user_id");
     let id = c.req.query("workspace_id");
     if (principal.workspaceId) {
@@ -195,19 +195,17 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.post("/api/v1/integrations/connectors", async (c) => {
-    const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
+    const principal = principalOf(c);
     if (principal.kind === "application") requireRole(roleOf(ctx, principal), ADMIN_ROLES, "create connectors");
-    const body = withWorkspaceAlias(await jsonBody(c)) as CreateBody & Record<string, unknown>;
-    ctx.validator.body("POST /api/v1/integrations/connectors", body);
+    const body = bodyOf(c) as CreateBody & Record<string, unknown>;
     const connector = buildConnector(ctx, principal, body, body);
     ctx.store.connectors.set(connector.id, connector);
     return c.json(connectorJson(ctx, base(c.req.url), connector));
   });
 
   app.post("/api/v1/integrations/connectors/check", async (c) => {
-    const principal = await authenticate(ctx, c);
-    const body = withWorkspaceAlias(await jsonBody(c)) as CreateBody;
-    ctx.validator.body("POST /api/v1/integrations/connectors/check", body);
+    const principal = principalOf(c);
+    const body = bodyOf(c) as CreateBody;
     workspaceForWrite(ctx, principal, body.workspace_name);
     const template = resolveTemplate(ctx, principal.organizationId, body);
     const definition = ctx.catalog.byDefinitionId(template.actor_definition_id);
@@ -221,7 +219,7 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.get("/api/v1/integrations/connectors/:id", async (c) => {
-    const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
+    const principal = principalOf(c);
     return c.json(connectorJson(ctx, base(c.req.url), visibleConnector(ctx, principal, c.req.param("id"))));
   });
 
@@ -238,11 +236,10 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   };
 
   app.put("/api/v1/integrations/connectors/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "update connectors");
     const connector = visibleConnector(ctx, principal, c.req.param("id"));
-    const body = ((await jsonBody(c)) ?? {}) as Parameters<typeof applyUpdate>[1];
-    ctx.validator.body("PUT /api/v1/integrations/connectors/{id}", body);
+    const body = bodyOf(c) as Parameters<typeof applyUpdate>[1];
     const next = applyUpdate(connector, body);
     validateReplicationConfig(catalogEntryOf(ctx, connector), next.replication_config);
     next.updated_at = ctx.nowIso();
@@ -251,7 +248,7 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.delete("/api/v1/integrations/connectors/:id", async (c) => {
-    const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
+    const principal = principalOf(c);
     if (principal.kind === "application") requireRole(roleOf(ctx, principal), ADMIN_ROLES, "delete connectors");
     const connector = visibleConnector(ctx, principal, c.req.param("id"));
     ctx.store.connectors.delete(connector.id);
@@ -260,15 +257,14 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.post("/api/v1/integrations/connectors/:id/check", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const connector = visibleConnector(ctx, principal, c.req.param("id"));
-    const body = ((await jsonBody(c)) ?? {}) as Parameters<typeof applyUpdate>[1];
-    ctx.validator.body("POST /api/v1/integrations/connectors/{id}/check", body);
+    const body = bodyOf(c) as Parameters<typeof applyUpdate>[1];
     return c.json(checkResult(ctx, connector.id, applyUpdate(connector, body)));
   });
 
   app.get("/api/v1/integrations/connectors/:id/inspect", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const connector = visibleConnector(ctx, principal, c.req.param("id"));
     const definition = catalogEntryOf(ctx, connector);
     const ws = ctx.store.workspaces.get(connector.workspace_id) as Workspace;

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { CatalogConnector } from "../catalog/types.js";
-import { authenticate, type EmulatorContext, type Env, requireUuid } from "../context.js";
+import { type EmulatorContext, type Env, requireUuid } from "../context.js";
 import { notFound } from "../http/errors.js";
 
 /** `iconUrl` pointing at the emulator's own icon route, so the playground shows something without the internet. */
@@ -78,7 +78,6 @@ export function registerDefinitionRoutes(app: Hono<Env>, ctx: EmulatorContext): 
   const base = (url: string) => ctx.options.publicUrl ?? new URL(url).origin;
 
   app.get("/api/v1/integrations/definitions/sources", async (c) => {
-    await authenticate(ctx, c);
     const name = c.req.query("name")?.toLowerCase();
     const definitions = ctx.catalog.all
       .filter((connector) => (name ? connector.displayName.toLowerCase().includes(name) || connector.name.includes(name) : true))
@@ -87,7 +86,6 @@ export function registerDefinitionRoutes(app: Hono<Env>, ctx: EmulatorContext): 
   });
 
   app.get("/api/v1/integrations/definitions/sources/:id", async (c) => {
-    await authenticate(ctx, c);
     const id = requireUuid(c.req.param("id"), "path.id");
     const connector = ctx.catalog.byDefinitionId(id);
     if (!connector) throw notFound(`Source definition ${id} not found`, "definition_not_found");
@@ -106,7 +104,6 @@ export function registerDefinitionRoutes(app: Hono<Env>, ctx: EmulatorContext): 
   });
 
   app.get("/api/v1/integrations/definitions/destinations", async (c) => {
-    await authenticate(ctx, c);
     // Typed `array of uuid` in the OpenAPI document: a non-UUID is a 422, as for path ids.
     const ids = c.req.queries("actorDefinitionIds")?.map((id) => requireUuid(id, "query.actorDefinitionIds"));
     const all = DESTINATIONS.map(destination).filter((d) => (ids?.length ? ids.includes(d.id) : true));
@@ -114,7 +111,6 @@ export function registerDefinitionRoutes(app: Hono<Env>, ctx: EmulatorContext): 
   });
 
   app.get("/api/v1/integrations/definitions/destinations/:id", async (c) => {
-    await authenticate(ctx, c);
     const id = requireUuid(c.req.param("id"), "path.id");
     const found = DESTINATIONS.map(destination).find((d) => d.id === id);
     if (!found) throw notFound(`Destination definition ${id} not found`, "definition_not_found");

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Principal } from "../auth.js";
 import type { CatalogAction, CatalogConnector, CatalogEntity, CatalogParam } from "../catalog/types.js";
-import { authenticate, type EmulatorContext, type Env, isUuid, jsonBody } from "../context.js";
+import { type EmulatorContext, type Env, isUuid, jsonBody, principalOf } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { createDataset, type Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
@@ -349,7 +349,7 @@ export function executeOperation(
 export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/integrations/connectors/:id/execute", async (c) => {
     const started = ctx.clock.now();
-    const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
+    const principal = principalOf(c);
     const rawId = c.req.param("id");
     // Unlike the other connector paths, execute's {id} is a plain string in the OpenAPI document (contract §1):
     // a non-UUID is an unknown connector (404), not a validation error.
@@ -362,7 +362,6 @@ export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): voi
     const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
     // The Python SDK sends "params": null; others send {} (contract §5): accept both.
     const body = raw && typeof raw === "object" && (raw.params === null || raw.params === undefined) ? { ...raw, params: {} } : raw;
-    ctx.validator.body("POST /api/v1/integrations/connectors/{id}/execute", body);
     const outcome = executeOperation(ctx, principal, connector, body as unknown as ExecuteBody);
     if ("download" in outcome) {
       if (!outcome.download) return c.body(null, 200);

@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { authenticate, type EmulatorContext, type Env, jsonBody } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { type Connector, findWorkspaceByName } from "../store.js";
 import { resolveTemplate } from "./connector-lookup.js";
@@ -15,8 +15,8 @@ function escapeHtml(text: string): string {
  */
 export function registerOAuthInitiateRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/integrations/connectors/oauth/initiate", async (c) => {
-    const principal = await authenticate(ctx, c, ["application", "scoped", "widget"]);
-    const body = (await jsonBody(c)) as Record<string, unknown> | undefined;
+    const principal = principalOf(c);
+    const body = bodyOf(c) as Record<string, unknown> | undefined;
     if (!body || typeof body.workspace_name !== "string")
       throw unprocessable([{ field: "body.workspace_name", message: "Field required", code: "missing" }]);
     let redirect: URL;

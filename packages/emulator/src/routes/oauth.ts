@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { ADMIN_ROLES, requireRole } from "../auth.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, roleOf } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, roleOf } from "../context.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import type { OAuthCredential } from "../store.js";
 
@@ -20,14 +20,13 @@ function credentialJson(cred: OAuthCredential): Record<string, unknown> {
 /** Organization-level OAuth app credentials: O1 (upsert) and O2 (delete by connector type). */
 export function registerOAuthRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.put("/api/v1/oauth/credentials", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage OAuth credentials");
-    const body = (await jsonBody(c)) as {
+    const body = bodyOf(c) as {
       connector_definition_id?: string | null;
       connector_type?: string | null;
       configuration: Record<string, unknown>;
     };
-    ctx.validator.body("PUT /api/v1/oauth/credentials", body);
     if (!body.connector_definition_id === !body.connector_type) {
       throw unprocessable([
         {
@@ -60,7 +59,7 @@ export function registerOAuthRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
   });
 
   app.delete("/api/v1/oauth/credentials/connector_type/:connector_type", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage OAuth credentials");
     // Hono has already decoded the path parameter: decoding again turned a '%' into a 500.
     const type = c.req.param("connector_type");

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { ADMIN_ROLES, requireRole } from "../auth.js";
 import type { CatalogConnector } from "../catalog/types.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, requireUuid, roleOf } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, roleOf } from "../context.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import type { SourceTemplate } from "../store.js";
 import { connectorSpecification, iconUrl } from "./definitions.js";
@@ -81,6 +81,16 @@ function tagsFrom(body: Record<string, unknown>, fallback: string[]): string[] {
   return [...new Set(tags as string[])];
 }
 
+/** A create request naming `original_source_template_id` clones that template; any other creates one. */
+function isCloneRequest(body: unknown): body is Record<string, unknown> {
+  return !!body && typeof body === "object" && "original_source_template_id" in body;
+}
+
+/** The component schema a source-template create body must satisfy: the request is one of two shapes. */
+export function templateRequestSchema(body: unknown): string {
+  return isCloneRequest(body) ? "SourceTemplateCloneRequest" : "SourceTemplateCreateRequest";
+}
+
 /** Source templates: T1 (the organization's catalog of enabled connectors). */
 export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   const base = (url: string) => ctx.options.publicUrl ?? new URL(url).origin;
@@ -91,13 +101,12 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   };
 
   app.get("/api/v1/integrations/templates/sources/global", async (c) => {
-    await authenticate(ctx, c);
     const data = [...ctx.store.templates.values()].filter((t) => t.organization_id === null && t.deleted_at === null);
     return c.json({ data: data.map((t) => templateSummary(ctx, base(c.req.url), t)) });
   });
 
   app.get("/api/v1/integrations/templates/sources", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const useGlobal = c.req.query("use_global");
     if (useGlobal !== undefined && useGlobal !== "true" && useGlobal !== "false") {
       throw unprocessable([{ field: "query.use_global", message: "Input should be a valid boolean", code: "bool_parsing" }]);
@@ -115,13 +124,13 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.post("/api/v1/integrations/templates/sources", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage source templates");
-    const body = (await jsonBody(c)) as Record<string, unknown> | undefined;
+    // Validated by the route's policy against the schema of its shape (templateRequestSchema).
+    const body = bodyOf(c);
     const now = ctx.nowIso();
     let template: SourceTemplate;
-    if (body && typeof body === "object" && "original_source_template_id" in body) {
-      ctx.validator.schema("SourceTemplateCloneRequest", body);
+    if (isCloneRequest(body)) {
       const original = visible(principal.organizationId, String(body.original_source_template_id));
       template = {
         ...original,
@@ -134,7 +143,6 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
         updated_at: now,
       };
     } else {
-      ctx.validator.schema("SourceTemplateCreateRequest", body);
       const input = body as {
         actor_definition_id: string;
         name?: string | null;
@@ -164,25 +172,24 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.get("/api/v1/integrations/templates/sources/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const t = visible(principal.organizationId, requireUuid(c.req.param("id"), "path.id"));
     const connector = connectorOf(ctx, t);
     return c.json({ ...templateDetail(ctx, base(c.req.url), t), auth_tooltip: null, connector_name: connector.name });
   });
 
   app.patch("/api/v1/integrations/templates/sources/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("id"), "path.id");
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage source templates");
     const t = visible(principal.organizationId, id);
     if (t.organization_id === null) throw notFound(`Source template ${id} not found in your organization`, "source_template_not_found");
-    const body = ((await jsonBody(c)) ?? {}) as {
+    const body = bodyOf(c) as {
       name?: string | null;
       partial_default_config?: Record<string, unknown> | null;
       customization?: Record<string, unknown> | null;
       mode?: SourceTemplate["mode"] | null;
     };
-    ctx.validator.body("PATCH /api/v1/integrations/templates/sources/{id}", body);
     if (body.name != null) t.name = body.name;
     if (body.partial_default_config != null) t.partial_default_config = body.partial_default_config;
     if (body.customization !== undefined) t.customization = body.customization;
@@ -192,7 +199,7 @@ export function registerTemplateRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.delete("/api/v1/integrations/templates/sources/:id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("id"), "path.id");
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage source templates");
     const t = visible(principal.organizationId, id);

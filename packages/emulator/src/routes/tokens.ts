@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { ADMIN_ROLES, requireRole } from "../auth.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, resolveOrganization, roleOf } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, resolveOrganization, roleOf } from "../context.js";
 import { unauthorized, unprocessable } from "../http/errors.js";
 import { findWorkspaceByName, type Workspace } from "../store.js";
 import { createWorkspace } from "./workspaces.js";
@@ -21,11 +21,18 @@ export function isValidOrigin(origin: string): boolean {
   return origin === rebuilt || origin === `${url.protocol}//${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`;
 }
 
+/** Scoped and widget tokens accept the deprecated `customer_name` / `external_user_id` for `workspace_name` (contract §1). */
+export function withTokenWorkspaceAlias(raw: unknown): unknown {
+  if (!raw || typeof raw !== "object") return raw;
+  const body = raw as Record<string, unknown>;
+  const name = body.workspace_name ?? body.customer_name ?? body.external_user_id;
+  return name === undefined ? body : { ...body, workspace_name: name };
+}
+
 /** Tokens: A1 (client credentials), A2 (scoped), A3 (scoped info), A4 (widget). */
 export function registerTokenRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/account/applications/token", async (c) => {
-    const body = (await jsonBody(c)) as Record<string, unknown> | undefined;
-    ctx.validator.body("POST /api/v1/account/applications/token", body);
+    const body = bodyOf(c) as Record<string, unknown> | undefined;
     const { client_id: clientId, client_secret: clientSecret } = body as { client_id: string; client_secret: string };
     const application = ctx.store.applications.get(clientId);
     if (!application || application.clientSecret !== clientSecret) {
@@ -55,12 +62,9 @@ export function registerTokenRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
   };
 
   app.post("/api/v1/account/applications/scoped-token", async (c) => {
-    const principal = await authenticate(ctx, c);
-    const body = (await jsonBody(c)) as
-      | { workspace_name?: string; customer_name?: string; external_user_id?: string; region_id?: string | null }
-      | undefined;
-    const name = body?.workspace_name ?? body?.customer_name ?? body?.external_user_id;
-    ctx.validator.body("POST /api/v1/account/applications/scoped-token", name === undefined ? body : { ...body, workspace_name: name });
+    const principal = principalOf(c);
+    const body = bodyOf(c) as { workspace_name?: string; region_id?: string | null } | undefined;
+    const name = body?.workspace_name;
     if (!name)
       throw unprocessable([{ field: "body.workspace_name", message: "String should have at least 1 character", code: "string_too_short" }]);
     const ws = workspaceForToken(principal.organizationId, roleOf(ctx, principal), name, body?.region_id);
@@ -79,17 +83,15 @@ export function registerTokenRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
   });
 
   app.get("/api/v1/account/applications/scoped-token/info", async (c) => {
-    const principal = await authenticate(ctx, c, ["scoped", "widget"]);
+    const principal = principalOf(c);
     const ws = ctx.store.workspaces.get(principal.workspaceId as string) as Workspace;
     return c.json({ organization_id: principal.organizationId, workspace_id: ws.id, workspace_name: ws.name });
   });
 
   app.post("/api/v1/account/applications/widget-token", async (c) => {
-    const principal = await authenticate(ctx, c);
-    const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
-    const name = (raw?.workspace_name ?? raw?.customer_name ?? raw?.external_user_id) as string | undefined;
-    const body = name === undefined ? raw : { ...raw, workspace_name: name };
-    ctx.validator.body("POST /api/v1/account/applications/widget-token", body);
+    const principal = principalOf(c);
+    const body = bodyOf(c) as Record<string, unknown> | undefined;
+    const name = body?.workspace_name as string | undefined;
     const { allowed_origin: allowedOrigin, region_id: regionId } = body as { allowed_origin: string; region_id?: string | null };
     if (!isValidOrigin(allowedOrigin)) {
       throw unprocessable([

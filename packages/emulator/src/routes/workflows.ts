@@ -1,7 +1,7 @@
 import { Cron } from "croner";
 import type { Context, Hono } from "hono";
 import type { Principal } from "../auth.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, requireUuid, visibleWorkspace } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, visibleWorkspace } from "../context.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import type { Automation, Workflow, Workspace } from "../store.js";
 
@@ -64,15 +64,15 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   };
 
   app.get("/api/v1/internal/workflows", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const ws = workspaceFromQuery(c, principal);
     const data = [...ctx.store.workflows.values()].filter((wf) => wf.workspace_id === ws.id);
     return c.json({ data });
   });
 
   app.post("/api/v1/internal/workflows", async (c) => {
-    const principal = await authenticate(ctx, c);
-    const body = (await jsonBody(c)) as { workspace_id?: unknown; name?: unknown; tasks?: unknown } | undefined;
+    const principal = principalOf(c);
+    const body = bodyOf(c) as { workspace_id?: unknown; name?: unknown; tasks?: unknown } | undefined;
     if (body?.workspace_id === undefined) throw unprocessable([{ field: "body.workspace_id", message: "Field required", code: "missing" }]);
     const ws = visibleWorkspace(ctx, principal, requireUuid(String(body.workspace_id), "body.workspace_id"));
     if (typeof body.name !== "string" || body.name.trim() === "")
@@ -93,14 +93,14 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.get("/api/v1/internal/workflows/:workflow_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     return c.json(workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id")));
   });
 
   app.patch("/api/v1/internal/workflows/:workflow_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const wf = workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id"));
-    const body = ((await jsonBody(c)) ?? {}) as { name?: unknown; tasks?: unknown };
+    const body = bodyOf(c) as { name?: unknown; tasks?: unknown };
     if (body.name !== undefined) {
       if (typeof body.name !== "string" || body.name.trim() === "")
         throw unprocessable([{ field: "body.name", message: "Input should be a non-empty string", code: "string_type" }]);
@@ -116,7 +116,7 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.delete("/api/v1/internal/workflows/:workflow_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const wf = workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id"));
     ctx.store.workflows.delete(wf.id);
     for (const [id, a] of ctx.store.automations) if (a.workflow_id === wf.id) ctx.store.automations.delete(id);
@@ -124,16 +124,16 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.get("/api/v1/internal/workflows/:workflow_id/automations", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const wf = workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id"));
     return c.json({ data: [...ctx.store.automations.values()].filter((a) => a.workflow_id === wf.id) });
   });
 
   app.post("/api/v1/internal/workflows/:workflow_id/automations", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const ws = workspaceFromQuery(c, principal);
     const wf = workflowIn(ws, c.req.param("workflow_id"));
-    const body = ((await jsonBody(c)) ?? {}) as Record<string, unknown>;
+    const body = bodyOf(c) as Record<string, unknown>;
     if (body.workspace_id !== undefined && body.workspace_id !== ws.id) {
       throw unprocessable([
         { field: "body.workspace_id", message: "workspace_id does not match the query's workspace_id", code: "value_error" },
@@ -165,16 +165,16 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.get("/api/v1/internal/workflows/:workflow_id/automations/:automation_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const wf = workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id"));
     return c.json(automationIn(wf, c.req.param("automation_id")));
   });
 
   app.patch("/api/v1/internal/workflows/:workflow_id/automations/:automation_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const wf = workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id"));
     const automation = automationIn(wf, c.req.param("automation_id"));
-    const body = ((await jsonBody(c)) ?? {}) as Record<string, unknown>;
+    const body = bodyOf(c) as Record<string, unknown>;
     const next = { ...automation };
     if (body.trigger_type !== undefined) {
       if (!TRIGGERS.includes(body.trigger_type as never))
@@ -199,7 +199,7 @@ export function registerWorkflowRoutes(app: Hono<Env>, ctx: EmulatorContext): vo
   });
 
   app.delete("/api/v1/internal/workflows/:workflow_id/automations/:automation_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const wf = workflowIn(workspaceFromQuery(c, principal), c.req.param("workflow_id"));
     const automation = automationIn(wf, c.req.param("automation_id"));
     ctx.store.automations.delete(automation.id);

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import { ADMIN_ROLES, requireRole } from "../auth.js";
-import { authenticate, type EmulatorContext, type Env, jsonBody, requireUuid, roleOf, visibleWorkspace } from "../context.js";
+import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, roleOf, visibleWorkspace } from "../context.js";
 import { badRequest, unprocessable } from "../http/errors.js";
 import { findWorkspaceByName, slugify, type Workspace } from "../store.js";
 
@@ -55,7 +55,7 @@ function parseLimit(raw: string | undefined): number {
 /** Workspaces: W1-W5 and G4 (explicit creation) and G5 (icon upload URL). */
 export function registerWorkspaceRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.get("/api/v1/workspaces", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const nameContains = c.req.query("name_contains");
     const status = c.req.query("status");
     if (status !== undefined && status !== "active" && status !== "inactive") {
@@ -92,14 +92,14 @@ export function registerWorkspaceRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.get("/api/v1/workspaces/stats", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const live = [...ctx.store.workspaces.values()].filter((ws) => ws.organization_id === principal.organizationId && !ws.tombstone);
     const active = live.filter((ws) => ws.status === "active").length;
     return c.json({ active_count: active, inactive_count: live.length - active, total_count: live.length });
   });
 
   app.post("/api/v1/workspaces/icon-upload-url", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const storageId = ctx.nextId();
     ctx.store.uploads.set(storageId, { organization_id: principal.organizationId, contentType: null, bytes: null });
     const base = ctx.options.publicUrl ?? new URL(c.req.url).origin;
@@ -107,8 +107,8 @@ export function registerWorkspaceRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.post("/api/v1/workspaces", async (c) => {
-    const principal = await authenticate(ctx, c);
-    const body = (await jsonBody(c)) as { name?: unknown; organization_id?: unknown; icon_storage_id?: unknown } | undefined;
+    const principal = principalOf(c);
+    const body = bodyOf(c) as { name?: unknown; organization_id?: unknown; icon_storage_id?: unknown } | undefined;
     if (typeof body?.name !== "string" || body.name.trim() === "") {
       throw unprocessable([{ field: "body.name", message: "Field required", code: "missing" }]);
     }
@@ -139,21 +139,20 @@ export function registerWorkspaceRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.get("/api/v1/workspaces/:workspace_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("workspace_id"), "path.workspace_id");
     return c.json(workspaceJson(visibleWorkspace(ctx, principal, id)));
   });
 
   app.put("/api/v1/workspaces/:workspace_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("workspace_id"), "path.workspace_id");
     const ws = visibleWorkspace(ctx, principal, id);
-    const body = ((await jsonBody(c)) ?? {}) as {
+    const body = bodyOf(c) as {
       name?: string | null;
       status?: "active" | "inactive" | null;
       cache_enabled?: boolean | null;
     };
-    ctx.validator.body("PUT /api/v1/workspaces/{workspace_id}", body);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "update a workspace");
     if (body.name != null && body.name !== ws.name) {
       if (findWorkspaceByName(ctx.store, ws.organization_id, body.name)) {
@@ -168,7 +167,7 @@ export function registerWorkspaceRoutes(app: Hono<Env>, ctx: EmulatorContext): v
   });
 
   app.delete("/api/v1/workspaces/:workspace_id", async (c) => {
-    const principal = await authenticate(ctx, c);
+    const principal = principalOf(c);
     const id = requireUuid(c.req.param("workspace_id"), "path.workspace_id");
     const ws = visibleWorkspace(ctx, principal, id);
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "delete a workspace");
