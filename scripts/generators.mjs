@@ -12,7 +12,7 @@ export const generators = [
   {
     name: "core typed connectors and runtime catalog",
     command: ["node", "packages/core/scripts/build-connectors.mjs", "--quiet"],
-    outputs: ["packages/core/src/connectors/generated"],
+    outputs: ["packages/core/src/connectors/generated", "docs/connectors"],
   },
   {
     name: "emulator catalog",

@@ -19,6 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
+import { writeConnectorDocs } from "./connector-docs.mjs";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const REPO_ROOT = resolve(PACKAGE_DIR, "..", "..");
@@ -564,6 +565,7 @@ function buildConnector(doc, file) {
 
   const catalogEntities = [];
   const entityTypes = [];
+  const docInputs = new Map(); // `entity.action` -> what docs/connectors needs beyond the catalog (connector-docs.mjs)
   for (const entity of entityNames) {
     const actions = operations.get(entity) ?? new Map();
     const catalogActions = [];
@@ -574,6 +576,7 @@ function buildConnector(doc, file) {
       const parameters = mergedParameters(variants, resolveRef);
       const pagination = action === "download" ? undefined : paginationOf(primary.operation, parameters);
       const entry = { name: action, params: parameters.map((p) => catalogParameter(p, resolveRef)) };
+      docInputs.set(`${entity}.${action}`, { parameters, operation: primary.operation });
       const description = prose(primary.operation.description ?? primary.operation.summary, 300);
       if (description) entry.description = description;
       if (pagination) entry.pagination = pagination;
@@ -723,7 +726,7 @@ function buildConnector(doc, file) {
     ...writer.flush(),
   ].join("\n");
 
-  return { slug, typeName, displayName, definitionId: catalog.definitionId, catalog, typeText };
+  return { slug, typeName, displayName, definitionId: catalog.definitionId, catalog, typeText, docs: { resolveRef, inputs: docInputs } };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -769,6 +772,8 @@ const index = [
   "",
 ].join("\n");
 writeFileSync(join(OUT_DIR, "index.ts"), index);
+// docs/connectors: one reference page per connector and an index (connector-docs.mjs).
+writeConnectorDocs(connectors, join(REPO_ROOT, "docs", "connectors"), { deref, nonNull, locate, parsePath, successSchema, jsonType });
 
 const bytes = (files) => files.reduce((sum, f) => sum + Buffer.byteLength(f), 0);
 if (!args.includes("--quiet")) {
