@@ -43,3 +43,52 @@ export function uuidFrom(random: () => number): string {
 export function uuidFor(name: string): string {
   return uuidFrom(createRandom(name));
 }
+
+/**
+ * A seeded mulberry32 stream as a class: record generation draws tens of numbers per record, and a method on one
+ * monomorphic object is cheaper than a fresh closure per record. Same algorithm as createRandom.
+ */
+export class Stream {
+  private state: number;
+
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+
+  /** A uniform 32-bit unsigned integer. */
+  u32(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  }
+
+  /** A uniform float in [0, 1). */
+  next(): number {
+    return this.u32() / 4294967296;
+  }
+
+  /** A uniform integer in [0, n). */
+  below(n: number): number {
+    return Math.floor((this.u32() / 4294967296) * n);
+  }
+}
+
+// Seed keys repeat for every record of an entity: hash each once. Bounded so a long-lived emulator cannot grow it.
+const seedHashes = new Map<string, number>();
+
+/** The seed of record `index` under `seedKey`: one string hash per key (cached) and an integer mix per index. */
+export function recordSeed(seedKey: string, index: number): number {
+  let base = seedHashes.get(seedKey);
+  if (base === undefined) {
+    if (seedHashes.size >= 4096) seedHashes.clear();
+    base = hashString(seedKey);
+    seedHashes.set(seedKey, base);
+  }
+  // murmur3's finaliser over (base, index): neighbouring indexes give unrelated streams.
+  let h = (base ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,450 @@
+// Record values from a compact JSON schema, through generators compiled once per schema object: the schema walk, the
+// field-name reading and the word-list choices happen on first use, and each record after that is a run of small
+// closures drawing from one seeded stream. The catalog's schemas are long-lived objects, so a WeakMap keyed by them
+// caches the compiled tree without keeping anything alive.
+import type { RecordSchema } from "../catalog/types.js";
+import { recordSeed, Stream } from "../random.js";
+import {
+  booleanRole,
+  contextOf,
+  type DateRole,
+  dateRoleOf,
+  isMainState,
+  numberRole,
+  type ObjectContext,
+  type Role,
+  stringRole,
+  terminalStatesOf,
+  tokensOf,
+} from "./field-roles.js";
+import * as words from "./vocabulary.js";
+
+/** "Now" for generated data: fixed, so a record is the same on every run and every day. Records run back from it. */
+export const BASE_TIME = Date.UTC(2026, 0, 15, 12, 0, 0);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const MAX_DEPTH = 4;
+/** How often a nullable field is null when nothing else decides it. */
+const NULL_RATE = 0.1;
+/** How often a terminal date (closed_at...) is set when the object has no state to say so. */
+const TERMINAL_RATE = 0.35;
+const CLOSED_STATES = new Set([
+  "closed",
+  "merged",
+  "completed",
+  "complete",
+  "resolved",
+  "solved",
+  "done",
+  "canceled",
+  "cancelled",
+  "finished",
+]);
+
+/** What the fields of one object share so they agree: created ≤ terminal ≤ updated ≤ now, one person, one state. */
+interface Scope {
+  index: number;
+  created: number;
+  updated: number;
+  /** The object's main state, lower-cased, once generated. */
+  state: string | undefined;
+  /** One person per object: name, first_name, email and login are drawn from it. */
+  person: number;
+}
+
+type Gen = (r: Stream, scope: Scope) => unknown;
+type RecordGen = (seed: number, index: number) => unknown;
+
+const compiled = new WeakMap<RecordSchema, RecordGen>();
+
+/** The value for record `index` of a schema: the same for the same seed key and index, on every call and runtime. */
+export function valueAt(schema: RecordSchema, seedKey: string, index: number): unknown {
+  let gen = compiled.get(schema);
+  if (!gen) {
+    gen = compileRecord(schema);
+    compiled.set(schema, gen);
+  }
+  return gen(recordSeed(seedKey, index), index);
+}
+
+function compileRecord(schema: RecordSchema): RecordGen {
+  const gen = compile(schema, "", contextOf("", []), 0);
+  return (seed, index) => {
+    const r = new Stream(seed);
+    // Newest first, about an hour apart: a page of records reads as recent activity, 100,000 reach back ~11 years.
+    const created = BASE_TIME - index * HOUR - r.below(HOUR);
+    const scope: Scope = { index, created, updated: created + r.next() * (BASE_TIME - created), state: undefined, person: r.u32() };
+    return gen(r, scope);
+  };
+}
+
+function typesOf(schema: RecordSchema): string[] {
+  if (schema.type !== undefined) return [schema.type].flat();
+  if (schema.properties) return ["object"];
+  if (schema.items) return ["array"];
+  return ["string"];
+}
+
+function compile(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Gen {
+  const types = typesOf(schema);
+  const nullable = types.includes("null") || (schema.enum?.includes(null) ?? false);
+  const type = types.find((t) => t !== "null");
+  if (type === undefined && !schema.enum) return () => null;
+  if (schema.enum && schema.enum.length > 0) return orNull(enumGen(schema.enum), nullable);
+  switch (type) {
+    case "object":
+      return orNull(objectGen(schema, name, depth), nullable);
+    case "array":
+      return orNull(arrayGen(schema, name, context, depth), nullable);
+    case "integer":
+    case "number":
+      return scalarGen(numberRole(name, type === "integer", context), type, schema.format, name, context, nullable);
+    case "boolean":
+      return scalarGen(booleanRole(name), type, schema.format, name, context, nullable);
+    default:
+      return scalarGen(stringRole(name, schema.format, context), "string", schema.format, name, context, nullable);
+  }
+}
+
+function orNull(gen: Gen, nullable: boolean): Gen {
+  return nullable ? (r, s) => (r.next() < NULL_RATE ? null : gen(r, s)) : gen;
+}
+
+function enumGen(values: readonly unknown[]): Gen {
+  const choices = values.filter((v) => v !== null);
+  if (choices.length === 0) return () => null;
+  return (r) => choices[r.below(choices.length)];
+}
+
+/** Does an object's own data need its own times and person (dates, a state, or person fields among its keys)? */
+function needsScope(keys: readonly string[], context: ObjectContext): boolean {
+  return context.person || keys.some((k) => isMainState(k) || dateRoleOf(tokensOf(k), "string", context) !== undefined);
+}
+
+function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
+  if (depth >= MAX_DEPTH) return () => ({});
+  const properties = schema.properties ?? {};
+  const keys = Object.keys(properties);
+  const context = contextOf(name, keys);
+  const fields = keys.map((key) => compile(properties[key] as RecordSchema, key, context, depth + 1));
+  // The main state is drawn first so terminal dates and reasons can follow it; it must be a scalar to count.
+  const main = keys.findIndex((k) => isMainState(k) && typesOf(properties[k] as RecordSchema).some((t) => t === "string"));
+  const ownScope = depth > 0 && needsScope(keys, context);
+  const count = keys.length;
+  // `__proto__` as a plain assignment would set the prototype; such a schema is vanishingly rare, so it takes the slow path.
+  const plain = !keys.includes("__proto__");
+  return (r, parent) => {
+    let s = parent;
+    if (ownScope) {
+      const created = parent.created + r.next() * (parent.updated - parent.created);
+      s = { index: parent.index, created, updated: created + r.next() * (BASE_TIME - created), state: undefined, person: r.u32() };
+    }
+    let mainValue: unknown;
+    if (main >= 0) {
+      mainValue = (fields[main] as Gen)(r, s);
+      s.state = typeof mainValue === "string" ? mainValue.toLowerCase() : undefined;
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < count; i++) {
+      const value = i === main ? mainValue : (fields[i] as Gen)(r, s);
+      if (plain) out[keys[i] as string] = value;
+      else Object.defineProperty(out, keys[i] as string, { value, enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+}
+
+function arrayGen(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Gen {
+  if (depth >= MAX_DEPTH || !schema.items) return () => [];
+  const item = compile(schema.items, name, context, depth + 1);
+  return (r, s) => {
+    const length = r.below(3);
+    const out = new Array<unknown>(length);
+    for (let i = 0; i < length; i++) out[i] = item(r, s);
+    return out;
+  };
+}
+
+// --- Scalars
+
+const pick = <T>(r: Stream, items: readonly T[]): T => items[r.below(items.length)] as T;
+const upper = (items: readonly string[]) => items.map((v) => v.toUpperCase());
+const lower = (items: readonly string[]) => items.map((v) => v.toLowerCase());
+const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+const FIRST_LOWER = lower(words.FIRST_NAMES);
+const LAST_LOWER = lower(words.LAST_NAMES).map((v) => v.replace(/[^a-z]/g, ""));
+const first = (s: Scope) => s.person % words.FIRST_NAMES.length;
+const last = (s: Scope) => (s.person >>> 8) % words.LAST_NAMES.length;
+// Two-character chunks looked up in tables: Number#toString(radix) and padStart were a tenth of generation time.
+const ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz";
+const ALNUM2 = Array.from({ length: 1296 }, (_, i) => `${ALNUM[Math.floor(i / 36)]}${ALNUM[i % 36]}`);
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+/** 12 base-36 characters from two draws. */
+const base36 = (r: Stream) => {
+  const a = r.u32();
+  const b = r.u32();
+  return `${ALNUM2[a % 1296]}${ALNUM2[Math.floor(a / 1296) % 1296]}${ALNUM2[Math.floor(a / 1679616) % 1296]}${ALNUM2[b % 1296]}${ALNUM2[Math.floor(b / 1296) % 1296]}${ALNUM2[Math.floor(b / 1679616) % 1296]}`;
+};
+/** 8 hex characters from one draw. */
+const hex32 = (r: Stream) => {
+  const a = r.u32();
+  return `${HEX2[a >>> 24]}${HEX2[(a >>> 16) & 255]}${HEX2[(a >>> 8) & 255]}${HEX2[a & 255]}`;
+};
+
+function iso(ms: number): string {
+  return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** The instant of a date field, from its role and the object's times. */
+function instantGen(when: DateRole, tokens: readonly string[], nullable: boolean): (r: Stream, s: Scope) => number | null {
+  switch (when) {
+    case "created":
+      return (_r, s) => s.created;
+    case "updated":
+      return (_r, s) => s.updated;
+    case "start":
+      return (r, s) => s.created + r.next() * (s.updated - s.created);
+    case "future":
+      return (r, s) => s.updated + DAY + r.next() * 90 * DAY;
+    case "birth":
+      return (r) => BASE_TIME - (20 + r.next() * 40) * 365 * DAY;
+    case "past":
+      return (r, s) => s.created + r.next() * (BASE_TIME - s.created);
+    case "terminal": {
+      // Present when the object's state says it ended (closed_at with state closed), absent otherwise.
+      const states = terminalStatesOf(tokens);
+      return (r, s) => {
+        const ended = s.state === undefined ? r.next() < TERMINAL_RATE : states.has(s.state);
+        if (!ended && nullable) return null;
+        return s.created + r.next() * (s.updated - s.created);
+      };
+    }
+  }
+}
+
+function scalarGen(role: Role, type: string, format: string | undefined, name: string, context: ObjectContext, nullable: boolean): Gen {
+  const tokens = tokensOf(name);
+  if (role.kind === "date") {
+    const instant = instantGen(role.when, tokens, nullable);
+    const inner: Gen =
+      type === "integer" || type === "number"
+        ? tokens.includes("ms") || tokens.includes("millis")
+          ? (r, s) => {
+              const t = instant(r, s);
+              return t === null ? null : Math.floor(t);
+            }
+          : (r, s) => {
+              const t = instant(r, s);
+              return t === null ? null : Math.floor(t / 1000);
+            }
+        : format === "date" || (format === undefined && tokens[tokens.length - 1] === "date")
+          ? (r, s) => {
+              const t = instant(r, s);
+              return t === null ? null : iso(t).slice(0, 10);
+            }
+          : (r, s) => {
+              const t = instant(r, s);
+              return t === null ? null : iso(t);
+            };
+    // Terminal dates decide their own nulls from the state; other dates are null now and then.
+    return role.when === "terminal" ? inner : orNull(inner, nullable);
+  }
+  if (role.kind === "stateReason") {
+    const reasons = context.camel ? ["COMPLETED", "NOT_PLANNED"] : ["completed", "not_planned"];
+    const reopened = context.camel ? "REOPENED" : "reopened";
+    return (r, s) => {
+      if (s.state !== undefined && CLOSED_STATES.has(s.state)) return pick(r, reasons);
+      return nullable ? null : reopened;
+    };
+  }
+  return orNull(valueGen(role, type, name, tokens, context), nullable);
+}
+
+/** A URL path segment from the field name: `labels_url` → labels, `avatar_url` → avatar, `url` → the owner or "items". */
+function segmentOf(tokens: readonly string[], context: ObjectContext): string {
+  const rest = tokens.filter((t) => !["url", "uri", "href", "link", "html", "api", "self"].includes(t));
+  return rest.join("-") || tokensOf(context.owner).join("-") || "items";
+}
+
+function idPrefixOf(tokens: readonly string[], context: ObjectContext): string {
+  const rest = tokens.filter((t) => t !== "id" && t !== "ids");
+  const word = rest[0] ?? tokensOf(context.owner)[0] ?? "obj";
+  return word.slice(0, 3);
+}
+
+function valueGen(role: Role, type: string, name: string, tokens: readonly string[], context: ObjectContext): Gen {
+  const integer = type === "integer";
+  const graphql = context.camel;
+  switch (role.kind) {
+    case "boolean": {
+      const truth = role.truth;
+      return (r) => r.next() < truth;
+    }
+    case "state": {
+      const values = graphql ? upper(role.values) : role.values;
+      return (r) => pick(r, values);
+    }
+    case "email":
+      return (_r, s) => `${FIRST_LOWER[first(s)]}.${LAST_LOWER[last(s)]}@example.com`;
+    case "url": {
+      const segment = segmentOf(tokens, context);
+      const image = /avatar|photo|picture|icon|logo|thumbnail|image/.test(name.toLowerCase()) ? ".png" : "";
+      return (_r, s) => `https://example.com/${segment}/${s.index + 1}${image}`;
+    }
+    case "uuid":
+      return (r) => {
+        const a = hex32(r);
+        const b = hex32(r);
+        const c = hex32(r);
+        const d = hex32(r);
+        return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-a${c.slice(1, 4)}-${c.slice(4)}${d}`;
+      };
+    case "id": {
+      const prefix = idPrefixOf(tokens, context);
+      return (r) => `${prefix}_${base36(r)}`;
+    }
+    case "gid":
+      return (r) => `12${String(r.u32()).padStart(10, "0")}${String(r.below(10_000)).padStart(4, "0")}`;
+    case "sid": {
+      const rest = tokens.filter((t) => t !== "sid");
+      const word = rest[0] ?? tokensOf(context.owner)[0] ?? "sid";
+      const prefix = (SID_PREFIX[word] ?? word.slice(0, 2)).toUpperCase().padEnd(2, "X");
+      return (r) => `${prefix}${hex32(r)}${hex32(r)}${hex32(r)}${hex32(r)}`;
+    }
+    case "nodeId":
+      return (r) => `I_kwDO${base36(r).toUpperCase()}`;
+    case "hex":
+      return (r) => `${hex32(r)}${hex32(r)}${hex32(r)}${hex32(r)}${hex32(r)}`;
+    case "firstName":
+      return (_r, s) => words.FIRST_NAMES[first(s)];
+    case "lastName":
+      return (_r, s) => words.LAST_NAMES[last(s)];
+    case "personName":
+      return (_r, s) => `${words.FIRST_NAMES[first(s)]} ${words.LAST_NAMES[last(s)]}`;
+    case "login":
+      return (_r, s) => `${FIRST_LOWER[first(s)]}-${LAST_LOWER[last(s)]}`;
+    case "thingName":
+      return (r) => `${cap(pick(r, words.WORDS))} ${cap(pick(r, words.WORDS))}`;
+    case "company":
+      return (r) => pick(r, words.COMPANIES);
+    case "jobTitle":
+      return (r) => pick(r, words.JOB_TITLES);
+    case "title":
+      return (r) => pick(r, words.TITLES);
+    case "text":
+      return (r) => (r.next() < 0.5 ? pick(r, words.SENTENCES) : `${pick(r, words.SENTENCES)} ${pick(r, words.SENTENCES)}`);
+    case "html":
+      return (r) => `<p>${pick(r, words.SENTENCES)}</p>`;
+    case "phone":
+      return (r) => `+1-555-01${String(r.below(100)).padStart(2, "0")}`;
+    case "city":
+      return (r) => pick(r, words.CITIES);
+    case "region":
+      return (r) => pick(r, words.US_STATES);
+    case "country":
+      return (r) => pick(r, words.COUNTRIES);
+    case "countryName":
+      return (r) => pick(r, words.COUNTRY_NAMES);
+    case "postalCode":
+      return (r) => String(10_000 + r.below(90_000));
+    case "street":
+      return (r) => `${1 + r.below(999)} ${pick(r, words.STREETS)}`;
+    case "street2":
+      return (r) => `Suite ${100 + r.below(900)}`;
+    case "currency": {
+      const codes = context.stripe ? words.CURRENCIES : upper(words.CURRENCIES);
+      return (r) => pick(r, codes);
+    }
+    case "timezone":
+      return (r) => pick(r, words.TIMEZONES);
+    case "language":
+      return (r) => pick(r, words.LANGUAGES);
+    case "color":
+      return (r) => (r.u32() & 0xffffff).toString(16).padStart(6, "0");
+    case "ip":
+      return (r) => `203.0.113.${1 + r.below(254)}`;
+    case "domain":
+      return (r) => `${pick(r, words.WORDS)}.example.com`;
+    case "path":
+      return (r, s) => {
+        const ext = r.below(words.EXTENSIONS.length);
+        return `${pick(r, words.WORDS)}-${s.index + 1}.${words.EXTENSIONS[ext]}`;
+      };
+    case "mimeType":
+      return (r) => pick(r, words.MIME_TYPES);
+    case "secret":
+      return (r) => `sk_test_${base36(r)}${base36(r)}`;
+    case "version":
+      return type === "string" ? (r) => `${1 + r.below(3)}.${r.below(10)}.${r.below(10)}` : (r) => 1 + r.below(20);
+    case "sku":
+      return (r) => `SKU-${10_000 + r.below(90_000)}`;
+    case "slug":
+      return (r) => `${pick(r, words.WORDS)}-${pick(r, words.WORDS)}`;
+    case "kind":
+      return (r) => pick(r, graphql ? upper(words.KINDS) : words.KINDS);
+    case "priority":
+      return type === "string" ? (r) => pick(r, words.PRIORITIES) : (r) => 1 + r.below(4);
+    case "moneyString":
+      return (r) => (Math.round(r.next() * r.next() * 500_000) / 100).toFixed(2);
+    case "numberString":
+      return (_r, s) => String(1001 + s.index);
+    case "key":
+      return (_r, s) => `PRJ-${s.index + 1}`;
+    case "word":
+      return (r) => pick(r, words.WORDS);
+    // Numbers: integers stay integers; floats get the precision their field would show.
+    case "count":
+      return (r) => Math.floor(r.next() * r.next() * 200);
+    case "money":
+      // Skewed towards small amounts, as real payments are; integers are minor units (cents), floats major ones.
+      return integer ? (r) => 100 + Math.floor(r.next() * r.next() * 250_000) : (r) => Math.round(r.next() * r.next() * 250_000) / 100;
+    case "percent":
+      return integer ? (r) => r.below(101) : (r) => Math.round(r.next() * 10_000) / 100;
+    case "ratio":
+      return integer ? (r) => r.below(101) : (r) => Math.round(r.next() * 10_000) / 10_000;
+    case "sequence":
+      return (_r, s) => s.index + 1;
+    case "intId":
+      return (r) => 10_000_000 + r.below(90_000_000);
+    case "bytes":
+      return (r) => 1024 + r.below(2_000_000);
+    case "pixels":
+      return (r) => 64 + r.below(1937);
+    case "position":
+      return (r) => r.below(100);
+    case "duration": {
+      const scale = tokens.includes("ms") || tokens.includes("millis") || tokens.includes("milliseconds") ? 1000 : 1;
+      return (r) => (30 + r.below(86_400)) * scale;
+    }
+    case "year":
+      return (r) => 2015 + r.below(12);
+    case "month":
+      return (r) => 1 + r.below(12);
+    case "day":
+      return (r) => 1 + r.below(28);
+    case "hour":
+      return (r) => r.below(24);
+    case "minute":
+      return (r) => r.below(60);
+    case "latitude":
+      return (r) => Math.round((r.next() * 180 - 90) * 1e6) / 1e6;
+    case "longitude":
+      return (r) => Math.round((r.next() * 360 - 180) * 1e6) / 1e6;
+    case "number":
+      return (r) => Math.round(r.next() * 100_000) / 100;
+    default:
+      return (r) => pick(r, words.WORDS);
+  }
+}
+
+/** Twilio's two-letter SID prefixes, by the resource a `*_sid` names. */
+const SID_PREFIX: Record<string, string> = {
+  account: "AC",
+  message: "SM",
+  call: "CA",
+  conference: "CF",
+  phone: "PN",
+  recording: "RE",
+  service: "MG",
+  address: "AD",
+};
