@@ -135,7 +135,7 @@ describe("reads", () => {
     const stripe = ws.connector("stripe");
     await stripe.id();
     h.emu.setFaults({ queue: [{ status: 500, match: EXEC }] });
-    const result = await stripe.execute<unknown[]>("customers", "list", { limit: 3 });
+    const result = await stripe.execute("customers", "list", { limit: 3 });
     expect(result.data).toHaveLength(3);
     expect(stats().routes[EXECUTE]).toBe(2);
   });
@@ -177,7 +177,7 @@ describe("writes", () => {
     expect(stats().routes[CREATE]).toBe(2);
 
     h.emu.setFaults({ queue: [{ status: 429, retryAfter: 1, match: EXEC }] });
-    const customer = await stripe.execute<{ email?: string }>("customers", "create", { email: "after-429@example.com" });
+    const customer = await stripe.execute("customers", "create", { email: "after-429@example.com" });
     expect(customer.data).toMatchObject({ email: "after-429@example.com" });
     expect(stats().routes[EXECUTE]).toBe(2);
     expect(seen.retries.map((r) => r.delayMs)).toEqual([1000, 1000]);
