@@ -322,9 +322,15 @@ describe("connector_type naming (contract §9.5)", () => {
     expect(listed.body.data.map((c: { id: string }) => c.id)).toContain(res.body.id);
   });
 
-  it.each(["facebook_marketing", "facebook-marketing"])("answers 404 for the slug %s and creates nothing", async (type) => {
+  it.each(["facebook_marketing", "facebook-marketing"])("creates a connector by the slug %s as well", async (type) => {
+    const res = await createConnector({ connector_type: type, name: `fb ${type}`, ...facebook });
+    expect(res.status).toBe(200);
+    expect(res.body.source_template.source_definition_id).toBe(FACEBOOK);
+  });
+
+  it("answers 404 for a name no connector has, and creates nothing", async () => {
     const before = (await get("/api/v1/integrations/connectors", { workspace_name: WORKSPACE })).body.data.length;
-    const res = await createConnector({ connector_type: type, ...facebook });
+    const res = await createConnector({ connector_type: "Facebook Marketting Ads", ...facebook });
     expect(res.status).toBe(404);
     expect(res.body.errors[0].error_code).toBe("connector_type_not_found");
     expect((await get("/api/v1/integrations/connectors", { workspace_name: WORKSPACE })).body.data).toHaveLength(before);

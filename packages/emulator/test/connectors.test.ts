@@ -128,12 +128,13 @@ describe("C2 POST /integrations/connectors", () => {
     expect(stored).toMatchObject({ workspace_id: defaultWorkspaceId, credential_keys: ["token"] });
   });
 
-  it("creates by connector_type (display name, case-insensitive); a snake_case slug is a 404", async () => {
+  it("creates by connector_type: display name or slug, any case or separators (more in connector-type.test.ts)", async () => {
     const ok = await createConnector({ workspace_name: "default", connector_type: "zendesk support", credentials: { access_token: "t" } });
     expect(ok.status).toBe(200);
     expect(ok.body.source_template.name).toBe("Zendesk Support");
     const slug = await createConnector({ workspace_name: "default", connector_type: "zendesk_support", credentials: {} });
-    expect(slug.status).toBe(404);
+    expect(slug.status).toBe(200);
+    expect(slug.body.source_template.name).toBe("Zendesk Support");
   });
 
   it("requires replication_config.repositories for GitHub (422 naming the field)", async () => {

@@ -5,6 +5,7 @@ import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, roleO
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { type Connector, findWorkspaceByName, type RequestedEntity, type Workspace } from "../store.js";
 import { catalogEntryOf, matchAuthScheme, resolveTemplate, validateReplicationConfig, visibleConnector } from "./connector-lookup.js";
+import { withCanonicalConnectorType } from "./connector-type.js";
 import { templateDetail, templateSummary } from "./templates.js";
 
 const SECRET_KEY = /token|secret|password|credential|api[_-]?key|apikey|private[_-]?key/i;
@@ -94,7 +95,7 @@ export function buildConnector(
   topLevel?: Record<string, unknown>,
 ): Connector {
   const ws = workspaceForWrite(ctx, principal, body.workspace_name);
-  const template = resolveTemplate(ctx, principal.organizationId, body);
+  const template = resolveTemplate(ctx, principal.organizationId, withCanonicalConnectorType(ctx.catalog, body));
   const definition = ctx.catalog.byDefinitionId(template.actor_definition_id);
   if (!definition) throw notFound("Source definition not found", "definition_not_found");
   const replication = { ...platformDefaults(ctx, definition), ...template.partial_default_config, ...(body.replication_config ?? {}) };
@@ -207,7 +208,7 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
     const principal = principalOf(c);
     const body = bodyOf(c) as CreateBody;
     workspaceForWrite(ctx, principal, body.workspace_name);
-    const template = resolveTemplate(ctx, principal.organizationId, body);
+    const template = resolveTemplate(ctx, principal.organizationId, withCanonicalConnectorType(ctx.catalog, body));
     const definition = ctx.catalog.byDefinitionId(template.actor_definition_id);
     return c.json(
       checkResult(ctx, ctx.nextId(), {

@@ -3,6 +3,7 @@ import { bodyOf, type EmulatorContext, type Env, principalOf } from "../context.
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import { type Connector, findWorkspaceByName } from "../store.js";
 import { resolveTemplate } from "./connector-lookup.js";
+import { withCanonicalConnectorType } from "./connector-type.js";
 import { buildConnector } from "./connectors.js";
 
 function escapeHtml(text: string): string {
@@ -30,7 +31,7 @@ export function registerOAuthInitiateRoutes(app: Hono<Env>, ctx: EmulatorContext
     // A scoped or widget token initiates only for its own workspace (contract §10 U1), not just at the callback.
     if (principal.workspaceId && principal.workspaceId !== ws.id)
       throw forbidden("The token is scoped to another workspace", "workspace_scope");
-    const template = resolveTemplate(ctx, principal.organizationId, body);
+    const template = resolveTemplate(ctx, principal.organizationId, withCanonicalConnectorType(ctx.catalog, body));
     const hasAppCredentials = [...ctx.store.oauthCredentials.values()].some(
       (x) => x.organization_id === principal.organizationId && x.connector_definition_id === template.actor_definition_id,
     );

@@ -3,6 +3,7 @@ import { ADMIN_ROLES, requireRole } from "../auth.js";
 import { bodyOf, type EmulatorContext, type Env, principalOf, roleOf } from "../context.js";
 import { notFound, unprocessable } from "../http/errors.js";
 import type { OAuthCredential } from "../store.js";
+import { findConnectorType, resolveConnectorType } from "./connector-type.js";
 
 function credentialJson(cred: OAuthCredential): Record<string, unknown> {
   // The configuration is never echoed back (contract §3 O1).
@@ -38,7 +39,7 @@ export function registerOAuthRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
     }
     const connector = body.connector_definition_id
       ? ctx.catalog.byDefinitionId(body.connector_definition_id.toLowerCase())
-      : (ctx.catalog.byDisplayName(body.connector_type as string) ?? ctx.catalog.byName(String(body.connector_type).toLowerCase()));
+      : resolveConnectorType(ctx.catalog, String(body.connector_type));
     if (!connector) throw notFound("Connector definition not found", "definition_not_found");
     const now = ctx.nowIso();
     const existing = [...ctx.store.oauthCredentials.values()].find(
@@ -63,7 +64,7 @@ export function registerOAuthRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
     requireRole(roleOf(ctx, principal), ADMIN_ROLES, "manage OAuth credentials");
     // Hono has already decoded the path parameter: decoding again turned a '%' into a 500.
     const type = c.req.param("connector_type");
-    const connector = ctx.catalog.byDisplayName(type) ?? ctx.catalog.byName(type.toLowerCase());
+    const connector = findConnectorType(ctx.catalog, type);
     if (connector) {
       for (const [id, cred] of ctx.store.oauthCredentials) {
         if (cred.organization_id === principal.organizationId && cred.connector_definition_id === connector.definitionId) {
