@@ -151,6 +151,23 @@ function withNull(type, nullable) {
   return arr;
 }
 
+/** `oneOf: [{type: string}, {type: integer}]` (Amazon's portfolioId) is both types, not the first one. */
+function primitiveUnion(node, resolveRef) {
+  const branches = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : null;
+  if (!branches || branches.length < 2) return null;
+  const types = [];
+  for (const b of branches) {
+    const { schema } = normalize(b, resolveRef);
+    const keys = schema ? Object.keys(schema).filter((k) => k !== "description" && k !== "title" && k !== "format") : [];
+    if (!schema || keys.length !== 1 || keys[0] !== "type") return null;
+    for (const t of [schema.type].flat())
+      if (["string", "integer", "number", "boolean", "null"].includes(t) && !types.includes(t)) types.push(t);
+  }
+  // integer first: a generated id is then a number, which satisfies exactly one branch
+  types.sort((a, b) => (a === "integer" ? -1 : b === "integer" ? 1 : 0));
+  return types.length ? { type: types } : null;
+}
+
 /**
  * Compact JSON Schema of a record: keep only type, properties, items, enum, format, required
  * (nullability folded into the type). $refs are inlined up to `maxRefs` deep, then {"type":"object"}.
@@ -161,6 +178,8 @@ function compactRecord(node, resolveRef, maxRefs, refsUsed = 0, seen = new Set()
   if (typeof node.$ref === "string" && (refsUsed >= maxRefs || seen.has(node.$ref))) {
     return { type: "object" };
   }
+  const union = primitiveUnion(node, resolveRef);
+  if (union) return union;
   const { schema, nullable, refs, seen: nextSeen } = normalize(node, resolveRef, seen);
   if (!schema) return { type: "object" };
   const depth = refsUsed + refs;
@@ -292,6 +311,39 @@ function recordSchema(op, resolveRef, where) {
   return compactRecord(target, resolveRef, RECORD_REF_DEPTH);
 }
 
+/** The compact schema of what the record extractor yields from the 200 response (the whole body without one). */
+function extractedSchema(op, resolveRef) {
+  const resp = successResponse(op.responses);
+  const schema = pickContent(resp?.content)?.media?.schema;
+  if (!schema) return { type: "object" };
+  const extractor = op["x-airbyte-record-extractor"];
+  let target = schema;
+  if (typeof extractor === "string") {
+    const steps = parseJsonPath(extractor);
+    const found = steps ? locate(schema, steps, resolveRef) : undefined;
+    if (found !== undefined) target = found;
+  }
+  return compactRecord(target, resolveRef, RECORD_REF_DEPTH);
+}
+
+/**
+ * Each `x-airbyte-meta-extractor` key with its role (cursor, hasMore...) and the schema of the value it points
+ * at, so the emulator answers every documented key (row_count, response_aggregation_type...) with the right type.
+ */
+function metaOf(op, resolveRef) {
+  const me = op["x-airbyte-meta-extractor"];
+  if (!isObj(me) || !Object.keys(me).length) return null;
+  const resp = successResponse(op.responses);
+  const root = pickContent(resp?.content)?.media?.schema;
+  const out = {};
+  for (const [key, where] of Object.entries(me)) {
+    const steps = parseJsonPath(where);
+    const found = root && steps ? locate(root, steps, resolveRef) : undefined;
+    out[key] = { role: classifyMetaKey(key), schema: found === undefined ? {} : compactRecord(found, resolveRef, 1) };
+  }
+  return out;
+}
+
 const ENTITY_SCHEMA_FALLBACK_ACTIONS = new Set(["list", "get", "api_search", "create", "update"]);
 const isBareObject = (r) => isObj(r) && Object.keys(r).length === 1 && r.type === "object";
 
@@ -317,6 +369,12 @@ function paramEntry(name, location, required, rawSchema, resolveRef, description
     if (s.default !== undefined) e.default = s.default;
     if (typeof s.minimum === "number") e.minimum = s.minimum;
     if (typeof s.maximum === "number") e.maximum = s.maximum;
+    // Objects and arrays keep their compact schema, so nested required fields, types and enums are checked.
+    const t = [e.type ?? []].flat();
+    if (t.includes("object") || t.includes("array")) {
+      const compact = compactRecord(rawSchema ?? {}, resolveRef, RECORD_REF_DEPTH);
+      if (compact.properties || compact.items) e.schema = compact;
+    }
   }
   return e;
 }
@@ -333,22 +391,25 @@ function operationParams(op, pathItem, resolveRef, where) {
     effective.set(`${p.in}:${p.name}`, p);
   }
   for (const p of effective.values()) {
-    if (p.in !== "query" && p.in !== "path") continue;
+    if (p.in !== "query" && p.in !== "path" && p.in !== "header") continue;
     const key = `${p.in}:${p.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    params.push(paramEntry(p.name, p.in, p.in === "path" ? true : p.required, p.schema, resolveRef, p.description));
+    // A header with a default (Linear's x-apollo-operation-name) is filled by the connector, not the caller.
+    const required = p.in === "path" ? true : p.in === "header" ? p.required && p.schema?.default === undefined : p.required;
+    params.push(paramEntry(p.name, p.in, required, p.schema, resolveRef, p.description));
   }
 
   const rb = isObj(op.requestBody) && op.requestBody.$ref ? resolveRef(op.requestBody.$ref) : op.requestBody;
   if (isObj(rb)) {
     const bodyType = rb["x-airbyte-body-type"];
-    if (isObj(bodyType) && bodyType.type === "graphql") {
-      // GraphQL bodies are built from the parameters above.
-    } else {
+    const graphql = isObj(bodyType) && bodyType.type === "graphql";
+    {
+      // GraphQL bodies are built from the variables; their request body schema (Linear's IssueCreateParams)
+      // still types them, so its properties are body params like any other.
       const picked = pickContent(rb.content);
       if (picked?.media?.schema) {
-        if (!/json|x-www-form-urlencoded/i.test(picked.type)) {
+        if (!graphql && !/json|x-www-form-urlencoded/i.test(picked.type)) {
           warn(`${where}: request body ${picked.type} treated like JSON`);
         }
         const { schema: bs } = normalize(picked.media.schema, resolveRef);
@@ -356,7 +417,7 @@ function operationParams(op, pathItem, resolveRef, where) {
           const req = new Set(Array.isArray(bs.required) ? bs.required : []);
           for (const [name, ps] of Object.entries(bs.properties)) {
             const key = `body:${name}`;
-            if (seen.has(key)) continue;
+            if (seen.has(key) || (graphql && (seen.has(`query:${name}`) || seen.has(`path:${name}`)))) continue;
             seen.add(key);
             params.push(paramEntry(name, "body", req.has(name), ps, resolveRef, isObj(ps) ? ps.description : undefined));
           }
@@ -509,6 +570,137 @@ function pagination(op, params) {
 }
 
 // ---------------------------------------------------------------------------
+// Identity and response shapes
+// ---------------------------------------------------------------------------
+
+const typesOf = (schema) => [schema?.type ?? (isObj(schema?.properties) ? "object" : schema?.items ? "array" : [])].flat();
+const propNames = (schema) => (isObj(schema?.properties) ? Object.keys(schema.properties) : []);
+const ID_NAMES = ["id", "gid", "sid", "uuid", "key"];
+const ID_LIKE = /(^|_|[a-z])(id|gid|sid|uuid|key|number|Id|Gid|Sid|Uuid|Key|Number|ID|IdOrKey)$/;
+
+function singularOf(name) {
+  return name
+    .replace(/ies$/, "y")
+    .replace(/(ss|x|ch|sh)es$/, "$1")
+    .replace(/s$/, "");
+}
+
+/** The parameter that names the record an action works on (`task_gid`, GitHub's `repo` beside `owner`), or null. */
+function keyParamOf(entity, action, params) {
+  if (action === "list" || action === "api_search" || action === "create") return null;
+  const candidates = params.filter((p) => p.in !== "header" && (p.required || p.in === "path"));
+  if (!candidates.length) return null;
+  const one = singularOf(entity)
+    .replace(/[^A-Za-z0-9]/g, "")
+    .toLowerCase();
+  const norm = (n) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  const byName = candidates.find((p) => ID_NAMES.includes(p.name.toLowerCase()));
+  if (byName) return byName.name;
+  const own = candidates.find((p) => ["id", "gid", "sid", "key", "number", "uuid", "idorkey"].some((s) => norm(p.name) === one + s));
+  if (own) return own.name;
+  const rev = [...candidates].reverse();
+  return (
+    rev.find((p) => p.in === "path" && ID_LIKE.test(p.name)) ??
+    rev.find((p) => ID_LIKE.test(p.name)) ??
+    rev.find((p) => p.in === "path") ??
+    rev.find((p) => p.in === "query") ??
+    rev[0]
+  ).name;
+}
+
+/** The record field a key parameter names, with its type: the spec's own (`gid`, `sid`, integer `portfolioId`). */
+function keyFieldOf(record, keyParam) {
+  const props = propNames(record);
+  const lower = new Map(props.map((n) => [n.toLowerCase(), n]));
+  const pick = (...names) => {
+    for (const n of names) if (lower.has(n.toLowerCase())) return lower.get(n.toLowerCase());
+    return undefined;
+  };
+  let field;
+  if (keyParam) {
+    const suffix = /(gid|sid|uuid|key|number|id)(orkey)?$/i.exec(keyParam)?.[1];
+    field =
+      pick(keyParam) ??
+      (suffix ? pick(suffix) : undefined) ??
+      (/^(repo|repository|slug|name|username|login)$/i.test(keyParam) ? pick("name", "slug", "login") : undefined) ??
+      pick(...ID_NAMES) ??
+      keyParam;
+  } else {
+    field = pick(...ID_NAMES);
+  }
+  if (!field) return null;
+  const schema = record?.properties?.[field];
+  const types = typesOf(schema);
+  const key = { field, type: types.includes("integer") || types.includes("number") ? "integer" : "string" };
+  if (schema?.format === "uuid") key.format = "uuid";
+  return key;
+}
+
+/** How well a schema looks like the entity's record: shared property names, and the key field. */
+function likeness(schema, canonical, keyField) {
+  const props = propNames(schema);
+  if (!props.length) return 0;
+  const known = new Set(propNames(canonical));
+  const shared = props.filter((p) => known.has(p)).length / props.length;
+  return shared + (keyField && props.includes(keyField) ? 1 : 0);
+}
+
+/** Object and array nodes under a schema, breadth first, with their paths (at most `maxDepth` properties deep). */
+function nodesUnder(schema, maxDepth) {
+  const out = [];
+  let layer = [{ path: [], schema }];
+  for (let depth = 0; depth < maxDepth && layer.length; depth++) {
+    const next = [];
+    for (const { path: at, schema: s } of layer) {
+      for (const [name, child] of Object.entries(s?.properties ?? {})) {
+        const node = { path: [...at, name], schema: child };
+        out.push(node);
+        if (typesOf(child).includes("object")) next.push(node);
+      }
+    }
+    layer = next;
+  }
+  return out;
+}
+
+/**
+ * Where the entity's records sit in what the record extractor yields: `records` (an array of them: the value
+ * itself, or Salesforce's `searchRecords`) or one `record` (the value itself, or Linear's `issue` beside `success`).
+ */
+function shapeOf(action, extracted, canonical, keyField) {
+  const types = typesOf(extracted);
+  if (types.includes("array")) return { kind: "records", path: [] };
+  const nodes = nodesUnder(extracted, 3);
+  if (action === "list" || action === "api_search") {
+    const arrays = nodes.filter((n) => typesOf(n.schema).includes("array") && typesOf(n.schema.items).includes("object"));
+    if (arrays.length) {
+      const best = arrays.reduce((a, b) =>
+        likeness(b.schema.items, canonical, keyField) > likeness(a.schema.items, canonical, keyField) ? b : a,
+      );
+      return { kind: "records", path: best.path };
+    }
+    return { kind: "record", path: [] };
+  }
+  const root = likeness(extracted, canonical, keyField);
+  if (keyField && propNames(extracted).includes(keyField)) return { kind: "record", path: [] };
+  const objects = nodes.filter((n) => n.path.length <= 2 && typesOf(n.schema).includes("object") && propNames(n.schema).length);
+  const best = objects.reduce(
+    (a, b) => (likeness(b.schema, canonical, keyField) > likeness(a?.schema, canonical, keyField) ? b : a),
+    undefined,
+  );
+  if (best && likeness(best.schema, canonical, keyField) >= 1 && likeness(best.schema, canonical, keyField) > root) {
+    return { kind: "record", path: best.path };
+  }
+  return { kind: "record", path: [] };
+}
+
+function schemaAt(schema, at) {
+  let cur = schema;
+  for (const step of at) cur = cur?.properties?.[step];
+  return cur;
+}
+
+// ---------------------------------------------------------------------------
 // Auth and replication config
 // ---------------------------------------------------------------------------
 
@@ -560,16 +752,46 @@ function authSchemes(doc) {
       for (const [n, p] of Object.entries(isObj(v.properties) ? v.properties : {})) {
         props[n] = compactConfigProp(n, p, { secretFlag: true, description: false });
       }
-      out.push({
+      const entry = {
         title: typeof v.title === "string" ? v.title : typeof cfg.title === "string" ? cfg.title : schemeName,
         scheme: schemeName,
         type: typeof s.type === "string" ? (s.scheme ? `${s.type}:${s.scheme}` : s.type) : null,
         required: Array.isArray(v.required) ? [...v.required] : [],
         properties: props,
-      });
+      };
+      const replication = replicationForm(v, cfg);
+      if (replication) entry.replication = replication;
+      out.push(entry);
     }
   }
   return out;
+}
+
+/**
+ * How the replication form of the credentials (what the hosted docs show, e.g. GitHub's
+ * `{option_title: "PAT Credentials", personal_access_token}`) maps onto this auth config. Keys are relative to
+ * the `credentials` object the caller sends (the spec writes them `credentials.<key>`); top-level replication
+ * keys that are not credentials (a start date) are left out.
+ */
+function replicationForm(variant, cfg) {
+  const mapping = isObj(variant.replication_auth_key_mapping) ? variant.replication_auth_key_mapping : cfg.replication_auth_key_mapping;
+  const constants = isObj(variant.replication_auth_key_constants)
+    ? variant.replication_auth_key_constants
+    : cfg.replication_auth_key_constants;
+  if (!isObj(mapping)) return null;
+  const strip = (k) => (k.startsWith("credentials.") ? k.slice("credentials.".length) : k.includes(".") ? null : k);
+  const keys = {};
+  for (const [from, to] of Object.entries(mapping)) {
+    const k = strip(from);
+    if (k !== null && typeof to === "string") keys[k] = to;
+  }
+  const fixed = {};
+  for (const [from, value] of Object.entries(isObj(constants) ? constants : {})) {
+    const k = from.startsWith("credentials.") ? from.slice("credentials.".length) : null;
+    if (k !== null && !k.includes(".")) fixed[k] = value;
+  }
+  if (!Object.keys(keys).length) return null;
+  return { keys, ...(Object.keys(fixed).length ? { constants: fixed } : {}) };
 }
 
 function replicationConfig(info) {
@@ -647,24 +869,27 @@ function buildConnector(doc, file) {
   const fallbacks = [];
 
   const entityList = [];
-  for (const entity of [...entities.keys()].sort(byString)) {
-    const actions = entities.get(entity);
-    const actionList = [];
+  const contextStoreNames = new Set(
+    (isObj(cs) && Array.isArray(cs.entities) ? cs.entities : [])
+      .filter((e) => isObj(e) && typeof e.entity === "string")
+      .map((e) => e.entity),
+  );
+  const names = [...new Set([...entities.keys(), ...contextStoreNames])].sort(byString);
+  for (const entity of names) {
+    const actions = entities.get(entity) ?? new Map();
+    const built = [];
     for (const action of [...actions.keys()].sort(byString)) {
       const variants = actions.get(action);
       if (variants.length > 1) {
         warn(`${name} ${entity}.${action}: ${variants.length} operations; merged (first one wins for record/pagination, params unioned)`);
       }
-      const built = variants.map(({ op, pathItem, where }) => {
-        const params = operationParams(op, pathItem, resolveRef, where);
-        return { op, where, params };
-      });
-      const primary = built[0];
+      const parts = variants.map(({ op, pathItem, where }) => ({ op, where, params: operationParams(op, pathItem, resolveRef, where) }));
+      const primary = parts[0];
       let params = primary.params;
-      if (built.length > 1) {
+      if (parts.length > 1) {
         const key = (p) => `${p.in}:${p.name}`;
         const merged = new Map();
-        for (const b of built) {
+        for (const b of parts) {
           for (const p of b.params) {
             if (merged.has(key(p))) continue;
             const copy = { ...p };
@@ -674,34 +899,67 @@ function buildConnector(doc, file) {
         }
         for (const p of merged.values()) {
           // required only when every variant requires it
-          p.required = built.every((b) => b.params.some((x) => key(x) === key(p) && x.required));
+          p.required = parts.every((b) => b.params.some((x) => key(x) === key(p) && x.required));
         }
         params = [...merged.values()];
       }
-      let record = recordSchema(primary.op, resolveRef, primary.where);
-      if (isBareObject(record) && ENTITY_SCHEMA_FALLBACK_ACTIONS.has(action)) {
-        // Loosely typed response (e.g. GitHub GraphQL `nodes: [{type: object}]`). Use, in order,
-        // the component schema tagged `x-airbyte-entity-name: <entity>`, then the field list of
-        // the entity in info.x-airbyte-context-store.
-        let alt = entitySchemas.has(entity)
-          ? compactRecord({ $ref: `#/components/schemas/${entitySchemas.get(entity)}` }, resolveRef, RECORD_REF_DEPTH)
-          : null;
-        if ((!alt || isBareObject(alt)) && contextFields.has(entity)) alt = contextFields.get(entity);
-        if (alt && !isBareObject(alt)) {
-          record = alt;
-          fallbacks.push(`${entity}.${action}`);
-        }
+      // recordSchema reports unparseable or missing extractors; its result is the list record of old.
+      recordSchema(primary.op, resolveRef, primary.where);
+      built.push({ action, op: primary.op, params, extracted: extractedSchema(primary.op, resolveRef) });
+    }
+
+    // The entity's own record: a list's items, else api_search's, else what get answers, else the context store's.
+    const byAction = new Map(built.map((b) => [b.action, b]));
+    const getLike = byAction.get("get")?.extracted;
+    const firstShape = (b) => shapeOf(b.action, b.extracted, getLike ?? {}, null);
+    let canonical;
+    for (const a of ["list", "api_search", "get", "create", "update"]) {
+      const b = byAction.get(a);
+      if (!b) continue;
+      const shape = firstShape(b);
+      const at = schemaAt(b.extracted, shape.path);
+      canonical = shape.kind === "records" ? (typesOf(at).includes("array") ? at.items : at) : at;
+      if (canonical && !isBareObject(canonical)) break;
+    }
+    if ((!canonical || isBareObject(canonical)) && entitySchemas.has(entity)) {
+      const alt = compactRecord({ $ref: `#/components/schemas/${entitySchemas.get(entity)}` }, resolveRef, RECORD_REF_DEPTH);
+      if (!isBareObject(alt)) {
+        canonical = alt;
+        fallbacks.push(`${entity}`);
       }
-      const entry = {
-        action,
-        params,
-        record,
-        pagination: pagination(primary.op, params),
-      };
-      if (action === "download") {
-        const resp = successResponse(primary.op.responses);
+    }
+    if ((!canonical || isBareObject(canonical)) && contextFields.has(entity)) {
+      canonical = contextFields.get(entity);
+      fallbacks.push(`${entity}`);
+    }
+    canonical ??= { type: "object" };
+    const keyAction = ["get", "update", "delete", "download"]
+      .map((a) => byAction.get(a))
+      .find((b) => b && keyParamOf(entity, b.action, b.params));
+    const key = keyFieldOf(canonical, keyAction ? keyParamOf(entity, keyAction.action, keyAction.params) : null);
+
+    const actionList = [];
+    for (const b of built) {
+      const shape = shapeOf(b.action, b.extracted, canonical, key?.field);
+      const at = schemaAt(b.extracted, shape.path) ?? { type: "object" };
+      let record = shape.kind === "records" && typesOf(at).includes("array") ? (at.items ?? { type: "object" }) : at;
+      // Loosely typed responses (GitHub GraphQL `nodes: [{type: object}]`) answer with the entity's own record.
+      if (isBareObject(record) && ENTITY_SCHEMA_FALLBACK_ACTIONS.has(b.action) && !isBareObject(canonical)) record = canonical;
+      const entry = { action: b.action, params: b.params, record, shape };
+      if (shape.path.length > 0) entry.response = b.extracted;
+      const keyParam = keyParamOf(entity, b.action, b.params);
+      if (keyParam) entry.keyParam = keyParam;
+      const cursorParam = pickParam(b.params, CURSOR_PARAMS, { skipDates: true });
+      const limitParam = pickParam(b.params, LIMIT_PARAMS);
+      if (cursorParam && (b.action === "list" || b.action === "api_search")) entry.cursorParam = cursorParam;
+      if (limitParam && (b.action === "list" || b.action === "api_search")) entry.limitParam = limitParam;
+      const meta = metaOf(b.op, resolveRef);
+      if (meta) entry.meta = meta;
+      entry.pagination = pagination(b.op, b.params);
+      if (b.action === "download") {
+        const resp = successResponse(b.op.responses);
         const ct = isObj(resp?.content) ? Object.keys(resp.content)[0] : undefined;
-        const fileUrl = primary.op["x-airbyte-file-url"];
+        const fileUrl = b.op["x-airbyte-file-url"];
         entry.download =
           typeof fileUrl === "string"
             ? // the JSON 200 only locates the file (x-airbyte-file-url); the bytes come from that URL
@@ -710,7 +968,12 @@ function buildConnector(doc, file) {
       }
       actionList.push(entry);
     }
-    entityList.push({ name: entity, actions: actionList });
+    const out = { name: entity, actions: actionList };
+    if (key) out.key = key;
+    // Context-store-only entities (no operation of their own) and loose responses read the entity record here.
+    if (!actions.has("list") || actionList.every((a) => a.record !== canonical)) out.record = canonical;
+    if (contextStoreNames.has(entity)) out.contextStore = contextFields.get(entity) ?? canonical;
+    entityList.push(out);
   }
 
   if (fallbacks.length) {

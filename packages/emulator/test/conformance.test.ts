@@ -357,7 +357,8 @@ describe("connectors", () => {
     const res = await send("POST", `/api/v1/integrations/connectors/${id}/execute`, {
       entity: "issues",
       action: "list",
-      params: { limit: 2 },
+      // Linear's own page-size param (`limit` is not one of its list's params).
+      params: { first: 2 },
     });
     expect(res.status).toBe(200);
     expect(res.body.result).toHaveLength(2);

@@ -80,17 +80,18 @@ describe("list pagination with the connector's own metadata", () => {
   const GITHUB_KEYS = { more: "has_next_page", cursor: "end_cursor" };
   const LINEAR_KEYS = { more: "hasNextPage", cursor: "endCursor" };
 
-  it("GitHub repositories: has_next_page/end_cursor, following params.cursor to the end", async () => {
-    const { records, pages } = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "cursor");
+  it("GitHub repositories: has_next_page/end_cursor, following the connector's own cursor param (after) to the end", async () => {
+    const { records, pages } = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "after");
     expect(pages).toBe(5);
     expect(records).toHaveLength(RECORDS);
     expect(new Set(idsOf(records)).size).toBe(RECORDS);
   });
 
-  it("GitHub repositories: the same pages when the cursor goes in the connector's own param (after)", async () => {
-    const viaCursor = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "cursor");
-    const viaAfter = await listAll("github", "repositories", { username: "octocat", per_page: 10 }, GITHUB_KEYS, "after");
-    expect(idsOf(viaAfter.records)).toEqual(idsOf(viaCursor.records));
+  it("GitHub repositories: a generic params.cursor is refused (422 naming it and the accepted params)", async () => {
+    const res = await run("github", { entity: "repositories", action: "list", params: { username: "octocat", cursor: "x" } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe("params.cursor");
+    expect(res.body.errors[0].message).toContain("Accepted parameters: username, per_page, after, fields");
   });
 
   it("GitHub repositories: the default page size comes from the catalog (per_page 30)", async () => {
@@ -99,13 +100,11 @@ describe("list pagination with the connector's own metadata", () => {
     expect(res.body.connector_metadata).toEqual({ has_next_page: true, end_cursor: expect.any(String) });
   });
 
-  it("Linear issues: hasNextPage/endCursor (camelCase), via params.cursor and via after", async () => {
-    const viaCursor = await listAll("linear", "issues", { first: 20 }, LINEAR_KEYS, "cursor");
-    expect(viaCursor.pages).toBe(3);
-    expect(viaCursor.records).toHaveLength(RECORDS);
-    expect(new Set(idsOf(viaCursor.records)).size).toBe(RECORDS);
+  it("Linear issues: hasNextPage/endCursor (camelCase), via after", async () => {
     const viaAfter = await listAll("linear", "issues", { first: 20 }, LINEAR_KEYS, "after");
-    expect(viaAfter.records).toEqual(viaCursor.records);
+    expect(viaAfter.pages).toBe(3);
+    expect(viaAfter.records).toHaveLength(RECORDS);
+    expect(new Set(idsOf(viaAfter.records)).size).toBe(RECORDS);
   });
 
   it("Stripe customers (has_more only) page by starting_after=<last id>", async () => {
@@ -137,9 +136,9 @@ describe("list pagination with the connector's own metadata", () => {
   });
 
   it("rejects an invalid cursor (422)", async () => {
-    const res = await run("linear", { entity: "issues", action: "list", params: { cursor: "not-a-cursor!" } });
+    const res = await run("linear", { entity: "issues", action: "list", params: { after: "not-a-cursor!" } });
     expect(res.status).toBe(422);
-    expect(res.body.errors[0].field).toBe("params.cursor");
+    expect(res.body.errors[0].field).toBe("params.after");
     const own = await run("github", { entity: "repositories", action: "list", params: { username: "x", after: "%%%" } });
     expect(own.status).toBe(422);
     expect(own.body.errors[0].field).toBe("params.after");
@@ -341,7 +340,7 @@ describe("search and context_store_search filters", () => {
   async function matching(filter: unknown, action = "search"): Promise<unknown[]> {
     const res = await search(filter, action);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.result.meta).toEqual({ has_more: false, cursor: null });
+    expect(res.body.result.meta).toEqual({ has_more: false, cursor: null, took_ms: expect.any(Number) });
     return idsOf(res.body.result.data as Rec[]);
   }
 
@@ -434,9 +433,10 @@ describe("download", () => {
     expect(first.res.headers.get("content-disposition")).toMatch(/^attachment; filename="[^"]+"$/);
     expect(first.bytes.length).toBe(size);
     const second = await download(id);
-    expect(second.bytes).toEqual(first.bytes);
+    // Compared as buffers: toEqual over a megabyte of bytes takes seconds, long enough for keep-alive to drop.
+    expect(Buffer.compare(Buffer.from(second.bytes), Buffer.from(first.bytes))).toBe(0);
     const otherFile = await download(id + 1);
-    expect(otherFile.bytes).not.toEqual(first.bytes);
+    expect(Buffer.compare(Buffer.from(otherFile.bytes), Buffer.from(first.bytes))).not.toBe(0);
   });
 
   it("answers 200 with an empty body for an unknown id (the contract's quirk)", async () => {
@@ -524,7 +524,7 @@ describe("large datasets", () => {
     const next = await execute(big, bigToken, bigIds["zendesk-support"] as string, {
       entity: "article_attachments",
       action: "list",
-      params: { article_id: 1, per_page: 50, cursor: res.body.connector_metadata.next_page },
+      params: { article_id: 1, per_page: 50, page: res.body.connector_metadata.next_page },
     });
     expect(next.body.result[0]).toEqual(expect.objectContaining({ id: 51 }));
     expect(next.body.connector_metadata.count).toBe(TOTAL);

@@ -1,4 +1,4 @@
-import type { RecordSchema } from "../catalog/types.js";
+import type { CatalogKey, RecordSchema } from "../catalog/types.js";
 import type { RecordOverlay } from "../store.js";
 import { generateRecord, type IdStyle, idAt, idStyleOf, indexOfId } from "./generate.js";
 
@@ -8,11 +8,17 @@ import { generateRecord, type IdStyle, idAt, idStyleOf, indexOfId } from "./gene
  */
 export interface Dataset {
   readonly idStyle: IdStyle;
+  /** What generated records are seeded by: answers in other shapes derive their extra fields from it too. */
+  readonly seedKey: string;
+  /** Whether the record at a position was written (created or updated), so it may not fit the schema as generated ones do. */
+  written(position: number): boolean;
   /** Number of positions (generated + created), deleted ones included. */
   size(): number;
   /** The live record at a position, or undefined if it was deleted. */
   at(position: number): Record<string, unknown> | undefined;
   find(id: unknown): Record<string, unknown> | undefined;
+  /** The position an id names, when it is one of this dataset's (deleted or not). */
+  positionOf(id: unknown): number | undefined;
   create(fields: Record<string, unknown>): Record<string, unknown>;
   update(id: unknown, fields: Record<string, unknown>): Record<string, unknown> | undefined;
   remove(id: unknown): boolean;
@@ -24,17 +30,27 @@ export function createDataset(options: {
   schema: RecordSchema;
   count: number;
   overlay: RecordOverlay;
+  /** The spec's key field; `digits` when an integer parameter names a string key field. */
+  key?: CatalogKey;
+  digits?: boolean;
 }): Dataset {
   const { seedKey, entity, schema, count, overlay } = options;
-  const idStyle = idStyleOf(entity, schema);
+  const idStyle = idStyleOf(entity, schema, options.key, options.digits);
   const key = (id: unknown) => String(id);
+  // A record keyed by another field (GitHub repositories by `name`) still has a unique `id` when it has one.
+  const secondary = idStyle.field !== "id" && schema.properties?.id ? idStyleOf(entity, schema) : undefined;
+  const make = (index: number): Record<string, unknown> => {
+    const record = generateRecord(schema, seedKey, index, idStyle);
+    if (secondary) record.id = idAt(secondary, index);
+    return record;
+  };
 
   const generated = (index: number): Record<string, unknown> | undefined => {
     const id = idAt(idStyle, index);
     if (overlay.deleted.has(key(id))) return undefined;
-    const record = generateRecord(schema, seedKey, index, idStyle);
+    const record = make(index);
     const patch = overlay.updated.get(key(id));
-    return patch ? { ...record, ...patch } : record;
+    return patch ? deepMerge(record, patch) : record;
   };
 
   const at = (position: number): Record<string, unknown> | undefined => {
@@ -42,7 +58,7 @@ export function createDataset(options: {
     const created = overlay.created[position - count];
     if (!created || overlay.deleted.has(key(created[idStyle.field]))) return undefined;
     const patch = overlay.updated.get(key(created[idStyle.field]));
-    return patch ? { ...created, ...patch } : created;
+    return patch ? deepMerge(created, patch) : created;
   };
 
   const find = (id: unknown): Record<string, unknown> | undefined => {
@@ -53,12 +69,18 @@ export function createDataset(options: {
 
   return {
     idStyle,
+    seedKey,
+    written: (position) => position >= count || overlay.updated.has(key(idAt(idStyle, position))),
     size: () => count + overlay.created.length,
     at,
     find,
+    positionOf(id) {
+      const index = indexOfId(idStyle, id);
+      return index === undefined || index >= count + overlay.created.length ? undefined : index;
+    },
     create(fields) {
       const index = count + overlay.created.length;
-      const record = { ...generateRecord(schema, seedKey, index, idStyle), ...fields, [idStyle.field]: idAt(idStyle, index) };
+      const record = { ...deepMerge(make(index), fields), [idStyle.field]: idAt(idStyle, index) };
       overlay.created.push(record);
       return record;
     },
@@ -66,10 +88,10 @@ export function createDataset(options: {
       const current = find(id);
       if (!current) return undefined;
       const canonical = key(current[idStyle.field]);
-      const patch = { ...(overlay.updated.get(canonical) ?? {}), ...fields };
+      const patch = deepMerge(overlay.updated.get(canonical) ?? {}, fields);
       delete patch[idStyle.field];
       overlay.updated.set(canonical, patch);
-      return { ...current, ...patch };
+      return deepMerge(current, patch);
     },
     remove(id) {
       const current = find(id);
@@ -78,4 +100,16 @@ export function createDataset(options: {
       return true;
     },
   };
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** `patch` over `base`, objects merged field by field: a write of `{state: {id}}` keeps the state's other fields. */
+function deepMerge(base: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) {
+    const current = out[k];
+    out[k] = isPlain(current) && isPlain(v) ? deepMerge(current, v) : v;
+  }
+  return out;
 }

@@ -1,14 +1,28 @@
 import type { RecordSchema } from "../catalog/types.js";
 import { valueAt } from "./values.js";
 
-/** How a record's identity is written: integer ids or `<entity>_<n>` strings. */
+/**
+ * How a record's identity is written: the spec's key field (`id`, `gid`, `sid`, `number`...), as integers,
+ * `<entity>_<n>` strings, digit strings (a string field an integer parameter names) or UUIDs.
+ */
 export interface IdStyle {
   field: string;
   integer: boolean;
   prefix: string;
+  uuid?: boolean;
 }
 
-export function idStyleOf(entity: string, schema: RecordSchema): IdStyle {
+/** The id style of an entity: its catalog key when the spec names one, else the record's `id`. */
+export function idStyleOf(
+  entity: string,
+  schema: RecordSchema,
+  key?: { field: string; type: "integer" | "string"; format?: string },
+  digits = false,
+): IdStyle {
+  if (key) {
+    if (key.format === "uuid") return { field: key.field, integer: false, prefix: "", uuid: true };
+    return { field: key.field, integer: key.type === "integer", prefix: digits ? "" : `${entity}_` };
+  }
   const idSchema = schema.properties?.id;
   const types = idSchema ? [idSchema.type].flat() : ["string"];
   return { field: "id", integer: types.includes("integer") || types.includes("number"), prefix: `${entity}_` };
@@ -16,17 +30,27 @@ export function idStyleOf(entity: string, schema: RecordSchema): IdStyle {
 
 /** The id of the record at `index` (0-based). */
 export function idAt(style: IdStyle, index: number): string | number {
+  if (style.uuid) return `00000000-0000-4000-8000-${(index + 1).toString(16).padStart(12, "0")}`;
   return style.integer ? index + 1 : `${style.prefix}${index + 1}`;
 }
+
+const UUID_ID = /^00000000-0000-4000-8000-([0-9a-f]{12})$/i;
 
 /** The index an id points at, or undefined when it is not one of ours. */
 export function indexOfId(style: IdStyle, id: unknown): number | undefined {
   const text = String(id);
-  const match = style.integer
-    ? /^(\d+)$/.exec(text)
-    : (new RegExp(`^${style.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)$`).exec(text) ?? /^(\d+)$/.exec(text));
-  if (!match) return undefined;
-  const n = Number(match[1]);
+  let n: number;
+  if (style.uuid) {
+    const match = UUID_ID.exec(text);
+    if (!match) return undefined;
+    n = Number.parseInt(match[1] as string, 16);
+  } else {
+    const match = style.integer
+      ? /^(\d+)$/.exec(text)
+      : (new RegExp(`^${style.prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(\\d+)$`).exec(text) ?? /^(\d+)$/.exec(text));
+    if (!match) return undefined;
+    n = Number(match[1]);
+  }
   return Number.isSafeInteger(n) && n >= 1 ? n - 1 : undefined;
 }
 

@@ -1,5 +1,5 @@
 import type { Principal } from "../auth.js";
-import type { CatalogConnector } from "../catalog/types.js";
+import type { CatalogAuthScheme, CatalogConnector } from "../catalog/types.js";
 import { type EmulatorContext, requireUuid } from "../context.js";
 import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.js";
 import type { Connector, SourceTemplate } from "../store.js";
@@ -97,13 +97,38 @@ export function validateReplicationConfig(
   if (items.length > 0) throw unprocessable(items);
 }
 
-/** The first auth scheme the credentials satisfy, or a message naming the keys given and the schemes available. */
+const present = (value: unknown) => value !== undefined && value !== null && value !== "";
+
+/** Whether credentials in the auth-config form satisfy a scheme: every required key is given. */
+function matchesAuthForm(scheme: CatalogAuthScheme, credentials: Record<string, unknown>): boolean {
+  return scheme.required.every((k) => present(credentials[k]));
+}
+
+/**
+ * Whether credentials in the replication form satisfy a scheme (GitHub's `{option_title: "PAT Credentials",
+ * personal_access_token}`): every required auth key is given under its replication name, and the constants
+ * the form carries (`option_title`), when sent, are the scheme's own, which tells PAT from OAuth.
+ */
+function matchesReplicationForm(scheme: CatalogAuthScheme, credentials: Record<string, unknown>): boolean {
+  const form = scheme.replication;
+  if (!form) return false;
+  const byAuthKey = new Map(Object.entries(form.keys).map(([replicationKey, authKey]) => [authKey, replicationKey]));
+  const required = scheme.required.every((k) => {
+    const replicationKey = byAuthKey.get(k);
+    return replicationKey !== undefined && present(credentials[replicationKey]);
+  });
+  if (!required) return false;
+  const constants = Object.entries(form.constants ?? {});
+  if (constants.some(([k, v]) => credentials[k] !== undefined && credentials[k] !== v)) return false;
+  // A form that maps nothing the auth form lacks would match any credentials: require one mapped key given.
+  return Object.keys(form.keys).some((k) => present(credentials[k]));
+}
+
+/** The first auth scheme the credentials satisfy, in either form, or a message naming the keys given and the schemes available. */
 export function matchAuthScheme(definition: CatalogConnector, credentials: Record<string, unknown>): string | undefined {
   if (definition.auth.length === 0) return undefined;
   const keys = Object.keys(credentials);
-  const ok = definition.auth.some((scheme) =>
-    scheme.required.every((k) => credentials[k] !== undefined && credentials[k] !== null && credentials[k] !== ""),
-  );
+  const ok = definition.auth.some((scheme) => matchesAuthForm(scheme, credentials) || matchesReplicationForm(scheme, credentials));
   if (ok) return undefined;
   const schemes = definition.auth.map((s) => `${s.title} (${s.required.join(", ")})`).join("; ");
   return `Credentials do not match any auth scheme. Provided keys: [${keys.map((k) => `'${k}'`).join(", ")}]. Available schemes: ${schemes}`;

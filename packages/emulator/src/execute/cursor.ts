@@ -1,0 +1,58 @@
+import type { CatalogAction, CatalogParam } from "../catalog/types.js";
+import { unprocessable } from "../http/errors.js";
+import type { Dataset } from "../records/dataset.js";
+import { indexOfId } from "../records/generate.js";
+
+/** Cursors are opaque to clients; inside they carry the next position. */
+export function encodeCursor(position: number): string {
+  return btoa(`emu:${position}`).replace(/=+$/, "");
+}
+
+function decodeToken(text: string): number | undefined {
+  try {
+    const match = /^emu:(\d+)$/.exec(atob(text));
+    if (match) return Number(match[1]);
+  } catch {
+    // not one of ours
+  }
+  return undefined;
+}
+
+/** Page-number parameters count pages; other integer cursors (offset, startAt) count records. */
+export function isPageNumber(param: CatalogParam | undefined): boolean {
+  return !!param && /^(page|page\[number\]|pageNumber|page_number)$/i.test(param.name);
+}
+
+export function isIntegerParam(param: CatalogParam | undefined): boolean {
+  return !!param && [param.type ?? []].flat().some((t) => t === "integer" || t === "number");
+}
+
+/**
+ * The position a cursor value points at: our token, a link that carries it (`next_page_uri`, `nextRecordsUrl`),
+ * an offset or page number for integer cursor parameters, or a record id (Stripe's `starting_after`).
+ */
+export function decodeCursor(value: unknown, action: CatalogAction, size: number, dataset?: Dataset): number {
+  const param = action.params.find((p) => p.name === action.cursorParam);
+  const field = `params.${action.cursorParam ?? "cursor"}`;
+  const text = String(value).trim();
+  if (isIntegerParam(param) && /^\d+$/.test(text)) {
+    const n = Number(text);
+    return isPageNumber(param) ? Math.max(0, n - 1) * size : n;
+  }
+  const direct = decodeToken(text);
+  if (direct !== undefined) return direct;
+  for (const part of text.split(/[?&=/#]/)) {
+    const inside = part.length >= 6 ? decodeToken(decodeURIComponent(part)) : undefined;
+    if (inside !== undefined) return inside;
+  }
+  const index = dataset ? indexOfId(dataset.idStyle, value) : undefined;
+  if (dataset && index !== undefined && index < dataset.size()) return index + 1;
+  throw unprocessable([{ field, message: "Invalid pagination cursor", code: "invalid_cursor" }]);
+}
+
+/** What a client sends back in the cursor parameter to read the page starting at `position`. */
+export function cursorValue(action: CatalogAction, position: number, size: number): string | number {
+  const param = action.params.find((p) => p.name === action.cursorParam);
+  if (isIntegerParam(param)) return isPageNumber(param) ? Math.floor(position / size) + 1 : position;
+  return encodeCursor(position);
+}

@@ -1,0 +1,253 @@
+import type { CatalogAction, CatalogEntity, CatalogParam } from "../catalog/types.js";
+import { badRequest, notFound, unprocessable } from "../http/errors.js";
+import type { Dataset } from "../records/dataset.js";
+import { projectRecord } from "../records/fields.js";
+import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
+import { answerMany, answerOne, type Positioned, shapeRecord } from "./answer.js";
+import { decodeCursor, encodeCursor } from "./cursor.js";
+import { viewOf } from "./entity.js";
+import { metaFor } from "./meta.js";
+import { fits, isPlainObject } from "./schema.js";
+import { checkParams } from "./validate.js";
+
+export interface ExecuteBody {
+  entity: string;
+  action: string;
+  params: Record<string, unknown>;
+  select_fields?: string[] | null;
+  exclude_fields?: string[] | null;
+}
+
+export interface Outcome {
+  result: unknown;
+  meta: Record<string, unknown> | null;
+  warning?: Record<string, unknown>;
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_UNPAGINATED = 100;
+/** search/context_store_search take the contract's own params, not the connector's. */
+const SEARCH_PARAMS = ["query", "limit", "cursor", "fields"];
+// Bounded scans keep text search over a 100k-record entity cheap; has_more says there may be more.
+const SCAN_LIMIT = 5000;
+
+/** Reads one page of live records from a position, skipping deleted ones and those `keep` refuses. */
+function readPage(dataset: Dataset, start: number, size: number, keep?: (r: Record<string, unknown>) => boolean, scanLimit = Infinity) {
+  const items: Positioned[] = [];
+  let position = start;
+  const end = dataset.size();
+  let scanned = 0;
+  while (position < end && items.length < size && scanned < scanLimit) {
+    const record = dataset.at(position);
+    if (record && (!keep || keep(record))) items.push({ record, position });
+    position++;
+    scanned++;
+  }
+  return { items, next: position, hasMore: position < end };
+}
+
+function pageSize(action: CatalogAction, params: Record<string, unknown>): { size: number; warning?: Record<string, unknown> } {
+  const spec = action.params.find((p) => p.name === action.limitParam);
+  const raw = spec ? params[spec.name] : undefined;
+  if (raw === undefined || raw === null) return { size: Math.min(Number(spec?.default ?? DEFAULT_PAGE_SIZE), spec?.maximum ?? 1000) };
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw unprocessable([{ field: `params.${spec?.name}`, message: "Input should be a positive integer", code: "greater_than_equal" }]);
+  const max = spec?.maximum ?? 1000;
+  if (n > max)
+    return {
+      size: max,
+      warning: { code: "limit_clamped", message: `limit ${n} exceeds the connector's maximum; ${max} records returned per page` },
+    };
+  return { size: n };
+}
+
+/** A parent key or an enum filter the caller named (Twilio's AccountSid, GitHub's `state`) shows in the records read. */
+function echoParams(action: CatalogAction, params: Record<string, unknown>, record: Record<string, unknown>): Record<string, unknown> {
+  let out = record;
+  const props = action.record.properties ?? {};
+  const norm = (n: string) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  for (const param of action.params) {
+    if (param.name === action.keyParam || param.name === action.cursorParam || param.name === action.limitParam) continue;
+    if (param.in === "body" || param.in === "header" || !(param.in === "path" || param.required || param.enum)) continue;
+    const value = params[param.name];
+    if (value === undefined || value === null) continue;
+    const field = param.name in props ? param.name : Object.keys(props).find((k) => norm(k) === norm(param.name));
+    if (field && fits(value, props[field])) out = { ...out, [field]: value };
+  }
+  return out;
+}
+
+/** The record fields a write sends: declared body params, Asana's `data` wrapper unwrapped (it is no field). */
+function writtenFields(action: CatalogAction, entity: CatalogEntity, params: Record<string, unknown>): Record<string, unknown> {
+  const body = action.params.filter((p) => p.in === "body" && p.name !== action.keyParam && params[p.name] !== undefined);
+  const fields: Record<string, unknown> = {};
+  const props = viewOf(entity).record.properties ?? {};
+  for (const p of body) {
+    const value = params[p.name];
+    if (body.length === 1 && isPlainObject(value) && !(p.name in props)) return { ...value };
+    fields[p.name] = value;
+  }
+  return fields;
+}
+
+function keyOf(action: CatalogAction, params: Record<string, unknown>): unknown {
+  return action.keyParam ? params[action.keyParam] : undefined;
+}
+
+/** The record an action names by its key param; an action without one is a singleton (Stripe's balance). */
+function target(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, params: Record<string, unknown>): Positioned {
+  const id = keyOf(action, params);
+  if (!action.keyParam) {
+    const record = dataset.at(0);
+    if (record) return { record, position: 0 };
+  } else {
+    const position = dataset.positionOf(id);
+    const record = position === undefined ? undefined : dataset.at(position);
+    if (record && position !== undefined) return { record, position };
+  }
+  throw notFound(`${entity.name} record '${String(id)}' not found`, "record_not_found");
+}
+
+function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Outcome {
+  const started = Date.now();
+  const params = body.params;
+  checkParams([], params, SEARCH_PARAMS);
+  const query = (params.query ?? {}) as { filter?: Filter };
+  try {
+    validateFilter(query.filter);
+  } catch (error) {
+    throw unprocessable([{ field: "params.query.filter", message: (error as Error).message, code: "value_error" }]);
+  }
+  const limit = params.limit === undefined ? 10 : Number(params.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+    throw unprocessable([{ field: "params.limit", message: "Input should be an integer between 1 and 1000", code: "value_error" }]);
+  let start = 0;
+  if (params.cursor !== undefined && params.cursor !== null) {
+    const position = decodeCursorToken(params.cursor);
+    if (position === undefined)
+      throw unprocessable([{ field: "params.cursor", message: "Invalid pagination cursor", code: "invalid_cursor" }]);
+    start = position;
+  }
+  const view = viewOf(entity);
+  const schema = entity.contextStore ?? view.record;
+  // Records answer with the fields the context store lists for the entity, and the filter sees those.
+  const asStored = {
+    action: "context_store_search",
+    params: [],
+    record: schema,
+    shape: { kind: "records", path: [] },
+    pagination: null,
+  } as CatalogAction;
+  const shaped = (r: Record<string, unknown>, position: number) => shapeRecord(dataset, entity, asStored, { record: r, position });
+  const items: Record<string, unknown>[] = [];
+  let position = start;
+  const end = dataset.size();
+  for (let scanned = 0; position < end && items.length < limit && scanned < SCAN_LIMIT; position++, scanned++) {
+    const record = dataset.at(position);
+    if (!record) continue;
+    const out = shaped(record, position);
+    if (matchesFilter(out, query.filter)) items.push(out);
+  }
+  const hasMore = position < end;
+  const fields = Array.isArray(params.fields) ? (params.fields as string[]) : undefined;
+  return {
+    result: {
+      data: items.map((r) => projectRecord(projectRecord(r, fields, null), body.select_fields, body.exclude_fields)),
+      meta: { has_more: hasMore, cursor: hasMore ? encodeCursor(position) : null, took_ms: Math.max(1, Date.now() - started) },
+    },
+    meta: null,
+  };
+}
+
+function decodeCursorToken(value: unknown): number | undefined {
+  try {
+    const match = /^emu:(\d+)$/.exec(atob(String(value)));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, body: ExecuteBody): Outcome {
+  const params = body.params;
+  const { size, warning } = pageSize(action, params);
+  const raw = action.cursorParam ? params[action.cursorParam] : undefined;
+  const paged = !!action.cursorParam || !!action.pagination;
+  const start = raw === undefined || raw === null || raw === "" ? 0 : decodeCursor(raw, action, size, dataset);
+  const text = action.action === "api_search" && typeof params.query === "string" ? params.query.toLowerCase() : undefined;
+  const page = readPage(
+    dataset,
+    start,
+    paged ? size : Math.min(size, MAX_UNPAGINATED),
+    text ? (r) => JSON.stringify(r).toLowerCase().includes(text) : undefined,
+    text ? SCAN_LIMIT : Infinity,
+  );
+  const items = page.items.map(({ record, position }) => ({ record: echoParams(action, params, record), position }));
+  const result = answerMany(dataset, entity, action, items);
+  const project = (r: unknown) => projectRecord(r, body.select_fields, body.exclude_fields);
+  return {
+    result: Array.isArray(result) ? result.map(project) : project(result),
+    meta: metaFor(action, { start, size, next: page.next, hasMore: paged && page.hasMore, total: dataset.size() }),
+    ...(warning ? { warning } : {}),
+  };
+}
+
+/** Runs one validated operation on an entity's dataset. */
+export function runOperation(dataset: Dataset, entity: CatalogEntity, action: CatalogAction | undefined, body: ExecuteBody): Outcome {
+  if (body.action === "search" || body.action === "context_store_search") return search(dataset, entity, body);
+  const spec = action as CatalogAction;
+  const params = body.params;
+  checkParams(spec.params, params);
+  const project = (r: unknown) => projectRecord(r, body.select_fields, body.exclude_fields);
+  switch (body.action) {
+    case "list":
+    case "api_search":
+      return list(dataset, entity, spec, body);
+    case "get": {
+      const item = target(dataset, entity, spec, params);
+      return {
+        result: project(answerOne(dataset, entity, spec, { ...item, record: echoParams(spec, params, item.record) })),
+        meta: metaFor(spec, facts(dataset)),
+      };
+    }
+    case "create": {
+      const record = dataset.create(writtenFields(spec, entity, params));
+      const position = dataset.size() - 1;
+      return { result: answerOne(dataset, entity, spec, { record, position }), meta: metaFor(spec, facts(dataset)) };
+    }
+    case "update": {
+      const item = target(dataset, entity, spec, params);
+      const updated = dataset.update(item.record[dataset.idStyle.field], writtenFields(spec, entity, params)) ?? item.record;
+      return {
+        result: answerOne(dataset, entity, spec, { record: updated, position: item.position }),
+        meta: metaFor(spec, facts(dataset)),
+      };
+    }
+    case "delete": {
+      const item = target(dataset, entity, spec, params);
+      // Answered in the deleted object's shape (Stripe's `{id, object, deleted}`) before it goes.
+      const result = answerOne(dataset, entity, spec, item);
+      dataset.remove(item.record[dataset.idStyle.field]);
+      return { result, meta: metaFor(spec, facts(dataset)) };
+    }
+    default:
+      throw badRequest(`Action '${body.action}' is not supported`, "unsupported_action");
+  }
+}
+
+function facts(dataset: Dataset) {
+  return { start: 0, size: 1, next: 1, hasMore: false, total: dataset.size() };
+}
+
+/** For callers that build params without knowing the connector (ask): `limit` goes to its page-size param, undeclared params are dropped. */
+export function lenientParams(action: CatalogAction | undefined, params: Record<string, unknown>): Record<string, unknown> {
+  if (!action) return params;
+  const declared = new Set(action.params.map((p: CatalogParam) => p.name));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (declared.has(k)) out[k] = v;
+    else if (k === "limit" && action.limitParam && params[action.limitParam] === undefined) out[action.limitParam] = v;
+  }
+  return out;
+}
