@@ -1,6 +1,8 @@
 // What one execute costs the emulator itself: CPU per call, the time to page through 100,000 records, and record
 // generation alone. Raw fetch against the in-process app (no SDK, no sockets) so the SDK's own work is not counted.
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -44,6 +46,7 @@ export async function measureEmulator() {
   let pages = 0;
   let after;
   const started = performance.now();
+  const pagingCpu = process.cpuUsage();
   for (;;) {
     const page = await execute({ limit: 1000, ...(after ? { starting_after: after } : {}) });
     const data = Array.isArray(page.result) ? page.result : (page.result?.data ?? []);
@@ -53,22 +56,46 @@ export async function measureEmulator() {
     after = data[data.length - 1].id;
   }
   const pagingSeconds = (performance.now() - started) / 1000;
+  const pagingCpuUsed = process.cpuUsage(pagingCpu);
 
   return {
     cpuMsPerExecuteLimit5: round(small.cpuMs, 3),
     wallMsPerExecuteLimit5: round(small.wallMs, 3),
     cpuMsPerExecuteLimit100: round(large.cpuMs, 3),
     paging100kSeconds: round(pagingSeconds, 2),
+    // CPU of this process (emulator and the bench's own JSON parsing), less sensitive than wall time to a busy machine.
+    paging100kCpuSeconds: round((pagingCpuUsed.user + pagingCpuUsed.system) / 1e6, 2),
     pagingRecords: records,
     pagingPages: pages,
-    generateMicrosPerRecord: round(await generationMicros(), 2),
+    generateMicrosPerRecord: round(await generationMicros(path.join(emulatorRoot, "src/records/generate.ts")), 2),
   };
 }
 
-// generateRecord from the emulator's sources (bundled on the fly: it is not a public export), over Stripe customers.
-async function generationMicros() {
+/**
+ * Record generation before and after in one run, so both sides see the same machine: the sources of
+ * generate.ts and random.ts at `commit` (read with git show) against the working tree's.
+ */
+export async function generationBeforeAfter(commit) {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-generate-"));
+  try {
+    for (const file of ["src/records/generate.ts", "src/random.ts", "src/catalog/types.ts"]) {
+      const text = execFileSync("git", ["show", `${commit}:packages/emulator/${file}`], { cwd: here, maxBuffer: 1 << 24 });
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    const before = await generationMicros(path.join(dir, "src/records/generate.ts"));
+    const after = await generationMicros(path.join(emulatorRoot, "src/records/generate.ts"));
+    return { beforeCommit: commit, beforeMicros: round(before, 2), afterMicros: round(after, 2), speedup: round(before / after, 1) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// generateRecord from the emulator's sources (bundled on the fly: it is not a public export), over Stripe customers:
+// CPU microseconds per record.
+async function generationMicros(entry) {
   const result = await build({
-    entryPoints: [path.join(emulatorRoot, "src/records/generate.ts")],
+    entryPoints: [entry],
     bundle: true,
     write: false,
     format: "esm",
@@ -83,9 +110,10 @@ async function generationMicros() {
   const style = idStyleOf("customers", schema);
   const n = 20_000;
   for (let i = 0; i < 2_000; i++) generateRecord(schema, "bench", i, style);
-  const start = performance.now();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < n; i++) generateRecord(schema, "bench", i, style);
-  return ((performance.now() - start) * 1000) / n;
+  const used = process.cpuUsage(cpu);
+  return (used.user + used.system) / n;
 }
 
 function round(n, digits) {

@@ -15,6 +15,10 @@ export interface ObjectContext {
   stripe: boolean;
   /** Values for a `state`/`status` with no enum, from its siblings (open/closed when a `closed_at` is next to it). */
   lifecycle: readonly string[];
+  /** Messages addressed by phone (Twilio: `from`/`to` beside an `account_sid`), not by email. */
+  phoneAddressed: boolean;
+  /** The object is a state or status (Linear `state`, Jira `status`): its `name` is a workflow step. */
+  workflow: boolean;
 }
 
 /** When a date lies relative to its record: creation, last update, a terminal event, or the future. */
@@ -69,6 +73,10 @@ export type Role =
         | "moneyString"
         | "numberString"
         | "key"
+        | "direction"
+        | "countString"
+        | "code"
+        | "workflowStep"
         | "word";
     }
   | {
@@ -226,6 +234,7 @@ export function lifecycleOf(keys: readonly string[]): readonly string[] {
   if (tokens.has("merged")) return ["open", "open", "closed", "merged"];
   if (tokens.has("closed") || tokens.has("resolved") || tokens.has("solved")) return ["open", "open", "closed"];
   if (tokens.has("requester") || tokens.has("priority")) return ["open", "pending", "solved", "closed"];
+  if (tokens.has("direction")) return ["delivered", "delivered", "sent", "queued", "failed"];
   if (tokens.has("paid") || tokens.has("invoice") || tokens.has("amount")) return ["succeeded", "succeeded", "pending", "failed"];
   if (tokens.has("budget") || tokens.has("objective") || tokens.has("bid")) return ["active", "active", "paused", "archived"];
   if (tokens.has("canceled") || tokens.has("cancelled") || tokens.has("trial")) return ["active", "active", "trialing", "canceled"];
@@ -246,6 +255,8 @@ export function contextOf(owner: string, keys: readonly string[]): ObjectContext
     address: keys.filter((k) => ADDRESS_KEYS.test(k)).length >= 2,
     stripe: keys.includes("livemode") || (keys.includes("object") && keys.includes("created")),
     lifecycle: lifecycleOf(keys),
+    phoneAddressed: keys.some((k) => /(^|_)sid$/.test(k)) && keys.some((k) => k === "to" || k === "from"),
+    workflow: /(^|_)(state|status)$/i.test(owner),
   };
 }
 
@@ -272,6 +283,8 @@ export function stringRole(name: string, format: string | undefined, context: Ob
   }
   if (/^(state|stop|close[d]?|cancellation)_?reason$/.test(tokens.join("_"))) return { kind: "stateReason" };
   if (has(tokens, "timezone", "tz") || (last === "zone" && has(tokens, "time"))) return { kind: "timezone" };
+  if (last === "direction") return { kind: "direction" };
+  if (context.workflow && (name === "name" || name === "type")) return { kind: "workflowStep" };
   const when = dateRoleOf(tokens, "string", context);
   if (when) return { kind: "date", when };
   if (has(tokens, "email", "emails")) return { kind: "email" };
@@ -297,6 +310,9 @@ export function stringRole(name: string, format: string | undefined, context: Ob
     name === "self"
   )
     return { kind: "url" };
+  // Addressees after links (recipient_view_url is a URL) and before ids (a `from` is an address, not a reference).
+  if (has(tokens, "recipient", "sender", "from", "to", "cc", "bcc", "reply") && !has(tokens, "id", "ids", "name"))
+    return { kind: context.phoneAddressed ? "phone" : "email" };
   if (has(tokens, "uuid", "guid")) return { kind: "uuid" };
   if (last === "gid") return { kind: "gid" };
   if (last === "sid") return { kind: "sid" };
@@ -328,7 +344,7 @@ export function stringRole(name: string, format: string | undefined, context: Ob
   if (has(tokens, "zip", "zipcode", "postcode", "postal")) return { kind: "postalCode" };
   if (last === "line1" || last === "address1" || last === "street" || name === "address" || last === "line") return { kind: "street" };
   if (last === "line2" || last === "address2") return { kind: "street2" };
-  if (has(tokens, "currency")) return { kind: "currency" };
+  if (has(tokens, "currency") || (last === "unit" && has(tokens, "price"))) return { kind: "currency" };
   if (has(tokens, "language", "locale", "lang")) return { kind: "language" };
   if (has(tokens, "color", "colour")) return { kind: "color" };
   if (has(tokens, "ip")) return { kind: "ip" };
@@ -343,8 +359,10 @@ export function stringRole(name: string, format: string | undefined, context: Ob
   if (has(tokens, "type", "kind", "object", "category")) return { kind: "kind" };
   if (has(tokens, "amount", "price", "total", "subtotal", "tax", "cost", "balance", "fee", "revenue", "spend", "budget"))
     return { kind: "moneyString" };
-  if (has(tokens, "number", "count", "quantity")) return { kind: "numberString" };
+  if (has(tokens, "count", "quantity", "num")) return { kind: "countString" };
+  if (has(tokens, "number")) return { kind: "numberString" };
   if (last === "key") return { kind: "key" };
+  if (last === "code") return { kind: "code" };
   return { kind: "word" };
 }
 

@@ -386,10 +386,18 @@ function valueGen(role: Role, type: string, name: string, tokens: readonly strin
       return type === "string" ? (r) => pick(r, words.PRIORITIES) : (r) => 1 + r.below(4);
     case "moneyString":
       return (r) => (Math.round(r.next() * r.next() * 500_000) / 100).toFixed(2);
+    case "countString":
+      return (r) => String(r.below(5));
+    case "code":
+      return (r) => `${pick(r, words.WORDS).toUpperCase()}${10 + r.below(90)}`;
     case "numberString":
       return (_r, s) => String(1001 + s.index);
     case "key":
       return (_r, s) => `PRJ-${s.index + 1}`;
+    case "direction":
+      return (r) => pick(r, graphql ? upper(words.DIRECTIONS) : words.DIRECTIONS);
+    case "workflowStep":
+      return (r) => pick(r, words.WORKFLOW_STEPS);
     case "word":
       return (r) => pick(r, words.WORDS);
     // Numbers: integers stay integers; floats get the precision their field would show.

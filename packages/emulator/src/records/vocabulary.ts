@@ -105,3 +105,5 @@ export const EXTENSIONS = ["pdf", "png", "txt", "csv", "json", "jpg"];
 export const KINDS = ["standard", "custom", "default", "internal", "external"];
 export const PRIORITIES = ["low", "normal", "high", "urgent"];
 export const REGIONS = ["us-east-1", "us-west-2", "eu-west-1", "ap-southeast-2"];
+export const DIRECTIONS = ["inbound", "outbound"];
+export const WORKFLOW_STEPS = ["Backlog", "Todo", "In Progress", "In Review", "Done", "Canceled"];
