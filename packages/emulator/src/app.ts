@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { routePath } from "hono/route";
 import { createTokenSigner } from "./auth.js";
 import { indexCatalog } from "./catalog/catalog.js";
@@ -132,6 +132,10 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
       auth: c.get("principal")?.kind ?? (c.req.header("authorization") ? "rejected" : "none"),
       userAgent: c.req.header("user-agent") ?? null,
       organizationHeader: c.req.header("x-organization-id") ?? null,
+      query: c.req.queries(),
+      // What an execute asked for (entity, action, params), so tests can check which parameters a client sent.
+      // Other bodies are not kept: they carry credentials.
+      execute: route === EXECUTE_ROUTE ? await executeBodyOf(c) : null,
       requestId,
     });
     if (requestLog.length > REQUEST_LOG_SIZE) requestLog.shift();
@@ -188,4 +192,17 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
       }
     },
   };
+}
+
+const EXECUTE_ROUTE = "POST /api/v1/integrations/connectors/:id/execute";
+
+/** The execute body as the handler parsed it (Hono caches the parse), or null when it was not JSON. */
+async function executeBodyOf(c: Context<Env>): Promise<RequestLogEntry["execute"]> {
+  try {
+    const body = (await c.req.json()) as { entity?: unknown; action?: unknown; params?: unknown };
+    const params = body.params && typeof body.params === "object" ? (body.params as Record<string, unknown>) : {};
+    return { entity: String(body.entity), action: String(body.action), params };
+  } catch {
+    return null;
+  }
 }

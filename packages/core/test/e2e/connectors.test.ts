@@ -381,17 +381,20 @@ describe("resolve", () => {
 });
 
 describe("local input validation: ValidationError naming the field, nothing sent", () => {
-  it("create needs exactly one of definitionId, connectorType, sourceTemplateId", async () => {
+  it("create needs exactly one of type, definitionId, connectorType, sourceTemplateId", async () => {
     const ws = h.client().workspace("crud-ws");
-    const none = await refusedLocally(() => ws.connectors.create({ name: "x" }), "definitionId");
-    expect(none.message).toContain("exactly one of definitionId, connectorType or sourceTemplateId");
+    const none = await refusedLocally(() => ws.connectors.create({ name: "x" }), "type");
+    expect(none.message).toContain("exactly one of type, definitionId, connectorType or sourceTemplateId");
     expect(none.message).toMatch(/^Invalid input to connectors\.create/);
     await refusedLocally(() => ws.connectors.create({ definitionId: GITHUB, connectorType: "GitHub" }), "definitionId, connectorType");
     await refusedLocally(
       () => ws.connectors.create({ connectorType: "GitHub", sourceTemplateId: crypto.randomUUID() }),
       "connectorType, sourceTemplateId",
     );
-    await refusedLocally(() => ws.connectors.check({ name: "x" }), "definitionId");
+    await refusedLocally(() => ws.connectors.check({ name: "x" }), "type");
+    // @ts-expect-error a slug and a definition id at once
+    await refusedLocally(() => ws.connectors.create({ type: "github", definitionId: GITHUB }), "type, definitionId");
+    await refusedLocally(() => ws.connectors.create({ type: "no-such-connector" as "github" }), "type");
   });
 
   it("ids must be UUIDs", async () => {

@@ -41,6 +41,10 @@ export interface RequestLogEntry {
   auth: string;
   userAgent: string | null;
   organizationHeader: string | null;
+  /** The query string, every value of every parameter. */
+  query: Record<string, string[]>;
+  /** For execute requests: the entity, action and params the client sent. */
+  execute: { entity: string; action: string; params: Record<string, unknown> } | null;
   requestId: string;
 }
 
