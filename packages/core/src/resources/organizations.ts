@@ -51,6 +51,8 @@ const NavigationStateSchema = v.looseObject({
   workspaces: v.array(WorkspaceGetResponse),
 });
 
+const WorkosOrganizationSchema = v.looseObject({ workos_organization_id: v.nullable(v.string()) });
+
 const toOrganization = (o: v.InferOutput<typeof OrganizationSchema>): Organization => ({
   id: o.id,
   name: o.name,
@@ -128,6 +130,31 @@ export class Admin {
       options,
     );
     return { role: data.role, isAdmin: data.is_admin, canManageBilling: data.can_manage_billing };
+  }
+
+  /**
+   * The WorkOS organization id linked to an organization (the `resolveWorkosOrganizationId` of the API docs'
+   * organizations page), or `null` when the organization has none. The caller must belong to the organization:
+   * any other id is a `PermissionDeniedError`, and an id that is not a UUID a `ValidationError` before any request.
+   *
+   * @example
+   * ```ts
+   * const workosId: string | null = await airbyte.admin.resolveWorkosOrganizationId(orgId);
+   * if (workosId === null) console.log("This organization signs in without WorkOS");
+   * ```
+   */
+  async resolveWorkosOrganizationId(organizationId: string, options: CallOptions = {}): Promise<string | null> {
+    requireUuid("admin.resolveWorkosOrganizationId", "organizationId", organizationId);
+    const { data } = await this.#ctx.transport.request(
+      {
+        method: "GET",
+        path: path`/api/v1/organizations/${organizationId}/workos`,
+        schema: WorkosOrganizationSchema,
+        auth: this.#ctx.appToken,
+      },
+      options,
+    );
+    return data.workos_organization_id;
   }
 
   /**
