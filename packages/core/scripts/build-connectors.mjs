@@ -252,9 +252,8 @@ const CURSOR_PARAMETERS = [
   "since_id",
   "start_id",
 ];
-// Parameters that take the id of the last record seen (Stripe `starting_after`, Shopify `since_id`), whatever
-// the metadata holds (Stripe's is only `has_more`; Shopify's a next-page URL).
-const LAST_ID_CURSORS = new Set(["starting_after", "since_id"]);
+// Meta keys that only say whether more follows or how many there are: no cursor value in them.
+const FLAG_OR_TOTAL = /^(has_?more|has_?next_?page|more(_records)?|done|is_?last|last_?page|total.*|count|page_count|row_count)$/i;
 const PAGE_SIZE_PARAMETERS = [
   "limit",
   "per_page",
@@ -284,17 +283,33 @@ function pick(parameters, names, skip = () => false) {
   return undefined;
 }
 
-function paginationOf(operation, parameters) {
+function paginationOf(operation, parameters, resolveRef) {
   const metaExtractor = operation["x-airbyte-meta-extractor"];
   if (operation["x-airbyte-no-pagination"] || !isObject(metaExtractor) || Object.keys(metaExtractor).length === 0) return undefined;
   const cursorParam = pick(parameters, CURSOR_PARAMETERS, isDateBound);
   if (!cursorParam) return undefined;
   const pageSizeParam = pick(parameters, PAGE_SIZE_PARAMETERS);
+  const param = parameters.find((p) => p.name === cursorParam);
+  const integer = jsonType(deref(nonNull(deref(param?.schema ?? {}, resolveRef)), resolveRef)) === "integer";
+  const keys = Object.keys(metaExtractor);
+  // Where the next cursor comes from: the meta (default), the last record's id (Stripe's has_more-only lists,
+  // Shopify's since_id), the next page number (an integer `page`), or the next offset (an integer `offset`,
+  // `start`, `startAt` whose meta holds no next offset, only a link or a total).
+  let cursorFrom;
+  if (cursorParam === "since_id" || (!integer && keys.every((k) => FLAG_OR_TOTAL.test(k)))) {
+    // Only a parameter that takes a record id can continue from the last record; Stripe's search `page` takes a
+    // token its meta does not extract, so that action cannot be paged by the SDK.
+    if (!/after|since/i.test(cursorParam)) return undefined;
+    cursorFrom = "lastId";
+  }
+  else if (integer && /^page(\[number\])?$/.test(cursorParam)) cursorFrom = "pageNumber";
+  else if (integer && !keys.some((k) => /^next_?offset$/i.test(k))) cursorFrom = "offset";
   return {
     cursorParam,
-    ...(LAST_ID_CURSORS.has(cursorParam) ? { cursorFrom: "lastId" } : {}),
+    ...(cursorFrom ? { cursorFrom } : {}),
+    ...(integer ? { cursorType: "integer" } : {}),
     ...(pageSizeParam ? { pageSizeParam } : {}),
-    metaKeys: Object.keys(metaExtractor).sort(byText),
+    metaKeys: keys.sort(byText),
   };
 }
 
@@ -574,7 +589,7 @@ function buildConnector(doc, file) {
       const variants = actions.get(action);
       const [primary] = variants;
       const parameters = mergedParameters(variants, resolveRef);
-      const pagination = action === "download" ? undefined : paginationOf(primary.operation, parameters);
+      const pagination = action === "download" ? undefined : paginationOf(primary.operation, parameters, resolveRef);
       const entry = { name: action, params: parameters.map((p) => catalogParameter(p, resolveRef)) };
       docInputs.set(`${entity}.${action}`, { parameters, operation: primary.operation });
       const description = prose(primary.operation.description ?? primary.operation.summary, 300);
@@ -587,7 +602,8 @@ function buildConnector(doc, file) {
       // Types: parameters, then the result after the record extractor and the meta after the meta extractor.
       const paramLines = parameters.map(
         (p) =>
-          `${docComment(p.description, "        ")}        ${propertyKey(p.name)}${p.required ? "" : "?"}: ${writer.type(p.schema, 4, "        ")};`,
+          // Optional parameters take `undefined` too, so callers under exactOptionalPropertyTypes can pass `x ?? undefined`.
+          `${docComment(p.description, "        ")}        ${propertyKey(p.name)}${p.required ? "" : "?"}: ${writer.type(p.schema, 4, "        ")}${p.required ? "" : " | undefined"};`,
       );
       const paramsType = paramLines.length ? `{\n${paramLines.join("\n")}\n      }` : "{}";
       const lines = [`params: ${paramsType};`];

@@ -36,9 +36,17 @@ export interface CatalogAction {
   params: CatalogParam[];
   /**
    * Present when the action pages: the parameter that carries the cursor, the page-size parameter and the meta keys.
-   * `cursorFrom: "lastId"`: the cursor is the last record's id (Stripe's `starting_after`), not a value of the meta.
+   * `cursorFrom` says where the next cursor comes from: the meta (when absent), the last record's id (`lastId`:
+   * Stripe's `starting_after`, Shopify's `since_id`), the next page number (`pageNumber`: an integer `page`) or
+   * the next offset (`offset`: an integer `offset`, `start` or `startAt`). `cursorType: "integer"`: sent as a number.
    */
-  pagination?: { cursorParam: string; cursorFrom?: "lastId"; pageSizeParam?: string; metaKeys: string[] };
+  pagination?: {
+    cursorParam: string;
+    cursorFrom?: "lastId" | "pageNumber" | "offset";
+    cursorType?: "integer";
+    pageSizeParam?: string;
+    metaKeys: string[];
+  };
   /** The action streams a file (use `download()`). */
   download?: true;
   /** The spec's preferred operation for a health check (`x-airbyte-preferred-for-check`). */

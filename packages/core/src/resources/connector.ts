@@ -1,5 +1,6 @@
 import { loadCatalog } from "../connectors/catalog";
 import type { ConnectorCatalog } from "../connectors/catalog-types";
+import { cursorValue, nextPage } from "../connectors/next-page";
 import { validateOperation } from "../connectors/validate";
 import { NotFoundError } from "../errors/api-error";
 import { isApiError } from "../errors/guards";
@@ -170,17 +171,18 @@ export class ConnectorHandle {
     requireText("paginate", "action", action);
     requireObject("paginate", "params", params, false);
     if (options.cursorParam !== undefined) requireText("paginate", "cursorParam", options.cursorParam);
-    const paging = this.#catalog().then(
-      (catalog) => catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action)?.pagination,
+    const spec = this.#catalog().then((catalog) =>
+      catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action),
     );
     const fetchPage = async (cursor: string | undefined) => {
-      const spec = await paging;
-      const cursorParam = options.cursorParam ?? spec?.cursorParam ?? "cursor";
-      const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: cursor }, options);
-      if (spec?.cursorFrom !== "lastId" || !page.meta.hasNextPage) return page;
-      // The next page starts after the last record (Stripe `starting_after`, Shopify `since_id`), whatever the meta says.
-      const id = pageItems<{ id?: unknown }>(page.data).at(-1)?.id;
-      return { ...page, meta: { ...page.meta, cursor: typeof id === "string" || typeof id === "number" ? String(id) : null } };
+      const paging = (await spec)?.pagination;
+      const cursorParam = options.cursorParam ?? paging?.cursorParam ?? "cursor";
+      const sent = cursor === undefined ? params[cursorParam] : cursorValue(paging, cursor);
+      const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
+      if (!paging || options.cursorParam !== undefined) return page;
+      // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
+      const param = (await spec)?.params.find((p) => p.name === paging.cursorParam);
+      return { ...page, meta: { ...page.meta, ...nextPage(paging, param, sent, pageItems(page.data), page.meta) } };
     };
     return createPageIterator<T>(fetchPage, (cursor) =>
       this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {

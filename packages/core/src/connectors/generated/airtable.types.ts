@@ -10,7 +10,7 @@ export interface AirtableEntities {
     list: {
       params: {
         /** Pagination offset from previous response */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: Base[];
       meta: {
@@ -55,15 +55,15 @@ export interface AirtableEntities {
         /** The ID or name of the table */
         table_id_or_name: string;
         /** Pagination offset from previous response */
-        offset?: string;
+        offset?: string | undefined;
         /** Number of records per page (max 100) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Name or ID of a view to filter records */
-        view?: string;
+        view?: string | undefined;
         /** Airtable formula to filter records */
-        filterByFormula?: string;
+        filterByFormula?: string | undefined;
         /** Sort configuration as JSON array */
-        sort?: string;
+        sort?: string | undefined;
       };
       data: AirtableRecord[];
       meta: {

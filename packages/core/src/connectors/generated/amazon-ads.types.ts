@@ -19,7 +19,7 @@ export interface AmazonAdsEntities {
     list: {
       params: {
         /** Whether to include extended data fields in the response */
-        includeExtendedDataFields?: string;
+        includeExtendedDataFields?: string | undefined;
       };
       data: {
         portfolios?: Portfolio[];
@@ -45,7 +45,7 @@ export interface AmazonAdsEntities {
     list: {
       params: {
         /** Filter profiles by type. Comma-separated list of profile types. Valid values: seller, vendor, agency */
-        profileTypeFilter?: string;
+        profileTypeFilter?: string | undefined;
       };
       data: Profile[];
       meta: Record<string, unknown>;
@@ -72,11 +72,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         adGroups?: SponsoredBrandsAdGroup[];
@@ -96,11 +96,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         campaigns?: SponsoredBrandsCampaign[];
@@ -120,11 +120,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         adGroups?: SponsoredProductAdGroup[];
@@ -153,11 +153,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         campaigns?: SponsoredProductCampaign[];
@@ -177,11 +177,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         keywords?: SponsoredProductKeyword[];
@@ -201,11 +201,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         negativeKeywords?: SponsoredProductNegativeKeyword[];
@@ -225,11 +225,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         negativeTargetingClauses?: SponsoredProductNegativeTarget[];
@@ -249,11 +249,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         productAds?: SponsoredProductProductAd[];
@@ -273,11 +273,11 @@ export interface AmazonAdsEntities {
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
-        };
+        } | undefined;
         /** Maximum number of results to return */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Token for pagination */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: {
         targetingClauses?: SponsoredProductTarget[];

@@ -14,7 +14,7 @@ export interface AmazonSellerPartnerEntities {
         /** A marketplace identifier. This is auto-injected from the configured seller region — do not ask the user for a marketplace ID. The correct ID is resolved automatically from the region setting. */
         marketplaceIds: string;
         /** Comma-separated list of data sets to include in the response. Default is "summaries" (brand, title, classification). Other options: identifiers, images, productTypes, salesRanks, dimensions, relationships, vendorDetails. */
-        includedData?: string;
+        includedData?: string | undefined;
       };
       data: CatalogItem;
       meta: Record<string, unknown>;
@@ -25,17 +25,17 @@ export interface AmazonSellerPartnerEntities {
         /** A marketplace identifier. This is auto-injected from the configured seller region — do not ask the user for a marketplace ID. Each Amazon marketplace has a unique ID (e.g. ATVPDKIKX0DER for US, A1PA6795UKMFR9 for DE). The correct ID is resolved automatically from the region setting. */
         marketplaceIds: string;
         /** Keywords to search for in the Amazon catalog. Use this for text-based product search. Cannot be used together with identifiers — provide one or the other. */
-        keywords?: string;
+        keywords?: string | undefined;
         /** Product identifiers to search for (ASIN, EAN, UPC, etc.). When using this parameter, identifiersType must also be set. Cannot be used together with keywords — provide one or the other. */
-        identifiers?: string;
+        identifiers?: string | undefined;
         /** Type of product identifiers being searched. Required when identifiers is set. Valid values: ASIN, EAN, GTIN, ISBN, JAN, MINSAN, SKU, UPC. */
-        identifiersType?: "ASIN" | "EAN" | "GTIN" | "ISBN" | "JAN" | "MINSAN" | "SKU" | "UPC";
+        identifiersType?: "ASIN" | "EAN" | "GTIN" | "ISBN" | "JAN" | "MINSAN" | "SKU" | "UPC" | undefined;
         /** Comma-separated list of data sets to include in the response. Default is "summaries" (brand, title, classification). Other options: identifiers, images, productTypes, salesRanks, dimensions, relationships, vendorDetails. */
-        includedData?: string;
+        includedData?: string | undefined;
         /** Number of items to return per page (1-20, default 10). */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for pagination returned by a previous request. */
-        pageToken?: string;
+        pageToken?: string | undefined;
       };
       data: CatalogItem[];
       meta: {
@@ -50,13 +50,13 @@ export interface AmazonSellerPartnerEntities {
     list: {
       params: {
         /** Return groups that started after this date. Must be in ISO 8601 date-time format (e.g. 2024-01-01T00:00:00Z). Use this to scope results to a specific time period. For example, to see settlements from the last 90 days, set this to 90 days ago. */
-        FinancialEventGroupStartedAfter?: string;
+        FinancialEventGroupStartedAfter?: string | undefined;
         /** Return groups that started before this date. Must be in ISO 8601 date-time format (e.g. 2024-03-31T23:59:59Z). Use together with FinancialEventGroupStartedAfter to define a date range. If omitted, defaults to now. */
-        FinancialEventGroupStartedBefore?: string;
+        FinancialEventGroupStartedBefore?: string | undefined;
         /** Maximum number of results to return per page (1-100, default 100). */
-        MaxResultsPerPage?: number;
+        MaxResultsPerPage?: number | undefined;
         /** A string token returned in a previous response for pagination. */
-        NextToken?: string;
+        NextToken?: string | undefined;
       };
       data: FinancialEventGroup[];
       meta: {
@@ -84,13 +84,13 @@ export interface AmazonSellerPartnerEntities {
     list: {
       params: {
         /** Return events posted after this date. Must be in ISO 8601 date-time format (e.g. 2024-01-01T00:00:00Z). Recommended for scoping results to a manageable date range. For recent activity, set this to 30 days ago. */
-        PostedAfter?: string;
+        PostedAfter?: string | undefined;
         /** Return events posted before this date. Must be in ISO 8601 date-time format (e.g. 2024-01-31T23:59:59Z). Use together with PostedAfter to define a date range. If omitted, defaults to now. */
-        PostedBefore?: string;
+        PostedBefore?: string | undefined;
         /** Maximum number of results to return per page (1-100, default 100). */
-        MaxResultsPerPage?: number;
+        MaxResultsPerPage?: number | undefined;
         /** A string token returned in a previous response for pagination. */
-        NextToken?: string;
+        NextToken?: string | undefined;
       };
       data: FinancialEvents;
       meta: {
@@ -120,7 +120,7 @@ export interface AmazonSellerPartnerEntities {
         /** An Amazon order identifier in 3-7-7 format (e.g. 111-2222222-3333333). This is the AmazonOrderId returned by the list orders endpoint. */
         orderId: string;
         /** A string token returned in a previous response for pagination. */
-        NextToken?: string;
+        NextToken?: string | undefined;
       };
       data: OrderItem[];
       meta: {
@@ -159,19 +159,19 @@ export interface AmazonSellerPartnerEntities {
         /** A list of MarketplaceId values. Used to select orders placed in the specified marketplaces. This is auto-injected from the configured seller region — do not ask the user for a marketplace ID. Each Amazon marketplace has a unique ID (e.g. ATVPDKIKX0DER for US, A1PA6795UKMFR9 for DE). The correct ID is resolved automatically from the region setting (US, CA, MX, BR, DE, FR, IT, ES, UK, IN, JP, AU,… */
         MarketplaceIds: string;
         /** A date used for selecting orders created after the specified date. Must be in ISO 8601 date-time format (e.g. 2024-01-15T00:00:00Z). Required if LastUpdatedAfter is not specified — the API requires at least one of CreatedAfter or LastUpdatedAfter. Use this to scope orders by creation date. For example, to get orders from the last 30 days, set this to a date 30 days ago. */
-        CreatedAfter?: string;
+        CreatedAfter?: string | undefined;
         /** A date used for selecting orders created before the specified date. Must be in ISO 8601 date-time format (e.g. 2024-02-15T23:59:59Z). Use together with CreatedAfter to define a creation date range. If omitted, defaults to now. */
-        CreatedBefore?: string;
+        CreatedBefore?: string | undefined;
         /** A date used for selecting orders that were last updated after the specified date. Must be in ISO 8601 date-time format (e.g. 2024-01-15T00:00:00Z). Required if CreatedAfter is not specified — the API requires at least one of these. Use this when you want orders that changed recently (e.g. status updates, shipment changes). */
-        LastUpdatedAfter?: string;
+        LastUpdatedAfter?: string | undefined;
         /** A date used for selecting orders that were last updated before the specified date. Must be in ISO 8601 date-time format (e.g. 2024-02-15T23:59:59Z). Use together with LastUpdatedAfter to define an update date range. If omitted, defaults to now. */
-        LastUpdatedBefore?: string;
+        LastUpdatedBefore?: string | undefined;
         /** Filter by order status values. Comma-separated list of statuses: Pending, Unshipped, PartiallyShipped, Shipped, Canceled, Unfulfillable, InvoiceUnconfirmed, PendingAvailability. Example: "Shipped,Unshipped". */
-        OrderStatuses?: string;
+        OrderStatuses?: string | undefined;
         /** Maximum number of results to return per page (1-100, default 100). */
-        MaxResultsPerPage?: number;
+        MaxResultsPerPage?: number | undefined;
         /** A string token returned in a previous response for pagination. */
-        NextToken?: string;
+        NextToken?: string | undefined;
       };
       data: Order[];
       meta: {
@@ -208,19 +208,19 @@ export interface AmazonSellerPartnerEntities {
     list: {
       params: {
         /** A comma-separated list of report types to filter by. Common report types include GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL (orders), GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA (FBA removals), GET_MERCHANT_LISTINGS_ALL_DATA (listings). See SP-API docs for full list. */
-        reportTypes?: string;
+        reportTypes?: string | undefined;
         /** A comma-separated list of processing statuses to filter by. Valid values: IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL. Use "DONE" to find completed reports ready for download. */
-        processingStatuses?: string;
+        processingStatuses?: string | undefined;
         /** A list of marketplace identifiers used to filter reports. This is auto-injected from the configured seller region — do not ask the user for a marketplace ID. The correct ID is resolved automatically from the region setting. */
-        marketplaceIds?: string;
+        marketplaceIds?: string | undefined;
         /** Maximum number of reports to return per page (1-100, default 10). */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Earliest report creation date and time. Must be in ISO 8601 date-time format (e.g. 2024-01-01T00:00:00Z). Use together with createdUntil to define a date range for when reports were created. */
-        createdSince?: string;
+        createdSince?: string | undefined;
         /** Latest report creation date and time. Must be in ISO 8601 date-time format (e.g. 2024-01-31T23:59:59Z). Use together with createdSince to define a date range. If omitted, defaults to now. */
-        createdUntil?: string;
+        createdUntil?: string | undefined;
         /** A string token returned in a previous response for pagination. */
-        nextToken?: string;
+        nextToken?: string | undefined;
       };
       data: Report[];
       meta: {

@@ -14,11 +14,11 @@ export interface AmplitudeEntities {
         /** Last date included in data series, formatted YYYYMMDD (e.g. 20220131) */
         end: string;
         /** Either 'new' or 'active' to get the desired count. Defaults to 'active'. */
-        m?: "active" | "new";
+        m?: "active" | "new" | undefined;
         /** Either 1, 7, or 30 for daily, weekly, and monthly counts. Defaults to 1. */
-        i?: 1 | 7 | 30;
+        i?: 1 | 7 | 30 | undefined;
         /** The property to group by (e.g. country, city, platform). */
-        g?: string;
+        g?: string | undefined;
       };
       data: ActiveUsersData;
       meta: Record<string, unknown>;

@@ -29,9 +29,9 @@ export interface AsanaEntities {
         /** Globally unique identifier for the object to fetch attachments for (e.g., a task GID) */
         parent: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: AttachmentCompact[];
       meta: {
@@ -82,9 +82,9 @@ export interface AsanaEntities {
         /** Project GID to list sections from */
         project_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: SectionCompact[];
       meta: {
@@ -104,11 +104,11 @@ export interface AsanaEntities {
         /** Project GID to list tasks from */
         project_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** Only return tasks that have been completed since this time */
-        completed_since?: string;
+        completed_since?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -175,15 +175,15 @@ export interface AsanaEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** The workspace to filter projects on */
-        workspace?: string;
+        workspace?: string | undefined;
         /** The team to filter projects on */
-        team?: string;
+        team?: string | undefined;
         /** Filter by archived status */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: ProjectCompact[];
       meta: {
@@ -261,11 +261,11 @@ export interface AsanaEntities {
         /** The globally unique identifier for the section */
         section_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** Only return tasks that are either incomplete or that have been completed since this time */
-        completed_since?: string;
+        completed_since?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -332,9 +332,9 @@ export interface AsanaEntities {
         /** Globally unique identifier for the tag */
         tag_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -405,9 +405,9 @@ export interface AsanaEntities {
         /** Task GID to list dependencies from */
         task_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -427,9 +427,9 @@ export interface AsanaEntities {
         /** Task GID to list dependents from */
         task_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -449,9 +449,9 @@ export interface AsanaEntities {
         /** Task GID to list projects from */
         task_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: ProjectCompact[];
       meta: {
@@ -490,9 +490,9 @@ export interface AsanaEntities {
         /** Task GID to list subtasks from */
         task_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -593,21 +593,21 @@ export interface AsanaEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** The project to filter tasks on */
-        project?: string;
+        project?: string | undefined;
         /** The workspace to filter tasks on */
-        workspace?: string;
+        workspace?: string | undefined;
         /** The workspace to filter tasks on */
-        section?: string;
+        section?: string | undefined;
         /** The assignee to filter tasks on */
-        assignee?: string;
+        assignee?: string | undefined;
         /** Only return tasks that have been completed since this time */
-        completed_since?: string;
+        completed_since?: string | undefined;
         /** Only return tasks that have been completed since this time */
-        modified_since?: string;
+        modified_since?: string | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -668,11 +668,11 @@ export interface AsanaEntities {
         /** Team GID to list projects from */
         team_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** Filter by archived status */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: ProjectCompact[];
       meta: {
@@ -692,9 +692,9 @@ export interface AsanaEntities {
         /** Team GID to list users from */
         team_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: UserCompact[];
       meta: {
@@ -741,9 +741,9 @@ export interface AsanaEntities {
         /** The workspace or organization to filter teams on */
         organization: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TeamCompact[];
       meta: {
@@ -770,13 +770,13 @@ export interface AsanaEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** The workspace to filter users on */
-        workspace?: string;
+        workspace?: string | undefined;
         /** The team to filter users on */
-        team?: string;
+        team?: string | undefined;
       };
       data: UserCompact[];
       meta: {
@@ -825,11 +825,11 @@ export interface AsanaEntities {
         /** Workspace GID to list projects from */
         workspace_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** Filter by archived status */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: ProjectCompact[];
       meta: {
@@ -866,9 +866,9 @@ export interface AsanaEntities {
         /** Workspace GID to list tags from */
         workspace_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TagCompact[];
       meta: {
@@ -888,41 +888,41 @@ export interface AsanaEntities {
         /** Workspace GID to search tasks in */
         workspace_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
         /** Search text to filter tasks */
-        text?: string;
+        text?: string | undefined;
         /** Filter by completion status */
-        completed?: boolean;
+        completed?: boolean | undefined;
         /** Comma-separated list of assignee GIDs */
-        "assignee.any"?: string;
+        "assignee.any"?: string | undefined;
         /** Comma-separated list of project GIDs */
-        "projects.any"?: string;
+        "projects.any"?: string | undefined;
         /** Comma-separated list of section GIDs */
-        "sections.any"?: string;
+        "sections.any"?: string | undefined;
         /** Comma-separated list of team GIDs */
-        "teams.any"?: string;
+        "teams.any"?: string | undefined;
         /** Comma-separated list of follower GIDs */
-        "followers.any"?: string;
+        "followers.any"?: string | undefined;
         /** Filter tasks created after this date (ISO 8601 format) */
-        "created_at.after"?: string;
+        "created_at.after"?: string | undefined;
         /** Filter tasks created before this date (ISO 8601 format) */
-        "created_at.before"?: string;
+        "created_at.before"?: string | undefined;
         /** Filter tasks modified after this date (ISO 8601 format) */
-        "modified_at.after"?: string;
+        "modified_at.after"?: string | undefined;
         /** Filter tasks modified before this date (ISO 8601 format) */
-        "modified_at.before"?: string;
+        "modified_at.before"?: string | undefined;
         /** Filter tasks due after this date (ISO 8601 date format) */
-        "due_on.after"?: string;
+        "due_on.after"?: string | undefined;
         /** Filter tasks due before this date (ISO 8601 date format) */
-        "due_on.before"?: string;
+        "due_on.before"?: string | undefined;
         /** Filter by task resource subtype (e.g., default_task, milestone) */
-        resource_subtype?: string;
+        resource_subtype?: string | undefined;
         /** Field to sort by (e.g., created_at, modified_at, due_date) */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order (true for ascending, false for descending) */
-        sort_ascending?: boolean;
+        sort_ascending?: boolean | undefined;
       };
       data: TaskCompact[];
       meta: {
@@ -942,9 +942,9 @@ export interface AsanaEntities {
         /** Workspace GID to list teams from */
         workspace_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: TeamCompact[];
       meta: {
@@ -964,9 +964,9 @@ export interface AsanaEntities {
         /** Workspace GID to list users from */
         workspace_gid: string;
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: UserCompact[];
       meta: {
@@ -993,9 +993,9 @@ export interface AsanaEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Pagination offset token */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: WorkspaceCompact[];
       meta: {

@@ -22,9 +22,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Application[];
       meta: {
@@ -53,9 +53,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: ArchiveReason[];
       meta: {
@@ -70,9 +70,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: CandidateTag[];
       meta: {
@@ -99,9 +99,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Candidate[];
       meta: {
@@ -130,9 +130,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: CustomField[];
       meta: {
@@ -159,9 +159,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Department[];
       meta: {
@@ -176,9 +176,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: FeedbackFormDefinition[];
       meta: {
@@ -205,9 +205,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: JobPosting[];
       meta: {
@@ -248,9 +248,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Job[];
       meta: {
@@ -291,9 +291,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: AshbyLocation[];
       meta: {
@@ -308,9 +308,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Source[];
       meta: {
@@ -337,9 +337,9 @@ export interface AshbyEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of records to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: User[];
       meta: {

@@ -18,8 +18,8 @@ export interface ChargebeeEntities {
     /** List coupons */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: Coupon[];
       meta: {
@@ -55,8 +55,8 @@ export interface ChargebeeEntities {
     /** List credit notes */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: CreditNote[];
       meta: {
@@ -93,9 +93,9 @@ export interface ChargebeeEntities {
     list: {
       params: {
         /** Number of items to return (max 100) */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        offset?: string;
+        offset?: string | undefined;
       };
       data: Customer[];
       meta: {
@@ -131,8 +131,8 @@ export interface ChargebeeEntities {
     /** List events */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: ChargebeeEvent[];
       meta: {
@@ -168,8 +168,8 @@ export interface ChargebeeEntities {
     /** List invoices */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: Invoice[];
       meta: {
@@ -205,8 +205,8 @@ export interface ChargebeeEntities {
     /** List items */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: Item[];
       meta: {
@@ -242,8 +242,8 @@ export interface ChargebeeEntities {
     /** List item prices */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: ItemPrice[];
       meta: {
@@ -279,8 +279,8 @@ export interface ChargebeeEntities {
     /** List orders */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: Order[];
       meta: {
@@ -316,8 +316,8 @@ export interface ChargebeeEntities {
     /** List payment sources */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: PaymentSource[];
       meta: {
@@ -353,8 +353,8 @@ export interface ChargebeeEntities {
     /** List subscriptions */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: Subscription[];
       meta: {
@@ -390,8 +390,8 @@ export interface ChargebeeEntities {
     /** List transactions */
     list: {
       params: {
-        limit?: number;
-        offset?: string;
+        limit?: number | undefined;
+        offset?: string | undefined;
       };
       data: Transaction[];
       meta: {

@@ -930,6 +930,8 @@ const catalog: ConnectorCatalog = {
      "description": "View the tasks that meet specific criteria from a workspace. Supports free-text search and structured filters including status, assignee, tags, priority, and date ranges. Responses are limited to 100 tasks per page.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "metaKeys": [
        "last_page"
       ]
@@ -981,6 +983,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get the tasks in a list",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "metaKeys": [
        "last_page"
       ]
@@ -1455,6 +1459,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get tasks matching a view's pre-configured filters — useful as a secondary search mechanism",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "metaKeys": [
        "last_page"
       ]

@@ -14,9 +14,9 @@ export interface ClickupApiEntities {
         /** The comment text */
         comment_text: string;
         /** User ID to assign */
-        assignee?: number;
+        assignee?: number | undefined;
         /** Notify all assignees and watchers */
-        notify_all?: boolean;
+        notify_all?: boolean | undefined;
       };
       data: CommentCreateResponse;
       meta: Record<string, unknown>;
@@ -45,11 +45,11 @@ export interface ClickupApiEntities {
         /** The ID of the comment */
         comment_id: string;
         /** Updated comment text */
-        comment_text?: string;
+        comment_text?: string | undefined;
         /** User ID to assign */
-        assignee?: number;
+        assignee?: number | undefined;
         /** Whether the comment is resolved */
-        resolved?: boolean;
+        resolved?: boolean | undefined;
       };
       data: CommentUpdateResponse;
       meta: Record<string, unknown>;
@@ -87,7 +87,7 @@ export interface ClickupApiEntities {
         /** The ID of the workspace */
         workspace_id: string;
         /** Cursor for pagination to the next page of results */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Doc[];
       meta: {
@@ -250,33 +250,33 @@ export interface ClickupApiEntities {
         /** The workspace ID to search within */
         team_id: string;
         /** Free-text search across task name, description, and custom field text */
-        search?: string;
+        search?: string | undefined;
         /** Filter by status names (e.g. "in progress", "done") */
-        "statuses[]"?: string[];
+        "statuses[]"?: string[] | undefined;
         /** Filter by user IDs */
-        "assignees[]"?: string[];
+        "assignees[]"?: string[] | undefined;
         /** Filter by tag names */
-        "tags[]"?: string[];
+        "tags[]"?: string[] | undefined;
         /** Filter by priority: 1=Urgent, 2=High, 3=Normal, 4=Low */
-        priority?: number;
+        priority?: number | undefined;
         /** Due date after (Unix ms) */
-        due_date_gt?: number;
+        due_date_gt?: number | undefined;
         /** Due date before (Unix ms) */
-        due_date_lt?: number;
+        due_date_lt?: number | undefined;
         /** Created after (Unix ms) */
-        date_created_gt?: number;
+        date_created_gt?: number | undefined;
         /** Created before (Unix ms) */
-        date_created_lt?: number;
+        date_created_lt?: number | undefined;
         /** Updated after (Unix ms) */
-        date_updated_gt?: number;
+        date_updated_gt?: number | undefined;
         /** Updated before (Unix ms) */
-        date_updated_lt?: number;
+        date_updated_lt?: number | undefined;
         /** JSON array of custom field filters. Each object: {"field_id": "<UUID>", "operator": "<OP>", "value": "<DATA>"}. Operators: = (contains), == (exact), <, <=, >, >=, !=, !==, IS NULL, IS NOT NULL, RANGE, ANY, ALL, NOT ANY, NOT ALL */
-        custom_fields?: Record<string, unknown>[];
+        custom_fields?: Record<string, unknown>[] | undefined;
         /** Include closed tasks (excluded by default) */
-        include_closed?: boolean;
+        include_closed?: boolean | undefined;
         /** Page number (0-indexed), results capped at 100/page */
-        page?: number;
+        page?: number | undefined;
       };
       data: Task[];
       meta: {
@@ -290,9 +290,9 @@ export interface ClickupApiEntities {
         /** The ID of the task */
         task_id: string;
         /** Set to true to use a custom task ID */
-        custom_task_ids?: boolean;
+        custom_task_ids?: boolean | undefined;
         /** Include subtasks */
-        include_subtasks?: boolean;
+        include_subtasks?: boolean | undefined;
       };
       data: Task;
       meta: Record<string, unknown>;
@@ -303,7 +303,7 @@ export interface ClickupApiEntities {
         /** The ID of the list */
         list_id: string;
         /** Page number (0-indexed) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Task[];
       meta: {
@@ -366,11 +366,11 @@ export interface ClickupApiEntities {
         /** The ID of the workspace */
         team_id: string;
         /** Start date (Unix ms) */
-        start_date?: number;
+        start_date?: number | undefined;
         /** End date (Unix ms) */
-        end_date?: number;
+        end_date?: number | undefined;
         /** Filter by user ID */
-        assignee?: string;
+        assignee?: string | undefined;
       };
       data: TimeEntry[];
       meta: Record<string, unknown>;
@@ -419,7 +419,7 @@ export interface ClickupApiEntities {
         /** The ID of the view */
         view_id: string;
         /** Page number (0-indexed) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Task[];
       meta: {

@@ -105,6 +105,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns audit log records.",
      "pagination": {
       "cursorParam": "start",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "limit",
@@ -459,6 +461,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all user groups.",
      "pagination": {
       "cursorParam": "start",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "limit",

@@ -10,15 +10,15 @@ export interface ConfluenceEntities {
     list: {
       params: {
         /** Starting index for pagination */
-        start?: number;
+        start?: number | undefined;
         /** Maximum number of audit records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Start date for filtering audit records (ISO 8601) */
-        startDate?: string;
+        startDate?: string | undefined;
         /** End date for filtering audit records (ISO 8601) */
-        endDate?: string;
+        endDate?: string | undefined;
         /** Search string to filter audit records */
-        searchString?: string;
+        searchString?: string | undefined;
       };
       data: AuditRecord[];
       meta: {
@@ -51,9 +51,9 @@ export interface ConfluenceEntities {
         /** The ID of the blog post */
         id: string;
         /** The format of the blog post body in the response */
-        "body-format"?: "storage" | "atlas_doc_format" | "view";
+        "body-format"?: "storage" | "atlas_doc_format" | "view" | undefined;
         /** Specific version number to retrieve */
-        version?: number;
+        version?: number | undefined;
       };
       data: BlogPost;
       meta: Record<string, unknown>;
@@ -62,19 +62,19 @@ export interface ConfluenceEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of blog posts to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Filter blog posts by space ID(s) */
-        "space-id"?: number[];
+        "space-id"?: number[] | undefined;
         /** Filter blog posts by title (exact match) */
-        title?: string;
+        title?: string | undefined;
         /** Filter blog posts by status */
-        status?: ("current" | "draft" | "trashed")[];
+        status?: ("current" | "draft" | "trashed")[] | undefined;
         /** Sort order for results */
-        sort?: "id" | "-id" | "title" | "-title" | "created-date" | "-created-date" | "modified-date" | "-modified-date";
+        sort?: "id" | "-id" | "title" | "-title" | "created-date" | "-created-date" | "modified-date" | "-modified-date" | undefined;
         /** The format of the blog post body in the response */
-        "body-format"?: "storage" | "atlas_doc_format" | "view";
+        "body-format"?: "storage" | "atlas_doc_format" | "view" | undefined;
       };
       data: BlogPost[];
       meta: {
@@ -102,9 +102,9 @@ export interface ConfluenceEntities {
     list: {
       params: {
         /** Starting index for pagination */
-        start?: number;
+        start?: number | undefined;
         /** Maximum number of groups to return */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Group[];
       meta: {
@@ -137,9 +137,9 @@ export interface ConfluenceEntities {
         /** The ID of the page */
         id: string;
         /** The format of the page body in the response */
-        "body-format"?: "storage" | "atlas_doc_format" | "view";
+        "body-format"?: "storage" | "atlas_doc_format" | "view" | undefined;
         /** Specific version number to retrieve */
-        version?: number;
+        version?: number | undefined;
       };
       data: Page;
       meta: Record<string, unknown>;
@@ -148,19 +148,19 @@ export interface ConfluenceEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of pages to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Filter pages by space ID(s) */
-        "space-id"?: number[];
+        "space-id"?: number[] | undefined;
         /** Filter pages by title (exact match) */
-        title?: string;
+        title?: string | undefined;
         /** Filter pages by status */
-        status?: ("current" | "archived" | "trashed" | "draft")[];
+        status?: ("current" | "archived" | "trashed" | "draft")[] | undefined;
         /** Sort order for results */
-        sort?: "id" | "-id" | "title" | "-title" | "created-date" | "-created-date" | "modified-date" | "-modified-date";
+        sort?: "id" | "-id" | "title" | "-title" | "created-date" | "-created-date" | "modified-date" | "-modified-date" | undefined;
         /** The format of the page body in the response */
-        "body-format"?: "storage" | "atlas_doc_format" | "view";
+        "body-format"?: "storage" | "atlas_doc_format" | "view" | undefined;
       };
       data: Page[];
       meta: {
@@ -190,7 +190,7 @@ export interface ConfluenceEntities {
         /** The ID of the space */
         id: string;
         /** The format of the space description in the response */
-        "description-format"?: "plain" | "view";
+        "description-format"?: "plain" | "view" | undefined;
       };
       data: Space;
       meta: Record<string, unknown>;
@@ -199,17 +199,17 @@ export interface ConfluenceEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Maximum number of spaces to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Filter by space type (global or personal) */
-        type?: "global" | "personal";
+        type?: "global" | "personal" | undefined;
         /** Filter by space status (current or archived) */
-        status?: "current" | "archived";
+        status?: "current" | "archived" | undefined;
         /** Filter by space keys */
-        keys?: string[];
+        keys?: string[] | undefined;
         /** Sort order for results */
-        sort?: "id" | "-id" | "key" | "-key" | "name" | "-name";
+        sort?: "id" | "-id" | "key" | "-key" | "name" | "-name" | undefined;
       };
       data: Space[];
       meta: {

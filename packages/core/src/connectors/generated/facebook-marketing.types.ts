@@ -12,7 +12,7 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: AdAccount;
       meta: Record<string, unknown>;
@@ -21,11 +21,11 @@ export interface FacebookMarketingEntities {
     list: {
       params: {
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: AdAccountListItem[];
       meta: {
@@ -55,11 +55,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: AdCreative[];
       meta: {
@@ -89,35 +89,35 @@ export interface FacebookMarketingEntities {
         /** Search by ISO country code to return ads that reached specific countries. Use ALL to search all countries. */
         ad_reached_countries: string;
         /** The terms to search for. Blank space is treated as logical AND. Limit of 100 characters. */
-        search_terms?: string;
+        search_terms?: string | undefined;
         /** Search for ads by specific Facebook Page IDs (comma-separated, up to 10) */
-        search_page_ids?: string;
+        search_page_ids?: string | undefined;
         /** Filter by ad type category */
-        ad_type?: "ALL" | "EMPLOYMENT_ADS" | "FINANCIAL_PRODUCTS_AND_SERVICES_ADS" | "HOUSING_ADS" | "POLITICAL_AND_ISSUE_ADS";
+        ad_type?: "ALL" | "EMPLOYMENT_ADS" | "FINANCIAL_PRODUCTS_AND_SERVICES_ADS" | "HOUSING_ADS" | "POLITICAL_AND_ISSUE_ADS" | undefined;
         /** Filter by ad active status */
-        ad_active_status?: "ACTIVE" | "ALL" | "INACTIVE";
+        ad_active_status?: "ACTIVE" | "ALL" | "INACTIVE" | undefined;
         /** Search for ads delivered after this date (inclusive, YYYY-MM-DD) */
-        ad_delivery_date_min?: string;
+        ad_delivery_date_min?: string | undefined;
         /** Search for ads delivered before this date (inclusive, YYYY-MM-DD) */
-        ad_delivery_date_max?: string;
+        ad_delivery_date_max?: string | undefined;
         /** Filter by paid-for-by disclaimer byline (JSON array of strings). Available only for POLITICAL_AND_ISSUE_ADS. */
-        bylines?: string;
+        bylines?: string | undefined;
         /** Filter by language codes (ISO 639-1 JSON array, e.g. "['en','es']") */
-        languages?: string;
+        languages?: string | undefined;
         /** Filter by media type in the ad */
-        media_type?: "ALL" | "IMAGE" | "MEME" | "VIDEO" | "NONE";
+        media_type?: "ALL" | "IMAGE" | "MEME" | "VIDEO" | "NONE" | undefined;
         /** Filter by Meta platform where the ad appeared (JSON array) */
-        publisher_platforms?: string;
+        publisher_platforms?: string | undefined;
         /** Type of search to use for search_terms */
-        search_type?: "KEYWORD_UNORDERED" | "KEYWORD_EXACT_PHRASE";
+        search_type?: "KEYWORD_UNORDERED" | "KEYWORD_EXACT_PHRASE" | undefined;
         /** Whether to reveal content removed for violating standards */
-        unmask_removed_content?: boolean;
+        unmask_removed_content?: boolean | undefined;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: AdLibraryAd[];
       meta: {
@@ -137,9 +137,9 @@ export interface FacebookMarketingEntities {
         /** The ID of the parent campaign */
         campaign_id: string;
         /** Daily budget in cents (required if no lifetime_budget) */
-        daily_budget?: string | null;
+        daily_budget?: string | null | undefined;
         /** Lifetime budget in cents (required if no daily_budget) */
-        lifetime_budget?: string | null;
+        lifetime_budget?: string | null | undefined;
         /** The billing event for the ad set */
         billing_event: "IMPRESSIONS" | "LINK_CLICKS" | "APP_INSTALLS" | "PAGE_LIKES" | "POST_ENGAGEMENT" | "VIDEO_VIEWS" | "THRUPLAY";
         /** The optimization goal for the ad set */
@@ -149,11 +149,11 @@ export interface FacebookMarketingEntities {
         /** The ad set status */
         status: "ACTIVE" | "PAUSED";
         /** Start time in ISO 8601 format */
-        start_time?: string | null;
+        start_time?: string | null | undefined;
         /** End time in ISO 8601 format */
-        end_time?: string | null;
+        end_time?: string | null | undefined;
         /** Bid amount in cents */
-        bid_amount?: string | null;
+        bid_amount?: string | null | undefined;
       };
       data: AdSetCreateResponse;
       meta: Record<string, unknown>;
@@ -164,7 +164,7 @@ export interface FacebookMarketingEntities {
         /** The ad set ID */
         adset_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: AdSet;
       meta: Record<string, unknown>;
@@ -175,11 +175,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: AdSet[];
       meta: {
@@ -193,21 +193,21 @@ export interface FacebookMarketingEntities {
         /** The ad set ID */
         adset_id: string;
         /** The name of the ad set */
-        name?: string | null;
+        name?: string | null | undefined;
         /** The ad set status */
-        status?: "ACTIVE" | "PAUSED" | "ARCHIVED";
+        status?: "ACTIVE" | "PAUSED" | "ARCHIVED" | undefined;
         /** Daily budget in cents */
-        daily_budget?: string | null;
+        daily_budget?: string | null | undefined;
         /** Lifetime budget in cents */
-        lifetime_budget?: string | null;
+        lifetime_budget?: string | null | undefined;
         /** Targeting specification as JSON object */
-        targeting?: string | null;
+        targeting?: string | null | undefined;
         /** Bid amount in cents */
-        bid_amount?: string | null;
+        bid_amount?: string | null | undefined;
         /** Start time in ISO 8601 format */
-        start_time?: string | null;
+        start_time?: string | null | undefined;
         /** End time in ISO 8601 format */
-        end_time?: string | null;
+        end_time?: string | null | undefined;
       };
       data: UpdateResponse;
       meta: Record<string, unknown>;
@@ -242,9 +242,9 @@ export interface FacebookMarketingEntities {
         /** The ad status */
         status: "ACTIVE" | "PAUSED";
         /** Tracking specifications as JSON array */
-        tracking_specs?: string | null;
+        tracking_specs?: string | null | undefined;
         /** Bid amount in cents (overrides ad set bid) */
-        bid_amount?: string | null;
+        bid_amount?: string | null | undefined;
       };
       data: AdCreateResponse;
       meta: Record<string, unknown>;
@@ -255,7 +255,7 @@ export interface FacebookMarketingEntities {
         /** The ad ID */
         ad_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Ad;
       meta: Record<string, unknown>;
@@ -266,11 +266,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: Ad[];
       meta: {
@@ -284,15 +284,15 @@ export interface FacebookMarketingEntities {
         /** The ad ID */
         ad_id: string;
         /** The name of the ad */
-        name?: string | null;
+        name?: string | null | undefined;
         /** The ad status */
-        status?: "ACTIVE" | "PAUSED" | "ARCHIVED";
+        status?: "ACTIVE" | "PAUSED" | "ARCHIVED" | undefined;
         /** Creative specification as JSON object */
-        creative?: string | null;
+        creative?: string | null | undefined;
         /** Tracking specifications as JSON array */
-        tracking_specs?: string | null;
+        tracking_specs?: string | null | undefined;
         /** Bid amount in cents */
-        bid_amount?: string | null;
+        bid_amount?: string | null | undefined;
       };
       data: UpdateResponse;
       meta: Record<string, unknown>;
@@ -319,19 +319,19 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Predefined date range */
-        date_preset?: "today" | "yesterday" | "this_month" | "last_month" | "this_quarter" | "maximum" | "last_3d" | "last_7d" | "last_14d" | "last_28d" | "last_30d" | "last_90d" | "last_week_mon_sun" | "last_week_sun_sat" | "last_quarter" | "last_year" | "this_week_mon_today" | "this_week_sun_today" | "this_year";
+        date_preset?: "today" | "yesterday" | "this_month" | "last_month" | "this_quarter" | "maximum" | "last_3d" | "last_7d" | "last_14d" | "last_28d" | "last_30d" | "last_90d" | "last_week_mon_sun" | "last_week_sun_sat" | "last_quarter" | "last_year" | "this_week_mon_today" | "this_week_sun_today" | "this_year" | undefined;
         /** Time range as JSON object with since and until dates (YYYY-MM-DD) */
-        time_range?: string;
+        time_range?: string | undefined;
         /** Level of aggregation */
-        level?: "ad" | "adset" | "campaign" | "account";
+        level?: "ad" | "adset" | "campaign" | "account" | undefined;
         /** Number of days (1-90) to aggregate data over, or 'monthly' for monthly aggregation, or 'all_days' for daily breakdown. Use time_increment=1 to get daily insights data. */
-        time_increment?: string;
+        time_increment?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: AdsInsight[];
       meta: {
@@ -369,13 +369,13 @@ export interface FacebookMarketingEntities {
         /** Special ad categories as JSON array (e.g., '[]' for none, '["HOUSING"]' for housing ads) */
         special_ad_categories: string;
         /** Daily budget in cents (e.g., '1000' for $10.00). Required if not using campaign budget optimization. */
-        daily_budget?: string | null;
+        daily_budget?: string | null | undefined;
         /** Lifetime budget in cents */
-        lifetime_budget?: string | null;
+        lifetime_budget?: string | null | undefined;
         /** Bid strategy for the campaign */
-        bid_strategy?: "LOWEST_COST_WITHOUT_CAP" | "LOWEST_COST_WITH_BID_CAP" | "COST_CAP";
+        bid_strategy?: "LOWEST_COST_WITHOUT_CAP" | "LOWEST_COST_WITH_BID_CAP" | "COST_CAP" | undefined;
         /** Whether ad sets can share up to 20% of their budget to optimize performance. Required if not using campaign budget optimization. */
-        is_adset_budget_sharing_enabled?: boolean | null;
+        is_adset_budget_sharing_enabled?: boolean | null | undefined;
       };
       data: CampaignCreateResponse;
       meta: Record<string, unknown>;
@@ -386,7 +386,7 @@ export interface FacebookMarketingEntities {
         /** The campaign ID */
         campaign_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Campaign;
       meta: Record<string, unknown>;
@@ -397,11 +397,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: Campaign[];
       meta: {
@@ -415,17 +415,17 @@ export interface FacebookMarketingEntities {
         /** The campaign ID */
         campaign_id: string;
         /** The name of the campaign */
-        name?: string | null;
+        name?: string | null | undefined;
         /** The campaign status */
-        status?: "ACTIVE" | "PAUSED" | "ARCHIVED";
+        status?: "ACTIVE" | "PAUSED" | "ARCHIVED" | undefined;
         /** Daily budget in cents */
-        daily_budget?: string | null;
+        daily_budget?: string | null | undefined;
         /** Lifetime budget in cents */
-        lifetime_budget?: string | null;
+        lifetime_budget?: string | null | undefined;
         /** Bid strategy for the campaign */
-        bid_strategy?: string | null;
+        bid_strategy?: string | null | undefined;
         /** Spend cap for the campaign in cents */
-        spend_cap?: string | null;
+        spend_cap?: string | null | undefined;
       };
       data: UpdateResponse;
       meta: Record<string, unknown>;
@@ -450,7 +450,7 @@ export interface FacebookMarketingEntities {
     get: {
       params: {
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: CurrentUser;
       meta: Record<string, unknown>;
@@ -463,11 +463,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: CustomConversion[];
       meta: {
@@ -497,11 +497,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: FacebookMarketingImage[];
       meta: {
@@ -531,11 +531,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook pixel ID */
         pixel_id: string;
         /** Start time for stats period as Unix timestamp */
-        start_time?: string;
+        start_time?: string | undefined;
         /** End time for stats period as Unix timestamp */
-        end_time?: string;
+        end_time?: string | undefined;
         /** Aggregation level for stats */
-        aggregation?: "event" | "device" | "custom_data_field";
+        aggregation?: "event" | "device" | "custom_data_field" | undefined;
       };
       data: PixelStat[];
       meta: Record<string, unknown>;
@@ -548,7 +548,7 @@ export interface FacebookMarketingEntities {
         /** The Facebook pixel ID */
         pixel_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Pixel;
       meta: Record<string, unknown>;
@@ -559,11 +559,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: Pixel[];
       meta: {
@@ -579,11 +579,11 @@ export interface FacebookMarketingEntities {
         /** The Facebook Ad Account ID (without act_ prefix) */
         account_id: string;
         /** Comma-separated list of fields to return */
-        fields?: string;
+        fields?: string | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
       };
       data: Video[];
       meta: {

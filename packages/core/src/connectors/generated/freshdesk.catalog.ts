@@ -93,6 +93,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of agents",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -248,6 +250,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of companies",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -410,6 +414,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of contacts",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -582,6 +588,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of groups",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -734,6 +742,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of roles",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -871,6 +881,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of satisfaction ratings",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1010,6 +1022,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of surveys",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1141,6 +1155,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all ticket fields",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1339,6 +1355,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of tickets. By default returns tickets created in the past 30 days. Use updated_since to get older tickets.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1526,6 +1544,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of time entries",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"

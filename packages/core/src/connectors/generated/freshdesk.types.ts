@@ -19,9 +19,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Agent[];
       meta: {
@@ -58,9 +58,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Company[];
       meta: {
@@ -97,11 +97,11 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
         /** Return contacts updated since this timestamp (ISO 8601) */
-        updated_since?: string;
+        updated_since?: string | undefined;
       };
       data: Contact[];
       meta: {
@@ -138,9 +138,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Group[];
       meta: {
@@ -177,9 +177,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Role[];
       meta: {
@@ -207,11 +207,11 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
         /** Return ratings created since this timestamp (ISO 8601) */
-        created_since?: string;
+        created_since?: string | undefined;
       };
       data: SatisfactionRating[];
       meta: {
@@ -239,9 +239,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: Survey[];
       meta: {
@@ -269,9 +269,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: TicketField[];
       meta: {
@@ -308,15 +308,15 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
         /** Return tickets updated since this timestamp (ISO 8601) */
-        updated_since?: string;
+        updated_since?: string | undefined;
         /** Sort field */
-        order_by?: "created_at" | "due_by" | "updated_at" | "status";
+        order_by?: "created_at" | "due_by" | "updated_at" | "status" | undefined;
         /** Sort order */
-        order_type?: "asc" | "desc";
+        order_type?: "asc" | "desc" | undefined;
       };
       data: Ticket[];
       meta: {
@@ -344,9 +344,9 @@ export interface FreshdeskEntities {
     list: {
       params: {
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number (starts at 1) */
-        page?: number;
+        page?: number | undefined;
       };
       data: TimeEntry[];
       meta: {

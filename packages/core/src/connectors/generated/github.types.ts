@@ -16,7 +16,7 @@ export interface GithubEntities {
         /** The branch name */
         branch: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -29,11 +29,11 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -79,7 +79,7 @@ export interface GithubEntities {
         /** The GraphQL node ID of the comment */
         id: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -94,11 +94,11 @@ export interface GithubEntities {
         /** The issue number */
         number: number;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -133,7 +133,7 @@ export interface GithubEntities {
         /** The commit SHA */
         sha: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -146,13 +146,13 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Only include commits that modified this file path (e.g. "airbyte-integrations/connectors/source-stripe/") */
-        path?: string;
+        path?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -187,9 +187,9 @@ export interface GithubEntities {
         /** The directory path within the repository (e.g. 'src' or 'airbyte-integrations/connectors/source-stripe') */
         path: string;
         /** The git ref — branch name, tag, or commit SHA. Defaults to 'HEAD' (default branch) */
-        ref?: string;
+        ref?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: Record<string, unknown>;
@@ -216,11 +216,11 @@ export interface GithubEntities {
         /** GitHub discussion search query using GitHub's search syntax */
         query: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -240,7 +240,7 @@ export interface GithubEntities {
         /** The discussion number */
         number: number;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -253,15 +253,15 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** Filter by discussion state */
-        states?: ("OPEN" | "CLOSED")[];
+        states?: ("OPEN" | "CLOSED")[] | undefined;
         /** Filter by answered/unanswered status */
-        answered?: boolean;
+        answered?: boolean | undefined;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -296,9 +296,9 @@ export interface GithubEntities {
         /** The file path within the repository (e.g. 'README.md' or 'src/main.py') */
         path: string;
         /** The git ref to read from — branch name, tag, or commit SHA. Defaults to 'HEAD' (default branch) */
-        ref?: string;
+        ref?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -325,11 +325,11 @@ export interface GithubEntities {
         /** GitHub issue search query using GitHub's search syntax */
         query: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -349,13 +349,13 @@ export interface GithubEntities {
         /** The title of the issue */
         title: string;
         /** The contents of the issue (supports Markdown) */
-        body?: string;
+        body?: string | undefined;
         /** Labels to associate with this issue (requires push access) */
-        labels?: string[];
+        labels?: string[] | undefined;
         /** Logins for users to assign to this issue (requires push access) */
-        assignees?: string[];
+        assignees?: string[] | undefined;
         /** The number of the milestone to associate this issue with (requires push access) */
-        milestone?: number | null;
+        milestone?: number | null | undefined;
       };
       data: IssueResponse;
       meta: Record<string, unknown>;
@@ -370,7 +370,7 @@ export interface GithubEntities {
         /** The issue number */
         number: number;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -383,13 +383,13 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** Filter by issue state */
-        states?: ("OPEN" | "CLOSED")[];
+        states?: ("OPEN" | "CLOSED")[] | undefined;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -408,19 +408,19 @@ export interface GithubEntities {
         /** The number that identifies the issue */
         issue_number: number;
         /** The title of the issue */
-        title?: string;
+        title?: string | undefined;
         /** The contents of the issue (supports Markdown) */
-        body?: string;
+        body?: string | undefined;
         /** State of the issue: open or closed */
-        state?: "open" | "closed";
+        state?: "open" | "closed" | undefined;
         /** Reason for the state change: completed, not_planned, reopened, or null */
-        state_reason?: "completed" | "not_planned" | "reopened" | null;
+        state_reason?: "completed" | "not_planned" | "reopened" | null | undefined;
         /** Labels to set on this issue (replaces all existing labels; requires push access) */
-        labels?: string[];
+        labels?: string[] | undefined;
         /** Logins for users to assign to this issue (replaces all existing assignees; requires push access) */
-        assignees?: string[];
+        assignees?: string[] | undefined;
         /** The number of the milestone to associate this issue with, or null to remove the milestone (requires push access) */
-        milestone?: number | null;
+        milestone?: number | null | undefined;
       };
       data: IssueResponse;
       meta: Record<string, unknown>;
@@ -451,7 +451,7 @@ export interface GithubEntities {
         /** The label name */
         name: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -464,11 +464,11 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -503,7 +503,7 @@ export interface GithubEntities {
         /** The milestone number */
         number: number;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -516,13 +516,13 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** Filter by milestone state */
-        states?: ("OPEN" | "CLOSED")[];
+        states?: ("OPEN" | "CLOSED")[] | undefined;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -553,11 +553,11 @@ export interface GithubEntities {
         /** The organization login/username */
         org: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -588,7 +588,7 @@ export interface GithubEntities {
         /** The organization login/username */
         org: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -599,11 +599,11 @@ export interface GithubEntities {
         /** The username of the user */
         username: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -634,7 +634,7 @@ export interface GithubEntities {
         /** The GraphQL node ID of the comment */
         id: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -649,11 +649,11 @@ export interface GithubEntities {
         /** The pull request number */
         number: number;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -686,11 +686,11 @@ export interface GithubEntities {
         /** The project number */
         project_number: number;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination (from previous response's endCursor) */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -723,7 +723,7 @@ export interface GithubEntities {
         /** The project number */
         project_number: number;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -734,11 +734,11 @@ export interface GithubEntities {
         /** The organization login/username */
         org: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination (from previous response's endCursor) */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -769,11 +769,11 @@ export interface GithubEntities {
         /** GitHub pull request search query using GitHub's search syntax */
         query: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -797,11 +797,11 @@ export interface GithubEntities {
         /** The name of the branch you want the changes pulled into (e.g. main) */
         base: string;
         /** The contents of the pull request (supports Markdown) */
-        body?: string;
+        body?: string | undefined;
         /** Indicates whether the pull request is a draft */
-        draft?: boolean;
+        draft?: boolean | undefined;
         /** Indicates whether maintainers can modify the pull request */
-        maintainer_can_modify?: boolean;
+        maintainer_can_modify?: boolean | undefined;
       };
       data: PullRequestResponse;
       meta: Record<string, unknown>;
@@ -816,7 +816,7 @@ export interface GithubEntities {
         /** The pull request number */
         number: number;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -829,13 +829,13 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** Filter by pull request state */
-        states?: ("OPEN" | "CLOSED" | "MERGED")[];
+        states?: ("OPEN" | "CLOSED" | "MERGED")[] | undefined;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -870,7 +870,7 @@ export interface GithubEntities {
         /** The release tag name */
         tag: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -883,11 +883,11 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -918,11 +918,11 @@ export interface GithubEntities {
         /** GitHub repository search query using GitHub's search syntax */
         query: string;
         /** Number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination (from previous response's endCursor) */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select. If not provided, uses default fields. */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -940,7 +940,7 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** Optional array of field names to select. If not provided, uses default fields. */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -951,11 +951,11 @@ export interface GithubEntities {
         /** The username of the user whose repositories to list */
         username: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination (from previous response's endCursor) */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select. If not provided, uses default fields. */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -990,11 +990,11 @@ export interface GithubEntities {
         /** The pull request number */
         number: number;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -1027,11 +1027,11 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -1066,7 +1066,7 @@ export interface GithubEntities {
         /** The tag name */
         tag: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -1079,11 +1079,11 @@ export interface GithubEntities {
         /** The name of the repository */
         repo: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -1116,7 +1116,7 @@ export interface GithubEntities {
         /** The team slug */
         team_slug: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -1127,11 +1127,11 @@ export interface GithubEntities {
         /** The organization login/username */
         org: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -1162,11 +1162,11 @@ export interface GithubEntities {
         /** GitHub user search query using GitHub's search syntax */
         query: string;
         /** Number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -1182,7 +1182,7 @@ export interface GithubEntities {
         /** The username of the user */
         username: string;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -1193,11 +1193,11 @@ export interface GithubEntities {
         /** The organization login/username */
         org: string;
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {
@@ -1226,7 +1226,7 @@ export interface GithubEntities {
     get: {
       params: {
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>;
       meta: Record<string, unknown>;
@@ -1251,11 +1251,11 @@ export interface GithubEntities {
     list: {
       params: {
         /** The number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination (from previous response's endCursor) */
-        after?: string;
+        after?: string | undefined;
         /** Optional array of field names to select */
-        fields?: string[];
+        fields?: string[] | undefined;
       };
       data: Record<string, unknown>[];
       meta: {

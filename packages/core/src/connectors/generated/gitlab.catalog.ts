@@ -169,6 +169,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of repository branches from a project.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -367,6 +369,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of repository commits in a project.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -551,6 +555,8 @@ const catalog: ConnectorCatalog = {
      "description": "Gets a list of group members viewable by the authenticated user.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -739,6 +745,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of group milestones.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -928,6 +936,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of visible groups for the authenticated user.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1197,6 +1207,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of a project's issues.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1486,6 +1498,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get all merge requests for a project.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1780,6 +1794,8 @@ const catalog: ConnectorCatalog = {
      "description": "List pipelines in a project.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1954,6 +1970,8 @@ const catalog: ConnectorCatalog = {
      "description": "Gets a list of project members viewable by the authenticated user.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -2142,6 +2160,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of project milestones.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -2348,6 +2368,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of all visible projects across GitLab for the authenticated user.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -2673,6 +2695,8 @@ const catalog: ConnectorCatalog = {
      "description": "Paginated list of releases for a given project, sorted by released_at.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -2880,6 +2904,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of repository tags from a project, sorted by update date and time in descending order.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -3040,6 +3066,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of users.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"

@@ -23,11 +23,11 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Return list of branches containing the search string */
-        search?: string;
+        search?: string | undefined;
       };
       data: Branch[];
       meta: {
@@ -59,7 +59,7 @@ export interface GitlabEntities {
         /** The commit hash or name of a repository branch or tag */
         sha: string;
         /** Include commit stats */
-        stats?: boolean;
+        stats?: boolean | undefined;
       };
       data: Commit;
       meta: Record<string, unknown>;
@@ -70,17 +70,17 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** The name of a repository branch, tag, or revision range */
-        ref_name?: string;
+        ref_name?: string | undefined;
         /** Only commits after or on this date (ISO 8601) */
-        since?: string;
+        since?: string | undefined;
         /** Only commits before or on this date (ISO 8601) */
-        until?: string;
+        until?: string | undefined;
         /** Include stats about each commit */
-        with_stats?: boolean;
+        with_stats?: boolean | undefined;
       };
       data: Commit[];
       meta: {
@@ -121,11 +121,11 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the group */
         group_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter members by name or username */
-        query?: string;
+        query?: string | undefined;
       };
       data: Member[];
       meta: {
@@ -166,13 +166,13 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the group */
         group_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter milestones by state */
-        state?: "active" | "closed";
+        state?: "active" | "closed" | undefined;
         /** Search for milestones by title or description */
-        search?: string;
+        search?: string | undefined;
       };
       data: Milestone[];
       meta: {
@@ -209,17 +209,17 @@ export interface GitlabEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Search for groups by name or path */
-        search?: string;
+        search?: string | undefined;
         /** Limit to groups explicitly owned by the current user */
-        owned?: boolean;
+        owned?: boolean | undefined;
         /** Order groups by field */
-        order_by?: "name" | "path" | "id";
+        order_by?: "name" | "path" | "id" | undefined;
         /** Sort order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
       };
       data: Group[];
       meta: {
@@ -260,25 +260,25 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter issues by state */
-        state?: "opened" | "closed" | "all";
+        state?: "opened" | "closed" | "all" | undefined;
         /** Filter issues by scope */
-        scope?: "created_by_me" | "assigned_to_me" | "all";
+        scope?: "created_by_me" | "assigned_to_me" | "all" | undefined;
         /** Return issues ordered by field */
-        order_by?: "created_at" | "updated_at" | "priority" | "due_date" | "relative_position" | "label_priority" | "milestone_due" | "popularity" | "weight";
+        order_by?: "created_at" | "updated_at" | "priority" | "due_date" | "relative_position" | "label_priority" | "milestone_due" | "popularity" | "weight" | undefined;
         /** Return issues sorted in asc or desc order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
         /** Return issues created on or after the given time (ISO 8601 format) */
-        created_after?: string;
+        created_after?: string | undefined;
         /** Return issues created on or before the given time (ISO 8601 format) */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Return issues updated on or after the given time (ISO 8601 format) */
-        updated_after?: string;
+        updated_after?: string | undefined;
         /** Return issues updated on or before the given time (ISO 8601 format) */
-        updated_before?: string;
+        updated_before?: string | undefined;
       };
       data: Issue[];
       meta: {
@@ -319,25 +319,25 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter merge requests by state */
-        state?: "opened" | "closed" | "locked" | "merged" | "all";
+        state?: "opened" | "closed" | "locked" | "merged" | "all" | undefined;
         /** Filter merge requests by scope */
-        scope?: "created_by_me" | "assigned_to_me" | "all";
+        scope?: "created_by_me" | "assigned_to_me" | "all" | undefined;
         /** Return merge requests ordered by field */
-        order_by?: "created_at" | "title" | "updated_at";
+        order_by?: "created_at" | "title" | "updated_at" | undefined;
         /** Return merge requests sorted in asc or desc order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
         /** Return merge requests created on or after the given time (ISO 8601 format) */
-        created_after?: string;
+        created_after?: string | undefined;
         /** Return merge requests created on or before the given time (ISO 8601 format) */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Return merge requests updated on or after the given time (ISO 8601 format) */
-        updated_after?: string;
+        updated_after?: string | undefined;
         /** Return merge requests updated on or before the given time (ISO 8601 format) */
-        updated_before?: string;
+        updated_before?: string | undefined;
       };
       data: MergeRequest[];
       meta: {
@@ -378,17 +378,17 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter pipelines by status */
-        status?: "created" | "waiting_for_resource" | "preparing" | "pending" | "running" | "success" | "failed" | "canceled" | "skipped" | "manual" | "scheduled";
+        status?: "created" | "waiting_for_resource" | "preparing" | "pending" | "running" | "success" | "failed" | "canceled" | "skipped" | "manual" | "scheduled" | undefined;
         /** Filter pipelines by ref */
-        ref?: string;
+        ref?: string | undefined;
         /** Order pipelines by field */
-        order_by?: "id" | "status" | "ref" | "updated_at" | "user_id";
+        order_by?: "id" | "status" | "ref" | "updated_at" | "user_id" | undefined;
         /** Sort order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
       };
       data: Pipeline[];
       meta: {
@@ -429,11 +429,11 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter members by name or username */
-        query?: string;
+        query?: string | undefined;
       };
       data: Member[];
       meta: {
@@ -474,13 +474,13 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Filter milestones by state */
-        state?: "active" | "closed";
+        state?: "active" | "closed" | undefined;
         /** Search for milestones by title or description */
-        search?: string;
+        search?: string | undefined;
       };
       data: Milestone[];
       meta: {
@@ -510,7 +510,7 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         id: string;
         /** Include project statistics */
-        statistics?: boolean;
+        statistics?: boolean | undefined;
       };
       data: Project;
       meta: Record<string, unknown>;
@@ -519,19 +519,19 @@ export interface GitlabEntities {
     list: {
       params: {
         /** Page number (1-indexed) */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page (max 100) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit by projects that the current user is a member of */
-        membership?: boolean;
+        membership?: boolean | undefined;
         /** Limit by projects explicitly owned by the current user */
-        owned?: boolean;
+        owned?: boolean | undefined;
         /** Return list of projects matching the search criteria */
-        search?: string;
+        search?: string | undefined;
         /** Return projects ordered by field */
-        order_by?: "id" | "name" | "path" | "created_at" | "updated_at" | "last_activity_at" | "similarity" | "star_count";
+        order_by?: "id" | "name" | "path" | "created_at" | "updated_at" | "last_activity_at" | "similarity" | "star_count" | undefined;
         /** Return projects sorted in asc or desc order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
       };
       data: Project[];
       meta: {
@@ -572,13 +572,13 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Order by field */
-        order_by?: "released_at" | "created_at";
+        order_by?: "released_at" | "created_at" | undefined;
         /** Sort order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
       };
       data: Release[];
       meta: {
@@ -619,15 +619,15 @@ export interface GitlabEntities {
         /** The ID or URL-encoded path of the project */
         project_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Return list of tags matching the search criteria */
-        search?: string;
+        search?: string | undefined;
         /** Return tags ordered by field */
-        order_by?: "name" | "updated" | "version";
+        order_by?: "name" | "updated" | "version" | undefined;
         /** Sort order */
-        sort?: "asc" | "desc";
+        sort?: "asc" | "desc" | undefined;
       };
       data: Tag[];
       meta: {
@@ -664,13 +664,13 @@ export interface GitlabEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Search for users by name, username, or email */
-        search?: string;
+        search?: string | undefined;
         /** Filter users by active state */
-        active?: boolean;
+        active?: boolean | undefined;
       };
       data: User[];
       meta: {

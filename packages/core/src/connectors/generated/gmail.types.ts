@@ -35,7 +35,7 @@ export interface GmailEntities {
         /** The ID of the draft to retrieve */
         draftId: string;
         /** The format to return the draft message in (full, metadata, minimal, raw) */
-        format?: "full" | "metadata" | "minimal" | "raw";
+        format?: "full" | "metadata" | "minimal" | "raw" | undefined;
       };
       data: Draft;
       meta: Record<string, unknown>;
@@ -44,13 +44,13 @@ export interface GmailEntities {
     list: {
       params: {
         /** Maximum number of drafts to return (1-500) */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Page token to retrieve a specific page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Gmail search query to filter drafts */
-        q?: string;
+        q?: string | undefined;
         /** Include drafts from SPAM and TRASH in the results */
-        includeSpamTrash?: boolean;
+        includeSpamTrash?: boolean | undefined;
       };
       data: DraftRef[];
       meta: {
@@ -108,16 +108,16 @@ export interface GmailEntities {
         /** The display name of the label */
         name: string;
         /** The visibility of messages with this label in the message list (show or hide) */
-        messageListVisibility?: "show" | "hide";
+        messageListVisibility?: "show" | "hide" | undefined;
         /** The visibility of the label in the label list */
-        labelListVisibility?: "labelShow" | "labelShowIfUnread" | "labelHide";
+        labelListVisibility?: "labelShow" | "labelShowIfUnread" | "labelHide" | undefined;
         /** The color to assign to the label */
         color?: {
           /** The text color of the label as a hex string (#RRGGBB) */
           textColor?: string;
           /** The background color of the label as a hex string (#RRGGBB) */
           backgroundColor?: string;
-        };
+        } | undefined;
       };
       data: Label;
       meta: Record<string, unknown>;
@@ -152,20 +152,20 @@ export interface GmailEntities {
         /** The ID of the label to update */
         labelId: string;
         /** The ID of the label (must match the path parameter) */
-        id?: string;
+        id?: string | undefined;
         /** The new display name of the label */
-        name?: string;
+        name?: string | undefined;
         /** The visibility of messages with this label in the message list */
-        messageListVisibility?: "show" | "hide";
+        messageListVisibility?: "show" | "hide" | undefined;
         /** The visibility of the label in the label list */
-        labelListVisibility?: "labelShow" | "labelShowIfUnread" | "labelHide";
+        labelListVisibility?: "labelShow" | "labelShowIfUnread" | "labelHide" | undefined;
         /** The color to assign to the label */
         color?: {
           /** The text color of the label as a hex string (#RRGGBB) */
           textColor?: string;
           /** The background color of the label as a hex string (#RRGGBB) */
           backgroundColor?: string;
-        };
+        } | undefined;
       };
       data: Label;
       meta: Record<string, unknown>;
@@ -192,7 +192,7 @@ export interface GmailEntities {
         /** Base64url-encoded RFC 2822/MIME email; construct headers plus a blank line plus body, then URL-safe-base64 encode the UTF-8 bytes before sending. */
         raw: string;
         /** The thread ID to reply to (for threading replies in a conversation) */
-        threadId?: string;
+        threadId?: string | undefined;
       };
       data: Message;
       meta: Record<string, unknown>;
@@ -203,9 +203,9 @@ export interface GmailEntities {
         /** The ID of the message to retrieve */
         messageId: string;
         /** The format to return the message in (full, metadata, minimal, raw) */
-        format?: "full" | "metadata" | "minimal" | "raw";
+        format?: "full" | "metadata" | "minimal" | "raw" | undefined;
         /** When format is METADATA, only include headers specified (comma-separated) */
-        metadataHeaders?: string;
+        metadataHeaders?: string | undefined;
       };
       data: Message;
       meta: Record<string, unknown>;
@@ -214,15 +214,15 @@ export interface GmailEntities {
     list: {
       params: {
         /** Maximum number of messages to return (1-500) */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Page token to retrieve a specific page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Gmail search query (same format as Gmail search box, e.g. "from:user@example.com", "is:unread", "subject:hello") */
-        q?: string;
+        q?: string | undefined;
         /** Only return messages with labels matching all of the specified label IDs (comma-separated) */
-        labelIds?: string;
+        labelIds?: string | undefined;
         /** Include messages from SPAM and TRASH in the results */
-        includeSpamTrash?: boolean;
+        includeSpamTrash?: boolean | undefined;
       };
       data: MessageRef[];
       meta: {
@@ -237,9 +237,9 @@ export interface GmailEntities {
         /** The ID of the message to modify */
         messageId: string;
         /** A list of label IDs to add to the message (e.g. STARRED, UNREAD, or custom label IDs) */
-        addLabelIds?: string[];
+        addLabelIds?: string[] | undefined;
         /** A list of label IDs to remove from the message (e.g. INBOX to archive, UNREAD to mark as read) */
-        removeLabelIds?: string[];
+        removeLabelIds?: string[] | undefined;
       };
       data: Message;
       meta: Record<string, unknown>;
@@ -310,9 +310,9 @@ export interface GmailEntities {
         /** The ID of the thread to retrieve */
         threadId: string;
         /** The format to return the messages in (full, metadata, minimal) */
-        format?: "full" | "metadata" | "minimal";
+        format?: "full" | "metadata" | "minimal" | undefined;
         /** When format is METADATA, only include headers specified (comma-separated) */
-        metadataHeaders?: string;
+        metadataHeaders?: string | undefined;
       };
       data: Thread;
       meta: Record<string, unknown>;
@@ -321,15 +321,15 @@ export interface GmailEntities {
     list: {
       params: {
         /** Maximum number of threads to return (1-500) */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Page token to retrieve a specific page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Gmail search query to filter threads */
-        q?: string;
+        q?: string | undefined;
         /** Only return threads with labels matching all of the specified label IDs (comma-separated) */
-        labelIds?: string;
+        labelIds?: string | undefined;
         /** Include threads from SPAM and TRASH in the results */
-        includeSpamTrash?: boolean;
+        includeSpamTrash?: boolean | undefined;
       };
       data: ThreadRef[];
       meta: {

@@ -12,13 +12,13 @@ export interface GongEntities {
         filter?: {
           /** List containing the single call ID */
           callIds?: string[];
-        };
+        } | undefined;
         contentSelector?: {
           exposedFields?: {
             /** Must be true to get media URLs */
             media?: boolean;
           };
-        };
+        } | undefined;
       };
       download: true;
     };
@@ -36,7 +36,7 @@ export interface GongEntities {
           callIds?: string[];
         };
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: CallTranscript[];
       meta: {
@@ -54,13 +54,13 @@ export interface GongEntities {
         filter?: {
           /** List containing the single call ID */
           callIds?: string[];
-        };
+        } | undefined;
         contentSelector?: {
           exposedFields?: {
             /** Must be true to get media URLs */
             media?: boolean;
           };
-        };
+        } | undefined;
       };
       download: true;
     };
@@ -79,11 +79,11 @@ export interface GongEntities {
     list: {
       params: {
         /** Start date in ISO 8601 format */
-        fromDateTime?: string;
+        fromDateTime?: string | undefined;
         /** End date in ISO 8601 format */
-        toDateTime?: string;
+        toDateTime?: string | undefined;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Call[];
       meta: {
@@ -171,9 +171,9 @@ export interface GongEntities {
             /** Include participant information */
             parties?: boolean;
           };
-        };
+        } | undefined;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: ExtensiveCall[];
       meta: {
@@ -222,7 +222,7 @@ export interface GongEntities {
         /** Folder ID to retrieve content from */
         folderId: string;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: FolderCall[];
       meta: {
@@ -249,7 +249,7 @@ export interface GongEntities {
     list: {
       params: {
         /** Filter scorecards by workspace ID */
-        workspaceId?: string;
+        workspaceId?: string | undefined;
       };
       data: Scorecard[];
       meta: Record<string, unknown>;
@@ -274,7 +274,7 @@ export interface GongEntities {
     list: {
       params: {
         /** Filter trackers by workspace ID */
-        workspaceId?: string;
+        workspaceId?: string | undefined;
       };
       data: Tracker[];
       meta: Record<string, unknown>;
@@ -341,7 +341,7 @@ export interface GongEntities {
           callIds?: string[];
         };
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: AnsweredScorecard[];
       meta: {
@@ -401,7 +401,7 @@ export interface GongEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: User[];
       meta: {

@@ -20,11 +20,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** Google Ads Query Language (GAQL) query */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: Account[];
       meta: {
@@ -54,11 +54,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** GAQL query for ad group ad labels */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: AdGroupAdLabel[];
       meta: {
@@ -88,11 +88,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** GAQL query for ad group ads */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: AdGroupAd[];
       meta: {
@@ -141,11 +141,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** GAQL query for ad group labels */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: AdGroupLabel[];
       meta: {
@@ -175,11 +175,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** GAQL query for ad groups */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: AdGroup[];
       meta: {
@@ -253,11 +253,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** GAQL query for campaign labels */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: CampaignLabel[];
       meta: {
@@ -287,11 +287,11 @@ export interface GoogleAdsEntities {
         /** Google Ads customer ID (10 digits, no dashes) */
         customer_id: string;
         /** GAQL query for campaigns */
-        query?: string;
+        query?: string | undefined;
         /** Token for pagination */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Number of results per page (max 10000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
       };
       data: Campaign[];
       meta: {

@@ -16,16 +16,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -58,16 +58,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -100,16 +100,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -142,16 +142,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -184,16 +184,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -226,16 +226,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -268,16 +268,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {
@@ -310,16 +310,16 @@ export interface GoogleAnalyticsDataApiEntities {
           startDate?: string;
           /** End date in YYYY-MM-DD format or relative (e.g., today) */
           endDate?: string;
-        }[];
+        }[] | undefined;
         dimensions?: {
           name?: string;
-        }[];
+        }[] | undefined;
         metrics?: {
           name?: string;
-        }[];
-        keepEmptyRows?: boolean;
-        returnPropertyQuota?: boolean;
-        limit?: number;
+        }[] | undefined;
+        keepEmptyRows?: boolean | undefined;
+        returnPropertyQuota?: boolean | undefined;
+        limit?: number | undefined;
       };
       data: Row[];
       meta: {

@@ -10,7 +10,7 @@ export interface GoogleDriveEntities {
     get: {
       params: {
         /** Fields to include in the response (use * for all fields) */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: About;
       meta: Record<string, unknown>;
@@ -21,21 +21,21 @@ export interface GoogleDriveEntities {
     list: {
       params: {
         /** Token for the page of changes to retrieve (from changes.getStartPageToken or previous response) */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Maximum number of changes to return (1-1000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** The shared drive from which changes are returned */
-        driveId?: string;
+        driveId?: string | undefined;
         /** Whether to include changes from all drives */
-        includeItemsFromAllDrives?: boolean;
+        includeItemsFromAllDrives?: boolean | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
         /** Comma-separated list of spaces to query */
-        spaces?: string;
+        spaces?: string | undefined;
         /** Whether to include changes indicating that items have been removed */
-        includeRemoved?: boolean;
+        includeRemoved?: boolean | undefined;
         /** Whether to restrict the results to changes inside the My Drive hierarchy */
-        restrictToMyDrive?: boolean;
+        restrictToMyDrive?: boolean | undefined;
       };
       data: Change[];
       meta: {
@@ -50,9 +50,9 @@ export interface GoogleDriveEntities {
     get: {
       params: {
         /** The ID of the shared drive for which the starting pageToken is returned */
-        driveId?: string;
+        driveId?: string | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
       };
       data: StartPageToken;
       meta: Record<string, unknown>;
@@ -67,9 +67,9 @@ export interface GoogleDriveEntities {
         /** The ID of the comment */
         commentId: string;
         /** Whether to return deleted comments */
-        includeDeleted?: boolean;
+        includeDeleted?: boolean | undefined;
         /** Fields to include in the response (required for comments) */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: GoogleDriveComment;
       meta: Record<string, unknown>;
@@ -80,15 +80,15 @@ export interface GoogleDriveEntities {
         /** The ID of the file */
         fileId: string;
         /** Maximum number of comments to return (1-100) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for continuing a previous list request */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Minimum value of modifiedTime to filter by (RFC 3339) */
-        startModifiedTime?: string;
+        startModifiedTime?: string | undefined;
         /** Whether to include deleted comments */
-        includeDeleted?: boolean;
+        includeDeleted?: boolean | undefined;
         /** Fields to include in the response (required for comments) */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: GoogleDriveComment[];
       meta: {
@@ -104,7 +104,7 @@ export interface GoogleDriveEntities {
         /** The ID of the shared drive */
         driveId: string;
         /** Issue the request as a domain administrator */
-        useDomainAdminAccess?: boolean;
+        useDomainAdminAccess?: boolean | undefined;
       };
       data: Drive;
       meta: Record<string, unknown>;
@@ -113,13 +113,13 @@ export interface GoogleDriveEntities {
     list: {
       params: {
         /** Maximum number of shared drives to return (1-100) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for continuing a previous list request */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Query string for searching shared drives */
-        q?: string;
+        q?: string | undefined;
         /** Issue the request as a domain administrator */
-        useDomainAdminAccess?: boolean;
+        useDomainAdminAccess?: boolean | undefined;
       };
       data: Drive[];
       meta: {
@@ -135,11 +135,11 @@ export interface GoogleDriveEntities {
         /** The name of the file or folder */
         name: string;
         /** The MIME type of the file. Use 'application/vnd.google-apps.folder' for folders, 'application/vnd.google-apps.document' for Google Docs, 'application/vnd.google-apps.spreadsheet' for Google Sheets. */
-        mimeType?: string;
+        mimeType?: string | undefined;
         /** The IDs of the parent folders. If not specified, the file is placed in My Drive root. */
-        parents?: string[];
+        parents?: string[] | undefined;
         /** A short description of the file */
-        description?: string;
+        description?: string | undefined;
       };
       data: GoogleDriveFile;
       meta: Record<string, unknown>;
@@ -150,7 +150,7 @@ export interface GoogleDriveEntities {
         /** The ID of the file to delete */
         fileId: string;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
       };
       data: unknown;
       meta: Record<string, unknown>;
@@ -163,9 +163,9 @@ export interface GoogleDriveEntities {
         /** Must be set to 'media' to download file content */
         alt: "media";
         /** Whether the user is acknowledging the risk of downloading known malware or other abusive files */
-        acknowledgeAbuse?: boolean;
+        acknowledgeAbuse?: boolean | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
       };
       download: true;
     };
@@ -175,9 +175,9 @@ export interface GoogleDriveEntities {
         /** The ID of the file */
         fileId: string;
         /** Fields to include in the response */
-        fields?: string;
+        fields?: string | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
       };
       data: GoogleDriveFile;
       meta: Record<string, unknown>;
@@ -186,25 +186,25 @@ export interface GoogleDriveEntities {
     list: {
       params: {
         /** Maximum number of files to return per page (1-1000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for continuing a previous list request */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Query string for searching files */
-        q?: string;
+        q?: string | undefined;
         /** Sort order (e.g., 'modifiedTime desc', 'name') */
-        orderBy?: string;
+        orderBy?: string | undefined;
         /** Fields to include in the response */
-        fields?: string;
+        fields?: string | undefined;
         /** Comma-separated list of spaces to query (drive, appDataFolder) */
-        spaces?: string;
+        spaces?: string | undefined;
         /** Bodies of items to search (user, drive, allDrives) */
-        corpora?: string;
+        corpora?: string | undefined;
         /** ID of the shared drive to search */
-        driveId?: string;
+        driveId?: string | undefined;
         /** Whether to include items from all drives */
-        includeItemsFromAllDrives?: boolean;
+        includeItemsFromAllDrives?: boolean | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
       };
       data: GoogleDriveFile[];
       meta: {
@@ -219,17 +219,17 @@ export interface GoogleDriveEntities {
         /** The ID of the file to update */
         fileId: string;
         /** Comma-separated list of parent IDs to add */
-        addParents?: string;
+        addParents?: string | undefined;
         /** Comma-separated list of parent IDs to remove */
-        removeParents?: string;
+        removeParents?: string | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
         /** The new name of the file */
-        name?: string;
+        name?: string | undefined;
         /** A new description for the file */
-        description?: string;
+        description?: string | undefined;
         /** The new MIME type of the file */
-        mimeType?: string;
+        mimeType?: string | undefined;
       };
       data: GoogleDriveFile;
       meta: Record<string, unknown>;
@@ -252,21 +252,21 @@ export interface GoogleDriveEntities {
     create: {
       params: {
         /** The type of upload request (must be 'multipart') */
-        uploadType?: "multipart";
+        uploadType?: "multipart" | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
         /** The name of the file */
         name: string;
         /** Base64-encoded file content to upload */
         file_content: string;
         /** The MIME type for the file metadata in Google Drive */
-        mimeType?: string;
+        mimeType?: string | undefined;
         /** The IDs of the parent folders */
-        parents?: string[];
+        parents?: string[] | undefined;
         /** A short description of the file */
-        description?: string;
+        description?: string | undefined;
         /** The MIME type of the actual file content (e.g., 'application/pdf', 'image/png'). Defaults to 'application/octet-stream'. */
-        file_mime_type?: string;
+        file_mime_type?: string | undefined;
       };
       data: GoogleDriveFile;
       meta: Record<string, unknown>;
@@ -281,9 +281,9 @@ export interface GoogleDriveEntities {
         /** The ID of the permission */
         permissionId: string;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
         /** Issue the request as a domain administrator */
-        useDomainAdminAccess?: boolean;
+        useDomainAdminAccess?: boolean | undefined;
       };
       data: Permission;
       meta: Record<string, unknown>;
@@ -294,13 +294,13 @@ export interface GoogleDriveEntities {
         /** The ID of the file or shared drive */
         fileId: string;
         /** Maximum number of permissions to return (1-100) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for continuing a previous list request */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Whether the requesting application supports both My Drives and shared drives */
-        supportsAllDrives?: boolean;
+        supportsAllDrives?: boolean | undefined;
         /** Issue the request as a domain administrator */
-        useDomainAdminAccess?: boolean;
+        useDomainAdminAccess?: boolean | undefined;
       };
       data: Permission[];
       meta: {
@@ -320,9 +320,9 @@ export interface GoogleDriveEntities {
         /** The ID of the reply */
         replyId: string;
         /** Whether to return deleted replies */
-        includeDeleted?: boolean;
+        includeDeleted?: boolean | undefined;
         /** Fields to include in the response (required for replies) */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Reply;
       meta: Record<string, unknown>;
@@ -335,13 +335,13 @@ export interface GoogleDriveEntities {
         /** The ID of the comment */
         commentId: string;
         /** Maximum number of replies to return (1-100) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for continuing a previous list request */
-        pageToken?: string;
+        pageToken?: string | undefined;
         /** Whether to include deleted replies */
-        includeDeleted?: boolean;
+        includeDeleted?: boolean | undefined;
         /** Fields to include in the response (required for replies) */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Reply[];
       meta: {
@@ -368,9 +368,9 @@ export interface GoogleDriveEntities {
         /** The ID of the file */
         fileId: string;
         /** Maximum number of revisions to return (1-1000) */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for continuing a previous list request */
-        pageToken?: string;
+        pageToken?: string | undefined;
       };
       data: Revision[];
       meta: {

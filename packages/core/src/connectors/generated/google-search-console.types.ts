@@ -16,17 +16,17 @@ export interface GoogleSearchConsoleEntities {
         /** End date of the requested date range, in YYYY-MM-DD format. */
         endDate: string;
         /** Dimensions to group results by. */
-        dimensions?: string[];
+        dimensions?: string[] | undefined;
         /** The maximum number of rows to return. */
-        rowLimit?: number;
+        rowLimit?: number | undefined;
         /** Zero-based index of the first row in the response. */
-        startRow?: number;
+        startRow?: number | undefined;
         /** Filter results by type: web, discover, googleNews, news, image, video. */
-        type?: string;
+        type?: string | undefined;
         /** How data is aggregated: auto, byPage, byProperty. */
-        aggregationType?: string;
+        aggregationType?: string | undefined;
         /** Data freshness: final (stable data only) or all (includes fresh data). */
-        dataState?: string;
+        dataState?: string | undefined;
       };
       data: SearchAnalyticsRow[];
       meta: {
@@ -59,17 +59,17 @@ export interface GoogleSearchConsoleEntities {
         /** End date of the requested date range, in YYYY-MM-DD format. */
         endDate: string;
         /** Dimensions to group results by. */
-        dimensions?: string[];
+        dimensions?: string[] | undefined;
         /** The maximum number of rows to return. */
-        rowLimit?: number;
+        rowLimit?: number | undefined;
         /** Zero-based index of the first row in the response. */
-        startRow?: number;
+        startRow?: number | undefined;
         /** Filter results by type: web, discover, googleNews, news, image, video. */
-        type?: string;
+        type?: string | undefined;
         /** How data is aggregated: auto, byPage, byProperty. */
-        aggregationType?: string;
+        aggregationType?: string | undefined;
         /** Data freshness: final (stable data only) or all (includes fresh data). */
-        dataState?: string;
+        dataState?: string | undefined;
       };
       data: SearchAnalyticsRow[];
       meta: {
@@ -102,17 +102,17 @@ export interface GoogleSearchConsoleEntities {
         /** End date of the requested date range, in YYYY-MM-DD format. */
         endDate: string;
         /** Dimensions to group results by. */
-        dimensions?: string[];
+        dimensions?: string[] | undefined;
         /** The maximum number of rows to return. */
-        rowLimit?: number;
+        rowLimit?: number | undefined;
         /** Zero-based index of the first row in the response. */
-        startRow?: number;
+        startRow?: number | undefined;
         /** Filter results by type: web, discover, googleNews, news, image, video. */
-        type?: string;
+        type?: string | undefined;
         /** How data is aggregated: auto, byPage, byProperty, byNewsShowcasePanel. */
-        aggregationType?: string;
+        aggregationType?: string | undefined;
         /** Data freshness: final (stable data only) or all (includes fresh data). */
-        dataState?: string;
+        dataState?: string | undefined;
       };
       data: SearchAnalyticsRow[];
       meta: {
@@ -145,17 +145,17 @@ export interface GoogleSearchConsoleEntities {
         /** End date of the requested date range, in YYYY-MM-DD format. */
         endDate: string;
         /** Dimensions to group results by. */
-        dimensions?: string[];
+        dimensions?: string[] | undefined;
         /** The maximum number of rows to return. */
-        rowLimit?: number;
+        rowLimit?: number | undefined;
         /** Zero-based index of the first row in the response. */
-        startRow?: number;
+        startRow?: number | undefined;
         /** Filter results by type: web, discover, googleNews, news, image, video. */
-        type?: string;
+        type?: string | undefined;
         /** How data is aggregated: auto, byPage, byProperty. */
-        aggregationType?: string;
+        aggregationType?: string | undefined;
         /** Data freshness: final (stable data only) or all (includes fresh data). */
-        dataState?: string;
+        dataState?: string | undefined;
       };
       data: SearchAnalyticsRow[];
       meta: {
@@ -188,17 +188,17 @@ export interface GoogleSearchConsoleEntities {
         /** End date of the requested date range, in YYYY-MM-DD format. */
         endDate: string;
         /** Dimensions to group results by. */
-        dimensions?: string[];
+        dimensions?: string[] | undefined;
         /** The maximum number of rows to return. */
-        rowLimit?: number;
+        rowLimit?: number | undefined;
         /** Zero-based index of the first row in the response. */
-        startRow?: number;
+        startRow?: number | undefined;
         /** Filter results by type: web, discover, googleNews, news, image, video. */
-        type?: string;
+        type?: string | undefined;
         /** How data is aggregated: auto, byPage, byProperty. */
-        aggregationType?: string;
+        aggregationType?: string | undefined;
         /** Data freshness: final (stable data only) or all (includes fresh data). */
-        dataState?: string;
+        dataState?: string | undefined;
       };
       data: SearchAnalyticsRow[];
       meta: {
@@ -231,17 +231,17 @@ export interface GoogleSearchConsoleEntities {
         /** End date of the requested date range, in YYYY-MM-DD format. */
         endDate: string;
         /** Dimensions to group results by. */
-        dimensions?: string[];
+        dimensions?: string[] | undefined;
         /** The maximum number of rows to return. */
-        rowLimit?: number;
+        rowLimit?: number | undefined;
         /** Zero-based index of the first row in the response. */
-        startRow?: number;
+        startRow?: number | undefined;
         /** Filter results by type: web, discover, googleNews, news, image, video. */
-        type?: string;
+        type?: string | undefined;
         /** How data is aggregated: auto, byPage, byProperty. */
-        aggregationType?: string;
+        aggregationType?: string | undefined;
         /** Data freshness: final (stable data only) or all (includes fresh data). */
-        dataState?: string;
+        dataState?: string | undefined;
       };
       data: SearchAnalyticsRow[];
       meta: {

@@ -12,7 +12,7 @@ export interface GranolaEntities {
         /** The ID of the note */
         note_id: string;
         /** Include the note transcript in the response */
-        include?: "transcript";
+        include?: "transcript" | undefined;
       };
       data: Note;
       meta: Record<string, unknown>;
@@ -21,13 +21,13 @@ export interface GranolaEntities {
     list: {
       params: {
         /** Maximum number of notes to return per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Return notes created before this date (YYYY-MM-DD) */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Return notes created after this date (YYYY-MM-DD) */
-        created_after?: string;
+        created_after?: string | undefined;
       };
       data: Note[];
       meta: {

@@ -153,6 +153,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all applications",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -353,6 +355,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all candidates in the organization",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -538,6 +542,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all departments",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -696,6 +702,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all job posts",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -858,6 +866,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all jobs in the organization",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1044,6 +1054,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all offers",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1204,6 +1216,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all offices",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1390,6 +1404,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all scheduled interviews",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1425,6 +1441,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all sources",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1587,6 +1605,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of all users",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"

@@ -31,19 +31,19 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by applications created before this timestamp */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Filter by applications created after this timestamp */
-        created_after?: string;
+        created_after?: string | undefined;
         /** Filter by applications with activity after this timestamp */
-        last_activity_after?: string;
+        last_activity_after?: string | undefined;
         /** Filter by job ID */
-        job_id?: number;
+        job_id?: number | undefined;
         /** Filter by application status */
-        status?: "active" | "rejected" | "hired";
+        status?: "active" | "rejected" | "hired" | undefined;
       };
       data: Application[];
       meta: {
@@ -92,9 +92,9 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
       };
       data: Candidate[];
       meta: {
@@ -131,9 +131,9 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
       };
       data: Department[];
       meta: {
@@ -170,13 +170,13 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by live status */
-        live?: boolean;
+        live?: boolean | undefined;
         /** Filter by active status */
-        active?: boolean;
+        active?: boolean | undefined;
       };
       data: JobPost[];
       meta: {
@@ -213,9 +213,9 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
       };
       data: Job[];
       meta: {
@@ -252,15 +252,15 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by offers created before this timestamp */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Filter by offers created after this timestamp */
-        created_after?: string;
+        created_after?: string | undefined;
         /** Filter by offers resolved after this timestamp */
-        resolved_after?: string;
+        resolved_after?: string | undefined;
       };
       data: Offer[];
       meta: {
@@ -297,9 +297,9 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
       };
       data: Office[];
       meta: {
@@ -336,21 +336,21 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by interviews created before this timestamp */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Filter by interviews created after this timestamp */
-        created_after?: string;
+        created_after?: string | undefined;
         /** Filter by interviews updated before this timestamp */
-        updated_before?: string;
+        updated_before?: string | undefined;
         /** Filter by interviews updated after this timestamp */
-        updated_after?: string;
+        updated_after?: string | undefined;
         /** Filter by interviews starting after this timestamp */
-        starts_after?: string;
+        starts_after?: string | undefined;
         /** Filter by interviews ending before this timestamp */
-        ends_before?: string;
+        ends_before?: string | undefined;
       };
       data: ScheduledInterview[];
       meta: {
@@ -364,9 +364,9 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
       };
       data: Source[];
       meta: {
@@ -403,17 +403,17 @@ export interface GreenhouseEntities {
     list: {
       params: {
         /** Number of items to return per page (max 500) */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by users created before this timestamp */
-        created_before?: string;
+        created_before?: string | undefined;
         /** Filter by users created after this timestamp */
-        created_after?: string;
+        created_after?: string | undefined;
         /** Filter by users updated before this timestamp */
-        updated_before?: string;
+        updated_before?: string | undefined;
         /** Filter by users updated after this timestamp */
-        updated_after?: string;
+        updated_after?: string | undefined;
       };
       data: User[];
       meta: {

@@ -19,7 +19,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Client[];
       meta: {
@@ -77,7 +77,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Contact[];
       meta: {
@@ -113,7 +113,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: EstimateItemCategory[];
       meta: {
@@ -149,7 +149,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Estimate[];
       meta: {
@@ -185,7 +185,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: ExpenseCategory[];
       meta: {
@@ -221,7 +221,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Expense[];
       meta: {
@@ -257,7 +257,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: InvoiceItemCategory[];
       meta: {
@@ -293,7 +293,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Invoice[];
       meta: {
@@ -329,7 +329,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Project[];
       meta: {
@@ -365,7 +365,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Role[];
       meta: {
@@ -392,7 +392,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TaskAssignment[];
       meta: {
@@ -428,7 +428,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Task[];
       meta: {
@@ -464,7 +464,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TimeEntry[];
       meta: {
@@ -495,7 +495,7 @@ export interface HarvestEntities {
         /** End date for the report in YYYYMMDD format */
         to: string;
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TimeProject[];
       meta: {
@@ -526,7 +526,7 @@ export interface HarvestEntities {
         /** End date for the report in YYYYMMDD format */
         to: string;
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TimeTask[];
       meta: {
@@ -553,7 +553,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: UserAssignment[];
       meta: {
@@ -589,7 +589,7 @@ export interface HarvestEntities {
     list: {
       params: {
         /** Number of records per page (max 2000) */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: User[];
       meta: {

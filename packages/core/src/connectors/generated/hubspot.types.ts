@@ -20,20 +20,20 @@ export interface HubspotEntities {
             /** The values to match against the property. */
             values?: string[];
           }[];
-        }[];
+        }[] | undefined;
         /** A list of property names to include in the response. */
-        properties?: string[];
+        properties?: string[] | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** A paging cursor token for retrieving subsequent pages. */
-        after?: string;
+        after?: string | undefined;
         /** Sort criteria */
         sorts?: {
           propertyName?: string;
           direction?: "ASCENDING" | "DESCENDING";
-        }[];
+        }[] | undefined;
         /** The search query string, up to 3000 characters. */
-        query?: string;
+        query?: string | undefined;
       };
       data: Company[];
       meta: {
@@ -49,15 +49,15 @@ export interface HubspotEntities {
         /** Company ID */
         companyId: string;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** A comma separated list of object types to retrieve associated IDs for. If any of the specified associations do not exist, they will be ignored. */
-        associations?: string;
+        associations?: string | undefined;
         /** The name of a property whose values are unique for this object. */
-        idProperty?: string;
+        idProperty?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Company;
       meta: Record<string, unknown>;
@@ -66,17 +66,17 @@ export interface HubspotEntities {
     list: {
       params: {
         /** The maximum number of results to display per page. */
-        limit?: number;
+        limit?: number | undefined;
         /** The paging cursor token of the last successfully read resource will be returned as the paging.next.after JSON property of a paged response containing more results. */
-        after?: string;
+        after?: string | undefined;
         /** A comma separated list of associated object types to include in the response. Valid values are contacts, deals, tickets, and custom object type IDs or fully qualified names (e.g., "p12345_cars"). */
-        associations?: string;
+        associations?: string | undefined;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. Usage of this parameter will reduce the maximum number of companies that can be read by a single request. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Company[];
       meta: {
@@ -115,20 +115,20 @@ export interface HubspotEntities {
             /** The values to match against the property. */
             values?: string[];
           }[];
-        }[];
+        }[] | undefined;
         /** A list of property names to include in the response. */
-        properties?: string[];
+        properties?: string[] | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** A paging cursor token for retrieving subsequent pages. */
-        after?: string;
+        after?: string | undefined;
         /** Sort criteria */
         sorts?: {
           propertyName?: string;
           direction?: "ASCENDING" | "DESCENDING";
-        }[];
+        }[] | undefined;
         /** The search query string, up to 3000 characters. */
-        query?: string;
+        query?: string | undefined;
       };
       data: Contact[];
       meta: {
@@ -144,15 +144,15 @@ export interface HubspotEntities {
         /** Contact ID */
         contactId: string;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** A comma separated list of object types to retrieve associated IDs for. If any of the specified associations do not exist, they will be ignored. */
-        associations?: string;
+        associations?: string | undefined;
         /** The name of a property whose values are unique for this object. */
-        idProperty?: string;
+        idProperty?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Contact;
       meta: Record<string, unknown>;
@@ -161,17 +161,17 @@ export interface HubspotEntities {
     list: {
       params: {
         /** The maximum number of results to display per page. */
-        limit?: number;
+        limit?: number | undefined;
         /** The paging cursor token of the last successfully read resource will be returned as the paging.next.after JSON property of a paged response containing more results. */
-        after?: string;
+        after?: string | undefined;
         /** A comma separated list of associated object types to include in the response. Valid values are contacts, deals, tickets, and custom object type IDs or fully qualified names (e.g., "p12345_cars"). */
-        associations?: string;
+        associations?: string | undefined;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. Usage of this parameter will reduce the maximum number of companies that can be read by a single request. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Contact[];
       meta: {
@@ -210,20 +210,20 @@ export interface HubspotEntities {
             /** The values to match against the property. */
             values?: string[];
           }[];
-        }[];
+        }[] | undefined;
         /** A list of property names to include in the response. */
-        properties?: string[];
+        properties?: string[] | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** A paging cursor token for retrieving subsequent pages. */
-        after?: string;
+        after?: string | undefined;
         /** Sort criteria */
         sorts?: {
           propertyName?: string;
           direction?: "ASCENDING" | "DESCENDING";
-        }[];
+        }[] | undefined;
         /** The search query string, up to 3000 characters. */
-        query?: string;
+        query?: string | undefined;
       };
       data: Deal[];
       meta: {
@@ -239,15 +239,15 @@ export interface HubspotEntities {
         /** Deal ID */
         dealId: string;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** A comma separated list of object types to retrieve associated IDs for. If any of the specified associations do not exist, they will be ignored. */
-        associations?: string;
+        associations?: string | undefined;
         /** The name of a property whose values are unique for this object. */
-        idProperty?: string;
+        idProperty?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Deal;
       meta: Record<string, unknown>;
@@ -256,17 +256,17 @@ export interface HubspotEntities {
     list: {
       params: {
         /** The maximum number of results to display per page. */
-        limit?: number;
+        limit?: number | undefined;
         /** The paging cursor token of the last successfully read resource will be returned as the paging.next.after JSON property of a paged response containing more results. */
-        after?: string;
+        after?: string | undefined;
         /** A comma separated list of associated object types to include in the response. Valid values are contacts, deals, tickets, and custom object type IDs or fully qualified names (e.g., "p12345_cars"). */
-        associations?: string;
+        associations?: string | undefined;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. Usage of this parameter will reduce the maximum number of companies that can be read by a single request. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Deal[];
       meta: {
@@ -299,15 +299,15 @@ export interface HubspotEntities {
         /** Object record ID */
         objectId: string;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
         /** A comma separated list of object types to retrieve associated IDs for. If any of the specified associations do not exist, they will be ignored. */
-        associations?: string;
+        associations?: string | undefined;
         /** The name of a property whose values are unique for this object. */
-        idProperty?: string;
+        idProperty?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
       };
       data: CRMObject;
       meta: Record<string, unknown>;
@@ -318,17 +318,17 @@ export interface HubspotEntities {
         /** Object type ID or fully qualified name (e.g., "cars" or "p12345_cars") */
         objectType: string;
         /** The maximum number of results to display per page. */
-        limit?: number;
+        limit?: number | undefined;
         /** The paging cursor token of the last successfully read resource will be returned as the `paging.next.after` JSON property of a paged response containing more results. */
-        after?: string;
+        after?: string | undefined;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
         /** A comma separated list of object types to retrieve associated IDs for. If any of the specified associations do not exist, they will be ignored. */
-        associations?: string;
+        associations?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
       };
       data: CRMObject[];
       meta: {
@@ -352,7 +352,7 @@ export interface HubspotEntities {
     list: {
       params: {
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Schema[];
       meta: Record<string, unknown>;
@@ -373,20 +373,20 @@ export interface HubspotEntities {
             /** The values to match against the property. */
             values?: string[];
           }[];
-        }[];
+        }[] | undefined;
         /** A list of property names to include in the response. */
-        properties?: string[];
+        properties?: string[] | undefined;
         /** Maximum number of results to return */
-        limit?: number;
+        limit?: number | undefined;
         /** A paging cursor token for retrieving subsequent pages. */
-        after?: string;
+        after?: string | undefined;
         /** Sort criteria */
         sorts?: {
           propertyName?: string;
           direction?: "ASCENDING" | "DESCENDING";
-        }[];
+        }[] | undefined;
         /** The search query string, up to 3000 characters. */
-        query?: string;
+        query?: string | undefined;
       };
       data: Ticket[];
       meta: {
@@ -402,15 +402,15 @@ export interface HubspotEntities {
         /** Ticket ID */
         ticketId: string;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** A comma separated list of object types to retrieve associated IDs for. If any of the specified associations do not exist, they will be ignored. */
-        associations?: string;
+        associations?: string | undefined;
         /** The name of a property whose values are unique for this object. */
-        idProperty?: string;
+        idProperty?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Ticket;
       meta: Record<string, unknown>;
@@ -419,17 +419,17 @@ export interface HubspotEntities {
     list: {
       params: {
         /** The maximum number of results to display per page. */
-        limit?: number;
+        limit?: number | undefined;
         /** The paging cursor token of the last successfully read resource will be returned as the paging.next.after JSON property of a paged response containing more results. */
-        after?: string;
+        after?: string | undefined;
         /** A comma separated list of associated object types to include in the response. Valid values are contacts, deals, tickets, and custom object type IDs or fully qualified names (e.g., "p12345_cars"). */
-        associations?: string;
+        associations?: string | undefined;
         /** A comma separated list of the properties to be returned in the response. If any of the specified properties are not present on the requested object(s), they will be ignored. */
-        properties?: string;
+        properties?: string | undefined;
         /** A comma separated list of the properties to be returned along with their history of previous values. If any of the specified properties are not present on the requested object(s), they will be ignored. Usage of this parameter will reduce the maximum number of companies that can be read by a single request. */
-        propertiesWithHistory?: string;
+        propertiesWithHistory?: string | undefined;
         /** Whether to return only results that have been archived. */
-        archived?: boolean;
+        archived?: boolean | undefined;
       };
       data: Ticket[];
       meta: {

@@ -19,9 +19,9 @@ export interface IncidentIoEntities {
     list: {
       params: {
         /** Number of alerts per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor for the next page of results */
-        after?: string;
+        after?: string | undefined;
       };
       data: Alert[];
       meta: {
@@ -120,9 +120,9 @@ export interface IncidentIoEntities {
     list: {
       params: {
         /** Number of escalations per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor for the next page of results */
-        after?: string;
+        after?: string | undefined;
       };
       data: Escalation[];
       meta: {
@@ -243,9 +243,9 @@ export interface IncidentIoEntities {
     list: {
       params: {
         /** Number of incident updates per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor for the next page of results */
-        after?: string;
+        after?: string | undefined;
       };
       data: IncidentUpdate[];
       meta: {
@@ -282,9 +282,9 @@ export interface IncidentIoEntities {
     list: {
       params: {
         /** Number of incidents per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor for the next page of results */
-        after?: string;
+        after?: string | undefined;
       };
       data: Incident[];
       meta: {
@@ -321,9 +321,9 @@ export interface IncidentIoEntities {
     list: {
       params: {
         /** Number of schedules per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor for the next page of results */
-        after?: string;
+        after?: string | undefined;
       };
       data: Schedule[];
       meta: {
@@ -391,9 +391,9 @@ export interface IncidentIoEntities {
     list: {
       params: {
         /** Number of users per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor for the next page of results */
-        after?: string;
+        after?: string | undefined;
       };
       data: User[];
       meta: {

@@ -180,7 +180,6 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of companies",
      "pagination": {
       "cursorParam": "starting_after",
-      "cursorFrom": "lastId",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next_page"
@@ -475,7 +474,6 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of contacts in the workspace",
      "pagination": {
       "cursorParam": "starting_after",
-      "cursorFrom": "lastId",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next_page"
@@ -915,7 +913,6 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of conversations",
      "pagination": {
       "cursorParam": "starting_after",
-      "cursorFrom": "lastId",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next_page"

@@ -29,19 +29,19 @@ export interface IntercomEntities {
         /** A unique identifier for the company from your system */
         company_id: string;
         /** The name of the company */
-        name?: string;
+        name?: string | undefined;
         /** The name of the plan the company is on */
-        plan?: string;
+        plan?: string | undefined;
         /** The monthly spend of the company */
-        monthly_spend?: number;
+        monthly_spend?: number | undefined;
         /** The number of employees in the company */
-        size?: number;
+        size?: number | undefined;
         /** The URL of the company website */
-        website?: string;
+        website?: string | undefined;
         /** The industry the company operates in */
-        industry?: string;
+        industry?: string | undefined;
         /** Custom attributes for the company */
-        custom_attributes?: Record<string, unknown>;
+        custom_attributes?: Record<string, unknown> | undefined;
       };
       data: Company;
       meta: Record<string, unknown>;
@@ -59,9 +59,9 @@ export interface IntercomEntities {
     list: {
       params: {
         /** Number of companies to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: Company[];
       meta: {
@@ -75,19 +75,19 @@ export interface IntercomEntities {
         /** Company ID */
         id: string;
         /** The name of the company */
-        name?: string;
+        name?: string | undefined;
         /** The name of the plan the company is on */
-        plan?: string;
+        plan?: string | undefined;
         /** The monthly spend of the company */
-        monthly_spend?: number;
+        monthly_spend?: number | undefined;
         /** The number of employees in the company */
-        size?: number;
+        size?: number | undefined;
         /** The URL of the company website */
-        website?: string;
+        website?: string | undefined;
         /** The industry the company operates in */
-        industry?: string;
+        industry?: string | undefined;
         /** Custom attributes for the company */
-        custom_attributes?: Record<string, unknown>;
+        custom_attributes?: Record<string, unknown> | undefined;
       };
       data: Company;
       meta: Record<string, unknown>;
@@ -114,25 +114,25 @@ export interface IntercomEntities {
         /** The role of the contact (user or lead) */
         role: string;
         /** A unique identifier for the contact from your system */
-        external_id?: string;
+        external_id?: string | undefined;
         /** The contact's email address */
-        email?: string;
+        email?: string | undefined;
         /** The contact's phone number */
-        phone?: string;
+        phone?: string | undefined;
         /** The contact's full name */
-        name?: string;
+        name?: string | undefined;
         /** An image URL for the contact's avatar */
-        avatar?: string;
+        avatar?: string | undefined;
         /** Sign up timestamp (Unix) */
-        signed_up_at?: number;
+        signed_up_at?: number | undefined;
         /** Last seen timestamp (Unix) */
-        last_seen_at?: number;
+        last_seen_at?: number | undefined;
         /** The ID of the admin assigned as owner */
-        owner_id?: number;
+        owner_id?: number | undefined;
         /** Whether the contact is unsubscribed from emails */
-        unsubscribed_from_emails?: boolean;
+        unsubscribed_from_emails?: boolean | undefined;
         /** Custom attributes for the contact */
-        custom_attributes?: Record<string, unknown>;
+        custom_attributes?: Record<string, unknown> | undefined;
       };
       data: Contact;
       meta: Record<string, unknown>;
@@ -150,9 +150,9 @@ export interface IntercomEntities {
     list: {
       params: {
         /** Number of contacts to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination - get contacts after this ID */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: Contact[];
       meta: {
@@ -166,27 +166,27 @@ export interface IntercomEntities {
         /** Contact ID */
         id: string;
         /** The role of the contact (user or lead) */
-        role?: string;
+        role?: string | undefined;
         /** A unique identifier for the contact from your system */
-        external_id?: string;
+        external_id?: string | undefined;
         /** The contact's email address */
-        email?: string;
+        email?: string | undefined;
         /** The contact's phone number */
-        phone?: string;
+        phone?: string | undefined;
         /** The contact's full name */
-        name?: string;
+        name?: string | undefined;
         /** An image URL for the contact's avatar */
-        avatar?: string;
+        avatar?: string | undefined;
         /** Sign up timestamp (Unix) */
-        signed_up_at?: number;
+        signed_up_at?: number | undefined;
         /** Last seen timestamp (Unix) */
-        last_seen_at?: number;
+        last_seen_at?: number | undefined;
         /** The ID of the admin assigned as owner */
-        owner_id?: number;
+        owner_id?: number | undefined;
         /** Whether the contact is unsubscribed from emails */
-        unsubscribed_from_emails?: boolean;
+        unsubscribed_from_emails?: boolean | undefined;
         /** Custom attributes for the contact */
-        custom_attributes?: Record<string, unknown>;
+        custom_attributes?: Record<string, unknown> | undefined;
       };
       data: Contact;
       meta: Record<string, unknown>;
@@ -236,9 +236,9 @@ export interface IntercomEntities {
     list: {
       params: {
         /** Number of conversations to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Cursor for pagination */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: Conversation[];
       meta: {
@@ -268,7 +268,7 @@ export interface IntercomEntities {
         /** The title of the article */
         title: string;
         /** The content of the article in HTML */
-        body?: string;
+        body?: string | undefined;
         /** The ID of the owner of the article */
         owner_id: number;
         /** The ID of the author of the article */
@@ -287,7 +287,7 @@ export interface IntercomEntities {
         /** The body of the note in HTML format */
         body: string;
         /** The ID of the admin creating the note */
-        admin_id?: string;
+        admin_id?: string | undefined;
       };
       data: Note;
       meta: Record<string, unknown>;
@@ -307,7 +307,7 @@ export interface IntercomEntities {
     list: {
       params: {
         /** Include count of contacts in each segment */
-        include_count?: boolean;
+        include_count?: boolean | undefined;
       };
       data: Segment[];
       meta: Record<string, unknown>;

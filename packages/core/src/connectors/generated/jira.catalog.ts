@@ -210,6 +210,7 @@ const catalog: ConnectorCatalog = {
      "description": "Retrieve all comments for a specific issue",
      "pagination": {
       "cursorParam": "startAt",
+      "cursorType": "integer",
       "pageSizeParam": "maxResults",
       "metaKeys": [
        "max_results",
@@ -812,6 +813,7 @@ const catalog: ConnectorCatalog = {
      "description": "Retrieve all worklogs for a specific issue",
      "pagination": {
       "cursorParam": "startAt",
+      "cursorType": "integer",
       "pageSizeParam": "maxResults",
       "metaKeys": [
        "max_results",
@@ -1420,6 +1422,8 @@ const catalog: ConnectorCatalog = {
      "description": "Search and filter projects with advanced query parameters",
      "pagination": {
       "cursorParam": "startAt",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "maxResults",
       "metaKeys": [
        "nextPage",

@@ -12,7 +12,7 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** Expand options for the returned comment */
-        expand?: string;
+        expand?: string | undefined;
         /** Comment content in Atlassian Document Format (ADF) */
         body: {
           /** Document type (always 'doc') */
@@ -39,9 +39,9 @@ export interface JiraEntities {
           value?: string;
           /** The ID of the group or role */
           identifier?: string;
-        };
+        } | undefined;
         /** Custom properties for the comment */
-        properties?: Record<string, unknown>[];
+        properties?: Record<string, unknown>[] | undefined;
       };
       data: IssueComment;
       meta: Record<string, unknown>;
@@ -65,7 +65,7 @@ export interface JiraEntities {
         /** The comment ID */
         commentId: string;
         /** Comma-separated list of additional fields to include (renderedBody, properties) */
-        expand?: string;
+        expand?: string | undefined;
       };
       data: IssueComment;
       meta: Record<string, unknown>;
@@ -76,13 +76,13 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** The index of the first item to return in a page of results (page offset) */
-        startAt?: number;
+        startAt?: number | undefined;
         /** The maximum number of items to return per page */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Order the results by created date (+ for ascending, - for descending) */
-        orderBy?: "created" | "-created" | "+created";
+        orderBy?: "created" | "-created" | "+created" | undefined;
         /** Comma-separated list of additional fields to include (renderedBody, properties) */
-        expand?: string;
+        expand?: string | undefined;
       };
       data: IssueComment[];
       meta: {
@@ -100,9 +100,9 @@ export interface JiraEntities {
         /** The comment ID */
         commentId: string;
         /** Whether a notification email about the comment update is sent. Default is true. */
-        notifyUsers?: boolean;
+        notifyUsers?: boolean | undefined;
         /** Expand options for the returned comment */
-        expand?: string;
+        expand?: string | undefined;
         /** Updated comment content in Atlassian Document Format (ADF) */
         body: {
           /** Document type (always 'doc') */
@@ -129,7 +129,7 @@ export interface JiraEntities {
           value?: string;
           /** The ID of the group or role */
           identifier?: string;
-        };
+        } | undefined;
       };
       data: IssueComment;
       meta: Record<string, unknown>;
@@ -154,19 +154,19 @@ export interface JiraEntities {
     api_search: {
       params: {
         /** The index of the first item to return in a page of results (page offset) */
-        startAt?: number;
+        startAt?: number | undefined;
         /** The maximum number of items to return per page (max 100) */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** The type of fields to search for (custom, system, or both) */
-        type?: ("custom" | "system")[];
+        type?: ("custom" | "system")[] | undefined;
         /** List of field IDs to search for */
-        id?: string[];
+        id?: string[] | undefined;
         /** String to match against field names, descriptions, and field IDs (case insensitive) */
-        query?: string;
+        query?: string | undefined;
         /** Order the results by a field (contextsCount, lastUsed, name, screensCount) */
-        orderBy?: "contextsCount" | "-contextsCount" | "+contextsCount" | "lastUsed" | "-lastUsed" | "+lastUsed" | "name" | "-name" | "+name" | "screensCount" | "-screensCount" | "+screensCount";
+        orderBy?: "contextsCount" | "-contextsCount" | "+contextsCount" | "lastUsed" | "-lastUsed" | "+lastUsed" | "name" | "-name" | "+name" | "screensCount" | "-screensCount" | "+screensCount" | undefined;
         /** Comma-separated list of additional fields to include (searcherKey, screensCount, contextsCount, isLocked, lastUsed) */
-        expand?: string;
+        expand?: string | undefined;
       };
       data: IssueFieldSearchResults;
       meta: Record<string, unknown>;
@@ -234,7 +234,7 @@ export interface JiraEntities {
               }[];
             }[];
           };
-        };
+        } | undefined;
       };
       data: EmptyResponse;
       meta: Record<string, unknown>;
@@ -252,11 +252,11 @@ export interface JiraEntities {
           id: string;
         };
         /** Fields to set during the transition (if required by the transition screen) */
-        fields?: Record<string, unknown>;
+        fields?: Record<string, unknown> | undefined;
         /** Additional update operations to perform during the transition */
-        update?: Record<string, unknown>;
+        update?: Record<string, unknown> | undefined;
         /** Metadata about the transition for the issue history */
-        historyMetadata?: Record<string, unknown>;
+        historyMetadata?: Record<string, unknown> | undefined;
       };
       data: EmptyResponse;
       meta: Record<string, unknown>;
@@ -267,15 +267,15 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** Comma-separated list of parameters to expand (transitions.fields) */
-        expand?: string;
+        expand?: string | undefined;
         /** Filter by transition ID to get details for a specific transition */
-        transitionId?: string;
+        transitionId?: string | undefined;
         /** Whether to skip conditions that rely on remote data */
-        skipRemoteOnlyCondition?: boolean;
+        skipRemoteOnlyCondition?: boolean | undefined;
         /** Whether to include transitions that are unavailable */
-        includeUnavailableTransitions?: boolean;
+        includeUnavailableTransitions?: boolean | undefined;
         /** Whether to sort transitions by OpsBar and status */
-        sortByOpsBarAndStatus?: boolean;
+        sortByOpsBarAndStatus?: boolean | undefined;
       };
       data: IssueTransition[];
       meta: Record<string, unknown>;
@@ -288,15 +288,15 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** Whether to notify users about the worklog. Default is true. */
-        notifyUsers?: boolean;
+        notifyUsers?: boolean | undefined;
         /** How to adjust the remaining estimate. Values are "new", "leave", "manual", "auto". */
-        adjustEstimate?: "new" | "leave" | "manual" | "auto";
+        adjustEstimate?: "new" | "leave" | "manual" | "auto" | undefined;
         /** Time spent in seconds (e.g., 3600 for 1 hour). Provide this or timeSpent. */
-        timeSpentSeconds?: number;
+        timeSpentSeconds?: number | undefined;
         /** Human-readable time spent (e.g., 3h 30m, 1d 2h). Provide this or timeSpentSeconds. */
-        timeSpent?: string;
+        timeSpent?: string | undefined;
         /** The datetime when the work was started (ISO 8601 format, e.g., "2024-01-15T09:00:00.000+0000"). Defaults to current time. */
-        started?: string;
+        started?: string | undefined;
         /** A comment about the work done in Atlassian Document Format (ADF) */
         comment?: {
           /** Document type (always 'doc') */
@@ -314,7 +314,7 @@ export interface JiraEntities {
               text?: string;
             }[];
           }[];
-        };
+        } | undefined;
         /** Restrict worklog visibility to a group or role */
         visibility?: {
           /** The type of visibility restriction */
@@ -323,7 +323,7 @@ export interface JiraEntities {
           value?: string;
           /** The ID of the group or role */
           identifier?: string;
-        };
+        } | undefined;
       };
       data: Worklog;
       meta: Record<string, unknown>;
@@ -336,7 +336,7 @@ export interface JiraEntities {
         /** The worklog ID */
         worklogId: string;
         /** Comma-separated list of additional fields to include (properties) */
-        expand?: string;
+        expand?: string | undefined;
       };
       data: Worklog;
       meta: Record<string, unknown>;
@@ -347,11 +347,11 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** The index of the first item to return in a page of results (page offset) */
-        startAt?: number;
+        startAt?: number | undefined;
         /** The maximum number of items to return per page */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Comma-separated list of additional fields to include (properties) */
-        expand?: string;
+        expand?: string | undefined;
       };
       data: Worklog[];
       meta: {
@@ -381,21 +381,21 @@ export interface JiraEntities {
     api_search: {
       params: {
         /** JQL query string to filter issues */
-        jql?: string;
+        jql?: string | undefined;
         /** The token for a page to fetch that is not the first page. The first page has a nextPageToken of null. Use the `nextPageToken` to fetch the next page of issues. The `nextPageToken` field is not included in the response for the last page, indicating there is no next page. */
-        nextPageToken?: string;
+        nextPageToken?: string | undefined;
         /** The maximum number of items to return per page. To manage page size, API may return fewer items per page where a large number of fields or properties are requested. The greatest number of items returned per page is achieved when requesting `id` or `key` only. It returns max 5000 issues. */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** A comma-separated list of fields to return for each issue. By default, all navigable fields are returned. To get a list of all fields, use the Get fields operation. */
-        fields?: string;
+        fields?: string | undefined;
         /** A comma-separated list of parameters to expand. This parameter accepts multiple values, including `renderedFields`, `names`, `schema`, `transitions`, `operations`, `editmeta`, `changelog`, and `versionedRepresentations`. */
-        expand?: string;
+        expand?: string | undefined;
         /** A comma-separated list of issue property keys. To get a list of all issue property keys, use the Get issue operation. A maximum of 5 properties can be requested. */
-        properties?: string;
+        properties?: string | undefined;
         /** Whether the fields parameter contains field keys (true) or field IDs (false). Default is false. */
-        fieldsByKeys?: boolean;
+        fieldsByKeys?: boolean | undefined;
         /** Fail the request early if all field data cannot be retrieved. Default is false. */
-        failFast?: boolean;
+        failFast?: boolean | undefined;
       };
       data: Issue[];
       meta: {
@@ -409,7 +409,7 @@ export interface JiraEntities {
     create: {
       params: {
         /** Whether the action taken is added to the user's Recent history */
-        updateHistory?: boolean;
+        updateHistory?: boolean | undefined;
         /** The issue fields to set */
         fields: {
           /** The project to create the issue in */
@@ -467,7 +467,7 @@ export interface JiraEntities {
           };
         };
         /** Additional update operations to perform */
-        update?: Record<string, unknown>;
+        update?: Record<string, unknown> | undefined;
       };
       data: IssueCreateResponse;
       meta: Record<string, unknown>;
@@ -478,7 +478,7 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** Whether to delete the issue's subtasks. Default is false. */
-        deleteSubtasks?: boolean;
+        deleteSubtasks?: boolean | undefined;
       };
       data: unknown;
       meta: Record<string, unknown>;
@@ -489,17 +489,17 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** A comma-separated list of fields to return for the issue. By default, all navigable and Jira default fields are returned. Use it to retrieve a subset of fields. */
-        fields?: string;
+        fields?: string | undefined;
         /** A comma-separated list of parameters to expand. This parameter accepts multiple values, including `renderedFields`, `names`, `schema`, `transitions`, `operations`, `editmeta`, `changelog`, and `versionedRepresentations`. */
-        expand?: string;
+        expand?: string | undefined;
         /** A comma-separated list of issue property keys. To get a list of all issue property keys, use the Get issue operation. A maximum of 5 properties can be requested. */
-        properties?: string;
+        properties?: string | undefined;
         /** Whether the fields parameter contains field keys (true) or field IDs (false). Default is false. */
-        fieldsByKeys?: boolean;
+        fieldsByKeys?: boolean | undefined;
         /** Whether the action taken is added to the user's Recent history. Default is false. */
-        updateHistory?: boolean;
+        updateHistory?: boolean | undefined;
         /** Fail the request early if all field data cannot be retrieved. Default is false. */
-        failFast?: boolean;
+        failFast?: boolean | undefined;
       };
       data: Issue;
       meta: Record<string, unknown>;
@@ -510,15 +510,15 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** Whether a notification email about the issue update is sent to all watchers. Default is true. */
-        notifyUsers?: boolean;
+        notifyUsers?: boolean | undefined;
         /** Whether screen security is overridden to enable hidden fields to be edited. */
-        overrideScreenSecurity?: boolean;
+        overrideScreenSecurity?: boolean | undefined;
         /** Whether the issue's edit metadata is overridden. */
-        overrideEditableFlag?: boolean;
+        overrideEditableFlag?: boolean | undefined;
         /** Whether the updated issue is returned. */
-        returnIssue?: boolean;
+        returnIssue?: boolean | undefined;
         /** Expand options when returning the updated issue. */
-        expand?: string;
+        expand?: string | undefined;
         /** The issue fields to update */
         fields?: {
           /** A brief summary of the issue (title) */
@@ -555,14 +555,14 @@ export interface JiraEntities {
           };
           /** Labels for the issue */
           labels?: string[];
-        };
+        } | undefined;
         /** Additional update operations to perform */
-        update?: Record<string, unknown>;
+        update?: Record<string, unknown> | undefined;
         /** Transition the issue to a new status */
         transition?: {
           /** The ID of the transition to perform */
           id?: string;
-        };
+        } | undefined;
       };
       data: Issue;
       meta: Record<string, unknown>;
@@ -589,7 +589,7 @@ export interface JiraEntities {
         /** The issue ID or key (e.g., "PROJ-123" or "10000") */
         issueIdOrKey: string;
         /** The account ID of the user to assign the issue to. Use null to unassign the issue. Use "-1" to set to automatic (project default assignee). */
-        accountId?: string | null;
+        accountId?: string | null | undefined;
       };
       data: EmptyResponse;
       meta: Record<string, unknown>;
@@ -600,27 +600,27 @@ export interface JiraEntities {
     api_search: {
       params: {
         /** The index of the first item to return in a page of results (page offset) */
-        startAt?: number;
+        startAt?: number | undefined;
         /** The maximum number of items to return per page (max 100) */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Order the results by a field (prefix with + for ascending, - for descending) */
-        orderBy?: "category" | "-category" | "+category" | "key" | "-key" | "+key" | "name" | "-name" | "+name" | "owner" | "-owner" | "+owner" | "issueCount" | "-issueCount" | "+issueCount" | "lastIssueUpdatedDate" | "-lastIssueUpdatedDate" | "+lastIssueUpdatedDate" | "archivedDate" | "+archivedDate" | "-archivedDate" | "deletedDate" | "+deletedDate" | "-deletedDate";
+        orderBy?: "category" | "-category" | "+category" | "key" | "-key" | "+key" | "name" | "-name" | "+name" | "owner" | "-owner" | "+owner" | "issueCount" | "-issueCount" | "+issueCount" | "lastIssueUpdatedDate" | "-lastIssueUpdatedDate" | "+lastIssueUpdatedDate" | "archivedDate" | "+archivedDate" | "-archivedDate" | "deletedDate" | "+deletedDate" | "-deletedDate" | undefined;
         /** Filter by project IDs (up to 50) */
-        id?: number[];
+        id?: number[] | undefined;
         /** Filter by project keys (up to 50) */
-        keys?: string[];
+        keys?: string[] | undefined;
         /** Filter using a literal string (matches project key or name, case insensitive) */
-        query?: string;
+        query?: string | undefined;
         /** Filter by project type (comma-separated) */
-        typeKey?: string;
+        typeKey?: string | undefined;
         /** Filter by project category ID */
-        categoryId?: number;
+        categoryId?: number | undefined;
         /** Filter by user permission (view, browse, edit, create) */
-        action?: "view" | "browse" | "edit" | "create";
+        action?: "view" | "browse" | "edit" | "create" | undefined;
         /** Comma-separated list of additional fields (description, projectKeys, lead, issueTypes, url, insight) */
-        expand?: string;
+        expand?: string | undefined;
         /** EXPERIMENTAL - Filter by project status */
-        status?: ("live" | "archived" | "deleted")[];
+        status?: ("live" | "archived" | "deleted")[] | undefined;
       };
       data: Project[];
       meta: {
@@ -635,9 +635,9 @@ export interface JiraEntities {
         /** The project ID or key (e.g., "PROJ" or "10000") */
         projectIdOrKey: string;
         /** Comma-separated list of additional fields to include (description, projectKeys, lead, issueTypes, url, insight) */
-        expand?: string;
+        expand?: string | undefined;
         /** A comma-separated list of project property keys to return. To get a list of all project property keys, use Get project property keys. */
-        properties?: string;
+        properties?: string | undefined;
       };
       data: Project;
       meta: Record<string, unknown>;
@@ -662,15 +662,15 @@ export interface JiraEntities {
     api_search: {
       params: {
         /** A query string to search for users (matches display name, email, account ID) */
-        query?: string;
+        query?: string | undefined;
         /** The index of the first item to return in a page of results (page offset) */
-        startAt?: number;
+        startAt?: number | undefined;
         /** The maximum number of items to return per page (max 1000) */
-        maxResults?: number;
+        maxResults?: number | undefined;
         /** Filter by account IDs (supports multiple values) */
-        accountId?: string;
+        accountId?: string | undefined;
         /** Property key to filter users */
-        property?: string;
+        property?: string | undefined;
       };
       data: User[];
       meta: Record<string, unknown>;
@@ -681,7 +681,7 @@ export interface JiraEntities {
         /** The account ID of the user */
         accountId: string;
         /** Comma-separated list of additional fields to include (groups, applicationRoles) */
-        expand?: string;
+        expand?: string | undefined;
       };
       data: User;
       meta: Record<string, unknown>;
@@ -690,9 +690,9 @@ export interface JiraEntities {
     list: {
       params: {
         /** The index of the first item to return in a page of results (page offset) */
-        startAt?: number;
+        startAt?: number | undefined;
         /** The maximum number of items to return per page (max 1000) */
-        maxResults?: number;
+        maxResults?: number | undefined;
       };
       data: User[];
       meta: Record<string, unknown>;

@@ -21,7 +21,7 @@ export interface KlaviyoEntities {
         /** Filter by channel (email or sms) */
         filter: string;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
       };
       data: Campaign[];
       meta: {
@@ -58,9 +58,9 @@ export interface KlaviyoEntities {
     list: {
       params: {
         /** Number of results per page (max 10) */
-        "page[size]"?: number;
+        "page[size]"?: number | undefined;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
       };
       data: Template[];
       meta: {
@@ -88,11 +88,11 @@ export interface KlaviyoEntities {
     list: {
       params: {
         /** Number of results per page (max 100) */
-        "page[size]"?: number;
+        "page[size]"?: number | undefined;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
         /** Sort order for events */
-        sort?: string;
+        sort?: string | undefined;
       };
       data: KlaviyoEvent[];
       meta: {
@@ -129,9 +129,9 @@ export interface KlaviyoEntities {
     list: {
       params: {
         /** Number of results per page (max 100) */
-        "page[size]"?: number;
+        "page[size]"?: number | undefined;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
       };
       data: Flow[];
       meta: {
@@ -168,9 +168,9 @@ export interface KlaviyoEntities {
     list: {
       params: {
         /** Number of results per page (max 10) */
-        "page[size]"?: number;
+        "page[size]"?: number | undefined;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
       };
       data: List[];
       meta: {
@@ -207,9 +207,9 @@ export interface KlaviyoEntities {
     list: {
       params: {
         /** Filter expression for metrics. Allowed fields are integration.name and integration.category. */
-        filter?: string;
+        filter?: string | undefined;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
       };
       data: Metric[];
       meta: {
@@ -246,9 +246,9 @@ export interface KlaviyoEntities {
     list: {
       params: {
         /** Number of results per page (max 100) */
-        "page[size]"?: number;
+        "page[size]"?: number | undefined;
         /** Cursor for pagination */
-        "page[cursor]"?: string;
+        "page[cursor]"?: string | undefined;
       };
       data: Profile[];
       meta: {

@@ -27,9 +27,9 @@ export interface LinearEntities {
         /** Issue ID to get comments for */
         issueId: string;
         /** Number of items to return (max 250) */
-        first?: number;
+        first?: number | undefined;
         /** Cursor to start after (for pagination) */
-        after?: string;
+        after?: string | undefined;
       };
       data: LinearComment[];
       meta: {
@@ -79,9 +79,9 @@ export interface LinearEntities {
     list: {
       params: {
         /** Number of items to return (max 250) */
-        first?: number;
+        first?: number | undefined;
         /** Cursor to start after (for pagination) */
-        after?: string;
+        after?: string | undefined;
       };
       data: Issue[];
       meta: {
@@ -131,9 +131,9 @@ export interface LinearEntities {
     list: {
       params: {
         /** Number of items to return (max 250) */
-        first?: number;
+        first?: number | undefined;
         /** Cursor to start after (for pagination) */
-        after?: string;
+        after?: string | undefined;
       };
       data: Project[];
       meta: {
@@ -177,9 +177,9 @@ export interface LinearEntities {
     list: {
       params: {
         /** Number of items to return (max 250) */
-        first?: number;
+        first?: number | undefined;
         /** Cursor to start after (for pagination) */
-        after?: string;
+        after?: string | undefined;
       };
       data: Team[];
       meta: {
@@ -217,9 +217,9 @@ export interface LinearEntities {
     list: {
       params: {
         /** Number of items to return (max 250) */
-        first?: number;
+        first?: number | undefined;
         /** Cursor to start after (for pagination) */
-        after?: string;
+        after?: string | undefined;
       };
       data: User[];
       meta: {
@@ -248,9 +248,9 @@ export interface LinearEntities {
     list: {
       params: {
         /** Number of items to return (max 250) */
-        first?: number;
+        first?: number | undefined;
         /** Cursor to start after (for pagination) */
-        after?: string;
+        after?: string | undefined;
       };
       data: WorkflowState[];
       meta: {

@@ -119,6 +119,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of users associated with ad accounts",
      "pagination": {
       "cursorParam": "start",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "nextPageToken"
@@ -1254,6 +1256,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of conversion rules for an ad account",
      "pagination": {
       "cursorParam": "start",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "total"

@@ -13,9 +13,9 @@ export interface LinkedinAdsEntities {
         /** Account URN, e.g. urn:li:sponsoredAccount:123456 */
         accounts: string;
         /** Number of items per page */
-        count?: number;
+        count?: number | undefined;
         /** Offset for pagination */
-        start?: number;
+        start?: number | undefined;
       };
       data: AccountUser[];
       meta: {
@@ -53,9 +53,9 @@ export interface LinkedinAdsEntities {
       params: {
         q: string;
         /** Number of items per page */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for the next page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
       };
       data: Account[];
       meta: {
@@ -92,7 +92,7 @@ export interface LinkedinAdsEntities {
         /** List of campaign URNs, e.g. List(urn%3Ali%3AsponsoredCampaign%3A123) */
         campaigns: string;
         /** Comma-separated list of metric fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: AdAnalyticsRecord[];
       meta: Record<string, unknown>;
@@ -126,7 +126,7 @@ export interface LinkedinAdsEntities {
         /** List of creative URNs, e.g. List(urn%3Ali%3AsponsoredCreative%3A123) */
         creatives: string;
         /** Comma-separated list of metric fields to return */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: AdAnalyticsRecord[];
       meta: Record<string, unknown>;
@@ -165,9 +165,9 @@ export interface LinkedinAdsEntities {
         account_id: number;
         q: string;
         /** Number of items per page */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for the next page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
       };
       data: CampaignGroup[];
       meta: {
@@ -209,9 +209,9 @@ export interface LinkedinAdsEntities {
         account_id: number;
         q: string;
         /** Number of items per page */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for the next page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
       };
       data: Campaign[];
       meta: {
@@ -251,9 +251,9 @@ export interface LinkedinAdsEntities {
         /** Account URN, e.g. urn:li:sponsoredAccount:123456 */
         account: string;
         /** Number of items per page */
-        count?: number;
+        count?: number | undefined;
         /** Offset for pagination */
-        start?: number;
+        start?: number | undefined;
       };
       data: Conversion[];
       meta: {
@@ -295,9 +295,9 @@ export interface LinkedinAdsEntities {
         account_id: number;
         q: string;
         /** Number of items per page */
-        pageSize?: number;
+        pageSize?: number | undefined;
         /** Token for the next page of results */
-        pageToken?: string;
+        pageToken?: string | undefined;
       };
       data: Creative[];
       meta: {

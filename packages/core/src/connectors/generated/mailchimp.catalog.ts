@@ -115,6 +115,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a summary of an account's classic automations",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -347,6 +349,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get all campaigns in an account",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -524,6 +528,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of member's subscriber activity in a specific campaign",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -690,6 +696,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get information about a list's interest categories",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -860,6 +868,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get a list of this category's interests",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -1118,6 +1128,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get information about members in a specific Mailchimp list",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -1353,6 +1365,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get information about all lists in the account",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -1552,6 +1566,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get campaign reports",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -1737,6 +1753,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get information about members in a saved segment",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -1951,6 +1969,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get information about all available segments for a specific list",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"
@@ -2205,6 +2225,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get information about members who have unsubscribed from a specific campaign",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "count",
       "metaKeys": [
        "links"

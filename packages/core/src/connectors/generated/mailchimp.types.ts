@@ -10,19 +10,19 @@ export interface MailchimpEntities {
     list: {
       params: {
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
         /** Restrict the response to automations created before this time */
-        before_create_time?: string;
+        before_create_time?: string | undefined;
         /** Restrict the response to automations created after this time */
-        since_create_time?: string;
+        since_create_time?: string | undefined;
         /** Restrict the response to automations started before this time */
-        before_start_time?: string;
+        before_start_time?: string | undefined;
         /** Restrict the response to automations started after this time */
-        since_start_time?: string;
+        since_start_time?: string | undefined;
         /** Restrict the results to automations with the specified status */
-        status?: "save" | "paused" | "sending";
+        status?: "save" | "paused" | "sending" | undefined;
       };
       data: Automation[];
       meta: {
@@ -59,29 +59,29 @@ export interface MailchimpEntities {
     list: {
       params: {
         /** The number of records to return. Default is 10. Maximum is 1000. */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination, this is the number of records from a collection to skip. */
-        offset?: number;
+        offset?: number | undefined;
         /** The campaign type */
-        type?: "regular" | "plaintext" | "absplit" | "rss" | "variate";
+        type?: "regular" | "plaintext" | "absplit" | "rss" | "variate" | undefined;
         /** The status of the campaign */
-        status?: "save" | "paused" | "schedule" | "sending" | "sent";
+        status?: "save" | "paused" | "schedule" | "sending" | "sent" | undefined;
         /** Restrict the response to campaigns sent before the set time */
-        before_send_time?: string;
+        before_send_time?: string | undefined;
         /** Restrict the response to campaigns sent after the set time */
-        since_send_time?: string;
+        since_send_time?: string | undefined;
         /** Restrict the response to campaigns created before the set time */
-        before_create_time?: string;
+        before_create_time?: string | undefined;
         /** Restrict the response to campaigns created after the set time */
-        since_create_time?: string;
+        since_create_time?: string | undefined;
         /** The unique id for the list */
-        list_id?: string;
+        list_id?: string | undefined;
         /** The unique folder id */
-        folder_id?: string;
+        folder_id?: string | undefined;
         /** Returns files sorted by the specified field */
-        sort_field?: "create_time" | "send_time";
+        sort_field?: "create_time" | "send_time" | undefined;
         /** Determines the order direction for sorted results */
-        sort_dir?: "ASC" | "DESC";
+        sort_dir?: "ASC" | "DESC" | undefined;
       };
       data: Campaign[];
       meta: {
@@ -111,11 +111,11 @@ export interface MailchimpEntities {
         /** The unique id for the campaign */
         campaign_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
         /** Restrict results to email activity events that occur after a specific time */
-        since?: string;
+        since?: string | undefined;
       };
       data: EmailActivity[];
       meta: {
@@ -156,9 +156,9 @@ export interface MailchimpEntities {
         /** The unique ID for the list */
         list_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: InterestCategory[];
       meta: {
@@ -203,9 +203,9 @@ export interface MailchimpEntities {
         /** The unique ID for the interest category */
         interest_category_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: Interest[];
       meta: {
@@ -246,35 +246,35 @@ export interface MailchimpEntities {
         /** The unique ID for the list */
         list_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
         /** The email type */
-        email_type?: string;
+        email_type?: string | undefined;
         /** The subscriber's status */
-        status?: "subscribed" | "unsubscribed" | "cleaned" | "pending" | "transactional" | "archived";
+        status?: "subscribed" | "unsubscribed" | "cleaned" | "pending" | "transactional" | "archived" | undefined;
         /** Restrict results to subscribers who opted-in after the set timeframe */
-        since_timestamp_opt?: string;
+        since_timestamp_opt?: string | undefined;
         /** Restrict results to subscribers who opted-in before the set timeframe */
-        before_timestamp_opt?: string;
+        before_timestamp_opt?: string | undefined;
         /** Restrict results to subscribers whose information changed after the set timeframe */
-        since_last_changed?: string;
+        since_last_changed?: string | undefined;
         /** Restrict results to subscribers whose information changed before the set timeframe */
-        before_last_changed?: string;
+        before_last_changed?: string | undefined;
         /** A unique identifier for the email address across all Mailchimp lists */
-        unique_email_id?: string;
+        unique_email_id?: string | undefined;
         /** A filter to return only the list's VIP members */
-        vip_only?: boolean;
+        vip_only?: boolean | undefined;
         /** The unique id for the interest category */
-        interest_category_id?: string;
+        interest_category_id?: string | undefined;
         /** Used to filter list members by interests */
-        interest_ids?: string;
+        interest_ids?: string | undefined;
         /** Used to filter list members by interests */
-        interest_match?: "any" | "all" | "none";
+        interest_match?: "any" | "all" | "none" | undefined;
         /** Returns files sorted by the specified field */
-        sort_field?: "timestamp_opt" | "timestamp_signup" | "last_changed";
+        sort_field?: "timestamp_opt" | "timestamp_signup" | "last_changed" | undefined;
         /** Determines the order direction for sorted results */
-        sort_dir?: "ASC" | "DESC";
+        sort_dir?: "ASC" | "DESC" | undefined;
       };
       data: ListMember[];
       meta: {
@@ -311,23 +311,23 @@ export interface MailchimpEntities {
     list: {
       params: {
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
         /** Restrict response to lists created before the set date */
-        before_date_created?: string;
+        before_date_created?: string | undefined;
         /** Restrict response to lists created after the set date */
-        since_date_created?: string;
+        since_date_created?: string | undefined;
         /** Restrict results to lists created before the last campaign send date */
-        before_campaign_last_sent?: string;
+        before_campaign_last_sent?: string | undefined;
         /** Restrict results to lists created after the last campaign send date */
-        since_campaign_last_sent?: string;
+        since_campaign_last_sent?: string | undefined;
         /** Restrict results to lists that include a specific subscriber's email address */
-        email?: string;
+        email?: string | undefined;
         /** Returns files sorted by the specified field */
-        sort_field?: "date_created";
+        sort_field?: "date_created" | undefined;
         /** Determines the order direction for sorted results */
-        sort_dir?: "ASC" | "DESC";
+        sort_dir?: "ASC" | "DESC" | undefined;
       };
       data: List[];
       meta: {
@@ -364,15 +364,15 @@ export interface MailchimpEntities {
     list: {
       params: {
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
         /** The campaign type */
-        type?: "regular" | "plaintext" | "absplit" | "rss" | "variate";
+        type?: "regular" | "plaintext" | "absplit" | "rss" | "variate" | undefined;
         /** Restrict the response to campaigns sent before the set time */
-        before_send_time?: string;
+        before_send_time?: string | undefined;
         /** Restrict the response to campaigns sent after the set time */
-        since_send_time?: string;
+        since_send_time?: string | undefined;
       };
       data: Report[];
       meta: {
@@ -404,9 +404,9 @@ export interface MailchimpEntities {
         /** The unique id for the segment */
         segment_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: SegmentMember[];
       meta: {
@@ -447,19 +447,19 @@ export interface MailchimpEntities {
         /** The unique ID for the list */
         list_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
         /** Limit results based on segment type */
-        type?: string;
+        type?: string | undefined;
         /** Restrict results to segments created after the set time */
-        since_created_at?: string;
+        since_created_at?: string | undefined;
         /** Restrict results to segments created before the set time */
-        before_created_at?: string;
+        before_created_at?: string | undefined;
         /** Restrict results to segments updated after the set time */
-        since_updated_at?: string;
+        since_updated_at?: string | undefined;
         /** Restrict results to segments updated before the set time */
-        before_updated_at?: string;
+        before_updated_at?: string | undefined;
       };
       data: Segment[];
       meta: {
@@ -489,7 +489,7 @@ export interface MailchimpEntities {
         /** The unique ID for the list */
         list_id: string;
         /** The search query used to filter tags */
-        name?: string;
+        name?: string | undefined;
       };
       data: Tag[];
       meta: {
@@ -518,9 +518,9 @@ export interface MailchimpEntities {
         /** The unique id for the campaign */
         campaign_id: string;
         /** The number of records to return */
-        count?: number;
+        count?: number | undefined;
         /** Used for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: Unsubscribe[];
       meta: {

@@ -162,9 +162,9 @@ export interface MondayEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of updates to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Update[];
       meta: Record<string, unknown>;

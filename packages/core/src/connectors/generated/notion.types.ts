@@ -21,9 +21,9 @@ export interface NotionEntities {
         /** Block or page ID */
         block_id: string;
         /** Pagination cursor for next page */
-        start_cursor?: string;
+        start_cursor?: string | undefined;
         /** Number of items per page (max 100) */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Block[];
       meta: {
@@ -54,9 +54,9 @@ export interface NotionEntities {
         /** Block or page ID to retrieve comments for */
         block_id: string;
         /** Pagination cursor for next page */
-        start_cursor?: string;
+        start_cursor?: string | undefined;
         /** Number of items per page (max 100) */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: NotionComment[];
       meta: {
@@ -96,14 +96,14 @@ export interface NotionEntities {
         filter?: {
           property?: string;
           value?: string;
-        };
+        } | undefined;
         sort?: {
           direction?: string;
           timestamp?: string;
-        };
+        } | undefined;
         /** Pagination cursor */
-        start_cursor?: string;
-        page_size?: number;
+        start_cursor?: string | undefined;
+        page_size?: number | undefined;
       };
       data: DataSource[];
       meta: {
@@ -143,14 +143,14 @@ export interface NotionEntities {
         filter?: {
           property?: string;
           value?: string;
-        };
+        } | undefined;
         sort?: {
           direction?: string;
           timestamp?: string;
-        };
+        } | undefined;
         /** Pagination cursor */
-        start_cursor?: string;
-        page_size?: number;
+        start_cursor?: string | undefined;
+        page_size?: number | undefined;
       };
       data: Page[];
       meta: {
@@ -188,9 +188,9 @@ export interface NotionEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        start_cursor?: string;
+        start_cursor?: string | undefined;
         /** Number of items per page (max 100) */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: User[];
       meta: {

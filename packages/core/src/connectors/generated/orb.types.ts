@@ -19,9 +19,9 @@ export interface OrbEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Customer[];
       meta: {
@@ -58,25 +58,25 @@ export interface OrbEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Filter invoices by customer ID */
-        customer_id?: string;
+        customer_id?: string | undefined;
         /** Filter invoices by external customer ID */
-        external_customer_id?: string;
+        external_customer_id?: string | undefined;
         /** Filter invoices by subscription ID */
-        subscription_id?: string;
+        subscription_id?: string | undefined;
         /** Filter invoices with invoice date greater than this value (ISO 8601 format) */
-        invoice_date_gt?: string;
+        invoice_date_gt?: string | undefined;
         /** Filter invoices with invoice date greater than or equal to this value (ISO 8601 format) */
-        invoice_date_gte?: string;
+        invoice_date_gte?: string | undefined;
         /** Filter invoices with invoice date less than this value (ISO 8601 format) */
-        invoice_date_lt?: string;
+        invoice_date_lt?: string | undefined;
         /** Filter invoices with invoice date less than or equal to this value (ISO 8601 format) */
-        invoice_date_lte?: string;
+        invoice_date_lte?: string | undefined;
         /** Filter invoices by status */
-        status?: "draft" | "issued" | "paid" | "synced" | "void";
+        status?: "draft" | "issued" | "paid" | "synced" | "void" | undefined;
       };
       data: Invoice[];
       meta: {
@@ -113,9 +113,9 @@ export interface OrbEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Plan[];
       meta: {
@@ -152,15 +152,15 @@ export interface OrbEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Filter subscriptions by customer ID */
-        customer_id?: string;
+        customer_id?: string | undefined;
         /** Filter subscriptions by external customer ID */
-        external_customer_id?: string;
+        external_customer_id?: string | undefined;
         /** Filter subscriptions by status */
-        status?: "active" | "ended" | "upcoming";
+        status?: "active" | "ended" | "upcoming" | undefined;
       };
       data: Subscription[];
       meta: {

@@ -517,6 +517,8 @@ const catalog: ConnectorCatalog = {
      "description": "Lists all catalog products for the PayPal account.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "next"
@@ -652,6 +654,8 @@ const catalog: ConnectorCatalog = {
      "description": "Searches for invoices matching the specified criteria. Uses POST with a JSON body for filtering.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "next"
@@ -985,6 +989,8 @@ const catalog: ConnectorCatalog = {
      "description": "Lists transactions for a PayPal account. Specify one or more query parameters to filter the transactions. Requires start_date and end_date parameters. The maximum supported date range is 31 days. It takes a maximum of three hours for executed transactions to appear.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page",

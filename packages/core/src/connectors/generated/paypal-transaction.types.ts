@@ -10,9 +10,9 @@ export interface PaypalTransactionEntities {
     list: {
       params: {
         /** List balances at the date time provided in ISO 8601 format. Returns the last refreshed balance when not provided. */
-        as_of_time?: string;
+        as_of_time?: string | undefined;
         /** Three-character ISO-4217 currency code to filter balances. */
-        currency_code?: string;
+        currency_code?: string | undefined;
       };
       data: BalancesResponse;
       meta: Record<string, unknown>;
@@ -37,13 +37,13 @@ export interface PaypalTransactionEntities {
     list: {
       params: {
         /** Filter disputes updated after this time in ISO 8601 format. */
-        update_time_after?: string;
+        update_time_after?: string | undefined;
         /** Filter disputes updated before this time in ISO 8601 format. */
-        update_time_before?: string;
+        update_time_before?: string | undefined;
         /** Number of items per page (max 50). */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Token for retrieving the next page of results. */
-        next_page_token?: string;
+        next_page_token?: string | undefined;
       };
       data: Dispute[];
       meta: {
@@ -75,13 +75,13 @@ export interface PaypalTransactionEntities {
     list: {
       params: {
         /** Start time in ISO 8601 format. */
-        start_time?: string;
+        start_time?: string | undefined;
         /** End time in ISO 8601 format. */
-        end_time?: string;
+        end_time?: string | undefined;
         /** Number of items per page (max 20). */
-        count?: number;
+        count?: number | undefined;
         /** Starting resource ID for pagination. */
-        start_id?: string;
+        start_id?: string | undefined;
       };
       data: Payment[];
       meta: {
@@ -109,9 +109,9 @@ export interface PaypalTransactionEntities {
     list: {
       params: {
         /** Number of items per page (max 20). */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Page number starting from 1. */
-        page?: number;
+        page?: number | undefined;
       };
       data: Product[];
       meta: {
@@ -143,16 +143,16 @@ export interface PaypalTransactionEntities {
     list: {
       params: {
         /** Number of items per page (max 100). */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Page number starting from 1. */
-        page?: number;
+        page?: number | undefined;
         /** Filter by invoice creation date range. */
         creation_date_range?: {
           /** Start date in ISO 8601 format. */
           start?: string;
           /** End date in ISO 8601 format. */
           end?: string;
-        };
+        } | undefined;
       };
       data: Invoice[];
       meta: {
@@ -213,21 +213,21 @@ export interface PaypalTransactionEntities {
         /** End date and time in ISO 8601 format. Seconds are required. Maximum supported range is 31 days. */
         end_date: string;
         /** Filters by PayPal transaction ID (17-19 characters). */
-        transaction_id?: string;
+        transaction_id?: string | undefined;
         /** Filters by PayPal transaction event code. */
-        transaction_type?: string;
+        transaction_type?: string | undefined;
         /** Filters by PayPal transaction status code. D=Denied, P=Pending, S=Successful, V=Reversed. */
-        transaction_status?: "D" | "P" | "S" | "V";
+        transaction_status?: "D" | "P" | "S" | "V" | undefined;
         /** Three-character ISO-4217 currency code. */
-        transaction_currency?: string;
+        transaction_currency?: string | undefined;
         /** Fields to include in the response. Comma-separated list. Use 'all' to include all fields. Default is transaction_info. */
-        fields?: string;
+        fields?: string | undefined;
         /** Number of items per page (1-500). */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Page number to return. */
-        page?: number;
+        page?: number | undefined;
         /** Y to include only balance-impacting transactions (default). N to include all transactions. */
-        balance_affecting_records_only?: "Y" | "N";
+        balance_affecting_records_only?: "Y" | "N" | undefined;
       };
       data: Transaction[];
       meta: {

@@ -19,11 +19,11 @@ export interface PinterestEntities {
     list: {
       params: {
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
         /** Include shared ad accounts. */
-        include_shared_accounts?: boolean;
+        include_shared_accounts?: boolean | undefined;
       };
       data: AdAccount[];
       meta: {
@@ -53,13 +53,13 @@ export interface PinterestEntities {
         /** Unique identifier of the ad account. */
         ad_account_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
         /** Filter by entity status. */
-        entity_statuses?: ("ACTIVE" | "PAUSED" | "ARCHIVED" | "DRAFT" | "DELETED_DRAFT")[];
+        entity_statuses?: ("ACTIVE" | "PAUSED" | "ARCHIVED" | "DRAFT" | "DELETED_DRAFT")[] | undefined;
         /** Sort order. */
-        order?: "ASCENDING" | "DESCENDING";
+        order?: "ASCENDING" | "DESCENDING" | undefined;
       };
       data: AdGroup[];
       meta: {
@@ -89,13 +89,13 @@ export interface PinterestEntities {
         /** Unique identifier of the ad account. */
         ad_account_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
         /** Filter by entity status. */
-        entity_statuses?: ("ACTIVE" | "PAUSED" | "ARCHIVED" | "DRAFT" | "DELETED_DRAFT")[];
+        entity_statuses?: ("ACTIVE" | "PAUSED" | "ARCHIVED" | "DRAFT" | "DELETED_DRAFT")[] | undefined;
         /** Sort order. */
-        order?: "ASCENDING" | "DESCENDING";
+        order?: "ASCENDING" | "DESCENDING" | undefined;
       };
       data: Ad[];
       meta: {
@@ -125,9 +125,9 @@ export interface PinterestEntities {
         /** Unique identifier of the ad account. */
         ad_account_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: Audience[];
       meta: {
@@ -157,9 +157,9 @@ export interface PinterestEntities {
         /** Unique identifier of the board. */
         board_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: BoardPin[];
       meta: {
@@ -189,9 +189,9 @@ export interface PinterestEntities {
         /** Unique identifier of the board. */
         board_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: BoardSection[];
       meta: {
@@ -228,11 +228,11 @@ export interface PinterestEntities {
     list: {
       params: {
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
         /** Filter by board privacy setting. */
-        privacy?: "PUBLIC" | "PROTECTED" | "SECRET";
+        privacy?: "PUBLIC" | "PROTECTED" | "SECRET" | undefined;
       };
       data: Board[];
       meta: {
@@ -262,13 +262,13 @@ export interface PinterestEntities {
         /** Unique identifier of the ad account. */
         ad_account_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
         /** Filter by entity status. */
-        entity_statuses?: ("ACTIVE" | "PAUSED" | "ARCHIVED" | "DRAFT" | "DELETED_DRAFT")[];
+        entity_statuses?: ("ACTIVE" | "PAUSED" | "ARCHIVED" | "DRAFT" | "DELETED_DRAFT")[] | undefined;
         /** Sort order. */
-        order?: "ASCENDING" | "DESCENDING";
+        order?: "ASCENDING" | "DESCENDING" | undefined;
       };
       data: Campaign[];
       meta: {
@@ -296,9 +296,9 @@ export interface PinterestEntities {
     list: {
       params: {
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: Catalog[];
       meta: {
@@ -326,9 +326,9 @@ export interface PinterestEntities {
     list: {
       params: {
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: CatalogsFeed[];
       meta: {
@@ -356,9 +356,9 @@ export interface PinterestEntities {
     list: {
       params: {
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: CatalogsProductGroup[];
       meta: {
@@ -388,9 +388,9 @@ export interface PinterestEntities {
         /** Unique identifier of the ad account. */
         ad_account_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: ConversionTag[];
       meta: {
@@ -420,9 +420,9 @@ export interface PinterestEntities {
         /** Unique identifier of the ad account. */
         ad_account_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: CustomerList[];
       meta: {
@@ -454,9 +454,9 @@ export interface PinterestEntities {
         /** Ad group ID to filter keywords by. */
         ad_group_id: string;
         /** Maximum number of items to include in a single page of the response. */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Cursor value for paginating through results. */
-        bookmark?: string;
+        bookmark?: string | undefined;
       };
       data: Keyword[];
       meta: {

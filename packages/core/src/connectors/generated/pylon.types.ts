@@ -12,15 +12,15 @@ export interface PylonEntities {
         /** The name of the account */
         name: string;
         /** The domains of the account (e.g. stripe.com) */
-        domains?: string[];
+        domains?: string[] | undefined;
         /** Must be in the list of domains. If there are any domains, there must be exactly one primary domain. */
-        primary_domain?: string;
+        primary_domain?: string | undefined;
         /** The ID of the owner of the account */
-        owner_id?: string;
+        owner_id?: string | undefined;
         /** The logo URL of the account. Must be a square .png, .jpg or .jpeg. */
-        logo_url?: string;
+        logo_url?: string | undefined;
         /** Tags to associate with the account */
-        tags?: string[];
+        tags?: string[] | undefined;
       };
       data: AccountResponse;
       meta: Record<string, unknown>;
@@ -38,7 +38,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Account[];
       meta: {
@@ -53,19 +53,19 @@ export interface PylonEntities {
         /** The ID of the account to update */
         id: string;
         /** The name of the account */
-        name?: string;
+        name?: string | undefined;
         /** Domains of the account. Must specify one domain as primary. */
-        domains?: string[];
+        domains?: string[] | undefined;
         /** Must be in the list of domains. If there are any domains, there must be exactly one primary domain. */
-        primary_domain?: string;
+        primary_domain?: string | undefined;
         /** The ID of the owner of the account. If empty string is passed in, the owner will be removed. */
-        owner_id?: string;
+        owner_id?: string | undefined;
         /** Logo URL of the account */
-        logo_url?: string;
+        logo_url?: string | undefined;
         /** Whether the account is disabled */
-        is_disabled?: boolean;
+        is_disabled?: boolean | undefined;
         /** Tags to associate with the account */
-        tags?: string[];
+        tags?: string[] | undefined;
       };
       data: AccountResponse;
       meta: Record<string, unknown>;
@@ -98,9 +98,9 @@ export interface PylonEntities {
         /** The ID of the user attributed as the author */
         author_user_id: string;
         /** The slug of the article */
-        slug?: string;
+        slug?: string | undefined;
         /** Whether the article should be published */
-        is_published?: boolean;
+        is_published?: boolean | undefined;
       };
       data: ArticleResponse;
       meta: Record<string, unknown>;
@@ -113,9 +113,9 @@ export interface PylonEntities {
         /** The ID of the article to update */
         article_id: string;
         /** The title of the article */
-        title?: string;
+        title?: string | undefined;
         /** The HTML body of the article */
-        body_html?: string;
+        body_html?: string | undefined;
       };
       data: ArticleResponse;
       meta: Record<string, unknown>;
@@ -130,9 +130,9 @@ export interface PylonEntities {
         /** The title of the collection */
         title: string;
         /** The description of the collection */
-        description?: string;
+        description?: string | undefined;
         /** The slug of the collection */
-        slug?: string;
+        slug?: string | undefined;
       };
       data: CollectionResponse;
       meta: Record<string, unknown>;
@@ -145,11 +145,11 @@ export interface PylonEntities {
         /** The name of the contact */
         name: string;
         /** The email address of the contact */
-        email?: string;
+        email?: string | undefined;
         /** The ID of the account to associate this contact with */
-        account_id?: string;
+        account_id?: string | undefined;
         /** The URL of the contact's avatar */
-        avatar_url?: string;
+        avatar_url?: string | undefined;
       };
       data: ContactResponse;
       meta: Record<string, unknown>;
@@ -167,7 +167,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Contact[];
       meta: {
@@ -182,11 +182,11 @@ export interface PylonEntities {
         /** The ID of the contact to update */
         id: string;
         /** The name of the contact */
-        name?: string;
+        name?: string | undefined;
         /** The email address of the contact */
-        email?: string;
+        email?: string | undefined;
         /** The ID of the account to associate this contact with */
-        account_id?: string;
+        account_id?: string | undefined;
       };
       data: ContactResponse;
       meta: Record<string, unknown>;
@@ -222,7 +222,7 @@ export interface PylonEntities {
         /** The object type of the custom fields. Can be "account", "issue", or "contact". */
         object_type: "account" | "issue" | "contact";
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: CustomField[];
       meta: {
@@ -253,9 +253,9 @@ export interface PylonEntities {
         /** The ID of the issue to assign */
         id: string;
         /** The ID of the user to assign the issue to. Pass an empty string to unassign. */
-        assignee_id?: string;
+        assignee_id?: string | undefined;
         /** The ID of the team to assign the issue to. Pass an empty string to remove team assignment. */
-        team_id?: string;
+        team_id?: string | undefined;
       };
       data: IssueResponse;
       meta: Record<string, unknown>;
@@ -270,9 +270,9 @@ export interface PylonEntities {
         /** The HTML content of the note */
         body_html: string;
         /** The ID of the thread to add the note to */
-        thread_id?: string;
+        thread_id?: string | undefined;
         /** The ID of the message to add the note to */
-        message_id?: string;
+        message_id?: string | undefined;
       };
       data: IssueNoteResponse;
       meta: Record<string, unknown>;
@@ -289,11 +289,11 @@ export interface PylonEntities {
         /** The ID of the message to reply to */
         message_id: string;
         /** Optional user ID to post the message as. Only one of user_id or contact_id can be provided. */
-        user_id?: string;
+        user_id?: string | undefined;
         /** Optional contact ID to post the message as. Only one of user_id or contact_id can be provided. */
-        contact_id?: string;
+        contact_id?: string | undefined;
         /** An array of attachment URLs to attach to this reply */
-        attachment_urls?: string[];
+        attachment_urls?: string[] | undefined;
       };
       data: IssueReplyResponse;
       meta: Record<string, unknown>;
@@ -319,7 +319,7 @@ export interface PylonEntities {
         /** The ID of the issue to create a thread on */
         id: string;
         /** The name of the thread */
-        name?: string;
+        name?: string | undefined;
       };
       data: IssueThreadResponse;
       meta: Record<string, unknown>;
@@ -334,19 +334,19 @@ export interface PylonEntities {
         /** The HTML content of the body of the issue */
         body_html: string;
         /** The priority of the issue (urgent, high, medium, low) */
-        priority?: string;
+        priority?: string | undefined;
         /** The email of the requester */
-        requester_email?: string;
+        requester_email?: string | undefined;
         /** The full name of the requester */
-        requester_name?: string;
+        requester_name?: string | undefined;
         /** The account that this issue belongs to */
-        account_id?: string;
+        account_id?: string | undefined;
         /** The user the issue should be assigned to */
-        assignee_id?: string;
+        assignee_id?: string | undefined;
         /** The ID of the team this issue should be assigned to */
-        team_id?: string;
+        team_id?: string | undefined;
         /** Tags to associate with the issue */
-        tags?: string[];
+        tags?: string[] | undefined;
       };
       data: IssueResponse;
       meta: Record<string, unknown>;
@@ -377,7 +377,7 @@ export interface PylonEntities {
         /** The end time (RFC3339) of the time range to get issues for. */
         end_time: string;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Issue[];
       meta: {
@@ -392,15 +392,15 @@ export interface PylonEntities {
         /** The ID of the issue to update */
         id: string;
         /** The state of the issue (open, snoozed, closed) */
-        state?: string;
+        state?: string | undefined;
         /** The user the issue should be assigned to */
-        assignee_id?: string;
+        assignee_id?: string | undefined;
         /** The ID of the team this issue should be assigned to */
-        team_id?: string;
+        team_id?: string | undefined;
         /** The account that this issue belongs to */
-        account_id?: string;
+        account_id?: string | undefined;
         /** Tags to associate with the issue */
-        tags?: string[];
+        tags?: string[] | undefined;
       };
       data: IssueResponse;
       meta: Record<string, unknown>;
@@ -435,7 +435,7 @@ export interface PylonEntities {
         /** The ID of the issue to fetch messages for */
         id: string;
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Message[];
       meta: {
@@ -454,7 +454,7 @@ export interface PylonEntities {
         /** The project ID for the milestone */
         project_id: string;
         /** The due date of the milestone (RFC3339) */
-        due_date?: string;
+        due_date?: string | undefined;
       };
       data: MilestoneResponse;
       meta: Record<string, unknown>;
@@ -465,9 +465,9 @@ export interface PylonEntities {
         /** The ID of the milestone to update */
         id: string;
         /** The name of the milestone */
-        name?: string;
+        name?: string | undefined;
         /** The due date of the milestone (RFC3339) */
-        due_date?: string;
+        due_date?: string | undefined;
       };
       data: MilestoneResponse;
       meta: Record<string, unknown>;
@@ -482,11 +482,11 @@ export interface PylonEntities {
         /** The account ID for the project */
         account_id: string;
         /** The HTML description of the project */
-        description_html?: string;
+        description_html?: string | undefined;
         /** The start date of the project (RFC3339) */
-        start_date?: string;
+        start_date?: string | undefined;
         /** The end date of the project (RFC3339) */
-        end_date?: string;
+        end_date?: string | undefined;
       };
       data: ProjectResponse;
       meta: Record<string, unknown>;
@@ -497,11 +497,11 @@ export interface PylonEntities {
         /** The ID of the project to update */
         id: string;
         /** The name of the project */
-        name?: string;
+        name?: string | undefined;
         /** The HTML description of the project */
-        description_html?: string;
+        description_html?: string | undefined;
         /** Whether the project is archived */
-        is_archived?: boolean;
+        is_archived?: boolean | undefined;
       };
       data: ProjectResponse;
       meta: Record<string, unknown>;
@@ -516,7 +516,7 @@ export interface PylonEntities {
         /** The object type (issue, account, contact) */
         object_type: string;
         /** The hex color code of the tag */
-        hex_color?: string;
+        hex_color?: string | undefined;
       };
       data: TagResponse;
       meta: Record<string, unknown>;
@@ -534,7 +534,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Tag[];
       meta: {
@@ -549,9 +549,9 @@ export interface PylonEntities {
         /** The ID of the tag to update */
         id: string;
         /** The tag value */
-        value?: string;
+        value?: string | undefined;
         /** The hex color code of the tag */
-        hex_color?: string;
+        hex_color?: string | undefined;
       };
       data: TagResponse;
       meta: Record<string, unknown>;
@@ -578,17 +578,17 @@ export interface PylonEntities {
         /** The title of the task */
         title: string;
         /** The body HTML of the task */
-        body_html?: string;
+        body_html?: string | undefined;
         /** The status of the task (not_started, in_progress, completed) */
-        status?: string;
+        status?: string | undefined;
         /** The assignee ID for the task */
-        assignee_id?: string;
+        assignee_id?: string | undefined;
         /** The project ID for the task */
-        project_id?: string;
+        project_id?: string | undefined;
         /** The milestone ID for the task */
-        milestone_id?: string;
+        milestone_id?: string | undefined;
         /** The due date for the task (RFC3339) */
-        due_date?: string;
+        due_date?: string | undefined;
       };
       data: TaskResponse;
       meta: Record<string, unknown>;
@@ -599,13 +599,13 @@ export interface PylonEntities {
         /** The ID of the task to update */
         id: string;
         /** The title of the task */
-        title?: string;
+        title?: string | undefined;
         /** The body HTML of the task */
-        body_html?: string;
+        body_html?: string | undefined;
         /** The status of the task (not_started, in_progress, completed) */
-        status?: string;
+        status?: string | undefined;
         /** The assignee ID for the task */
-        assignee_id?: string;
+        assignee_id?: string | undefined;
       };
       data: TaskResponse;
       meta: Record<string, unknown>;
@@ -616,7 +616,7 @@ export interface PylonEntities {
     create: {
       params: {
         /** The name of the team */
-        name?: string;
+        name?: string | undefined;
       };
       data: TeamResponse;
       meta: Record<string, unknown>;
@@ -634,7 +634,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Team[];
       meta: {
@@ -649,7 +649,7 @@ export interface PylonEntities {
         /** The ID of the team to update */
         id: string;
         /** The name of the team */
-        name?: string;
+        name?: string | undefined;
       };
       data: TeamResponse;
       meta: Record<string, unknown>;
@@ -674,7 +674,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: TicketForm[];
       meta: {
@@ -703,7 +703,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: UserRole[];
       meta: {
@@ -741,7 +741,7 @@ export interface PylonEntities {
     list: {
       params: {
         /** Cursor for pagination */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: User[];
       meta: {

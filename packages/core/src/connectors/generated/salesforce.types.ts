@@ -21,7 +21,7 @@ export interface SalesforceEntities {
         /** Salesforce Account ID (18-character ID starting with '001') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Name,Industry,AnnualRevenue,Website" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Account;
       meta: Record<string, unknown>;
@@ -68,7 +68,7 @@ export interface SalesforceEntities {
         /** Salesforce Attachment ID (18-character ID starting with '00P') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Name,ContentType,BodyLength,ParentId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Attachment;
       meta: Record<string, unknown>;
@@ -102,7 +102,7 @@ export interface SalesforceEntities {
         /** Salesforce Campaign ID (18-character ID starting with '701') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Name,Type,Status,StartDate,EndDate,IsActive" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Campaign;
       meta: Record<string, unknown>;
@@ -136,7 +136,7 @@ export interface SalesforceEntities {
         /** Salesforce Case ID (18-character ID starting with '500') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,CaseNumber,Subject,Status,Priority,ContactId,AccountId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Case;
       meta: Record<string, unknown>;
@@ -170,7 +170,7 @@ export interface SalesforceEntities {
         /** Salesforce Contact ID (18-character ID starting with '003') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,FirstName,LastName,Email,Phone,AccountId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Contact;
       meta: Record<string, unknown>;
@@ -217,7 +217,7 @@ export interface SalesforceEntities {
         /** Salesforce ContentVersion ID (18-character ID starting with '068') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Title,FileExtension,ContentSize,ContentDocumentId,IsLatest" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: ContentVersion;
       meta: Record<string, unknown>;
@@ -251,7 +251,7 @@ export interface SalesforceEntities {
         /** Salesforce Event ID (18-character ID starting with '00U') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Subject,StartDateTime,EndDateTime,Location,WhoId,WhatId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: SalesforceEvent;
       meta: Record<string, unknown>;
@@ -285,7 +285,7 @@ export interface SalesforceEntities {
         /** Salesforce Lead ID (18-character ID starting with '00Q') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,FirstName,LastName,Email,Company,Status,LeadSource" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Lead;
       meta: Record<string, unknown>;
@@ -333,7 +333,7 @@ export interface SalesforceEntities {
         /** Salesforce Note ID (18-character ID starting with '002') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Title,Body,ParentId,OwnerId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Note;
       meta: Record<string, unknown>;
@@ -367,7 +367,7 @@ export interface SalesforceEntities {
         /** Salesforce Opportunity ID (18-character ID starting with '006') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Name,Amount,StageName,CloseDate,AccountId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Opportunity;
       meta: Record<string, unknown>;
@@ -406,7 +406,7 @@ export interface SalesforceEntities {
         /** Salesforce OpportunityStage ID */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,MasterLabel,ApiName,DefaultProbability,IsClosed,IsWon,IsActive" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: OpportunityStage;
       meta: Record<string, unknown>;
@@ -459,7 +459,7 @@ export interface SalesforceEntities {
         /** Salesforce Report ID (18-character ID starting with '00O'). Obtain this ID from the list action. */
         id: string;
         /** Whether to include detail rows in the report results. Defaults to true. Set to false to get only summary/aggregate data. */
-        includeDetails?: boolean;
+        includeDetails?: boolean | undefined;
       };
       data: ReportResults;
       meta: Record<string, unknown>;
@@ -495,7 +495,7 @@ export interface SalesforceEntities {
         /** Salesforce Task ID (18-character ID starting with '00T') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Subject,Status,Priority,ActivityDate,WhoId,WhatId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: Task;
       meta: Record<string, unknown>;
@@ -534,7 +534,7 @@ export interface SalesforceEntities {
         /** Salesforce User ID (18-character ID starting with '005') */
         id: string;
         /** Comma-separated list of fields to retrieve. If omitted, returns all accessible fields. Example: "Id,Name,Email,Username,IsActive,ProfileId,UserRoleId" */
-        fields?: string;
+        fields?: string | undefined;
       };
       data: User;
       meta: Record<string, unknown>;

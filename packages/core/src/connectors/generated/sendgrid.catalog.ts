@@ -86,6 +86,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all blocked email records.",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next"
@@ -213,6 +215,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all bounced email records.",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next"
@@ -605,6 +609,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all globally unsubscribed email addresses.",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next"
@@ -728,6 +734,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all invalid email records.",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next"
@@ -1352,6 +1360,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all spam report records.",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next"
@@ -1387,6 +1397,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns all suppressions across all groups.",
      "pagination": {
       "cursorParam": "offset",
+      "cursorFrom": "offset",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next"

@@ -10,9 +10,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Number of records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Number of records to skip for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: Block[];
       meta: {
@@ -40,9 +40,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Number of records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Number of records to skip for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: Bounce[];
       meta: {
@@ -70,7 +70,7 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Maximum number of campaigns to return per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Campaign[];
       meta: {
@@ -131,9 +131,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Number of records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Number of records to skip for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: GlobalSuppression[];
       meta: {
@@ -161,9 +161,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Number of records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Number of records to skip for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: InvalidEmail[];
       meta: {
@@ -200,7 +200,7 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Maximum number of lists to return */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: List[];
       meta: {
@@ -258,7 +258,7 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Maximum number of stats to return per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: SingleSendStats[];
       meta: {
@@ -294,7 +294,7 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Maximum number of single sends to return per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: SingleSend[];
       meta: {
@@ -321,9 +321,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Number of records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Number of records to skip for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: SpamReport[];
       meta: {
@@ -337,9 +337,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Number of records to return */
-        limit?: number;
+        limit?: number | undefined;
         /** Number of records to skip for pagination */
-        offset?: number;
+        offset?: number | undefined;
       };
       data: SuppressionGroupMember[];
       meta: {
@@ -407,9 +407,9 @@ export interface SendgridEntities {
     list: {
       params: {
         /** Template generations to return */
-        generations?: string;
+        generations?: string | undefined;
         /** Number of templates per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Template[];
       meta: {

@@ -27,9 +27,9 @@ export interface SentryEntities {
         /** The slug of the project the events belong to. */
         project_slug: string;
         /** If set to true, the event payload will include the full event body. */
-        full?: string;
+        full?: string | undefined;
         /** Pagination cursor for next page of results. */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: SentryEvent[];
       meta: {
@@ -72,11 +72,11 @@ export interface SentryEntities {
         /** The slug of the project the issues belong to. */
         project_slug: string;
         /** An optional Sentry structured search query. If not provided an implied "is:unresolved" is assumed. */
-        query?: string;
+        query?: string | undefined;
         /** An optional stat period (can be one of "24h", "14d", and ""). */
-        statsPeriod?: string;
+        statsPeriod?: string | undefined;
         /** Pagination cursor for next page of results. */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Issue[];
       meta: {
@@ -128,7 +128,7 @@ export interface SentryEntities {
     list: {
       params: {
         /** Pagination cursor for next page of results. */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Project[];
       meta: {
@@ -169,9 +169,9 @@ export interface SentryEntities {
         /** The slug of the organization. */
         organization_slug: string;
         /** This parameter can be used to create a "starts with" filter for the version. */
-        query?: string;
+        query?: string | undefined;
         /** Pagination cursor for next page of results. */
-        cursor?: string;
+        cursor?: string | undefined;
       };
       data: Release[];
       meta: {

@@ -115,6 +115,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -278,6 +279,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -412,6 +414,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "metaKeys": [
        "next_page_url"
       ]
@@ -574,6 +577,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -790,6 +794,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -1110,6 +1115,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -1430,6 +1436,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -1972,6 +1979,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -2129,6 +2137,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -2286,6 +2295,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -2443,6 +2453,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -2607,6 +2618,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -2764,6 +2776,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -2921,6 +2934,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -3090,6 +3104,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -3247,6 +3262,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -3608,6 +3624,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -3679,6 +3696,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -3837,6 +3855,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "metaKeys": [
        "next_page_url"
       ]
@@ -3992,6 +4011,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -4196,6 +4216,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -4383,6 +4404,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -4537,6 +4559,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "pageSizeParam": "limit",
       "metaKeys": [
        "next_page_url"
@@ -4689,6 +4712,7 @@ const catalog: ConnectorCatalog = {
      "pagination": {
       "cursorParam": "since_id",
       "cursorFrom": "lastId",
+      "cursorType": "integer",
       "metaKeys": [
        "next_page_url"
       ]

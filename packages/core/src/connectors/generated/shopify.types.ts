@@ -10,19 +10,19 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show checkouts created after date (ISO 8601 format) */
-        created_at_min?: string;
+        created_at_min?: string | undefined;
         /** Show checkouts created before date (ISO 8601 format) */
-        created_at_max?: string;
+        created_at_max?: string | undefined;
         /** Show checkouts last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show checkouts last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
         /** Filter checkouts by status */
-        status?: "open" | "closed" | "any";
+        status?: "open" | "closed" | "any" | undefined;
       };
       data: AbandonedCheckout[];
       meta: {
@@ -59,13 +59,13 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by collection ID */
-        collection_id?: number;
+        collection_id?: number | undefined;
         /** Filter by product ID */
-        product_id?: number;
+        product_id?: number | undefined;
       };
       data: Collect[];
       meta: {
@@ -102,7 +102,7 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
       };
       data: Country[];
       meta: {
@@ -139,17 +139,17 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by collection title */
-        title?: string;
+        title?: string | undefined;
         /** Filter by product ID */
-        product_id?: number;
+        product_id?: number | undefined;
         /** Show collections last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show collections last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
       };
       data: CustomCollection[];
       meta: {
@@ -190,7 +190,7 @@ export interface ShopifyEntities {
         /** The customer ID */
         customer_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: CustomerAddress[];
       meta: {
@@ -212,17 +212,17 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show customers created after date (ISO 8601 format) */
-        created_at_min?: string;
+        created_at_min?: string | undefined;
         /** Show customers created before date (ISO 8601 format) */
-        created_at_max?: string;
+        created_at_max?: string | undefined;
         /** Show customers last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show customers last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
       };
       data: Customer[];
       meta: {
@@ -263,7 +263,7 @@ export interface ShopifyEntities {
         /** The price rule ID */
         price_rule_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: DiscountCode[];
       meta: {
@@ -299,15 +299,15 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter draft orders by status */
-        status?: "open" | "invoice_sent" | "completed";
+        status?: "open" | "invoice_sent" | "completed" | undefined;
         /** Show draft orders last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show draft orders last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
       };
       data: DraftOrder[];
       meta: {
@@ -384,17 +384,17 @@ export interface ShopifyEntities {
         /** The order ID */
         order_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show fulfillments created after date (ISO 8601 format) */
-        created_at_min?: string;
+        created_at_min?: string | undefined;
         /** Show fulfillments created before date (ISO 8601 format) */
-        created_at_max?: string;
+        created_at_max?: string | undefined;
         /** Show fulfillments last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show fulfillments last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
       };
       data: Fulfillment[];
       meta: {
@@ -433,7 +433,7 @@ export interface ShopifyEntities {
         /** Comma-separated list of inventory item IDs */
         ids: string;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: InventoryItem[];
       meta: {
@@ -462,7 +462,7 @@ export interface ShopifyEntities {
         /** The location ID */
         location_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: InventoryLevel[];
       meta: {
@@ -524,13 +524,13 @@ export interface ShopifyEntities {
         /** The customer ID */
         customer_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -560,13 +560,13 @@ export interface ShopifyEntities {
         /** The draft order ID */
         draft_order_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -596,13 +596,13 @@ export interface ShopifyEntities {
         /** The location ID */
         location_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -632,13 +632,13 @@ export interface ShopifyEntities {
         /** The order ID */
         order_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -670,13 +670,13 @@ export interface ShopifyEntities {
         /** The image ID */
         image_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -706,13 +706,13 @@ export interface ShopifyEntities {
         /** The variant ID */
         variant_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -742,13 +742,13 @@ export interface ShopifyEntities {
         /** The product ID */
         product_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -785,15 +785,15 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
         /** Filter by type */
-        type?: string;
+        type?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -823,13 +823,13 @@ export interface ShopifyEntities {
         /** The collection ID */
         collection_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by namespace */
-        namespace?: string;
+        namespace?: string | undefined;
         /** Filter by key */
-        key?: string;
+        key?: string | undefined;
       };
       data: Metafield[];
       meta: {
@@ -870,7 +870,7 @@ export interface ShopifyEntities {
         /** The order ID */
         order_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: Refund[];
       meta: {
@@ -906,23 +906,23 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show orders created after date (ISO 8601 format) */
-        created_at_min?: string;
+        created_at_min?: string | undefined;
         /** Show orders created before date (ISO 8601 format) */
-        created_at_max?: string;
+        created_at_max?: string | undefined;
         /** Show orders last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show orders last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
         /** Filter orders by status */
-        status?: "open" | "closed" | "cancelled" | "any";
+        status?: "open" | "closed" | "cancelled" | "any" | undefined;
         /** Filter orders by financial status */
-        financial_status?: "authorized" | "pending" | "paid" | "partially_paid" | "refunded" | "voided" | "partially_refunded" | "any" | "unpaid";
+        financial_status?: "authorized" | "pending" | "paid" | "partially_paid" | "refunded" | "voided" | "partially_refunded" | "any" | "unpaid" | undefined;
         /** Filter orders by fulfillment status */
-        fulfillment_status?: "shipped" | "partial" | "unshipped" | "any" | "unfulfilled";
+        fulfillment_status?: "shipped" | "partial" | "unshipped" | "any" | "unfulfilled" | undefined;
       };
       data: Order[];
       meta: {
@@ -945,17 +945,17 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show price rules created after date (ISO 8601 format) */
-        created_at_min?: string;
+        created_at_min?: string | undefined;
         /** Show price rules created before date (ISO 8601 format) */
-        created_at_max?: string;
+        created_at_max?: string | undefined;
         /** Show price rules last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show price rules last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
       };
       data: PriceRule[];
       meta: {
@@ -996,7 +996,7 @@ export interface ShopifyEntities {
         /** The product ID */
         product_id: number;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
       };
       data: ProductImage[];
       meta: {
@@ -1035,9 +1035,9 @@ export interface ShopifyEntities {
         /** The product ID */
         product_id: number;
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
       };
       data: ProductVariant[];
       meta: {
@@ -1074,25 +1074,25 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show products created after date (ISO 8601 format) */
-        created_at_min?: string;
+        created_at_min?: string | undefined;
         /** Show products created before date (ISO 8601 format) */
-        created_at_max?: string;
+        created_at_max?: string | undefined;
         /** Show products last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show products last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
         /** Filter products by status */
-        status?: "active" | "archived" | "draft";
+        status?: "active" | "archived" | "draft" | undefined;
         /** Filter by product type */
-        product_type?: string;
+        product_type?: string | undefined;
         /** Filter by vendor */
-        vendor?: string;
+        vendor?: string | undefined;
         /** Filter by collection ID */
-        collection_id?: number;
+        collection_id?: number | undefined;
       };
       data: Product[];
       meta: {
@@ -1137,17 +1137,17 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Filter by collection title */
-        title?: string;
+        title?: string | undefined;
         /** Filter by product ID */
-        product_id?: number;
+        product_id?: number | undefined;
         /** Show collections last updated after date (ISO 8601 format) */
-        updated_at_min?: string;
+        updated_at_min?: string | undefined;
         /** Show collections last updated before date (ISO 8601 format) */
-        updated_at_max?: string;
+        updated_at_max?: string | undefined;
       };
       data: SmartCollection[];
       meta: {
@@ -1175,15 +1175,15 @@ export interface ShopifyEntities {
     list: {
       params: {
         /** Maximum number of results to return (max 250) */
-        limit?: number;
+        limit?: number | undefined;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
         /** Show tender transactions processed after date (ISO 8601 format) */
-        processed_at_min?: string;
+        processed_at_min?: string | undefined;
         /** Show tender transactions processed before date (ISO 8601 format) */
-        processed_at_max?: string;
+        processed_at_max?: string | undefined;
         /** Order of results */
-        order?: "processed_at ASC" | "processed_at DESC";
+        order?: "processed_at ASC" | "processed_at DESC" | undefined;
       };
       data: TenderTransaction[];
       meta: {
@@ -1224,7 +1224,7 @@ export interface ShopifyEntities {
         /** The order ID */
         order_id: number;
         /** Restrict results to after the specified ID */
-        since_id?: number;
+        since_id?: number | undefined;
       };
       data: Transaction[];
       meta: {

@@ -16,9 +16,9 @@ export interface SlackEntities {
         /** Type of the bookmark (e.g., "link") */
         type: string;
         /** URL to bookmark (required for link type). Must begin with http:// or https://. */
-        link?: string;
+        link?: string | undefined;
         /** Emoji tag to apply to the bookmark (e.g., ":rocket:") */
-        emoji?: string;
+        emoji?: string | undefined;
       };
       data: Bookmark;
       meta: Record<string, unknown>;
@@ -44,7 +44,7 @@ export interface SlackEntities {
         /** A comma separated list of user IDs. Up to 1000 users may be listed. */
         users: string;
         /** When set to true and multiple user IDs are provided, continue inviting the valid ones while disregarding invalid IDs. Defaults to false. */
-        force?: boolean;
+        force?: boolean | undefined;
       };
       data: Channel;
       meta: Record<string, unknown>;
@@ -70,15 +70,15 @@ export interface SlackEntities {
         /** Channel ID to get messages from */
         channel: string;
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Number of messages to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Start of time range (Unix timestamp) */
-        oldest?: string;
+        oldest?: string | undefined;
         /** End of time range (Unix timestamp) */
-        latest?: string;
+        latest?: string | undefined;
         /** Include messages with oldest or latest timestamps */
-        inclusive?: boolean;
+        inclusive?: boolean | undefined;
       };
       data: Message[];
       meta: {
@@ -135,7 +135,7 @@ export interface SlackEntities {
         /** Channel name (lowercase, no spaces, max 80 chars) */
         name: string;
         /** Create a private channel instead of public */
-        is_private?: boolean;
+        is_private?: boolean | undefined;
       };
       data: Channel;
       meta: Record<string, unknown>;
@@ -153,13 +153,13 @@ export interface SlackEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Number of channels to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Mix and match channel types (public_channel, private_channel, mpim, im) */
-        types?: string;
+        types?: string | undefined;
         /** Exclude archived channels */
-        exclude_archived?: boolean;
+        exclude_archived?: boolean | undefined;
       };
       data: Channel[];
       meta: {
@@ -204,9 +204,9 @@ export interface SlackEntities {
         /** Message text content (supports mrkdwn formatting). How this field works depends on whether blocks are also provided. */
         text: string;
         /** Provide another message's ts value to post this ephemeral message in a thread. The thread must already be active. */
-        thread_ts?: string;
+        thread_ts?: string | undefined;
         /** A JSON-based array of structured blocks, presented as a URL-encoded string. */
-        blocks?: string;
+        blocks?: string | undefined;
       };
       data: EphemeralMessageCreateResponse;
       meta: Record<string, unknown>;
@@ -221,13 +221,13 @@ export interface SlackEntities {
         /** Message text content (supports mrkdwn formatting) */
         text: string;
         /** Thread timestamp to reply to (for threaded messages) */
-        thread_ts?: string;
+        thread_ts?: string | undefined;
         /** Also post reply to channel when replying to a thread */
-        reply_broadcast?: boolean;
+        reply_broadcast?: boolean | undefined;
         /** Enable unfurling of primarily text-based content */
-        unfurl_links?: boolean;
+        unfurl_links?: boolean | undefined;
         /** Enable unfurling of media content */
-        unfurl_media?: boolean;
+        unfurl_media?: boolean | undefined;
       };
       data: CreatedMessage;
       meta: Record<string, unknown>;
@@ -309,13 +309,13 @@ export interface SlackEntities {
         /** Unix timestamp representing the future time the message should post to Slack. Must be within 120 days. */
         post_at: number;
         /** Provide another message's ts value to make this message a reply. Avoid using a reply's ts value; use its parent instead. */
-        thread_ts?: string;
+        thread_ts?: string | undefined;
         /** Used in conjunction with thread_ts and indicates whether reply should be made visible to everyone in the channel. Defaults to false. */
-        reply_broadcast?: boolean;
+        reply_broadcast?: boolean | undefined;
         /** Pass true to enable unfurling of primarily text-based content. */
-        unfurl_links?: boolean;
+        unfurl_links?: boolean | undefined;
         /** Pass false to disable unfurling of media content. */
-        unfurl_media?: boolean;
+        unfurl_media?: boolean | undefined;
       };
       data: ScheduledMessageCreateResponse;
       meta: Record<string, unknown>;
@@ -328,17 +328,17 @@ export interface SlackEntities {
         /** Channel ID containing the thread */
         channel: string;
         /** Timestamp of the parent message (required for thread replies) */
-        ts?: string;
+        ts?: string | undefined;
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Number of replies to return per page */
-        limit?: number;
+        limit?: number | undefined;
         /** Start of time range (Unix timestamp) */
-        oldest?: string;
+        oldest?: string | undefined;
         /** End of time range (Unix timestamp) */
-        latest?: string;
+        latest?: string | undefined;
         /** Include messages with oldest or latest timestamps */
-        inclusive?: boolean;
+        inclusive?: boolean | undefined;
       };
       data: Thread[];
       meta: {
@@ -376,9 +376,9 @@ export interface SlackEntities {
     list: {
       params: {
         /** Pagination cursor for next page */
-        cursor?: string;
+        cursor?: string | undefined;
         /** Number of users to return per page */
-        limit?: number;
+        limit?: number | undefined;
       };
       data: User[];
       meta: {

@@ -538,14 +538,7 @@ const catalog: ConnectorCatalog = {
        "description": "A cursor for pagination across multiple pages of results. Don’t include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results."
       }
      ],
-     "description": "Search for customers using Stripe's Search Query Language.",
-     "pagination": {
-      "cursorParam": "page",
-      "pageSizeParam": "limit",
-      "metaKeys": [
-       "has_more"
-      ]
-     }
+     "description": "Search for customers using Stripe's Search Query Language."
     },
     {
      "name": "create",
@@ -1524,14 +1517,7 @@ const catalog: ConnectorCatalog = {
        "description": "A cursor for pagination across multiple pages of results. Don't include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results."
       }
      ],
-     "description": "Search for payment intents using Stripe's Search Query Language.",
-     "pagination": {
-      "cursorParam": "page",
-      "pageSizeParam": "limit",
-      "metaKeys": [
-       "has_more"
-      ]
-     }
+     "description": "Search for payment intents using Stripe's Search Query Language."
     },
     {
      "name": "create",
@@ -1959,14 +1945,7 @@ const catalog: ConnectorCatalog = {
        "description": "A cursor for pagination across multiple pages of results. Don't include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results."
       }
      ],
-     "description": "Search for products using Stripe's Search Query Language.",
-     "pagination": {
-      "cursorParam": "page",
-      "pageSizeParam": "limit",
-      "metaKeys": [
-       "has_more"
-      ]
-     }
+     "description": "Search for products using Stripe's Search Query Language."
     },
     {
      "name": "create",

@@ -36,21 +36,21 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return transactions in a certain currency. Three-letter ISO currency code, in lowercase. */
-        currency?: string;
+        currency?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** For automatic Stripe payouts only, only returns transactions that were paid out on the specified payout ID. */
-        payout?: string;
+        payout?: string | undefined;
         /** Only returns the original transaction. */
-        source?: string;
+        source?: string | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
         /** Only returns transactions of the given type. */
-        type?: string;
+        type?: string | undefined;
       };
       data: BalanceTransaction[];
       meta: {
@@ -66,9 +66,9 @@ export interface StripeEntities {
         /** The search query string using Stripe's Search Query Language */
         query: string;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for pagination across multiple pages of results. Don’t include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results. */
-        page?: string;
+        page?: string | undefined;
       };
       data: ChargeSearchResult;
       meta: Record<string, unknown>;
@@ -95,17 +95,17 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return charges for the customer specified by this customer ID */
-        customer?: string;
+        customer?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_bar, your subsequent call can include ending_before=obj_bar in order to fetch the previous page of the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** Only return charges that were created by the PaymentIntent specified by this ID */
-        payment_intent?: string;
+        payment_intent?: string | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include starting_after=obj_foo in order to fetch the next page of the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: Charge[];
       meta: {
@@ -135,24 +135,24 @@ export interface StripeEntities {
         /** The mode of the Checkout Session */
         mode: "payment" | "setup" | "subscription";
         /** The URL to which Stripe should send customers when payment or setup is complete */
-        success_url?: string;
+        success_url?: string | undefined;
         /** The URL the customer will be directed to if they decide to cancel payment */
-        cancel_url?: string;
+        cancel_url?: string | undefined;
         /** ID of an existing Customer, if one exists */
-        customer?: string;
+        customer?: string | undefined;
         /** If provided, this value will be used when the Customer object is created */
-        customer_email?: string;
+        customer_email?: string | undefined;
         /** A list of items the customer is purchasing */
         line_items?: {
           /** The ID of the Price or Plan object */
           price?: string;
           /** The quantity of the line item */
           quantity?: number;
-        }[];
+        }[] | undefined;
         /** A unique string to reference the Checkout Session */
-        client_reference_id?: string;
+        client_reference_id?: string | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: CheckoutSession;
       meta: Record<string, unknown>;
@@ -165,27 +165,26 @@ export interface StripeEntities {
         /** The search query string using Stripe's Search Query Language */
         query: string;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for pagination across multiple pages of results. Don’t include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results. */
-        page?: string;
+        page?: string | undefined;
       };
       data: Customer[];
       meta: {
         has_more?: boolean | null;
       };
-      cursor: "page";
     };
     /** Creates a new customer object. */
     create: {
       params: {
         /** Customer's email address */
-        email?: string;
+        email?: string | undefined;
         /** The customer's full name or business name */
-        name?: string;
+        name?: string | undefined;
         /** An arbitrary string attached to the object */
-        description?: string;
+        description?: string | undefined;
         /** The customer's phone number */
-        phone?: string;
+        phone?: string | undefined;
         /** The customer's address */
         address?: {
           /** Address line 1 */
@@ -200,9 +199,9 @@ export interface StripeEntities {
           postal_code?: string;
           /** Two-letter country code (ISO 3166-1 alpha-2) */
           country?: string;
-        };
+        } | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: Customer;
       meta: Record<string, unknown>;
@@ -229,13 +228,13 @@ export interface StripeEntities {
     list: {
       params: {
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include starting_after=obj_foo in order to fetch the next page of the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_bar, your subsequent call can include ending_before=obj_bar in order to fetch the previous page of the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A case-sensitive filter on the list based on the customer's email field. The value must be a string. */
-        email?: string;
+        email?: string | undefined;
         /** Only return customers that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -246,7 +245,7 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
       };
       data: Customer[];
       meta: {
@@ -260,13 +259,13 @@ export interface StripeEntities {
         /** The customer ID */
         id: string;
         /** Customer's email address */
-        email?: string;
+        email?: string | undefined;
         /** The customer's full name or business name */
-        name?: string;
+        name?: string | undefined;
         /** An arbitrary string attached to the object */
-        description?: string;
+        description?: string | undefined;
         /** The customer's phone number */
-        phone?: string;
+        phone?: string | undefined;
         /** The customer's address */
         address?: {
           /** Address line 1 */
@@ -281,9 +280,9 @@ export interface StripeEntities {
           postal_code?: string;
           /** Two-letter country code (ISO 3166-1 alpha-2) */
           country?: string;
-        };
+        } | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: Customer;
       meta: Record<string, unknown>;
@@ -317,7 +316,7 @@ export interface StripeEntities {
     list: {
       params: {
         /** Only return disputes associated to the charge specified by this charge ID */
-        charge?: string;
+        charge?: string | undefined;
         /** Only return disputes that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -328,15 +327,15 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** Only return disputes associated to the PaymentIntent specified by this PaymentIntent ID */
-        payment_intent?: string;
+        payment_intent?: string | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: Dispute[];
       meta: {
@@ -352,7 +351,7 @@ export interface StripeEntities {
         /** The ID of the invoice to finalize */
         id: string;
         /** Controls whether Stripe performs automatic collection of the invoice after finalization */
-        auto_advance?: boolean;
+        auto_advance?: boolean | undefined;
       };
       data: Invoice;
       meta: Record<string, unknown>;
@@ -376,9 +375,9 @@ export interface StripeEntities {
         /** The search query string using Stripe's Search Query Language */
         query: string;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for pagination across multiple pages of results. Don’t include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results. */
-        page?: string;
+        page?: string | undefined;
       };
       data: InvoiceSearchResult;
       meta: Record<string, unknown>;
@@ -389,21 +388,21 @@ export interface StripeEntities {
         /** The ID of the customer who will be billed */
         customer: string;
         /** Controls whether Stripe performs automatic collection of the invoice. If false, the invoice's state doesn't automatically advance without an explicit action */
-        auto_advance?: boolean;
+        auto_advance?: boolean | undefined;
         /** How to collect payment for this invoice */
-        collection_method?: "charge_automatically" | "send_invoice";
+        collection_method?: "charge_automatically" | "send_invoice" | undefined;
         /** An arbitrary string attached to the object, often displayed to customers */
-        description?: string;
+        description?: string | undefined;
         /** The number of days from when the invoice is created until it is due. Only valid for invoices where collection_method is send_invoice */
-        days_until_due?: number;
+        days_until_due?: number | undefined;
         /** The date on which payment for this invoice is due (Unix timestamp). Only valid for invoices where collection_method is send_invoice */
-        due_date?: number;
+        due_date?: number | undefined;
         /** Footer to be displayed on the invoice */
-        footer?: string;
+        footer?: string | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
         /** How to handle pending invoice items on invoice creation */
-        pending_invoice_items_behavior?: "exclude" | "include";
+        pending_invoice_items_behavior?: "exclude" | "include" | undefined;
       };
       data: Invoice;
       meta: Record<string, unknown>;
@@ -421,7 +420,7 @@ export interface StripeEntities {
     list: {
       params: {
         /** The collection method of the invoices to retrieve */
-        collection_method?: "charge_automatically" | "send_invoice";
+        collection_method?: "charge_automatically" | "send_invoice" | undefined;
         /** Only return customers that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -432,21 +431,21 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return invoices for the customer specified by this customer ID. */
-        customer?: string;
+        customer?: string | undefined;
         /** Only return invoices for the account specified by this account ID */
-        customer_account?: string;
+        customer_account?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_bar, your subsequent call can include ending_before=obj_bar in order to fetch the previous page of the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include starting_after=obj_foo in order to fetch the next page of the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
         /** The status of the invoices to retrieve */
-        status?: "draft" | "open" | "paid" | "uncollectible" | "void";
+        status?: "draft" | "open" | "paid" | "uncollectible" | "void" | undefined;
         /** Only return invoices for the subscription specified by this subscription ID. */
-        subscription?: string;
+        subscription?: string | undefined;
       };
       data: Invoice[];
       meta: {
@@ -476,7 +475,7 @@ export interface StripeEntities {
         /** The ID of the payment intent to cancel */
         id: string;
         /** Reason for canceling this PaymentIntent */
-        cancellation_reason?: "duplicate" | "fraudulent" | "requested_by_customer" | "abandoned";
+        cancellation_reason?: "duplicate" | "fraudulent" | "requested_by_customer" | "abandoned" | undefined;
       };
       data: PaymentIntent;
       meta: Record<string, unknown>;
@@ -489,11 +488,11 @@ export interface StripeEntities {
         /** The ID of the payment intent to confirm */
         id: string;
         /** ID of the payment method to use for confirming this PaymentIntent */
-        payment_method?: string;
+        payment_method?: string | undefined;
         /** Email address to send the receipt to */
-        receipt_email?: string;
+        receipt_email?: string | undefined;
         /** The URL to redirect to after the customer completes authentication */
-        return_url?: string;
+        return_url?: string | undefined;
       };
       data: PaymentIntent;
       meta: Record<string, unknown>;
@@ -506,15 +505,14 @@ export interface StripeEntities {
         /** The search query string using Stripe's Search Query Language */
         query: string;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for pagination across multiple pages of results. Don't include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results. */
-        page?: string;
+        page?: string | undefined;
       };
       data: PaymentIntent[];
       meta: {
         has_more?: boolean | null;
       };
-      cursor: "page";
     };
     /** Creates a PaymentIntent object. After the PaymentIntent is created, attach a payment method and confirm to continue the payment. */
     create: {
@@ -524,28 +522,28 @@ export interface StripeEntities {
         /** Three-letter ISO currency code, in lowercase (e.g., usd, eur) */
         currency: string;
         /** ID of the Customer this PaymentIntent belongs to */
-        customer?: string;
+        customer?: string | undefined;
         /** An arbitrary string attached to the object */
-        description?: string;
+        description?: string | undefined;
         /** ID of the payment method to attach to this PaymentIntent */
-        payment_method?: string;
+        payment_method?: string | undefined;
         /** Set to true to attempt to confirm this PaymentIntent immediately */
-        confirm?: boolean;
+        confirm?: boolean | undefined;
         /** When you enable this parameter, this PaymentIntent accepts payment methods that you enable in the Dashboard and that are compatible with this PaymentIntent's other parameters */
         automatic_payment_methods?: {
           /** Whether this feature is enabled */
           enabled?: boolean;
           /** Controls whether this PaymentIntent can accept redirect-based payment methods */
           allow_redirects?: "always" | "never";
-        };
+        } | undefined;
         /** Email address to send the receipt to */
-        receipt_email?: string;
+        receipt_email?: string | undefined;
         /** Extra information about a payment for the customer's credit card statement (max 22 characters) */
-        statement_descriptor?: string;
+        statement_descriptor?: string | undefined;
         /** Provides information about a card payment for the customer's statement suffix (max 22 characters) */
-        statement_descriptor_suffix?: string;
+        statement_descriptor_suffix?: string | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: PaymentIntent;
       meta: Record<string, unknown>;
@@ -572,17 +570,17 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return payment intents for the customer specified by this customer ID */
-        customer?: string;
+        customer?: string | undefined;
         /** Only return payment intents for the account specified by this account ID */
-        customer_account?: string;
+        customer_account?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: PaymentIntent[];
       meta: {
@@ -596,23 +594,23 @@ export interface StripeEntities {
         /** The ID of the payment intent to update */
         id: string;
         /** Amount intended to be collected by this PaymentIntent, in the smallest currency unit */
-        amount?: number;
+        amount?: number | undefined;
         /** Three-letter ISO currency code, in lowercase */
-        currency?: string;
+        currency?: string | undefined;
         /** ID of the Customer this PaymentIntent belongs to */
-        customer?: string;
+        customer?: string | undefined;
         /** An arbitrary string attached to the object */
-        description?: string;
+        description?: string | undefined;
         /** ID of the payment method to attach to this PaymentIntent */
-        payment_method?: string;
+        payment_method?: string | undefined;
         /** Email address to send the receipt to */
-        receipt_email?: string;
+        receipt_email?: string | undefined;
         /** Extra information about a payment for the customer's credit card statement */
-        statement_descriptor?: string;
+        statement_descriptor?: string | undefined;
         /** Provides information about a card payment for the customer's statement suffix */
-        statement_descriptor_suffix?: string;
+        statement_descriptor_suffix?: string | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: PaymentIntent;
       meta: Record<string, unknown>;
@@ -654,7 +652,7 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return payouts that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -665,17 +663,17 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** The ID of the external account the payout was sent to. */
-        destination?: string;
+        destination?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
         /** Only return payouts that have the given status */
-        status?: "pending" | "paid" | "failed" | "canceled";
+        status?: "pending" | "paid" | "failed" | "canceled" | undefined;
       };
       data: Payout[];
       meta: {
@@ -695,9 +693,9 @@ export interface StripeEntities {
         /** A positive integer in the smallest currency unit representing the price */
         unit_amount: number;
         /** Whether the price can be used for new purchases. Defaults to true */
-        active?: boolean;
+        active?: boolean | undefined;
         /** A brief description of the price, hidden from customers */
-        nickname?: string;
+        nickname?: string | undefined;
         /** The recurring components of a price */
         recurring?: {
           /** Specifies billing frequency */
@@ -706,15 +704,15 @@ export interface StripeEntities {
           interval_count?: number;
           /** Configures how the quantity per period should be determined */
           usage_type?: "metered" | "licensed";
-        };
+        } | undefined;
         /** Describes how to compute the price per period */
-        billing_scheme?: "per_unit" | "tiered";
+        billing_scheme?: "per_unit" | "tiered" | undefined;
         /** A lookup key used to retrieve prices dynamically from a static string */
-        lookup_key?: string;
+        lookup_key?: string | undefined;
         /** Only required if a default tax behavior was not provided in the Stripe Tax settings */
-        tax_behavior?: "exclusive" | "inclusive" | "unspecified";
+        tax_behavior?: "exclusive" | "inclusive" | "unspecified" | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: Price;
       meta: Record<string, unknown>;
@@ -727,15 +725,14 @@ export interface StripeEntities {
         /** The search query string using Stripe's Search Query Language */
         query: string;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for pagination across multiple pages of results. Don't include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results. */
-        page?: string;
+        page?: string | undefined;
       };
       data: Product[];
       meta: {
         has_more?: boolean | null;
       };
-      cursor: "page";
     };
     /** Creates a new product object. Your product's name, description, and other information will be displayed in all product and invoice displays. */
     create: {
@@ -743,20 +740,20 @@ export interface StripeEntities {
         /** The product's name, meant to be displayable to the customer */
         name: string;
         /** Whether the product is available for purchase. Defaults to true */
-        active?: boolean;
+        active?: boolean | undefined;
         /** The product's description, meant to be displayable to the customer */
-        description?: string;
+        description?: string | undefined;
         /** An identifier will be randomly generated by Stripe. You can optionally override this ID, but the ID must be unique across all products in your Stripe account */
-        id?: string;
+        id?: string | undefined;
         /** A list of up to 8 URLs of images for this product */
-        images?: string[];
+        images?: string[] | undefined;
         /** A list of up to 15 marketing features for this product */
         marketing_features?: {
           /** The marketing feature name. Up to 80 characters long */
           name?: string;
-        }[];
+        }[] | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
         /** The dimensions of this product for shipping purposes */
         package_dimensions?: {
           /** Height, in inches */
@@ -767,17 +764,17 @@ export interface StripeEntities {
           weight?: number;
           /** Width, in inches */
           width?: number;
-        };
+        } | undefined;
         /** Whether this product is shipped (i.e., physical goods) */
-        shippable?: boolean;
+        shippable?: boolean | undefined;
         /** Extra information about a product which will appear on your customer's credit card statement. At most 22 characters */
-        statement_descriptor?: string;
+        statement_descriptor?: string | undefined;
         /** A tax code ID */
-        tax_code?: string;
+        tax_code?: string | undefined;
         /** A label that represents units of this product. Max 12 characters */
-        unit_label?: string;
+        unit_label?: string | undefined;
         /** A URL of a publicly-accessible webpage for this product */
-        url?: string;
+        url?: string | undefined;
       };
       data: Product;
       meta: Record<string, unknown>;
@@ -804,7 +801,7 @@ export interface StripeEntities {
     list: {
       params: {
         /** Only return products that are active or inactive */
-        active?: boolean;
+        active?: boolean | undefined;
         /** Only return products that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -815,19 +812,19 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_bar, your subsequent call can include ending_before=obj_bar in order to fetch the previous page of the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** Only return products with the given IDs */
-        ids?: string[];
+        ids?: string[] | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** Only return products that can be shipped */
-        shippable?: boolean;
+        shippable?: boolean | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include starting_after=obj_foo in order to fetch the next page of the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
         /** Only return products with the given url */
-        url?: string;
+        url?: string | undefined;
       };
       data: Product[];
       meta: {
@@ -841,22 +838,22 @@ export interface StripeEntities {
         /** The product ID */
         id: string;
         /** Whether the product is available for purchase */
-        active?: boolean;
+        active?: boolean | undefined;
         /** The product's name, meant to be displayable to the customer */
-        name?: string;
+        name?: string | undefined;
         /** The product's description, meant to be displayable to the customer */
-        description?: string;
+        description?: string | undefined;
         /** The ID of the Price object that is the default price for this product */
-        default_price?: string;
+        default_price?: string | undefined;
         /** A list of up to 8 URLs of images for this product */
-        images?: string[];
+        images?: string[] | undefined;
         /** A list of up to 15 marketing features for this product */
         marketing_features?: {
           /** The marketing feature name. Up to 80 characters long */
           name?: string;
-        }[];
+        }[] | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
         /** The dimensions of this product for shipping purposes */
         package_dimensions?: {
           /** Height, in inches */
@@ -867,17 +864,17 @@ export interface StripeEntities {
           weight?: number;
           /** Width, in inches */
           width?: number;
-        };
+        } | undefined;
         /** Whether this product is shipped (i.e., physical goods) */
-        shippable?: boolean;
+        shippable?: boolean | undefined;
         /** Extra information about a product which will appear on your customer's credit card statement. At most 22 characters */
-        statement_descriptor?: string;
+        statement_descriptor?: string | undefined;
         /** A tax code ID */
-        tax_code?: string;
+        tax_code?: string | undefined;
         /** A label that represents units of this product. Max 12 characters */
-        unit_label?: string;
+        unit_label?: string | undefined;
         /** A URL of a publicly-accessible webpage for this product */
-        url?: string;
+        url?: string | undefined;
       };
       data: Product;
       meta: Record<string, unknown>;
@@ -888,19 +885,19 @@ export interface StripeEntities {
     create: {
       params: {
         /** The identifier of the charge to refund */
-        charge?: string;
+        charge?: string | undefined;
         /** The identifier of the PaymentIntent to refund */
-        payment_intent?: string;
+        payment_intent?: string | undefined;
         /** A positive integer in the smallest currency unit representing how much to refund. Can refund only up to the remaining, unrefunded amount */
-        amount?: number;
+        amount?: number | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
         /** String indicating the reason for the refund */
-        reason?: "duplicate" | "fraudulent" | "requested_by_customer";
+        reason?: "duplicate" | "fraudulent" | "requested_by_customer" | undefined;
         /** Whether to refund the application fee */
-        refund_application_fee?: boolean;
+        refund_application_fee?: boolean | undefined;
         /** Whether to reverse the transfer */
-        reverse_transfer?: boolean;
+        reverse_transfer?: boolean | undefined;
       };
       data: Refund;
       meta: Record<string, unknown>;
@@ -918,7 +915,7 @@ export interface StripeEntities {
     list: {
       params: {
         /** Only return refunds for the charge specified by this charge ID */
-        charge?: string;
+        charge?: string | undefined;
         /** Only return customers that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -929,15 +926,15 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_bar, your subsequent call can include ending_before=obj_bar in order to fetch the previous page of the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** Only return refunds for the PaymentIntent specified by this ID */
-        payment_intent?: string;
+        payment_intent?: string | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include starting_after=obj_foo in order to fetch the next page of the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
       };
       data: Refund[];
       meta: {
@@ -967,9 +964,9 @@ export interface StripeEntities {
         /** The search query string using Stripe's Search Query Language */
         query: string;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** A cursor for pagination across multiple pages of results. Don't include this parameter on the first call. Use the next_page value returned in a previous response to request subsequent results. */
-        page?: string;
+        page?: string | undefined;
       };
       data: SubscriptionSearchResult;
       meta: Record<string, unknown>;
@@ -985,23 +982,23 @@ export interface StripeEntities {
           price?: string;
           /** The quantity you'd like to apply to the subscription item */
           quantity?: number;
-        }[];
+        }[] | undefined;
         /** Whether the subscription should cancel at the end of the current period */
-        cancel_at_period_end?: boolean;
+        cancel_at_period_end?: boolean | undefined;
         /** How to collect payment for this subscription */
-        collection_method?: "charge_automatically" | "send_invoice";
+        collection_method?: "charge_automatically" | "send_invoice" | undefined;
         /** Three-letter ISO currency code, in lowercase */
-        currency?: string;
+        currency?: string | undefined;
         /** Number of days a customer has to pay invoices generated by this subscription */
-        days_until_due?: number;
+        days_until_due?: number | undefined;
         /** ID of the default payment method for the subscription */
-        default_payment_method?: string;
+        default_payment_method?: string | undefined;
         /** The subscription's description, displayed to customers */
-        description?: string;
+        description?: string | undefined;
         /** Number of days for the trial period */
-        trial_period_days?: number;
+        trial_period_days?: number | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
       };
       data: Subscription;
       meta: Record<string, unknown>;
@@ -1031,9 +1028,9 @@ export interface StripeEntities {
         automatic_tax?: {
           /** Enabled automatic tax calculation which will automatically compute tax rates on all invoices generated by the subscription. */
           enabled?: boolean;
-        };
+        } | undefined;
         /** The collection method of the subscriptions to retrieve */
-        collection_method?: "charge_automatically" | "send_invoice";
+        collection_method?: "charge_automatically" | "send_invoice" | undefined;
         /** Only return customers that were created during the given date interval. */
         created?: {
           /** Minimum value to filter by (exclusive) */
@@ -1044,7 +1041,7 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return subscriptions whose minimum item current_period_end falls within the given date interval. */
         current_period_end?: {
           /** Minimum value to filter by (exclusive) */
@@ -1055,7 +1052,7 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return subscriptions whose maximum item current_period_start falls within the given date interval. */
         current_period_start?: {
           /** Minimum value to filter by (exclusive) */
@@ -1066,21 +1063,21 @@ export interface StripeEntities {
           lt?: number;
           /** Maximum value to filter by (inclusive) */
           lte?: number;
-        };
+        } | undefined;
         /** Only return subscriptions for the customer specified by this customer ID */
-        customer?: string;
+        customer?: string | undefined;
         /** The ID of the account whose subscriptions will be retrieved. */
-        customer_account?: string;
+        customer_account?: string | undefined;
         /** A cursor for use in pagination. ending_before is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, starting with obj_bar, your subsequent call can include ending_before=obj_bar in order to fetch the previous page of the list. */
-        ending_before?: string;
+        ending_before?: string | undefined;
         /** A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 10. */
-        limit?: number;
+        limit?: number | undefined;
         /** Filter for subscriptions that contain this recurring price ID. */
-        price?: string;
+        price?: string | undefined;
         /** A cursor for use in pagination. starting_after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include starting_after=obj_foo in order to fetch the next page of the list. */
-        starting_after?: string;
+        starting_after?: string | undefined;
         /** The status of the subscriptions to retrieve. Passing in a value of canceled will return all canceled subscriptions, including those belonging to deleted customers. Pass ended to find subscriptions that are canceled and subscriptions that are expired due to incomplete payment. Passing in a value of all will return subscriptions of all statuses. If no value is supplied, all subscriptions that have… */
-        status?: "canceled" | "ended" | "all";
+        status?: "canceled" | "ended" | "all" | undefined;
       };
       data: Subscription[];
       meta: {
@@ -1094,15 +1091,15 @@ export interface StripeEntities {
         /** The subscription ID */
         id: string;
         /** Whether the subscription should cancel at the end of the current period */
-        cancel_at_period_end?: boolean;
+        cancel_at_period_end?: boolean | undefined;
         /** How to collect payment for this subscription */
-        collection_method?: "charge_automatically" | "send_invoice";
+        collection_method?: "charge_automatically" | "send_invoice" | undefined;
         /** Number of days a customer has to pay invoices generated by this subscription */
-        days_until_due?: number;
+        days_until_due?: number | undefined;
         /** ID of the default payment method for the subscription */
-        default_payment_method?: string;
+        default_payment_method?: string | undefined;
         /** The subscription's description, displayed to customers */
-        description?: string;
+        description?: string | undefined;
         /** A list of up to 20 subscription items, each with an attached price */
         items?: {
           /** Subscription item to update */
@@ -1113,11 +1110,11 @@ export interface StripeEntities {
           quantity?: number;
           /** A flag that, if set to true, will delete the specified item */
           deleted?: boolean;
-        }[];
+        }[] | undefined;
         /** Set of key-value pairs that you can attach to an object */
-        metadata?: Record<string, string>;
+        metadata?: Record<string, string> | undefined;
         /** Determines how to handle prorations when the billing cycle changes */
-        proration_behavior?: "create_prorations" | "none" | "always_invoice";
+        proration_behavior?: "create_prorations" | "none" | "always_invoice" | undefined;
       };
       data: Subscription;
       meta: Record<string, unknown>;

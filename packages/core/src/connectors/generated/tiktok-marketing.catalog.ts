@@ -102,6 +102,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get ad groups for an advertiser",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -310,6 +312,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get daily performance reports at the ad group level",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -532,6 +536,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get ads for an advertiser",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -744,6 +750,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get daily performance reports at the ad level",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -972,6 +980,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get advertiser account information",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -1213,6 +1223,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get daily performance reports at the advertiser level",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -1401,6 +1413,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get custom audiences for an advertiser",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -1541,6 +1555,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get campaigns for an advertiser",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -1769,6 +1785,8 @@ const catalog: ConnectorCatalog = {
      "description": "Get daily performance reports at the campaign level",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -1955,6 +1973,8 @@ const catalog: ConnectorCatalog = {
      "description": "Search creative asset images for an advertiser",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"
@@ -2099,6 +2119,8 @@ const catalog: ConnectorCatalog = {
      "description": "Search creative asset videos for an advertiser",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_info"

@@ -12,9 +12,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser ID */
         advertiser_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: AdGroup[];
       meta: {
@@ -63,9 +63,9 @@ export interface TiktokMarketingEntities {
         /** Report end date (YYYY-MM-DD) */
         end_date: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: AdGroupsReportDaily[];
       meta: {
@@ -100,9 +100,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser ID */
         advertiser_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Ad[];
       meta: {
@@ -151,9 +151,9 @@ export interface TiktokMarketingEntities {
         /** Report end date (YYYY-MM-DD) */
         end_date: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: AdsReportDaily[];
       meta: {
@@ -188,9 +188,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser IDs (JSON array of strings) */
         advertiser_ids: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Advertiser[];
       meta: {
@@ -239,9 +239,9 @@ export interface TiktokMarketingEntities {
         /** Report end date (YYYY-MM-DD) */
         end_date: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: AdvertisersReportDaily[];
       meta: {
@@ -276,9 +276,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser ID */
         advertiser_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Audience[];
       meta: {
@@ -313,9 +313,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser ID */
         advertiser_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Campaign[];
       meta: {
@@ -364,9 +364,9 @@ export interface TiktokMarketingEntities {
         /** Report end date (YYYY-MM-DD) */
         end_date: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: CampaignsReportDaily[];
       meta: {
@@ -401,9 +401,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser ID */
         advertiser_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: CreativeAssetImage[];
       meta: {
@@ -438,9 +438,9 @@ export interface TiktokMarketingEntities {
         /** Advertiser ID */
         advertiser_id: string;
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of items per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: CreativeAssetVideo[];
       meta: {

@@ -19,7 +19,7 @@ export interface TwilioEntities {
     list: {
       params: {
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Account[];
       meta: {
@@ -62,7 +62,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Address[];
       meta: {
@@ -94,29 +94,29 @@ export interface TwilioEntities {
         /** The Account SID that will create the call */
         AccountSid: string;
         /** The phone number, SIP address, or client identifier to call. Phone numbers must be in E.164 format. */
-        To?: string;
+        To?: string | undefined;
         /** The phone number or client identifier to use as the caller ID. Must be a Twilio number or verified outgoing caller ID. */
-        From?: string;
+        From?: string | undefined;
         /** The absolute URL that returns TwiML instructions for the call. Required if Twiml and ApplicationSid are not provided. */
-        Url?: string;
+        Url?: string | undefined;
         /** TwiML instructions for the call, up to 4000 characters. Example: <Response><Say>Hello!</Say></Response>. Required if Url and ApplicationSid are not provided. */
-        Twiml?: string;
+        Twiml?: string | undefined;
         /** The SID of the Application to handle the call. Required if Url and Twiml are not provided. */
-        ApplicationSid?: string;
+        ApplicationSid?: string | undefined;
         /** HTTP method for the Url parameter. Default is POST. */
-        Method?: "GET" | "POST";
+        Method?: "GET" | "POST" | undefined;
         /** URL to receive call status callback notifications */
-        StatusCallback?: string;
+        StatusCallback?: string | undefined;
         /** HTTP method for StatusCallback. Default is POST. */
-        StatusCallbackMethod?: "GET" | "POST";
+        StatusCallbackMethod?: "GET" | "POST" | undefined;
         /** Seconds to wait for an answer before giving up. Default 60, max 600. */
-        Timeout?: number;
+        Timeout?: number | undefined;
         /** Whether to record the call. Default false. */
-        Record?: boolean;
+        Record?: boolean | undefined;
         /** Answering machine detection mode. Can be Enable or DetectMessageEnd. */
-        MachineDetection?: string;
+        MachineDetection?: string | undefined;
         /** DTMF tones to send after connecting. Use w for half-second pause, W for one-second pause. Max 32 digits. */
-        SendDigits?: string;
+        SendDigits?: string | undefined;
       };
       data: Call;
       meta: Record<string, unknown>;
@@ -138,7 +138,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Call[];
       meta: {
@@ -181,7 +181,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Conference[];
       meta: {
@@ -213,25 +213,25 @@ export interface TwilioEntities {
         /** The Account SID that will own the phone number */
         AccountSid: string;
         /** The phone number to purchase in E.164 format (e.g. +14155552344). Required if AreaCode is not provided. */
-        PhoneNumber?: string;
+        PhoneNumber?: string | undefined;
         /** A three-digit US or Canada area code. Twilio will provision an available number in this area code. Required if PhoneNumber is not provided. */
-        AreaCode?: string;
+        AreaCode?: string | undefined;
         /** A descriptive name for the phone number, up to 64 characters */
-        FriendlyName?: string;
+        FriendlyName?: string | undefined;
         /** URL to call when the phone number receives an incoming call */
-        VoiceUrl?: string;
+        VoiceUrl?: string | undefined;
         /** HTTP method for VoiceUrl. Default POST. */
-        VoiceMethod?: "GET" | "POST";
+        VoiceMethod?: "GET" | "POST" | undefined;
         /** URL to call when the phone number receives an incoming SMS */
-        SmsUrl?: string;
+        SmsUrl?: string | undefined;
         /** HTTP method for SmsUrl. Default POST. */
-        SmsMethod?: "GET" | "POST";
+        SmsMethod?: "GET" | "POST" | undefined;
         /** URL to receive status callback notifications */
-        StatusCallback?: string;
+        StatusCallback?: string | undefined;
         /** SID of the application to handle voice calls */
-        VoiceApplicationSid?: string;
+        VoiceApplicationSid?: string | undefined;
         /** SID of the application to handle SMS messages */
-        SmsApplicationSid?: string;
+        SmsApplicationSid?: string | undefined;
       };
       data: IncomingPhoneNumber;
       meta: Record<string, unknown>;
@@ -253,7 +253,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: IncomingPhoneNumber[];
       meta: {
@@ -285,19 +285,19 @@ export interface TwilioEntities {
         /** The Account SID that will create the message */
         AccountSid: string;
         /** The recipient's phone number in E.164 format (for SMS/MMS) or channel address (e.g. whatsapp:+15552229999) */
-        To?: string;
+        To?: string | undefined;
         /** The sender's Twilio phone number in E.164 format, alphanumeric sender ID, short code, or channel address. Required if MessagingServiceSid is not provided. */
-        From?: string;
+        From?: string | undefined;
         /** The SID of the Messaging Service to use. Required if From is not provided. Twilio will select an optimal sender from the Service's Sender Pool. */
-        MessagingServiceSid?: string;
+        MessagingServiceSid?: string | undefined;
         /** The text content of the message. Can be up to 1,600 characters. Required if MediaUrl and ContentSid are not provided. */
-        Body?: string;
+        Body?: string | undefined;
         /** URL(s) of media to include in the message. Supports jpeg, jpg, gif, png. Up to 10 media URLs per message. Required if Body and ContentSid are not provided. */
-        MediaUrl?: string[];
+        MediaUrl?: string[] | undefined;
         /** URL to receive message status callback notifications */
-        StatusCallback?: string;
+        StatusCallback?: string | undefined;
         /** Maximum seconds the message can remain in Twilio's outgoing queue. Range 1-36000, default 36000. */
-        ValidityPeriod?: number;
+        ValidityPeriod?: number | undefined;
       };
       data: Message;
       meta: Record<string, unknown>;
@@ -319,7 +319,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Message[];
       meta: {
@@ -362,7 +362,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: OutgoingCallerId[];
       meta: {
@@ -405,7 +405,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Queue[];
       meta: {
@@ -448,7 +448,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Recording[];
       meta: {
@@ -491,7 +491,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: Transcription[];
       meta: {
@@ -523,7 +523,7 @@ export interface TwilioEntities {
         /** Account SID */
         AccountSid: string;
         /** Number of items to return per page */
-        PageSize?: number;
+        PageSize?: number | undefined;
       };
       data: UsageRecord[];
       meta: {

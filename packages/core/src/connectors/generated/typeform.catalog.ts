@@ -98,6 +98,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of forms in the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_count",
@@ -398,6 +400,7 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of responses for a given form",
      "pagination": {
       "cursorParam": "after",
+      "cursorFrom": "lastId",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_count",
@@ -542,6 +545,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of themes in the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_count",
@@ -804,6 +809,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a paginated list of workspaces in the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "page_size",
       "metaKeys": [
        "page_count",

@@ -19,9 +19,9 @@ export interface TypeformEntities {
     list: {
       params: {
         /** Page number to retrieve */
-        page?: number;
+        page?: number | undefined;
         /** Number of forms per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Form[];
       meta: {
@@ -74,21 +74,21 @@ export interface TypeformEntities {
         /** Unique ID of the form */
         form_id: string;
         /** Number of responses per page */
-        page_size?: number;
+        page_size?: number | undefined;
         /** Limit responses to those submitted since the specified date/time (ISO 8601 format, e.g. 2021-03-01T00:00:00Z) */
-        since?: string;
+        since?: string | undefined;
         /** Limit responses to those submitted until the specified date/time (ISO 8601 format) */
-        until?: string;
+        until?: string | undefined;
         /** Cursor token for pagination; returns responses after this token */
-        after?: string;
+        after?: string | undefined;
         /** Cursor token for pagination; returns responses before this token */
-        before?: string;
+        before?: string | undefined;
         /** Sort order for responses, e.g. submitted_at,asc */
-        sort?: string;
+        sort?: string | undefined;
         /** Filter by completed status (true or false) */
-        completed?: boolean;
+        completed?: boolean | undefined;
         /** Search query to filter responses */
-        query?: string;
+        query?: string | undefined;
       };
       data: TypeformResponse[];
       meta: {
@@ -117,9 +117,9 @@ export interface TypeformEntities {
     list: {
       params: {
         /** Page number to retrieve */
-        page?: number;
+        page?: number | undefined;
         /** Number of themes per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Theme[];
       meta: {
@@ -173,9 +173,9 @@ export interface TypeformEntities {
     list: {
       params: {
         /** Page number to retrieve */
-        page?: number;
+        page?: number | undefined;
         /** Number of workspaces per page */
-        page_size?: number;
+        page_size?: number | undefined;
       };
       data: Workspace[];
       meta: {

@@ -171,6 +171,8 @@ const catalog: ConnectorCatalog = {
      "description": "List coupons",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -410,6 +412,8 @@ const catalog: ConnectorCatalog = {
      "description": "List customers",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -803,6 +807,8 @@ const catalog: ConnectorCatalog = {
      "description": "List orders",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1142,6 +1148,8 @@ const catalog: ConnectorCatalog = {
      "description": "List product attributes",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1344,6 +1352,8 @@ const catalog: ConnectorCatalog = {
      "description": "List product categories",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1532,6 +1542,8 @@ const catalog: ConnectorCatalog = {
      "description": "List product reviews",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1736,6 +1748,8 @@ const catalog: ConnectorCatalog = {
      "description": "List product tags",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -1974,6 +1988,8 @@ const catalog: ConnectorCatalog = {
      "description": "List product variations",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -2323,6 +2339,8 @@ const catalog: ConnectorCatalog = {
      "description": "List products",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -2597,6 +2615,8 @@ const catalog: ConnectorCatalog = {
      "description": "List order refunds",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"
@@ -3100,6 +3120,8 @@ const catalog: ConnectorCatalog = {
      "description": "List tax rates",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "next"

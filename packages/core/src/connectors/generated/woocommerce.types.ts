@@ -19,25 +19,25 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Limit response to resources published after a given ISO8601 date */
-        after?: string;
+        after?: string | undefined;
         /** Limit response to resources published before a given ISO8601 date */
-        before?: string;
+        before?: string | undefined;
         /** Limit response to resources modified after a given ISO8601 date */
-        modified_after?: string;
+        modified_after?: string | undefined;
         /** Limit response to resources modified before a given ISO8601 date */
-        modified_before?: string;
+        modified_before?: string | undefined;
         /** Limit result set to resources with a specific code */
-        code?: string;
+        code?: string | undefined;
         /** Sort collection by attribute */
-        orderby?: "date" | "id" | "include" | "title" | "slug" | "modified";
+        orderby?: "date" | "id" | "include" | "title" | "slug" | "modified" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
       };
       data: Coupon[];
       meta: {
@@ -74,19 +74,19 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Sort collection by attribute */
-        orderby?: "id" | "include" | "name" | "registered_date";
+        orderby?: "id" | "include" | "name" | "registered_date" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
         /** Limit result set to resources with a specific email */
-        email?: string;
+        email?: string | undefined;
         /** Limit result set to resources with a specific role */
-        role?: "all" | "administrator" | "editor" | "author" | "contributor" | "subscriber" | "customer" | "shop_manager";
+        role?: "all" | "administrator" | "editor" | "author" | "contributor" | "subscriber" | "customer" | "shop_manager" | undefined;
       };
       data: Customer[];
       meta: {
@@ -127,7 +127,7 @@ export interface WoocommerceEntities {
         /** Unique identifier for the order */
         order_id: number;
         /** Limit result set to a specific note type */
-        type?: "any" | "customer" | "internal";
+        type?: "any" | "customer" | "internal" | undefined;
       };
       data: OrderNote[];
       meta: {
@@ -163,29 +163,29 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Limit response to resources published after a given ISO8601 date */
-        after?: string;
+        after?: string | undefined;
         /** Limit response to resources published before a given ISO8601 date */
-        before?: string;
+        before?: string | undefined;
         /** Limit response to resources modified after a given ISO8601 date */
-        modified_after?: string;
+        modified_after?: string | undefined;
         /** Limit response to resources modified before a given ISO8601 date */
-        modified_before?: string;
+        modified_before?: string | undefined;
         /** Limit result set to orders with a specific status */
-        status?: "any" | "pending" | "processing" | "on-hold" | "completed" | "cancelled" | "refunded" | "failed" | "trash";
+        status?: "any" | "pending" | "processing" | "on-hold" | "completed" | "cancelled" | "refunded" | "failed" | "trash" | undefined;
         /** Limit result set to orders assigned to a specific customer ID */
-        customer?: number;
+        customer?: number | undefined;
         /** Limit result set to orders that include a specific product ID */
-        product?: number;
+        product?: number | undefined;
         /** Sort collection by attribute */
-        orderby?: "date" | "id" | "include" | "title" | "slug" | "modified";
+        orderby?: "date" | "id" | "include" | "title" | "slug" | "modified" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
       };
       data: Order[];
       meta: {
@@ -255,9 +255,9 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: ProductAttribute[];
       meta: {
@@ -294,23 +294,23 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Sort collection by attribute */
-        orderby?: "id" | "include" | "name" | "slug" | "term_group" | "description" | "count";
+        orderby?: "id" | "include" | "name" | "slug" | "term_group" | "description" | "count" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
         /** Whether to hide categories not assigned to any products */
-        hide_empty?: boolean;
+        hide_empty?: boolean | undefined;
         /** Limit result set to categories assigned a specific parent */
-        parent?: number;
+        parent?: number | undefined;
         /** Limit result set to categories assigned to a specific product */
-        product?: number;
+        product?: number | undefined;
         /** Limit result set to categories with a specific slug */
-        slug?: string;
+        slug?: string | undefined;
       };
       data: ProductCategory[];
       meta: {
@@ -347,19 +347,19 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Limit response to reviews published after a given ISO8601 date */
-        after?: string;
+        after?: string | undefined;
         /** Limit response to reviews published before a given ISO8601 date */
-        before?: string;
+        before?: string | undefined;
         /** Limit result set to reviews assigned to specific product IDs */
-        product?: number[];
+        product?: number[] | undefined;
         /** Limit result set to reviews assigned a specific status */
-        status?: "all" | "hold" | "approved" | "spam" | "trash";
+        status?: "all" | "hold" | "approved" | "spam" | "trash" | undefined;
       };
       data: ProductReview[];
       meta: {
@@ -396,21 +396,21 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Sort collection by attribute */
-        orderby?: "id" | "include" | "name" | "slug" | "term_group" | "description" | "count";
+        orderby?: "id" | "include" | "name" | "slug" | "term_group" | "description" | "count" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
         /** Whether to hide tags not assigned to any products */
-        hide_empty?: boolean;
+        hide_empty?: boolean | undefined;
         /** Limit result set to tags assigned to a specific product */
-        product?: number;
+        product?: number | undefined;
         /** Limit result set to tags with a specific slug */
-        slug?: string;
+        slug?: string | undefined;
       };
       data: ProductTag[];
       meta: {
@@ -451,27 +451,27 @@ export interface WoocommerceEntities {
         /** Unique identifier for the parent product */
         product_id: number;
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Limit result set to variations with a specific SKU */
-        sku?: string;
+        sku?: string | undefined;
         /** Limit result set to variations with a specific status */
-        status?: "any" | "draft" | "pending" | "private" | "publish";
+        status?: "any" | "draft" | "pending" | "private" | "publish" | undefined;
         /** Limit result set to variations with specified stock status */
-        stock_status?: "instock" | "outofstock" | "onbackorder";
+        stock_status?: "instock" | "outofstock" | "onbackorder" | undefined;
         /** Limit result set to variations on sale */
-        on_sale?: boolean;
+        on_sale?: boolean | undefined;
         /** Limit result set to variations based on a minimum price */
-        min_price?: string;
+        min_price?: string | undefined;
         /** Limit result set to variations based on a maximum price */
-        max_price?: string;
+        max_price?: string | undefined;
         /** Sort collection by attribute */
-        orderby?: "date" | "id" | "include" | "title" | "slug" | "menu_order" | "modified";
+        orderby?: "date" | "id" | "include" | "title" | "slug" | "menu_order" | "modified" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
       };
       data: ProductVariation[];
       meta: {
@@ -508,43 +508,43 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Limit results to those matching a string */
-        search?: string;
+        search?: string | undefined;
         /** Limit response to resources published after a given ISO8601 date */
-        after?: string;
+        after?: string | undefined;
         /** Limit response to resources published before a given ISO8601 date */
-        before?: string;
+        before?: string | undefined;
         /** Limit response to resources modified after a given ISO8601 date */
-        modified_after?: string;
+        modified_after?: string | undefined;
         /** Limit response to resources modified before a given ISO8601 date */
-        modified_before?: string;
+        modified_before?: string | undefined;
         /** Limit result set to products with a specific status */
-        status?: "any" | "draft" | "pending" | "private" | "publish";
+        status?: "any" | "draft" | "pending" | "private" | "publish" | undefined;
         /** Limit result set to products with a specific type */
-        type?: "simple" | "grouped" | "external" | "variable";
+        type?: "simple" | "grouped" | "external" | "variable" | undefined;
         /** Limit result set to products with a specific SKU */
-        sku?: string;
+        sku?: string | undefined;
         /** Limit result set to featured products */
-        featured?: boolean;
+        featured?: boolean | undefined;
         /** Limit result set to products assigned a specific category ID */
-        category?: string;
+        category?: string | undefined;
         /** Limit result set to products assigned a specific tag ID */
-        tag?: string;
+        tag?: string | undefined;
         /** Limit result set to products on sale */
-        on_sale?: boolean;
+        on_sale?: boolean | undefined;
         /** Limit result set to products based on a minimum price */
-        min_price?: string;
+        min_price?: string | undefined;
         /** Limit result set to products based on a maximum price */
-        max_price?: string;
+        max_price?: string | undefined;
         /** Limit result set to products with specified stock status */
-        stock_status?: "instock" | "outofstock" | "onbackorder";
+        stock_status?: "instock" | "outofstock" | "onbackorder" | undefined;
         /** Sort collection by attribute */
-        orderby?: "date" | "id" | "include" | "title" | "slug" | "price" | "popularity" | "rating" | "menu_order" | "modified";
+        orderby?: "date" | "id" | "include" | "title" | "slug" | "price" | "popularity" | "rating" | "menu_order" | "modified" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
       };
       data: Product[];
       meta: {
@@ -585,9 +585,9 @@ export interface WoocommerceEntities {
         /** Unique identifier for the order */
         order_id: number;
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Refund[];
       meta: {
@@ -714,15 +714,15 @@ export interface WoocommerceEntities {
     list: {
       params: {
         /** Current page of the collection */
-        page?: number;
+        page?: number | undefined;
         /** Maximum number of items to return per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Sort by tax class */
-        class?: string;
+        class?: string | undefined;
         /** Sort collection by attribute */
-        orderby?: "id" | "order" | "priority";
+        orderby?: "id" | "order" | "priority" | undefined;
         /** Order sort attribute ascending or descending */
-        order?: "asc" | "desc";
+        order?: "asc" | "desc" | undefined;
       };
       data: TaxRate[];
       meta: {

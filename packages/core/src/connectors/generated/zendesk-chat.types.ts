@@ -17,9 +17,9 @@ export interface ZendeskChatEntities {
     /** List agent timeline (incremental export) */
     list: {
       params: {
-        start_time?: number;
-        limit?: number;
-        fields?: string;
+        start_time?: number | undefined;
+        limit?: number | undefined;
+        fields?: string | undefined;
       };
       data: AgentTimeline[];
       meta: {
@@ -40,8 +40,8 @@ export interface ZendeskChatEntities {
     /** List all agents */
     list: {
       params: {
-        limit?: number;
-        since_id?: number;
+        limit?: number | undefined;
+        since_id?: number | undefined;
       };
       data: Agent[];
       meta: Record<string, unknown>;
@@ -73,8 +73,8 @@ export interface ZendeskChatEntities {
     /** List all bans */
     list: {
       params: {
-        limit?: number;
-        since_id?: number;
+        limit?: number | undefined;
+        since_id?: number | undefined;
       };
       data: Ban[][];
       meta: Record<string, unknown>;
@@ -92,9 +92,9 @@ export interface ZendeskChatEntities {
     /** List chats (incremental export) */
     list: {
       params: {
-        start_time?: number;
-        limit?: number;
-        fields?: string;
+        start_time?: number | undefined;
+        limit?: number | undefined;
+        fields?: string | undefined;
       };
       data: Chat[];
       meta: {

@@ -165,6 +165,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all attachments for a specific article",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -340,6 +342,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all articles in the Help Center",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -566,6 +570,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all automations for the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -716,6 +722,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all brands for the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -889,6 +897,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of deleted tickets in your account. Only tickets deleted in the past 30 days are returned.",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -1020,6 +1030,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all group memberships",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -1173,6 +1185,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all groups in your account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -1380,6 +1394,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all macros for the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -1521,6 +1537,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all organization memberships",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -1671,6 +1689,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all organizations in your account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -1858,6 +1878,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all satisfaction ratings",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -2014,6 +2036,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all SLA policies",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -2151,6 +2175,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all tags used in the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -2280,6 +2306,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all ticket audits",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -2485,6 +2513,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of comments for a specific ticket",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -2657,6 +2687,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all ticket fields",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -2855,6 +2887,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all ticket forms for the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -3008,6 +3042,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all ticket metrics",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -3248,6 +3284,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all tickets in your account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -3519,6 +3557,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all triggers for the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -3705,6 +3745,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all users in your account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",
@@ -3980,6 +4022,8 @@ const catalog: ConnectorCatalog = {
      "description": "Returns a list of all views for the account",
      "pagination": {
       "cursorParam": "page",
+      "cursorFrom": "pageNumber",
+      "cursorType": "integer",
       "pageSizeParam": "per_page",
       "metaKeys": [
        "count",

@@ -33,9 +33,9 @@ export interface ZendeskSupportEntities {
         /** The unique ID of the article */
         article_id: number;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: ArticleAttachment[];
       meta: {
@@ -74,13 +74,13 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Sort articles by field */
-        sort_by?: "created_at" | "updated_at" | "title" | "position";
+        sort_by?: "created_at" | "updated_at" | "title" | "position" | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Article[];
       meta: {
@@ -138,15 +138,15 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by active status */
-        active?: boolean;
+        active?: boolean | undefined;
         /** Sort field for offset pagination */
-        sort_by?: "alphabetical" | "created_at" | "updated_at" | "usage_1h" | "usage_24h" | "usage_7d";
+        sort_by?: "alphabetical" | "created_at" | "updated_at" | "usage_1h" | "usage_24h" | "usage_7d" | undefined;
         /** Sort order for offset pagination */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Automation[];
       meta: {
@@ -185,9 +185,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Brand[];
       meta: {
@@ -217,13 +217,13 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Sort tickets by field */
-        sort_by?: "id" | "subject" | "deleted_at";
+        sort_by?: "id" | "subject" | "deleted_at" | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: DeletedTicket[];
       meta: {
@@ -253,9 +253,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: GroupMembership[];
       meta: {
@@ -294,11 +294,11 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Exclude deleted groups */
-        exclude_deleted?: boolean;
+        exclude_deleted?: boolean | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Group[];
       meta: {
@@ -337,23 +337,23 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by access level */
-        access?: "personal" | "shared" | "account";
+        access?: "personal" | "shared" | "account" | undefined;
         /** Filter by active status */
-        active?: boolean;
+        active?: boolean | undefined;
         /** Filter by category */
-        category?: number;
+        category?: number | undefined;
         /** Filter by group ID */
-        group_id?: number;
+        group_id?: number | undefined;
         /** Return only viewable macros */
-        only_viewable?: boolean;
+        only_viewable?: boolean | undefined;
         /** Sort results */
-        sort_by?: "alphabetical" | "created_at" | "updated_at" | "position";
+        sort_by?: "alphabetical" | "created_at" | "updated_at" | "position" | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Macro[];
       meta: {
@@ -383,9 +383,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: OrganizationMembership[];
       meta: {
@@ -424,9 +424,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Organization[];
       meta: {
@@ -465,15 +465,15 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by score */
-        score?: "offered" | "unoffered" | "received" | "good" | "bad";
+        score?: "offered" | "unoffered" | "received" | "good" | "bad" | undefined;
         /** Start time (Unix epoch) */
-        start_time?: number;
+        start_time?: number | undefined;
         /** End time (Unix epoch) */
-        end_time?: number;
+        end_time?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: SatisfactionRating[];
       meta: {
@@ -512,9 +512,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: SLAPolicy[];
       meta: {
@@ -544,9 +544,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Tag[];
       meta: {
@@ -576,11 +576,11 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** The ID of the ticket */
-        ticket_id?: number;
+        ticket_id?: number | undefined;
       };
       data: TicketAudit[];
       meta: {
@@ -663,13 +663,13 @@ export interface ZendeskSupportEntities {
         /** The ID of the ticket */
         ticket_id: number;
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Include inline images in the response */
-        include_inline_images?: boolean;
+        include_inline_images?: boolean | undefined;
         /** Sort order for comments (always sorted by created_at) */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TicketComment[];
       meta: {
@@ -708,11 +708,11 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Locale for the results */
-        locale?: string;
+        locale?: string | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TicketField[];
       meta: {
@@ -751,13 +751,13 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by active status */
-        active?: boolean;
+        active?: boolean | undefined;
         /** Filter by end user visibility */
-        end_user_visible?: boolean;
+        end_user_visible?: boolean | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TicketForm[];
       meta: {
@@ -787,9 +787,9 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: TicketMetric[];
       meta: {
@@ -878,15 +878,15 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Lists tickets by external id */
-        external_id?: string;
+        external_id?: string | undefined;
         /** Sort field for offset pagination */
-        sort_by?: "assignee" | "assignee.name" | "created_at" | "group" | "id" | "requester" | "requester.name" | "status" | "subject" | "updated_at";
+        sort_by?: "assignee" | "assignee.name" | "created_at" | "group" | "id" | "requester" | "requester.name" | "status" | "subject" | "updated_at" | undefined;
         /** Sort order for offset pagination */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Ticket[];
       meta: {
@@ -973,17 +973,17 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by active status */
-        active?: boolean;
+        active?: boolean | undefined;
         /** Filter by category ID */
-        category_id?: string;
+        category_id?: string | undefined;
         /** Sort field for offset pagination */
-        sort_by?: "alphabetical" | "created_at" | "updated_at" | "usage_1h" | "usage_24h" | "usage_7d";
+        sort_by?: "alphabetical" | "created_at" | "updated_at" | "usage_1h" | "usage_24h" | "usage_7d" | undefined;
         /** Sort order for offset pagination */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: Trigger[];
       meta: {
@@ -1056,13 +1056,13 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by role */
-        role?: "end-user" | "agent" | "admin";
+        role?: "end-user" | "agent" | "admin" | undefined;
         /** Filter by external id */
-        external_id?: string;
+        external_id?: string | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: User[];
       meta: {
@@ -1137,19 +1137,19 @@ export interface ZendeskSupportEntities {
     list: {
       params: {
         /** Page number for pagination */
-        page?: number;
+        page?: number | undefined;
         /** Filter by access level */
-        access?: "personal" | "shared" | "account";
+        access?: "personal" | "shared" | "account" | undefined;
         /** Filter by active status */
-        active?: boolean;
+        active?: boolean | undefined;
         /** Filter by group ID */
-        group_id?: number;
+        group_id?: number | undefined;
         /** Sort results */
-        sort_by?: "alphabetical" | "created_at" | "updated_at" | "position";
+        sort_by?: "alphabetical" | "created_at" | "updated_at" | "position" | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
         /** Number of results per page */
-        per_page?: number;
+        per_page?: number | undefined;
       };
       data: View[];
       meta: {

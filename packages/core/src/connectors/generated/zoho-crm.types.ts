@@ -71,15 +71,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Account[];
       meta: {
@@ -171,15 +171,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Call[];
       meta: {
@@ -217,15 +217,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Campaign[];
       meta: {
@@ -303,15 +303,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Contact[];
       meta: {
@@ -419,15 +419,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Deal[];
       meta: {
@@ -495,15 +495,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: ZohoCrmEvent[];
       meta: {
@@ -541,15 +541,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Invoice[];
       meta: {
@@ -637,15 +637,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Lead[];
       meta: {
@@ -735,15 +735,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Product[];
       meta: {
@@ -781,15 +781,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Quote[];
       meta: {
@@ -849,15 +849,15 @@ export interface ZohoCrmEntities {
     list: {
       params: {
         /** Page number */
-        page?: number;
+        page?: number | undefined;
         /** Number of records per page */
-        per_page?: number;
+        per_page?: number | undefined;
         /** Page token for fetching beyond 2000 records */
-        page_token?: string;
+        page_token?: string | undefined;
         /** Field to sort by */
-        sort_by?: string;
+        sort_by?: string | undefined;
         /** Sort order */
-        sort_order?: "asc" | "desc";
+        sort_order?: "asc" | "desc" | undefined;
       };
       data: Task[];
       meta: {

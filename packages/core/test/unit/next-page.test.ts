@@ -1,0 +1,60 @@
+// Where paginate() continues, per the rule the generator read from each spec (pure logic, no HTTP).
+import { describe, expect, it } from "vitest";
+import { cursorValue, nextPage } from "../../src/connectors/next-page";
+import { normalizePageMeta } from "../../src/index";
+
+const meta = (raw: Record<string, unknown>) => normalizePageMeta(raw);
+const items = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: `obj_${from + i}` }));
+
+describe("nextPage", () => {
+  it("meta: the connector's own cursor, until its flag says done", () => {
+    const paging = { cursorParam: "after", metaKeys: ["end_cursor", "has_next_page"] };
+    expect(nextPage(paging, undefined, undefined, items(2), meta({ has_next_page: true, end_cursor: "c1" }))).toEqual({
+      hasNextPage: true,
+      cursor: "c1",
+    });
+    expect(nextPage(paging, undefined, "c1", items(2), meta({ has_next_page: false, end_cursor: null }))).toEqual({
+      hasNextPage: false,
+      cursor: null,
+    });
+  });
+
+  it("lastId: the last record's id while the meta says more (Stripe starting_after, has_more only)", () => {
+    const paging = { cursorParam: "starting_after", cursorFrom: "lastId" as const, metaKeys: ["has_more"] };
+    expect(nextPage(paging, undefined, undefined, items(3), meta({ has_more: true }))).toEqual({ hasNextPage: true, cursor: "obj_3" });
+    expect(nextPage(paging, undefined, "obj_3", items(3, 4), meta({ has_more: false }))).toEqual({ hasNextPage: false, cursor: null });
+    expect(nextPage(paging, undefined, undefined, [], meta({ has_more: true }))).toEqual({ hasNextPage: false, cursor: null });
+  });
+
+  it("pageNumber: the next page number from the parameter's default (0-based and 1-based), until a link or total says done", () => {
+    const paging = { cursorParam: "page", cursorFrom: "pageNumber" as const, cursorType: "integer" as const, metaKeys: ["next"] };
+    const oneBased = { name: "page", in: "query" as const, type: "integer", default: 1, minimum: 1 };
+    const zeroBased = { name: "page", in: "query" as const, type: "integer", default: 0 };
+    expect(nextPage(paging, oneBased, undefined, items(2), meta({ next: "https://x/?page=2" }))).toEqual({ hasNextPage: true, cursor: "2" });
+    expect(nextPage(paging, zeroBased, undefined, items(2), meta({ next: "https://x/?page=1" }))).toEqual({ hasNextPage: true, cursor: "1" });
+    expect(nextPage(paging, oneBased, 2, items(2), meta({ next: null }))).toEqual({ hasNextPage: false, cursor: null });
+    const counted = { ...paging, metaKeys: ["page_count", "total_items"] };
+    expect(nextPage(counted, oneBased, 1, items(2), meta({ page_count: 2, total_items: 4 }))).toEqual({ hasNextPage: true, cursor: "2" });
+    expect(nextPage(counted, oneBased, 2, items(2), meta({ page_count: 2, total_items: 4 }))).toEqual({ hasNextPage: false, cursor: null });
+    const flagged = { ...paging, metaKeys: ["last_page"] };
+    expect(nextPage(flagged, zeroBased, 0, items(2), meta({ last_page: false }))).toEqual({ hasNextPage: true, cursor: "1" });
+    expect(nextPage(flagged, zeroBased, 1, items(2), meta({ last_page: true }))).toEqual({ hasNextPage: false, cursor: null });
+    expect(nextPage(paging, oneBased, 3, [], meta({ next: "https://x/?page=4" }))).toEqual({ hasNextPage: false, cursor: null });
+  });
+
+  it("offset: previous offset plus the page's length, until the total is reached", () => {
+    const paging = { cursorParam: "startAt", cursorFrom: "offset" as const, cursorType: "integer" as const, metaKeys: ["total"] };
+    expect(nextPage(paging, undefined, undefined, items(50), meta({ total: 120 }))).toEqual({ hasNextPage: true, cursor: "50" });
+    expect(nextPage(paging, undefined, 100, items(20), meta({ total: 120 }))).toEqual({ hasNextPage: false, cursor: null });
+    const linked = { ...paging, metaKeys: ["next"] };
+    expect(nextPage(linked, undefined, 10, items(10), meta({ next: "https://x/?offset=20" }))).toEqual({ hasNextPage: true, cursor: "20" });
+  });
+});
+
+describe("cursorValue", () => {
+  it("sends integer cursors as numbers and leaves tokens alone", () => {
+    expect(cursorValue({ cursorParam: "page", cursorType: "integer", metaKeys: [] }, "3")).toBe(3);
+    expect(cursorValue({ cursorParam: "after", metaKeys: [] }, "3")).toBe("3");
+    expect(cursorValue(undefined, "abc")).toBe("abc");
+  });
+});
