@@ -364,6 +364,11 @@ function actionSection(c, handle, entity, action, tools, seen) {
     }
   }
   out.push("```ts", ...lines, "```", "");
+  if (action.name === "search" && entity.actions.some((a) => a.name === "context_store_search")) {
+    const twin = `${entity.name}.context_store_search`;
+    out.push(`The same context-store search as [${twin}](#${anchor(twin)}), with the same parameters, paging and result.`, "");
+    return out;
+  }
   if (action.pagination) {
     const { cursorParam, cursorFrom, pageSizeParam, metaKeys } = action.pagination;
     notes.push(
@@ -482,7 +487,7 @@ function connectorPage(c, tools) {
 
 function indexPage(connectors) {
   const rows = connectors.map((c) => [
-    `[${cell(c.catalog.displayName)}](${c.slug}.md)`,
+    cell(c.catalog.displayName),
     code(c.slug),
     String(c.catalog.entities.length),
     String(c.catalog.entities.reduce((sum, e) => sum + e.actions.length, 0)),
