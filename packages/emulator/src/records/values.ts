@@ -26,8 +26,12 @@ const DAY = 24 * HOUR;
 const MAX_DEPTH = 4;
 /** How often a nullable field is null when nothing else decides it. */
 const NULL_RATE = 0.1;
+/** Nullable sub-objects and lists (a discount, a shipping address, a milestone) are absent far more often in real data. */
+const CONTAINER_NULL_RATE = 0.4;
 /** How often a terminal date (closed_at...) is set when the object has no state to say so. */
 const TERMINAL_RATE = 0.35;
+/** Words that make a field part of how a record ended: closed_by, merged_by, canceled_by. */
+const TERMINAL_WORDS = new Set(["closed", "merged", "canceled", "cancelled", "resolved", "solved", "completed", "archived", "deleted"]);
 const CLOSED_STATES = new Set([
   "closed",
   "merged",
@@ -93,9 +97,9 @@ function compile(schema: RecordSchema, name: string, context: ObjectContext, dep
   if (schema.enum && schema.enum.length > 0) return orNull(enumGen(schema.enum), nullable);
   switch (type) {
     case "object":
-      return orNull(objectGen(schema, name, depth), nullable);
+      return containerOrNull(objectGen(schema, name, depth), name, nullable);
     case "array":
-      return orNull(arrayGen(schema, name, context, depth), nullable);
+      return containerOrNull(arrayGen(schema, name, context, depth), name, nullable);
     case "integer":
     case "number":
       return scalarGen(numberRole(name, type === "integer", context), type, schema.format, name, context, nullable);
@@ -104,6 +108,18 @@ function compile(schema: RecordSchema, name: string, context: ObjectContext, dep
     default:
       return scalarGen(stringRole(name, schema.format, context), "string", schema.format, name, context, nullable);
   }
+}
+
+/** A nullable object or list: null often, and a terminal one (`closed_by`, `merged_by`) only on an ended record. */
+function containerOrNull(gen: Gen, name: string, nullable: boolean): Gen {
+  // Every issue has a state (Linear `state`, Jira `status`): a record's main state object is never left out.
+  if (!nullable || isMainState(name)) return gen;
+  const tokens = tokensOf(name);
+  if (tokens.some((t) => TERMINAL_WORDS.has(t))) {
+    const states = terminalStatesOf(tokens);
+    return (r, s) => ((s.state === undefined ? r.next() < TERMINAL_RATE : states.has(s.state)) ? gen(r, s) : null);
+  }
+  return (r, s) => (r.next() < CONTAINER_NULL_RATE ? null : gen(r, s));
 }
 
 function orNull(gen: Gen, nullable: boolean): Gen {
