@@ -65,6 +65,7 @@ export type Role =
         | "path"
         | "mimeType"
         | "secret"
+        | "token"
         | "version"
         | "sku"
         | "slug"
@@ -281,7 +282,7 @@ export function stringRole(name: string, format: string | undefined, context: Ob
     const qualifier = tokens.find((t) => STATE_VALUES[t]);
     return { kind: "state", values: qualifier ? (STATE_VALUES[qualifier] as readonly string[]) : ["active", "active", "inactive"] };
   }
-  if (/^(state|stop|close[d]?|cancellation)_?reason$/.test(tokens.join("_"))) return { kind: "stateReason" };
+  if (/^(state|stop|close[d]?|cancel|cancellation)_reason$/.test(tokens.join("_"))) return { kind: "stateReason" };
   if (has(tokens, "timezone", "tz") || (last === "zone" && has(tokens, "time"))) return { kind: "timezone" };
   if (last === "direction") return { kind: "direction" };
   if (context.workflow && (name === "name" || name === "type")) return { kind: "workflowStep" };
@@ -351,7 +352,8 @@ export function stringRole(name: string, format: string | undefined, context: Ob
   if (has(tokens, "domain", "host", "hostname")) return { kind: "domain" };
   if (has(tokens, "path", "filename", "file")) return { kind: "path" };
   if (has(tokens, "mime", "mimetype") || (last === "type" && has(tokens, "content", "media"))) return { kind: "mimeType" };
-  if (has(tokens, "secret", "token", "password", "apikey")) return { kind: "secret" };
+  if (has(tokens, "secret", "password", "apikey")) return { kind: "secret" };
+  if (has(tokens, "token")) return { kind: "token" };
   if (has(tokens, "version")) return { kind: "version" };
   if (has(tokens, "sku")) return { kind: "sku" };
   if (has(tokens, "slug")) return { kind: "slug" };

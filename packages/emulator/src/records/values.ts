@@ -54,6 +54,15 @@ interface Scope {
   state: string | undefined;
   /** One person per object: name, first_name, email and login are drawn from it. */
   person: number;
+  /** Whether the object ended, when it has no state to say so: drawn once, so closed_at and cancelled_at agree. */
+  ended: boolean | undefined;
+}
+
+/** Did the object end? Its state says so when it has one; otherwise one draw per object decides for all its fields. */
+function endedBy(r: Stream, s: Scope, states: ReadonlySet<string>): boolean {
+  if (s.state !== undefined) return states.has(s.state);
+  if (s.ended === undefined) s.ended = r.next() < TERMINAL_RATE;
+  return s.ended;
 }
 
 type Gen = (r: Stream, scope: Scope) => unknown;
@@ -77,7 +86,14 @@ function compileRecord(schema: RecordSchema): RecordGen {
     const r = new Stream(seed);
     // Newest first, about an hour apart: a page of records reads as recent activity, 100,000 reach back ~11 years.
     const created = BASE_TIME - index * HOUR - r.below(HOUR);
-    const scope: Scope = { index, created, updated: created + r.next() * (BASE_TIME - created), state: undefined, person: r.u32() };
+    const scope: Scope = {
+      index,
+      created,
+      updated: created + r.next() * (BASE_TIME - created),
+      state: undefined,
+      person: r.u32(),
+      ended: undefined,
+    };
     return gen(r, scope);
   };
 }
@@ -117,7 +133,7 @@ function containerOrNull(gen: Gen, name: string, nullable: boolean): Gen {
   const tokens = tokensOf(name);
   if (tokens.some((t) => TERMINAL_WORDS.has(t))) {
     const states = terminalStatesOf(tokens);
-    return (r, s) => ((s.state === undefined ? r.next() < TERMINAL_RATE : states.has(s.state)) ? gen(r, s) : null);
+    return (r, s) => (endedBy(r, s, states) ? gen(r, s) : null);
   }
   return (r, s) => (r.next() < CONTAINER_NULL_RATE ? null : gen(r, s));
 }
@@ -153,7 +169,14 @@ function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
     let s = parent;
     if (ownScope) {
       const created = parent.created + r.next() * (parent.updated - parent.created);
-      s = { index: parent.index, created, updated: created + r.next() * (BASE_TIME - created), state: undefined, person: r.u32() };
+      s = {
+        index: parent.index,
+        created,
+        updated: created + r.next() * (BASE_TIME - created),
+        state: undefined,
+        person: r.u32(),
+        ended: undefined,
+      };
     }
     let mainValue: unknown;
     if (main >= 0) {
@@ -230,8 +253,7 @@ function instantGen(when: DateRole, tokens: readonly string[], nullable: boolean
       // Present when the object's state says it ended (closed_at with state closed), absent otherwise.
       const states = terminalStatesOf(tokens);
       return (r, s) => {
-        const ended = s.state === undefined ? r.next() < TERMINAL_RATE : states.has(s.state);
-        if (!ended && nullable) return null;
+        if (!endedBy(r, s, states) && nullable) return null;
         return s.created + r.next() * (s.updated - s.created);
       };
     }
@@ -266,12 +288,13 @@ function scalarGen(role: Role, type: string, format: string | undefined, name: s
     return role.when === "terminal" ? inner : orNull(inner, nullable);
   }
   if (role.kind === "stateReason") {
-    const reasons = context.camel ? ["COMPLETED", "NOT_PLANNED"] : ["completed", "not_planned"];
-    const reopened = context.camel ? "REOPENED" : "reopened";
-    return (r, s) => {
-      if (s.state !== undefined && CLOSED_STATES.has(s.state)) return pick(r, reasons);
-      return nullable ? null : reopened;
-    };
+    // Why a record ended: set on ended records only (GitHub state_reason on closed issues, Shopify cancel_reason).
+    const cancel = tokens.some((t) => t.startsWith("cancel"));
+    const base = cancel ? ["customer", "fraud", "inventory", "other"] : ["completed", "not_planned"];
+    const reasons = context.camel ? upper(base) : base;
+    const states = cancel ? new Set(["canceled", "cancelled"]) : CLOSED_STATES;
+    const otherwise = cancel ? "other" : context.camel ? "REOPENED" : "reopened";
+    return (r, s) => (endedBy(r, s, states) ? pick(r, reasons) : nullable ? null : otherwise);
   }
   return orNull(valueGen(role, type, name, tokens, context), nullable);
 }
@@ -390,6 +413,8 @@ function valueGen(role: Role, type: string, name: string, tokens: readonly strin
       return (r) => pick(r, words.MIME_TYPES);
     case "secret":
       return (r) => `sk_test_${base36(r)}${base36(r)}`;
+    case "token":
+      return (r) => `${hex32(r)}${hex32(r)}${hex32(r)}${hex32(r)}`;
     case "version":
       return type === "string" ? (r) => `${1 + r.below(3)}.${r.below(10)}.${r.below(10)}` : (r) => 1 + r.below(20);
     case "sku":
