@@ -221,6 +221,31 @@ describe("generated records read as real data", () => {
   });
 });
 
+describe("records without a state end as a whole", () => {
+  it("Shopify-style orders: cancelled_at, cancel_reason and closed_at are set together or not at all", () => {
+    const schema: RecordSchema = {
+      type: "object",
+      properties: {
+        created_at: { type: "string" },
+        cancelled_at: { type: ["string", "null"] },
+        cancel_reason: { type: ["string", "null"] },
+        closed_at: { type: ["string", "null"] },
+      },
+    };
+    const style = idStyleOf("orders", schema);
+    let ended = 0;
+    for (let index = 0; index < 100; index++) {
+      const order = generateRecord(schema, SEED, index, style);
+      const set = [order.cancelled_at, order.cancel_reason, order.closed_at].map((v) => v !== null);
+      expect(new Set(set).size).toBe(1);
+      if (set[0]) ended++;
+    }
+    // Some orders ended and some did not: the rule is exercised both ways.
+    expect(ended).toBeGreaterThan(0);
+    expect(ended).toBeLessThan(100);
+  });
+});
+
 describe("generation is deterministic", () => {
   const stripe = catalog.connectors.find((c) => c.name === "stripe");
   const schema = stripe?.entities.find((e) => e.name === "customers")?.actions.find((a) => a.action === "list")?.record as RecordSchema;
