@@ -277,7 +277,14 @@ function createSection(c, handle) {
     );
     if (index === 0) out.push(`const ${handle} = ws.connector({ connectorId: connector.id, type: ${JSON.stringify(c.slug)} });`);
     out.push("```", "");
-    if (scheme.replicationForm) {
+    const form = scheme.replicationForm;
+    // A form that only repeats the scheme's own field names (no renames, no constants) is not shown twice.
+    const same =
+      form &&
+      Object.keys(form.constants).length === 0 &&
+      Object.entries(form.fields).every(([key, field]) => key === field) &&
+      Object.keys(form.fields).length === scheme.fields.length;
+    if (form && !same) {
       const byName = new Map(scheme.fields.map((f) => [f.name, f]));
       const mapped = Object.entries(scheme.replicationForm.fields).map(([key, field]) => ({
         ...(byName.get(field) ?? { name: field, type: "string" }),
