@@ -196,6 +196,11 @@ function compactRecord(node, resolveRef, maxRefs, refsUsed = 0, seen = new Set()
   if (typeof schema.format === "string") out.format = schema.format;
   if (Array.isArray(schema.enum)) out.enum = schema.enum;
   else if (schema.const !== undefined) out.enum = [schema.const];
+  // An enum without null admits no null, whatever the type says (Stripe's billing_reason: [string, "null"]).
+  if (out.enum && !out.enum.includes(null) && Array.isArray(out.type) && out.type.includes("null")) {
+    out.type = out.type.filter((t) => t !== "null");
+    if (out.type.length === 1) out.type = out.type[0];
+  }
   if (isObj(schema.properties)) {
     const props = {};
     for (const [k, v] of Object.entries(schema.properties)) {
@@ -312,18 +317,26 @@ function recordSchema(op, resolveRef, where) {
 }
 
 /** The compact schema of what the record extractor yields from the 200 response (the whole body without one). */
-function extractedSchema(op, resolveRef) {
+function extractedSchema(op, resolveRef, action) {
   const resp = successResponse(op.responses);
   const schema = pickContent(resp?.content)?.media?.schema;
   if (!schema) return { type: "object" };
   const extractor = op["x-airbyte-record-extractor"];
   let target = schema;
+  let many = false;
   if (typeof extractor === "string") {
     const steps = parseJsonPath(extractor);
     const found = steps ? locate(schema, steps, resolveRef) : undefined;
-    if (found !== undefined) target = found;
+    if (found !== undefined) {
+      target = found;
+      // A wildcard (`$.campaigns[*].campaign`) makes the extracted value a list of what the path reaches.
+      many = steps.some((step) => step.index === "*");
+    }
   }
-  return compactRecord(target, resolveRef, RECORD_REF_DEPTH);
+  const compact = compactRecord(target, resolveRef, RECORD_REF_DEPTH);
+  // A single-record action answers the one value its wildcard path reaches (Snapchat's `$.campaigns[*].campaign`).
+  if (!many || (action !== "list" && action !== "api_search")) return compact;
+  return typesOf(compact).includes("array") ? compact : { type: "array", items: compact };
 }
 
 /**
@@ -576,7 +589,9 @@ function pagination(op, params) {
 const typesOf = (schema) => [schema?.type ?? (isObj(schema?.properties) ? "object" : schema?.items ? "array" : [])].flat();
 const propNames = (schema) => (isObj(schema?.properties) ? Object.keys(schema.properties) : []);
 const ID_NAMES = ["id", "gid", "sid", "uuid", "key"];
-const ID_LIKE = /(^|_|[a-z])(id|gid|sid|uuid|key|number|Id|Gid|Sid|Uuid|Key|Number|ID|IdOrKey)$/;
+const ID_LIKE = /(^|_|[a-z])(id|gid|sid|uuid|key|number|slug|Id|Gid|Sid|Uuid|Key|Number|Slug|ID|IdOrKey)$/;
+// Parameters that name a record without looking like ids (Slack's `ts`, GitHub's `username`).
+const NAME_LIKE = /^(ts|slug|key|name|tag|path|username|login|email|handle)$/i;
 
 function singularOf(name) {
   return name
@@ -585,24 +600,35 @@ function singularOf(name) {
     .replace(/s$/, "");
 }
 
-/** The parameter that names the record an action works on (`task_gid`, GitHub's `repo` beside `owner`), or null. */
-function keyParamOf(entity, action, params) {
+/**
+ * The parameter that names the record an action works on, or null: the last parameter of a REST path
+ * (`/lists/{list_id}/members/{subscriber_hash}`), else an id-like one (`task_gid`; GitHub's `repo` beside `owner`).
+ */
+function keyParamOf(entity, action, params, pathTemplate = "") {
   if (action === "list" || action === "api_search" || action === "create") return null;
   const candidates = params.filter((p) => p.in !== "header" && (p.required || p.in === "path"));
   if (!candidates.length) return null;
+  const inPath = [...pathTemplate.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const last = inPath.length ? candidates.find((p) => p.in === "path" && p.name === inPath[inPath.length - 1]) : undefined;
+  if (last) return last.name;
   const one = singularOf(entity)
     .replace(/[^A-Za-z0-9]/g, "")
     .toLowerCase();
   const norm = (n) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
   const byName = candidates.find((p) => ID_NAMES.includes(p.name.toLowerCase()));
   if (byName) return byName.name;
-  const own = candidates.find((p) => ["id", "gid", "sid", "key", "number", "uuid", "idorkey"].some((s) => norm(p.name) === one + s));
+  const own = candidates.find((p) =>
+    ["id", "gid", "sid", "key", "number", "uuid", "idorkey", "slug"].some((s) => norm(p.name) === one + s),
+  );
   if (own) return own.name;
+  const exact = candidates.find((p) => norm(p.name) === one);
+  if (exact) return exact.name;
   const rev = [...candidates].reverse();
   return (
     rev.find((p) => p.in === "path" && ID_LIKE.test(p.name)) ??
     rev.find((p) => ID_LIKE.test(p.name)) ??
     rev.find((p) => p.in === "path") ??
+    rev.find((p) => NAME_LIKE.test(p.name)) ??
     rev.find((p) => p.in === "query") ??
     rev[0]
   ).name;
@@ -618,11 +644,12 @@ function keyFieldOf(record, keyParam) {
   };
   let field;
   if (keyParam) {
-    const suffix = /(gid|sid|uuid|key|number|id)(orkey)?$/i.exec(keyParam)?.[1];
+    const suffix = /(gid|sid|uuid|key|number|slug|id)(orkey)?$/i.exec(keyParam)?.[1];
     field =
       pick(keyParam) ??
       (suffix ? pick(suffix) : undefined) ??
-      (/^(repo|repository|slug|name|username|login)$/i.test(keyParam) ? pick("name", "slug", "login") : undefined) ??
+      (/^(username|login|handle)$/i.test(keyParam) ? pick("login", "username", "handle", "name") : undefined) ??
+      (/^(repo|repository|slug|name)$/i.test(keyParam) ? pick("name", "slug") : undefined) ??
       pick(...ID_NAMES) ??
       keyParam;
   } else {
@@ -905,7 +932,8 @@ function buildConnector(doc, file) {
       }
       // recordSchema reports unparseable or missing extractors; its result is the list record of old.
       recordSchema(primary.op, resolveRef, primary.where);
-      built.push({ action, op: primary.op, params, extracted: extractedSchema(primary.op, resolveRef) });
+      const template = /\((?:[A-Z]+) ([^)]*)\)$/.exec(primary.where)?.[1] ?? "";
+      built.push({ action, op: primary.op, params, template, extracted: extractedSchema(primary.op, resolveRef, action) });
     }
 
     // The entity's own record: a list's items, else api_search's, else what get answers, else the context store's.
@@ -935,8 +963,8 @@ function buildConnector(doc, file) {
     canonical ??= { type: "object" };
     const keyAction = ["get", "update", "delete", "download"]
       .map((a) => byAction.get(a))
-      .find((b) => b && keyParamOf(entity, b.action, b.params));
-    const key = keyFieldOf(canonical, keyAction ? keyParamOf(entity, keyAction.action, keyAction.params) : null);
+      .find((b) => b && keyParamOf(entity, b.action, b.params, b.template));
+    const key = keyFieldOf(canonical, keyAction ? keyParamOf(entity, keyAction.action, keyAction.params, keyAction.template) : null);
 
     const actionList = [];
     for (const b of built) {
@@ -947,7 +975,7 @@ function buildConnector(doc, file) {
       if (isBareObject(record) && ENTITY_SCHEMA_FALLBACK_ACTIONS.has(b.action) && !isBareObject(canonical)) record = canonical;
       const entry = { action: b.action, params: b.params, record, shape };
       if (shape.path.length > 0) entry.response = b.extracted;
-      const keyParam = keyParamOf(entity, b.action, b.params);
+      const keyParam = keyParamOf(entity, b.action, b.params, b.template);
       if (keyParam) entry.keyParam = keyParam;
       const cursorParam = pickParam(b.params, CURSOR_PARAMS, { skipDates: true });
       const limitParam = pickParam(b.params, LIMIT_PARAMS);

@@ -2,7 +2,7 @@ import type { CatalogAction, CatalogEntity, RecordSchema } from "../catalog/type
 import type { Dataset } from "../records/dataset.js";
 import { generateRecord } from "../records/generate.js";
 import { answersStoredShape } from "./entity.js";
-import { conformTo, isPlainObject, typesOf, withValueAt } from "./schema.js";
+import { conformTo, fits, isPlainObject, typesOf, withValueAt } from "./schema.js";
 
 export interface Positioned {
   record: Record<string, unknown>;
@@ -19,15 +19,20 @@ export function shapeRecord(
 ): Record<string, unknown> {
   if (schema === action.record && answersStoredShape(action, entity) && !dataset.written(position)) return record;
   const base = generateRecord(schema, `${dataset.seedKey}:${action.action}`, position, dataset.idStyle);
+  const key = dataset.idStyle.field;
+  const keySchema = schema.properties?.[key];
+  // This operation may type the key otherwise than the stored record (ClickUp's integer comment id on create).
+  if (keySchema && !fits(base[key], keySchema)) base[key] = typesOf(keySchema).includes("integer") ? position + 1 : String(base[key]);
   const shaped = conformTo(record, schema, base);
   return isPlainObject(shaped) ? shaped : base;
 }
 
 /** The value the extractor yields around the records (Salesforce `{searchRecords}`, Linear `{success, issue}`). */
-function wrap(dataset: Dataset, action: CatalogAction, position: number, inner: unknown): unknown {
+function wrap(dataset: Dataset, action: CatalogAction, position: number, inner: unknown, record?: Record<string, unknown>): unknown {
   const response = action.response as RecordSchema;
   const generated = generateRecord(response, `${dataset.seedKey}:${action.action}:wrapper`, position, dataset.idStyle);
-  const base = conformTo({}, response, generated);
+  // Fields beside the record that it also has (Slack's `{ok, channel, ts, text, message}`) are the record's.
+  const base = conformTo(record ?? {}, response, generated);
   return affirm(withValueAt(base, action.shape.path, inner), response, action.shape.path);
 }
 
@@ -51,8 +56,10 @@ export function answerOne(dataset: Dataset, entity: CatalogEntity, action: Catal
       if (/^(deleted|success)$/i.test(name) && typesOf(child).includes("boolean")) shaped[name] = true;
     }
   }
-  if (action.shape.path.length === 0 || !action.response) return affirm(shaped, action.record, []);
-  return wrap(dataset, action, item.position, shaped);
+  // A single-record action whose extracted value is a list (ClickUp's comment replies) answers a list of it.
+  const inner = action.shape.kind === "records" ? [shaped] : shaped;
+  if (action.shape.path.length === 0 || !action.response) return Array.isArray(inner) ? inner : affirm(shaped, action.record, []);
+  return wrap(dataset, action, item.position, inner, item.record);
 }
 
 /** What a list-like operation answers for one page, in the spec's extracted shape. */

@@ -3,11 +3,12 @@ import { badRequest, notFound, unprocessable } from "../http/errors.js";
 import type { Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
-import { answerMany, answerOne, type Positioned, shapeRecord } from "./answer.js";
+import { generateRecord, indexOfId } from "../records/generate.js";
+import { answerMany, answerOne, type Positioned } from "./answer.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { viewOf } from "./entity.js";
 import { metaFor } from "./meta.js";
-import { fits, isPlainObject } from "./schema.js";
+import { conformTo, fits, isPlainObject } from "./schema.js";
 import { checkParams } from "./validate.js";
 
 export interface ExecuteBody {
@@ -96,17 +97,38 @@ function keyOf(action: CatalogAction, params: Record<string, unknown>): unknown 
 }
 
 /** The record an action names by its key param; an action without one is a singleton (Stripe's balance). */
-function target(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, params: Record<string, unknown>): Positioned {
+export function target(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, params: Record<string, unknown>): Positioned {
   const id = keyOf(action, params);
   if (!action.keyParam) {
     const record = dataset.at(0);
     if (record) return { record, position: 0 };
   } else {
-    const position = dataset.positionOf(id);
+    const position = dataset.positionOf(id) ?? anyKey(dataset, entity, id);
     const record = position === undefined ? undefined : dataset.at(position);
-    if (record && position !== undefined) return { record, position };
+    if (record && position !== undefined) return { record: named(record, dataset, id), position };
   }
   throw notFound(`${entity.name} record '${String(id)}' not found`, "record_not_found");
+}
+
+/**
+ * An entity no operation lists (GitHub's file_content, Gmail's profile) has no ids to learn: every key
+ * names one of its records, the same one for the same key.
+ */
+function anyKey(dataset: Dataset, entity: CatalogEntity, id: unknown): number | undefined {
+  const listed = entity.actions.some((a) => a.action === "list" || a.action === "api_search");
+  // An id in our own form past the end is still unknown (a download of it answers the empty-body quirk).
+  if (listed || id === undefined || id === null || dataset.size() === 0) return undefined;
+  if (indexOfId(dataset.idStyle, id) !== undefined) return undefined;
+  let hash = 7;
+  for (const ch of String(id)) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) >>> 0;
+  return hash % dataset.size();
+}
+
+/** The record carries the key it was asked by, when that key is not one of the generated ids. */
+function named(record: Record<string, unknown>, dataset: Dataset, id: unknown): Record<string, unknown> {
+  const field = dataset.idStyle.field;
+  if (id === undefined || record[field] === id || String(record[field]) === String(id)) return record;
+  return typeof record[field] === typeof id ? { ...record, [field]: id } : record;
 }
 
 function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Outcome {
@@ -139,7 +161,12 @@ function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Out
     shape: { kind: "records", path: [] },
     pagination: null,
   } as CatalogAction;
-  const shaped = (r: Record<string, unknown>, position: number) => shapeRecord(dataset, entity, asStored, { record: r, position });
+  // Always reshaped: the stored record carries its key even where the context store does not list it.
+  const shaped = (r: Record<string, unknown>, position: number) => {
+    const base = generateRecord(schema, `${dataset.seedKey}:context_store`, position, dataset.idStyle);
+    const out = conformTo(r, schema, base);
+    return isPlainObject(out) ? out : {};
+  };
   const items: Record<string, unknown>[] = [];
   let position = start;
   const end = dataset.size();

@@ -63,8 +63,10 @@ export function createDataset(options: {
 
   const find = (id: unknown): Record<string, unknown> | undefined => {
     const index = indexOfId(idStyle, id);
-    if (index === undefined || index >= count + overlay.created.length) return undefined;
-    return at(index);
+    if (index !== undefined && index < count + overlay.created.length) return at(index);
+    // Created records that named their own key are found by it.
+    const own = overlay.created.findIndex((r) => key(r[idStyle.field]) === key(id));
+    return own < 0 ? undefined : at(count + own);
   };
 
   return {
@@ -76,11 +78,16 @@ export function createDataset(options: {
     find,
     positionOf(id) {
       const index = indexOfId(idStyle, id);
-      return index === undefined || index >= count + overlay.created.length ? undefined : index;
+      if (index !== undefined && index < count + overlay.created.length) return index;
+      const own = overlay.created.findIndex((r) => key(r[idStyle.field]) === key(id));
+      return own < 0 ? undefined : count + own;
     },
     create(fields) {
       const index = count + overlay.created.length;
-      const record = { ...deepMerge(make(index), fields), [idStyle.field]: idAt(idStyle, index) };
+      // A create that names its own key (Stripe products take an `id`) keeps it; otherwise the next id.
+      const own = fields[idStyle.field];
+      const chosen = (typeof own === "string" || typeof own === "number") && find(own) === undefined ? own : idAt(idStyle, index);
+      const record = { ...deepMerge(make(index), fields), [idStyle.field]: chosen };
       overlay.created.push(record);
       return record;
     },

@@ -3,7 +3,7 @@ import type { Principal } from "../auth.js";
 import type { CatalogAction, CatalogConnector, CatalogEntity } from "../catalog/types.js";
 import { type EmulatorContext, type Env, isUuid, jsonBody, principalOf } from "../context.js";
 import { viewOf } from "../execute/entity.js";
-import { type ExecuteBody, lenientParams, type Outcome, runOperation } from "../execute/run.js";
+import { type ExecuteBody, lenientParams, type Outcome, runOperation, target } from "../execute/run.js";
 import { checkParams } from "../execute/validate.js";
 import { badRequest, forbidden, notFound } from "../http/errors.js";
 import { createDataset, type Dataset } from "../records/dataset.js";
@@ -114,7 +114,12 @@ export function executeOperation(
     const spec = action as CatalogAction;
     checkParams(spec.params, body.params);
     const id = spec.keyParam ? body.params[spec.keyParam] : undefined;
-    const record = dataset.find(id);
+    let record: Record<string, unknown> | undefined;
+    try {
+      record = target(dataset, entity, spec, body.params).record;
+    } catch {
+      record = undefined;
+    }
     // Quirk kept on purpose: an unknown file is a 200 with an empty body (contract §5, AGENTIC-1142).
     if (!record) return { result: null, meta: null, download: null };
     const size =
