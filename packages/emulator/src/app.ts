@@ -132,7 +132,7 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
       auth: c.get("principal")?.kind ?? (c.req.header("authorization") ? "rejected" : "none"),
       userAgent: c.req.header("user-agent") ?? null,
       organizationHeader: c.req.header("x-organization-id") ?? null,
-      query: c.req.queries(),
+      query: loggedQuery(c.req.queries()),
       // What an execute asked for (entity, action, params), so tests can check which parameters a client sent.
       // Other bodies are not kept: they carry credentials.
       execute: route === EXECUTE_ROUTE ? await executeBodyOf(c) : null,
@@ -195,6 +195,16 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
 }
 
 const EXECUTE_ROUTE = "POST /api/v1/integrations/connectors/:id/execute";
+
+// The request log never holds a credential (contract: the control API is safe to print), query strings included.
+const SECRET_QUERY_KEY = /token|secret|password|credential|api[_-]?key|apikey|private[_-]?key|signature/i;
+
+/** Every value of every query parameter, with those of secret-looking parameters masked. */
+function loggedQuery(query: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(query).map(([key, values]) => [key, SECRET_QUERY_KEY.test(key) ? values.map(() => "**********") : values]),
+  );
+}
 
 /** The execute body as the handler parsed it (Hono caches the parse), or null when it was not JSON. */
 async function executeBodyOf(c: Context<Env>): Promise<RequestLogEntry["execute"]> {

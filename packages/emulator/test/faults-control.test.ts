@@ -246,6 +246,10 @@ describe("control API", () => {
       status: 200,
       auth: "application",
     });
+    // The query is logged with secret-looking parameters masked.
+    expect(entries.find((e) => e.userAgent === "faults-test/1.0")).toMatchObject({
+      query: { workspace_name: ["default"], api_key: ["**********"] },
+    });
     expect(entries.find((e) => e.userAgent === "faults-test/scoped")).toMatchObject({ auth: "scoped", status: 200 });
     expect(entries.filter((e) => e.status === 401)).toEqual([expect.objectContaining({ auth: "rejected", path: CONNECTORS })]);
     expect(entries.find((e) => e.path === "/api/v1/account/applications/token")).toMatchObject({

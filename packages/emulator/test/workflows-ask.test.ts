@@ -295,12 +295,81 @@ describe("POST /api/v1/workspaces/query/structured (Q1)", () => {
     expect(result.data).toEqual(direct.body.result);
   });
 
-  it("never picks a list it cannot run: GitHub issues need owner and repo, so 'github issues' is answered from an entity that runs", async () => {
+  it("answers a question naming GitHub from GitHub, not from Linear's issues, with owner and repo from its repositories", async () => {
     const res = await ask("default", { prompt: "list 4 github issues" });
     expect(res.status).toBe(200);
     expect(res.body.outcome, JSON.stringify(res.body)).toBe("success");
-    expect(res.body.results[0].status).toBe("success");
-    expect(res.body.results[0].data).toHaveLength(4);
+    const { github } = await h.demoConnectors(token);
+    const [result] = res.body.results;
+    expect(result).toMatchObject({ source_id: github, entity: "issues", status: "success" });
+    // The demo GitHub connector replicates airbytehq/airbyte: that is the repository asked about.
+    expect(result.params).toEqual({ limit: 4, owner: "airbytehq", repo: "airbyte" });
+    expect(result.data).toHaveLength(4);
+    expect(res.body.answer).toMatch(/^Here are 4 issues from GitHub \(GitHub\): /);
+    const direct = await h.api("POST", `/api/v1/integrations/connectors/${github}/execute`, {
+      token,
+      body: { entity: "issues", action: "list", params: { owner: "airbytehq", repo: "airbyte", per_page: 4 } },
+    });
+    expect(result.data).toEqual(direct.body.result);
+  });
+
+  it("answers from the named connector even when its entity is not named: 'what is new in github?'", async () => {
+    const res = await ask("default", { prompt: "what is new in github?" });
+    expect(res.body.outcome, JSON.stringify(res.body)).toBe("success");
+    expect(res.body.results[0].source_id).toBe((await h.demoConnectors(token)).github);
+  });
+
+  it("still answers 'linear issues' from Linear, and names Zendesk Support by its first word", async () => {
+    const ids = await h.demoConnectors(token);
+    expect((await ask("default", { prompt: "list linear issues" })).body.results[0]).toMatchObject({
+      source_id: ids.linear,
+      entity: "issues",
+    });
+    const zendesk = await ask("default", { prompt: "show 2 zendesk tickets" });
+    expect(zendesk.body.results[0]).toMatchObject({ source_id: ids["zendesk-support"], entity: "tickets", status: "success" });
+  });
+
+  it("fills a parameter from a prior list: GitHub comments take an issue's number", async () => {
+    const res = await ask("default", { prompt: "list 3 github comments" });
+    expect(res.body.outcome, JSON.stringify(res.body)).toBe("success");
+    const { github } = await h.demoConnectors(token);
+    const issues = await h.api("POST", `/api/v1/integrations/connectors/${github}/execute`, {
+      token,
+      body: { entity: "issues", action: "list", params: { owner: "airbytehq", repo: "airbyte", per_page: 1 } },
+    });
+    expect(res.body.results[0]).toMatchObject({
+      entity: "comments",
+      status: "success",
+      params: { limit: 3, owner: "airbytehq", repo: "airbyte", number: issues.body.result[0].number },
+    });
+  });
+
+  it("fills a parent id from the parent's list, through several levels (Asana project tasks, ClickUp tasks)", async () => {
+    const create = (connector_type: string, credentials: Record<string, string>) =>
+      h.api("POST", "/api/v1/integrations/connectors", { token, body: { workspace_name: "ask-parents", connector_type, credentials } });
+    await h.scopedToken("ask-parents", token);
+    const asana = await create("Asana", { token: "asana-token" });
+    expect(asana.status).toBe(200);
+    expect((await create("ClickUp", { api_key: "clickup-key" })).status).toBe(200);
+
+    const tasks = await ask("ask-parents", { prompt: "list 2 asana project tasks" });
+    expect(tasks.body.outcome, JSON.stringify(tasks.body)).toBe("success");
+    const projects = await h.api("POST", `/api/v1/integrations/connectors/${asana.body.id}/execute`, {
+      token,
+      body: { entity: "projects", action: "list", params: { limit: 1 } },
+    });
+    expect(tasks.body.results[0]).toMatchObject({
+      source_id: asana.body.id,
+      entity: "project_tasks",
+      status: "success",
+      params: { limit: 2, project_gid: projects.body.result[0].gid },
+    });
+    expect(tasks.body.results[0].data).toHaveLength(2);
+
+    // ClickUp tasks need a list, which needs a folder, which needs a space, which needs a team.
+    const clickup = await ask("ask-parents", { prompt: "show clickup tasks" });
+    expect(clickup.body.outcome, JSON.stringify(clickup.body)).toBe("success");
+    expect(clickup.body.results[0]).toMatchObject({ entity: "tasks", status: "success", params: { list_id: expect.any(String) } });
   });
 
   it("answers outcome 'error' with a reason for a workspace without connectors", async () => {
