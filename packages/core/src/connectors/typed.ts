@@ -104,22 +104,28 @@ type Operations<D, H> = {
   ): Promise<ReadableStream<Uint8Array>>;
 } & Omit<H, "execute" | "paginate" | "download">;
 
-type ActionShortcuts<D, E> = {
-  [A in ActionName<D, E> as Camel<A>]: OperationOf<D, E, A> extends { download: true }
-    ? (...args: Args<ParamsOf<OperationOf<D, E, A>>, CallOptions>) => Promise<ReadableStream<Uint8Array>>
-    : (
-        ...args: Args<ParamsOf<OperationOf<D, E, A>>, ExecuteOptions & CallOptions>
-      ) => Promise<ExecutionResult<DataOf<OperationOf<D, E, A>>, MetaOf<OperationOf<D, E, A>>>>;
-} & ("list" extends PagedActionName<D, E>
-  ? {
-      /** Iterates every record of `list`, page by page, with the connector's own cursor parameter. */
-      paginate(
-        ...args: Args<Omit<ParamsOf<OperationOf<D, E, "list">>, CursorOf<OperationOf<D, E, "list">>>, PaginateOptions>
-      ): PageIterator<ItemOf<DataOf<OperationOf<D, E, "list">>>>;
-    }
-  : Record<never, never>);
+type Shortcut<Op> = Op extends { download: true }
+  ? (...args: Args<ParamsOf<Op>, CallOptions>) => Promise<ReadableStream<Uint8Array>>
+  : (...args: Args<ParamsOf<Op>, ExecuteOptions & CallOptions>) => Promise<ExecutionResult<DataOf<Op>, MetaOf<Op>>>;
 
-type EntityShortcuts<D> = { readonly [E in EntityName<D> as Camel<E>]: ActionShortcuts<D, E> };
+// Mapped straight over the generated actions, so each shortcut keeps the spec's TSDoc on hover: a key renamed by
+// `as` loses its documentation in TypeScript, a key kept or filtered out does not. So one-word actions (list, get,
+// create, update, delete, download, search) keep their names and docs; only api_search and context_store_search are
+// renamed (apiSearch, contextStoreSearch).
+type ActionShortcuts<Actions> = {
+  [A in keyof Actions as A extends `${string}_${string}` ? never : A]: Shortcut<Actions[A]>;
+} & {
+  [A in keyof Actions as A extends `${string}_${string}` ? Camel<A & string> : never]: Shortcut<Actions[A]>;
+} & (Actions extends { list: { cursor: string } }
+    ? {
+        /** Iterates every record of `list`, page by page, with the connector's own cursor parameter. */
+        paginate(
+          ...args: Args<Omit<ParamsOf<Actions["list"]>, CursorOf<Actions["list"]>>, PaginateOptions>
+        ): PageIterator<ItemOf<DataOf<Actions["list"]>>>;
+      }
+    : Record<never, never>);
+
+type EntityShortcuts<D> = { readonly [E in keyof EntitiesOf<D> as Camel<E & string>]: ActionShortcuts<EntitiesOf<D>[E]> };
 
 /**
  * A connector handle typed from its spec: `execute`, `paginate` and `download` check entity, action and parameters
