@@ -22,14 +22,8 @@ export {
   useConnectors,
   useSuspenseConnectors,
 } from "./hooks/use-connectors";
-export {
-  type UseExecuteOptions,
-  type UseInfiniteExecuteOptions,
-  type UseSuspenseExecuteOptions,
-  useExecute,
-  useInfiniteExecute,
-  useSuspenseExecute,
-} from "./hooks/use-execute";
+export { type UseExecuteOptions, type UseSuspenseExecuteOptions, useExecute, useSuspenseExecute } from "./hooks/use-execute";
+export { type UseInfiniteExecuteOptions, useInfiniteExecute } from "./hooks/use-infinite-execute";
 export { useAsk, useCreateConnector, useDeleteConnector, useDownload, useUpdateConnector } from "./hooks/use-mutations";
 export { useAutomations, useDefinitions, useWorkflows, useWorkspaces } from "./hooks/use-organization";
 export { airbyteKeys, type ConnectorListFilter, type ExecuteKeyOptions } from "./keys";
@@ -55,16 +49,25 @@ export {
   type DownloadResult,
   type DownloadVariables,
   downloadMutationOptions,
-  type ExecuteInfiniteQueryInput,
+} from "./options/download";
+export {
   type ExecuteKey,
+  type ExecuteQueryInput,
+  type ExecuteQueryOptions,
+  type ExecuteTarget,
+  executeQueryOptions,
+  type TypedExecuteQueryInput,
+} from "./options/execute";
+export {
+  type ExecuteInfiniteQueryInput,
+  type ExecuteInfiniteQueryOptions,
   type ExecutePage,
   type ExecutePagesKey,
-  type ExecuteQueryInput,
-  type ExecuteTarget,
   executeInfiniteQueryOptions,
-  executeQueryOptions,
   nextPageCursor,
-} from "./options/execute";
+  type TypedExecuteInfiniteQueryInput,
+  type TypedPages,
+} from "./options/execute-pages";
 export {
   type DefinitionsKey,
   type DefinitionsQueryInput,
@@ -94,3 +97,15 @@ export type {
   WorkspaceInput,
 } from "./query-types";
 export { airbyteRetry } from "./retry";
+export type {
+  DownloadEntityOf,
+  EntityOf,
+  ExecuteActionOf,
+  ItemOf,
+  PagedActionOf,
+  TypedConnectorRef,
+  TypedDownloadParams,
+  TypedItem,
+  TypedMeta,
+  TypedPageParams,
+} from "./typed";

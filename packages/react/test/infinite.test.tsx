@@ -1,15 +1,22 @@
-import type { AirbyteClient, ExecutionResult } from "@airbyte-agents/core";
+import type { AirbyteClient } from "@airbyte-agents/core";
 import type { RunningEmulator } from "@airbyte-agents/emulator";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeInfiniteQueryOptions, nextPageCursor, useInfiniteExecute } from "../src/index";
+import {
+  type ExecutePage,
+  executeInfiniteQueryOptions,
+  nextPageCursor,
+  type TypedItem,
+  type TypedMeta,
+  useInfiniteExecute,
+} from "../src/index";
 import { counter, EXECUTE_ROUTE, makeClient, newQueryClient, startEmulator, wrapper } from "./helpers";
 
 let emu: RunningEmulator;
 let client: AirbyteClient;
 
 beforeAll(async () => {
-  emu = await startEmulator(); // 12 records per entity: Linear issues page 5, 5, 2
+  emu = await startEmulator(); // 12 records per entity: pages of 5 are 5, 5, 2
   client = makeClient(emu);
 });
 afterAll(() => emu.close());
@@ -18,7 +25,7 @@ describe("useInfiniteExecute", () => {
   it("fetchNextPage walks the connector's cursors to the last page", async () => {
     const executes = counter(emu, EXECUTE_ROUTE);
     const queryClient = newQueryClient();
-    const { result } = renderHook(() => useInfiniteExecute<{ id: string }>("linear", "issues", "list", { limit: 5 }), {
+    const { result } = renderHook(() => useInfiniteExecute("linear", "issues", "list", { first: 5 }), {
       wrapper: wrapper(client, queryClient),
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
@@ -40,7 +47,7 @@ describe("useInfiniteExecute", () => {
 
   it("pages a connector whose metadata has only `has_more` (Stripe) to the end, as paginate() does", async () => {
     const queryClient = newQueryClient();
-    const { result } = renderHook(() => useInfiniteExecute<{ id: string }>("stripe", "customers", "list", { limit: 5 }), {
+    const { result } = renderHook(() => useInfiniteExecute("stripe", "customers", "list", { limit: 5 }), {
       wrapper: wrapper(client, queryClient),
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
@@ -54,16 +61,11 @@ describe("useInfiniteExecute", () => {
 
   it("pages the same way core's paginate() does", async () => {
     const fromCore: string[] = [];
-    for await (const issue of client.workspace().connector("linear").paginate<{ id: string }>("issues", "list", { limit: 5 })) {
+    for await (const issue of client.workspace().connector("linear").issues.paginate({ first: 5 })) {
       fromCore.push(issue.id);
     }
     const queryClient = newQueryClient();
-    const options = executeInfiniteQueryOptions<{ id: string }>(client, {
-      connector: "linear",
-      entity: "issues",
-      action: "list",
-      params: { limit: 5 },
-    });
+    const options = executeInfiniteQueryOptions(client, { connector: "linear", entity: "issues", action: "list", params: { first: 5 } });
     await queryClient.fetchInfiniteQuery({ ...options, pages: 10 });
     const data = queryClient.getQueryData(options.queryKey);
     expect(data?.pages.flatMap((page) => page.data.map((issue) => issue.id))).toEqual(fromCore);
@@ -71,7 +73,10 @@ describe("useInfiniteExecute", () => {
 });
 
 describe("nextPageCursor (core's cursor model)", () => {
-  const page = (hasNextPage: boolean, cursor: string | null): ExecutionResult<unknown[]> => ({
+  const page = (
+    hasNextPage: boolean,
+    cursor: string | null,
+  ): ExecutePage<TypedItem<"linear", "issues", "list">, TypedMeta<"linear", "issues", "list">> => ({
     data: [],
     meta: { hasNextPage, cursor, raw: null },
     warning: undefined,

@@ -45,7 +45,7 @@ describe("useCreateConnector", () => {
     const queryClient = newQueryClient();
     await queryClient.prefetchQuery(connectorsQueryOptions(client, { workspace: other }));
     await queryClient.prefetchQuery(
-      executeQueryOptions(client, { connector: "linear", entity: "issues", action: "list", params: { limit: 1 } }),
+      executeQueryOptions(client, { connector: "linear", entity: "issues", action: "list", params: { first: 1 } }),
     );
     const { result } = renderHook(() => ({ list: useConnectors(), create: useCreateConnector() }), {
       wrapper: wrapper(client, queryClient, workspace),
@@ -62,19 +62,16 @@ describe("useCreateConnector", () => {
     await waitFor(() => expect(result.current.list.data?.map((c) => c.id)).toEqual([created.id]));
     expect(names(await client.workspace(workspace).connectors.list())).toEqual(["New Linear"]);
     expect(queryClient.getQueryState(airbyteKeys.connectorList(other))?.isInvalidated).toBe(false);
-    const otherExecute = executeQueryOptions(client, { connector: "linear", entity: "issues", action: "list", params: { limit: 1 } });
+    const otherExecute = executeQueryOptions(client, { connector: "linear", entity: "issues", action: "list", params: { first: 1 } });
     expect(queryClient.getQueryState(otherExecute.queryKey)?.isInvalidated).toBe(false);
   });
 
   it("a slug that matched nothing resolves once the connector exists", async () => {
     const workspace = await freshWorkspace(client, "slug");
     const queryClient = newQueryClient({ defaultOptions: { queries: { retry: false } } });
-    const { result } = renderHook(
-      () => ({ issues: useExecute<unknown[]>("linear", "issues", "list", { limit: 2 }), create: useCreateConnector() }),
-      {
-        wrapper: wrapper(client, queryClient, workspace),
-      },
-    );
+    const { result } = renderHook(() => ({ issues: useExecute("linear", "issues", "list", { first: 2 }), create: useCreateConnector() }), {
+      wrapper: wrapper(client, queryClient, workspace),
+    });
     await waitFor(() => expect(result.current.issues.error?.code).toBe("connector_not_found"));
     await act(() => result.current.create.mutateAsync({ connectorType: "Linear", credentials: { api_key: "k" } }));
     await waitFor(() => expect(result.current.issues.isSuccess).toBe(true));

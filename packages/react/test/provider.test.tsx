@@ -251,7 +251,7 @@ describe("useConnectWidget", () => {
     const queryClient = newQueryClient({ defaultOptions: { queries: { retry: false } } });
     const { result } = renderHook(
       () => ({
-        issues: useExecute("linear", "issues", "list", { limit: 1 }),
+        issues: useExecute("linear", "issues", "list", { first: 1 }),
         connect: useConnectWidget({ token: widgetToken(workspace) }),
       }),
       {

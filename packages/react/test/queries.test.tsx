@@ -84,7 +84,7 @@ describe("loading → success", () => {
 
   it("useExecute runs the operation and returns core's ExecutionResult", async () => {
     const queryClient = newQueryClient();
-    const { result } = renderHook(() => useExecute<{ id: string }[]>("linear", "issues", "list", { limit: 3 }, { selectFields: ["id"] }), {
+    const { result } = renderHook(() => useExecute("linear", "issues", "list", { first: 3 }, { selectFields: ["id"] }), {
       wrapper: wrapper(client, queryClient),
     });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));

@@ -183,12 +183,12 @@ describe("cancellation", () => {
     const queryClient = newQueryClient();
     emu.setFaults({ queue: [{ delayMs: 500, match: { method: "POST", path: "/execute" } }] });
     const linear = (await client.workspace().connectors.list()).find((c) => c.connectorName === "linear")!;
-    const { result, rerender } = renderHook(({ limit }) => useExecute({ connectorId: linear.id }, "issues", "list", { limit }), {
+    const { result, rerender } = renderHook(({ first }) => useExecute({ connectorId: linear.id }, "issues", "list", { first }), {
       wrapper: wrapper(observed, queryClient),
-      initialProps: { limit: 1 },
+      initialProps: { first: 1 },
     });
     await waitFor(() => expect(calls).toHaveLength(1));
-    rerender({ limit: 2 });
+    rerender({ first: 2 });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(result.current.data?.data).toHaveLength(2);
     expect(isAbortError(await calls[0]?.outcome)).toBe(true);

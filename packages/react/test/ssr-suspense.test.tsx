@@ -41,7 +41,7 @@ function List() {
 }
 
 function Issues() {
-  const { data } = useSuspenseExecute<{ id: string }[]>("linear", "issues", "list", { limit: 4 });
+  const { data } = useSuspenseExecute("linear", "issues", "list", { first: 4 });
   return <p>{data.data.length} issues</p>;
 }
 
@@ -52,7 +52,7 @@ function Missing() {
 
 function Page({ connectorId }: { connectorId: string }) {
   const { data: connectors } = useSuspenseConnectors();
-  const { data: issues } = useExecute<unknown[]>({ connectorId }, "issues", "list", { limit: 3 });
+  const { data: issues } = useExecute<unknown[]>({ connectorId }, "issues", "list", { first: 3 });
   return (
     <p>
       {connectors.map((c) => c.name).join()} / {issues ? `${issues.data.length} issues` : "loading issues"}
@@ -116,7 +116,7 @@ describe("SSR: prefetch, dehydrate, HydrationBoundary", () => {
         connector: { connectorId: linear.id },
         entity: "issues",
         action: "list",
-        params: { limit: 3 },
+        params: { first: 3 },
       }),
     );
     const state = JSON.parse(JSON.stringify(dehydrate(server))); // what crosses the wire

@@ -6,6 +6,7 @@ import type {
   ConnectorInfo,
   Definition,
   ExecutionResult,
+  TypedResult,
   WorkspaceClient,
 } from "@airbyte-agents/core";
 import { createWidgetClient, openConnectWidget, type WidgetClient } from "@airbyte-agents/core/browser";
@@ -91,21 +92,21 @@ describe("query hooks: data and error types", () => {
     expectTypeOf(useConnector({ connectorId: "id" }, { select: (c) => c.name }).data).toEqualTypeOf<string | undefined>();
   });
 
-  it("useExecute", () => {
-    expectTypeOf(useExecute("stripe", "customers", "list").data).toEqualTypeOf<ExecutionResult<unknown> | undefined>();
-    const typed = useExecute<Customer[]>("stripe", "customers", "list", { limit: 5 }, { selectFields: ["id"] });
+  it("useExecute: typed for published connectors, T is the data type for the others", () => {
+    expectTypeOf(useExecute("stripe", "customers", "list").data).toEqualTypeOf<TypedResult<"stripe", "customers", "list"> | undefined>();
+    const typed = useExecute<Customer[]>("my-crm", "customers", "list", { limit: 5 }, { selectFields: ["id"] });
     expectTypeOf(typed.data).toEqualTypeOf<ExecutionResult<Customer[]> | undefined>();
     expectTypeOf(typed.error).toEqualTypeOf<AirbyteError | null>();
-    const emails = useExecute<Customer[], string[]>("stripe", "customers", "list", {}, { select: (r) => r.data.map((c) => c.email) });
+    const emails = useExecute<Customer[], string[]>("my-crm", "customers", "list", {}, { select: (r) => r.data.map((c) => c.email) });
     expectTypeOf(emails.data).toEqualTypeOf<string[] | undefined>();
   });
 
-  it("useInfiniteExecute", () => {
-    const pages = useInfiniteExecute<Customer>("stripe", "customers", "list", { limit: 100 });
+  it("useInfiniteExecute: the same T as useExecute, pages hold its items", () => {
+    const pages = useInfiniteExecute<Customer[]>("my-crm", "customers", "list", { limit: 100 });
     expectTypeOf(pages.data).toEqualTypeOf<InfiniteData<ExecutionResult<Customer[]>, string | null> | undefined>();
     expectTypeOf(pages.error).toEqualTypeOf<AirbyteError | null>();
-    const flat = useInfiniteExecute<Customer, Customer[]>(
-      "stripe",
+    const flat = useInfiniteExecute<Customer[], Customer[]>(
+      "my-crm",
       "customers",
       "list",
       {},
@@ -117,7 +118,7 @@ describe("query hooks: data and error types", () => {
   it("suspense hooks have defined data", () => {
     expectTypeOf(useSuspenseConnectors()).toEqualTypeOf<UseSuspenseQueryResult<ConnectorInfo[], AirbyteError>>();
     expectTypeOf(useSuspenseConnectors().data).toEqualTypeOf<ConnectorInfo[]>();
-    expectTypeOf(useSuspenseExecute<Customer[]>("stripe", "customers", "list").data).toEqualTypeOf<ExecutionResult<Customer[]>>();
+    expectTypeOf(useSuspenseExecute<Customer[]>("my-crm", "customers", "list").data).toEqualTypeOf<ExecutionResult<Customer[]>>();
     // @ts-expect-error suspense decides when to fetch: no `enabled`
     useSuspenseConnectors({ enabled: false });
   });
@@ -163,14 +164,14 @@ describe("option factories", () => {
     expectTypeOf(useSuspenseQuery(connectors).data).toEqualTypeOf<ConnectorInfo[]>();
     expectTypeOf(queryClient.getQueryData(connectors.queryKey)).toEqualTypeOf<ConnectorInfo[] | undefined>();
     expectTypeOf(queryClient.prefetchQuery(connectors)).toEqualTypeOf<Promise<void>>();
-    const customers = executeQueryOptions<Customer[]>(airbyte, { connector: "stripe", entity: "customers", action: "list" });
+    const customers = executeQueryOptions<Customer[]>(airbyte, { connector: "my-crm", entity: "customers", action: "list" });
     expectTypeOf(queryClient.fetchQuery(customers)).toEqualTypeOf<Promise<ExecutionResult<Customer[]>>>();
     expectTypeOf(useQuery(definitionsQueryOptions(airbyte)).data).toEqualTypeOf<Definition[] | undefined>();
     expectTypeOf(useQuery(workspacesQueryOptions(airbyte, { limit: 10 })).error).toEqualTypeOf<AirbyteError | null>();
   });
 
   it("infinite options page with core's cursor model", () => {
-    const options = executeInfiniteQueryOptions<Customer>(airbyte, { connector: "stripe", entity: "customers", action: "list" });
+    const options = executeInfiniteQueryOptions<Customer[]>(airbyte, { connector: "my-crm", entity: "customers", action: "list" });
     expectTypeOf(useInfiniteQuery(options).data).toEqualTypeOf<InfiniteData<ExecutePage<Customer>, string | null> | undefined>();
     expectTypeOf(options.initialPageParam).toEqualTypeOf<string | null>();
   });

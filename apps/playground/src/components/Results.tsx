@@ -28,7 +28,7 @@ function columnsOf(rows: Row[]): string[] {
 /** The operation's records, one page at a time (`useInfiniteExecute`); "Load more" fetches the next cursor. */
 export function Results({ operation }: { operation: Operation }) {
   const { connectorId, entity, action, params } = operation;
-  const query = useInfiniteExecute<Row>({ connectorId }, entity, action, params);
+  const query = useInfiniteExecute<Row[]>({ connectorId }, entity, action, params);
   const pages = query.data?.pages ?? [];
   const rows = pages.flatMap((page) => page.data);
   const columns = columnsOf(rows);

@@ -1,55 +1,70 @@
-import type { AirbyteError, ConnectorRef, ExecuteOptions, ExecutionResult } from "@airbyte-agents/core";
-import {
-  type InfiniteData,
-  type UseInfiniteQueryResult,
-  type UseQueryResult,
-  type UseSuspenseQueryResult,
-  useInfiniteQuery,
-  useQuery,
-  useSuspenseQuery,
-} from "@tanstack/react-query";
-import {
-  type ExecuteInfiniteQueryInput,
-  type ExecuteKey,
-  type ExecutePage,
-  type ExecuteQueryInput,
-  type ExecuteTarget,
-  executeInfiniteQueryOptions,
-  executeQueryOptions,
-} from "../options/execute";
+import type {
+  AirbyteError,
+  ConnectorRef,
+  ConnectorSlug,
+  ExecuteOptions,
+  ExecutionResult,
+  TypedParams,
+  TypedResult,
+} from "@airbyte-agents/core";
+import { type UseQueryResult, type UseSuspenseQueryResult, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { type ExecuteKey, executeQueryOptions } from "../options/execute";
 import { useAirbyteContext } from "../provider";
-import type { AirbyteSuspenseQueryOptions, WorkspaceInput } from "../query-types";
+import type { AirbyteQueryOptions, AirbyteSuspenseQueryOptions, WorkspaceInput } from "../query-types";
+import type { ConnectorRefShape, EntityOf, ExecuteActionOf, ParamsArgs, TypedConnectorRef, UntypedConnectorRef } from "../typed";
 
 /**
  * Options of {@link useExecute}: core's field selection (`selectFields`, `excludeFields`, `skipTruncation`),
- * per-call options (`request`), and TanStack query options.
+ * per-call options (`request`), and TanStack query options. `TResult` is what the query holds (core's
+ * `ExecutionResult`); `TData` what `select` makes of it.
  *
  * @example
  * ```ts
- * const options: UseExecuteOptions<Customer[]> = { selectFields: ["id", "email"], staleTime: 10_000 };
+ * const options: UseExecuteOptions<TypedResult<"stripe", "customers", "list">> = { selectFields: ["id", "email"], staleTime: 10_000 };
  * ```
  */
-export type UseExecuteOptions<T = unknown, TData = ExecutionResult<T>> = Omit<ExecuteQueryInput<T, TData>, keyof ExecuteTarget>;
+export type UseExecuteOptions<TResult = ExecutionResult, TData = TResult> = WorkspaceInput &
+  ExecuteOptions &
+  AirbyteQueryOptions<TResult, TData, ExecuteKey>;
 
 /**
- * Runs one operation as a query: `ws.connector(ref).execute(entity, action, params)`. `T` types the result's
- * `data`. Meant for reads (list, get, search); use a mutation for writes.
+ * Runs one operation as a query: `ws.connector(ref).execute(entity, action, params)`. Meant for reads (list, get,
+ * search); use a mutation for writes.
+ *
+ * For a published connector (`"stripe"`, or `{ connectorId, type: "stripe" }`), entity, action and params are
+ * checked against its spec, and `data` is core's `TypedResult`, as on `ws.connector("stripe")`. For other
+ * connectors, `T` is the result's `data` type: the same meaning as in every hook of this package. Giving a type
+ * argument picks that untyped signature, so leave it out for published connectors.
  *
  * @example
  * ```tsx
- * const { data } = useExecute<Customer[]>("stripe", "customers", "list", { limit: 5 });
+ * const { data } = useExecute("stripe", "customers", "list", { limit: 5 });
  * data?.data.map((customer) => customer.email);
+ * const contacts = useExecute<Contact[]>("my-crm", "contacts", "list");
  * ```
  */
-export function useExecute<T = unknown, TData = ExecutionResult<T>>(
+export function useExecute<S extends ConnectorSlug, E extends EntityOf<S>, A extends ExecuteActionOf<S, E>, TData = TypedResult<S, E, A>>(
+  connector: TypedConnectorRef<S>,
+  entity: E,
+  action: A,
+  ...args: ParamsArgs<TypedParams<S, E, A>, UseExecuteOptions<TypedResult<S, E, A>, TData>>
+): UseQueryResult<TData, AirbyteError>;
+export function useExecute<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
+  connector: UntypedConnectorRef<R>,
+  entity: string,
+  action: string,
+  params?: Record<string, unknown>,
+  options?: UseExecuteOptions<ExecutionResult<T>, TData>,
+): UseQueryResult<TData, AirbyteError>;
+export function useExecute(
   connector: ConnectorRef,
   entity: string,
   action: string,
   params: Record<string, unknown> = {},
-  options: UseExecuteOptions<T, TData> = {},
-): UseQueryResult<TData, AirbyteError> {
+  options: WorkspaceInput = {},
+): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(executeQueryOptions<T, TData>(client, { workspace, ...options, connector, entity, action, params }));
+  return useQuery(executeQueryOptions(client, { workspace, ...options, connector, entity, action, params }));
 }
 
 /**
@@ -57,68 +72,50 @@ export function useExecute<T = unknown, TData = ExecutionResult<T>>(
  *
  * @example
  * ```ts
- * const options: UseSuspenseExecuteOptions<Issue[]> = { selectFields: ["id", "title"] };
+ * const options: UseSuspenseExecuteOptions<TypedResult<"linear", "issues", "list">> = { selectFields: ["id", "title"] };
  * ```
  */
-export type UseSuspenseExecuteOptions<T = unknown, TData = ExecutionResult<T>> = WorkspaceInput &
+export type UseSuspenseExecuteOptions<TResult = ExecutionResult, TData = TResult> = WorkspaceInput &
   ExecuteOptions &
-  AirbyteSuspenseQueryOptions<ExecutionResult<T>, TData, ExecuteKey>;
+  AirbyteSuspenseQueryOptions<TResult, TData, ExecuteKey>;
 
 /**
- * {@link useExecute} for `<Suspense>`: `data` is always defined; errors go to the nearest error boundary.
+ * {@link useExecute} for `<Suspense>`: `data` is always defined; errors go to the nearest error boundary. Typed for
+ * published connectors as `useExecute` is; `T` is the result's `data` type for the others.
  *
  * @example
  * ```tsx
  * function Issues() {
- *   const { data } = useSuspenseExecute<Issue[]>("linear", "issues", "list", { limit: 10 });
+ *   const { data } = useSuspenseExecute("linear", "issues", "list", { first: 10 });
  *   return <ul>{data.data.map((issue) => <li key={issue.id}>{issue.title}</li>)}</ul>;
  * }
  * ```
  */
-export function useSuspenseExecute<T = unknown, TData = ExecutionResult<T>>(
+export function useSuspenseExecute<
+  S extends ConnectorSlug,
+  E extends EntityOf<S>,
+  A extends ExecuteActionOf<S, E>,
+  TData = TypedResult<S, E, A>,
+>(
+  connector: TypedConnectorRef<S>,
+  entity: E,
+  action: A,
+  ...args: ParamsArgs<TypedParams<S, E, A>, UseSuspenseExecuteOptions<TypedResult<S, E, A>, TData>>
+): UseSuspenseQueryResult<TData, AirbyteError>;
+export function useSuspenseExecute<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
+  connector: UntypedConnectorRef<R>,
+  entity: string,
+  action: string,
+  params?: Record<string, unknown>,
+  options?: UseSuspenseExecuteOptions<ExecutionResult<T>, TData>,
+): UseSuspenseQueryResult<TData, AirbyteError>;
+export function useSuspenseExecute(
   connector: ConnectorRef,
   entity: string,
   action: string,
   params: Record<string, unknown> = {},
-  options: UseSuspenseExecuteOptions<T, TData> = {},
-): UseSuspenseQueryResult<TData, AirbyteError> {
+  options: WorkspaceInput = {},
+): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useSuspenseQuery(executeQueryOptions<T, TData>(client, { workspace, ...options, connector, entity, action, params }));
-}
-
-/**
- * Options of {@link useInfiniteExecute}: `cursorParam` (default `cursor`), field selection, per-call and TanStack
- * infinite-query options.
- *
- * @example
- * ```ts
- * const options: UseInfiniteExecuteOptions<Issue> = { cursorParam: "after", maxPages: 20 };
- * ```
- */
-export type UseInfiniteExecuteOptions<T = unknown, TData = InfiniteData<ExecutePage<T>, string | null>> = Omit<
-  ExecuteInfiniteQueryInput<T, TData>,
-  keyof ExecuteTarget
->;
-
-/**
- * A paged operation as an infinite query, on core's `paginate()` cursor model: `fetchNextPage()` sends the last
- * page's `meta.cursor`; `hasNextPage` turns false when the connector says so or repeats a cursor. Each page's `data`
- * is its items (`T[]`).
- *
- * @example
- * ```tsx
- * const { data, fetchNextPage, hasNextPage, isFetchingNextPage } = useInfiniteExecute<Issue>("linear", "issues", "list", { limit: 50 });
- * const issues = data?.pages.flatMap((page) => page.data) ?? [];
- * <button disabled={!hasNextPage || isFetchingNextPage} onClick={() => fetchNextPage()}>More</button>;
- * ```
- */
-export function useInfiniteExecute<T = unknown, TData = InfiniteData<ExecutePage<T>, string | null>>(
-  connector: ConnectorRef,
-  entity: string,
-  action: string,
-  params: Record<string, unknown> = {},
-  options: UseInfiniteExecuteOptions<T, TData> = {},
-): UseInfiniteQueryResult<TData, AirbyteError> {
-  const { client, workspace } = useAirbyteContext();
-  return useInfiniteQuery(executeInfiniteQueryOptions<T, TData>(client, { workspace, ...options, connector, entity, action, params }));
+  return useSuspenseQuery(executeQueryOptions(client, { workspace, ...options, connector, entity, action, params }));
 }

@@ -16,7 +16,7 @@ import {
   type DownloadResult,
   type DownloadVariables,
   downloadMutationOptions,
-} from "../options/execute";
+} from "../options/download";
 import { type AskMutationInput, askMutationOptions } from "../options/workflows";
 import { useAirbyteContext } from "../provider";
 
