@@ -10,7 +10,7 @@ import { corsMiddleware } from "./http/cors.js";
 import { HttpError } from "./http/errors.js";
 import { DropConnection, faultMiddleware } from "./http/fault-middleware.js";
 import { requestValidationMiddleware } from "./http/request-validation.js";
-import { assertPolicyCoverage } from "./http/route-policy.js";
+import { assertPolicyCoverage, handlerRoute } from "./http/route-policy.js";
 import { createRequestValidator } from "./http/validate.js";
 import { type EmulatorOptions, resolveOptions } from "./options.js";
 import { createRandom, uuidFor, uuidFrom } from "./random.js";
@@ -119,7 +119,7 @@ export function createEmulatorApp(input: EmulatorOptions = {}): EmulatorApp {
     await next();
     c.res.headers.set("x-request-id", requestId);
     if (c.req.path.startsWith("/_emulator/")) return;
-    const route = `${c.req.method} ${routePath(c, -1)}`;
+    const route = `${c.req.method} ${handlerRoute(c)?.path ?? routePath(c, -1)}`;
     ctx.stats.requests++;
     ctx.stats.routes[route] = (ctx.stats.routes[route] ?? 0) + 1;
     ctx.stats.statuses[String(c.res.status)] = (ctx.stats.statuses[String(c.res.status)] ?? 0) + 1;

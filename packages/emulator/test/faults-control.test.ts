@@ -216,6 +216,17 @@ describe("control API", () => {
     expect(stats.statuses).toMatchObject({ "200": 7, "422": 1 });
   });
 
+  it("stats count a request under the route that answered it, not a later one its path also matches", async () => {
+    await reset();
+    const bearer = await h.appToken();
+    expect((await h.api("GET", "/api/v1/workspaces/stats", { token: bearer })).status).toBe(200);
+    expect((await h.api("GET", "/api/v1/integrations/templates/sources/global", { token: bearer })).status).toBe(200);
+    const { routes } = (await h.api("GET", "/_emulator/stats")).body;
+    expect(routes["GET /api/v1/workspaces/stats"]).toBe(1);
+    expect(routes["GET /api/v1/integrations/templates/sources/global"]).toBe(1);
+    expect(routes["GET /api/v1/workspaces/:workspace_id"]).toBeUndefined();
+  });
+
   it("the request log has method, path, status, auth kind and user agent, and never a token or secret", async () => {
     await reset();
     const bearer = await h.appToken();

@@ -48,12 +48,20 @@ export interface MatchedPolicy {
 export function policyOf(c: Context<Env>, table: PolicyTable): MatchedPolicy | undefined {
   const cached = c.get("route");
   if (cached !== undefined) return cached ?? undefined;
-  const handler = matchedRoutes(c).find((route) => route.method !== "ALL");
+  const handler = handlerRoute(c);
   const key = handler ? routeKey(handler.method, handler.path) : undefined;
   const policy = key ? table[key] : undefined;
   const matched = key && policy ? { key, policy } : null;
   c.set("route", matched);
   return matched ?? undefined;
+}
+
+/**
+ * The route whose handler answers the request: the first matched one that is not middleware. Not the last
+ * matched: `GET /workspaces/stats` also matches `/workspaces/:workspace_id`, registered after it.
+ */
+export function handlerRoute(c: Context<Env>): { method: string; path: string } | undefined {
+  return matchedRoutes(c).find((route) => route.method !== "ALL");
 }
 
 /**
