@@ -187,13 +187,14 @@ export function dateRoleOf(tokens: readonly string[], type: string, context: Obj
 }
 
 /** Which values of the record's main state make a terminal date (closed_at, canceled_at...) present. */
-export function terminalStatesOf(tokens: readonly string[]): ReadonlySet<string> {
+export function terminalStatesOf(tokens: readonly string[], lifecycle: readonly string[] = []): ReadonlySet<string> {
   const words = new Set<string>();
   const add = (...w: string[]) => {
     for (const x of w) words.add(x);
   };
   if (has(tokens, "closed")) add("closed", "merged", "solved", "resolved", "done", "completed", "complete");
-  if (has(tokens, "merged")) add("merged");
+  // GitHub's REST pulls are only open or closed: there a merged_at sits on (some of) the closed ones.
+  if (has(tokens, "merged")) add(...(lifecycle.includes("closed") && !lifecycle.includes("merged") ? ["merged", "closed"] : ["merged"]));
   if (has(tokens, "canceled", "cancelled")) add("canceled", "cancelled");
   if (has(tokens, "ended")) add("ended", "canceled", "cancelled", "expired", "incomplete_expired", "completed", "complete");
   if (has(tokens, "resolved", "solved")) add("resolved", "solved", "closed");
@@ -232,7 +233,8 @@ const STATE_VALUES: Record<string, readonly string[]> = {
 /** Plausible values of an object's main `state`/`status`, from its siblings, when the schema gives no enum. */
 export function lifecycleOf(keys: readonly string[]): readonly string[] {
   const tokens = new Set(keys.flatMap(tokensOf));
-  if (tokens.has("merged")) return ["open", "open", "closed", "merged"];
+  // GitHub REST (node_id) has no merged state, GitLab and GitHub's GraphQL do.
+  if (tokens.has("merged")) return keys.includes("node_id") ? ["open", "closed", "closed"] : ["open", "open", "closed", "merged"];
   if (tokens.has("closed") || tokens.has("resolved") || tokens.has("solved")) return ["open", "open", "closed"];
   if (tokens.has("requester") || tokens.has("priority")) return ["open", "pending", "solved", "closed"];
   if (tokens.has("direction")) return ["delivered", "delivered", "sent", "queued", "failed"];

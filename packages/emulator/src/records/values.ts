@@ -113,9 +113,9 @@ function compile(schema: RecordSchema, name: string, context: ObjectContext, dep
   if (schema.enum && schema.enum.length > 0) return orNull(enumGen(schema.enum), nullable);
   switch (type) {
     case "object":
-      return containerOrNull(objectGen(schema, name, depth), name, nullable);
+      return containerOrNull(objectGen(schema, name, depth), name, nullable, context);
     case "array":
-      return containerOrNull(arrayGen(schema, name, context, depth), name, nullable);
+      return containerOrNull(arrayGen(schema, name, context, depth), name, nullable, context);
     case "integer":
     case "number":
       return scalarGen(numberRole(name, type === "integer", context), type, schema.format, name, context, nullable);
@@ -127,12 +127,12 @@ function compile(schema: RecordSchema, name: string, context: ObjectContext, dep
 }
 
 /** A nullable object or list: null often, and a terminal one (`closed_by`, `merged_by`) only on an ended record. */
-function containerOrNull(gen: Gen, name: string, nullable: boolean): Gen {
+function containerOrNull(gen: Gen, name: string, nullable: boolean, context: ObjectContext): Gen {
   // Every issue has a state (Linear `state`, Jira `status`): a record's main state object is never left out.
   if (!nullable || isMainState(name)) return gen;
   const tokens = tokensOf(name);
   if (tokens.some((t) => TERMINAL_WORDS.has(t))) {
-    const states = terminalStatesOf(tokens);
+    const states = terminalStatesOf(tokens, context.lifecycle);
     return (r, s) => (endedBy(r, s, states) ? gen(r, s) : null);
   }
   return (r, s) => (r.next() < CONTAINER_NULL_RATE ? null : gen(r, s));
@@ -238,7 +238,12 @@ function iso(ms: number): string {
 }
 
 /** The instant of a date field, from its role and the object's times. */
-function instantGen(when: DateRole, tokens: readonly string[], nullable: boolean): (r: Stream, s: Scope) => number | null {
+function instantGen(
+  when: DateRole,
+  tokens: readonly string[],
+  nullable: boolean,
+  context: ObjectContext,
+): (r: Stream, s: Scope) => number | null {
   switch (when) {
     case "created":
       return (_r, s) => s.created;
@@ -254,7 +259,7 @@ function instantGen(when: DateRole, tokens: readonly string[], nullable: boolean
       return (r, s) => s.created + r.next() * (BASE_TIME - s.created);
     case "terminal": {
       // Present when the object's state says it ended (closed_at with state closed), absent otherwise.
-      const states = terminalStatesOf(tokens);
+      const states = terminalStatesOf(tokens, context.lifecycle);
       return (r, s) => {
         if (!endedBy(r, s, states) && nullable) return null;
         return s.created + r.next() * (s.updated - s.created);
@@ -266,7 +271,7 @@ function instantGen(when: DateRole, tokens: readonly string[], nullable: boolean
 function scalarGen(role: Role, type: string, format: string | undefined, name: string, context: ObjectContext, nullable: boolean): Gen {
   const tokens = tokensOf(name);
   if (role.kind === "date") {
-    const instant = instantGen(role.when, tokens, nullable);
+    const instant = instantGen(role.when, tokens, nullable, context);
     const inner: Gen =
       type === "integer" || type === "number"
         ? tokens.includes("ms") || tokens.includes("millis")
