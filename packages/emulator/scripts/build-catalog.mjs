@@ -683,6 +683,12 @@ function nodesUnder(schema, maxDepth) {
         const node = { path: [...at, name], schema: child };
         out.push(node);
         if (typesOf(child).includes("object")) next.push(node);
+        // Through arrays too, as `*` (Zoho's create answers `data[*].details`, which holds the new id).
+        else if (typesOf(child).includes("array") && typesOf(child.items).includes("object")) {
+          const item = { path: [...at, name, "*"], schema: child.items };
+          out.push(item);
+          next.push(item);
+        }
       }
     }
     layer = next;
@@ -710,7 +716,7 @@ function shapeOf(action, extracted, canonical, keyField) {
   }
   const root = likeness(extracted, canonical, keyField);
   if (keyField && propNames(extracted).includes(keyField)) return { kind: "record", path: [] };
-  const objects = nodes.filter((n) => n.path.length <= 2 && typesOf(n.schema).includes("object") && propNames(n.schema).length);
+  const objects = nodes.filter((n) => n.path.length <= 3 && typesOf(n.schema).includes("object") && propNames(n.schema).length);
   const best = objects.reduce(
     (a, b) => (likeness(b.schema, canonical, keyField) > likeness(a?.schema, canonical, keyField) ? b : a),
     undefined,
@@ -723,7 +729,7 @@ function shapeOf(action, extracted, canonical, keyField) {
 
 function schemaAt(schema, at) {
   let cur = schema;
-  for (const step of at) cur = cur?.properties?.[step];
+  for (const step of at) cur = step === "*" ? cur?.items : cur?.properties?.[step];
   return cur;
 }
 

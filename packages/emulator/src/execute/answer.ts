@@ -22,8 +22,11 @@ export function shapeRecord(
   const key = dataset.idStyle.field;
   const keySchema = schema.properties?.[key];
   // This operation may type the key otherwise than the stored record (ClickUp's integer comment id on create).
-  if (keySchema && !fits(base[key], keySchema)) base[key] = typesOf(keySchema).includes("integer") ? position + 1 : String(base[key]);
-  const shaped = conformTo(record, schema, base);
+  const integer = typesOf(keySchema).includes("integer");
+  if (keySchema && !fits(base[key], keySchema)) base[key] = integer ? position + 1 : String(base[key]);
+  const own = record[key];
+  const source = integer && typeof own === "string" && /^\d+$/.test(own) ? { ...record, [key]: Number(own) } : record;
+  const shaped = conformTo(source, schema, base);
   return isPlainObject(shaped) ? shaped : base;
 }
 
@@ -38,6 +41,7 @@ function wrap(dataset: Dataset, action: CatalogAction, position: number, inner: 
 
 /** Success flags along the way to the record say the write worked (`issueCreate.success`). */
 function affirm(value: unknown, schema: RecordSchema | undefined, path: readonly string[]): unknown {
+  if (path[0] === "*") return Array.isArray(value) ? value.map((v) => affirm(v, schema?.items, path.slice(1))) : value;
   if (!isPlainObject(value) || !schema?.properties) return value;
   const out = { ...value };
   for (const [name, child] of Object.entries(schema.properties)) {

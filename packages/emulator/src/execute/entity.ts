@@ -1,5 +1,6 @@
 import type { CatalogAction, CatalogEntity, RecordSchema } from "../catalog/types.js";
 import { isIntegerParam } from "./cursor.js";
+import { typesOf } from "./schema.js";
 
 /** What execute needs to know of an entity beyond the catalog entry, worked out once per entity. */
 export interface EntityView {
@@ -23,7 +24,15 @@ export function viewOf(entity: CatalogEntity): EntityView {
       find("get")?.record ??
       entity.actions[0]?.record ??
       entity.contextStore ?? { type: "object" };
-    const digits = entity.key?.type === "string" && entity.actions.some((a) => isIntegerParam(a.params.find((p) => p.name === a.keyParam)));
+    // Digit-string ids when any operation types the key as an integer (ClickUp's comment create answers an
+    // integer id, its list a string one): the same id then reads as either.
+    const field = entity.key?.field ?? "";
+    const integerOnly = (types: string[]) => types.includes("integer") && !types.includes("string");
+    const digits =
+      entity.key?.type === "string" &&
+      entity.actions.some(
+        (a) => isIntegerParam(a.params.find((p) => p.name === a.keyParam)) || integerOnly(typesOf(a.record.properties?.[field])),
+      );
     view = { record, digits, searchable: !!entity.contextStore || !!find("list") };
     views.set(entity, view);
   }

@@ -154,13 +154,6 @@ function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Out
   const view = viewOf(entity);
   const schema = entity.contextStore ?? view.record;
   // Records answer with the fields the context store lists for the entity, and the filter sees those.
-  const asStored = {
-    action: "context_store_search",
-    params: [],
-    record: schema,
-    shape: { kind: "records", path: [] },
-    pagination: null,
-  } as CatalogAction;
   // Always reshaped: the stored record carries its key even where the context store does not list it.
   const shaped = (r: Record<string, unknown>, position: number) => {
     const base = generateRecord(schema, `${dataset.seedKey}:context_store`, position, dataset.idStyle);
@@ -245,17 +238,17 @@ export function runOperation(dataset: Dataset, entity: CatalogEntity, action: Ca
     }
     case "update": {
       const item = target(dataset, entity, spec, params);
-      const updated = dataset.update(item.record[dataset.idStyle.field], writtenFields(spec, entity, params)) ?? item.record;
-      return {
-        result: answerOne(dataset, entity, spec, { record: updated, position: item.position }),
-        meta: metaFor(spec, facts(dataset)),
-      };
+      // By position: an entity with no list names its records by any key (see anyKey), stored under our id.
+      const updated = dataset.update(dataset.idAtPosition(item.position), writtenFields(spec, entity, params));
+      if (!updated) throw notFound(`${entity.name} record not found`, "record_not_found");
+      const record = named(updated, dataset, keyOf(spec, params));
+      return { result: answerOne(dataset, entity, spec, { record, position: item.position }), meta: metaFor(spec, facts(dataset)) };
     }
     case "delete": {
       const item = target(dataset, entity, spec, params);
       // Answered in the deleted object's shape (Stripe's `{id, object, deleted}`) before it goes.
       const result = answerOne(dataset, entity, spec, item);
-      dataset.remove(item.record[dataset.idStyle.field]);
+      dataset.remove(dataset.idAtPosition(item.position));
       return { result, meta: metaFor(spec, facts(dataset)) };
     }
     default:

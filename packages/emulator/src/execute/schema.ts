@@ -71,14 +71,15 @@ export function conformTo(value: unknown, schema: RecordSchema | undefined, base
 /** The schema at a property path. */
 export function schemaAt(schema: RecordSchema | undefined, path: readonly string[]): RecordSchema | undefined {
   let current = schema;
-  for (const step of path) current = current?.properties?.[step];
+  for (const step of path) current = step === "*" ? current?.items : current?.properties?.[step];
   return current;
 }
 
-/** A copy of `root` with `value` set at `path` (objects created on the way). */
+/** A copy of `root` with `value` set at `path` (objects created on the way; `*` is a one-item array). */
 export function withValueAt(root: unknown, path: readonly string[], value: unknown): unknown {
   if (path.length === 0) return value;
   const [head, ...rest] = path as [string, ...string[]];
+  if (head === "*") return [withValueAt(Array.isArray(root) ? root[0] : undefined, rest, value)];
   const copy: Record<string, unknown> = isPlainObject(root) ? { ...root } : {};
   copy[head] = withValueAt(copy[head], rest, value);
   return copy;

@@ -19,6 +19,8 @@ export interface Dataset {
   find(id: unknown): Record<string, unknown> | undefined;
   /** The position an id names, when it is one of this dataset's (deleted or not). */
   positionOf(id: unknown): number | undefined;
+  /** The id the record at a position is stored under. */
+  idAtPosition(position: number): unknown;
   create(fields: Record<string, unknown>): Record<string, unknown>;
   update(id: unknown, fields: Record<string, unknown>): Record<string, unknown> | undefined;
   remove(id: unknown): boolean;
@@ -76,6 +78,7 @@ export function createDataset(options: {
     size: () => count + overlay.created.length,
     at,
     find,
+    idAtPosition: (position) => (position < count ? idAt(idStyle, position) : overlay.created[position - count]?.[idStyle.field]),
     positionOf(id) {
       const index = indexOfId(idStyle, id);
       if (index !== undefined && index < count + overlay.created.length) return index;
