@@ -301,8 +301,7 @@ function paginationOf(operation, parameters, resolveRef) {
     // token its meta does not extract, so that action cannot be paged by the SDK.
     if (!/after|since/i.test(cursorParam)) return undefined;
     cursorFrom = "lastId";
-  }
-  else if (integer && /^page(\[number\])?$/.test(cursorParam)) cursorFrom = "pageNumber";
+  } else if (integer && /^page(\[number\])?$/.test(cursorParam)) cursorFrom = "pageNumber";
   else if (integer && !keys.some((k) => /^next_?offset$/i.test(k))) cursorFrom = "offset";
   return {
     cursorParam,
@@ -501,6 +500,9 @@ function catalogParameter(p, resolveRef) {
   if (p.required) out.required = true;
   const values = Array.isArray(schema.enum) ? schema.enum : schema.const !== undefined ? [schema.const] : undefined;
   if (values) out.enum = values;
+  // An array's allowed item values (GitHub `states: ["OPEN" | "CLOSED"]`), checked before sending like an enum.
+  const items = schema.items ? deref(nonNull(deref(schema.items, resolveRef)), resolveRef) : undefined;
+  if (Array.isArray(items?.enum)) out.itemEnum = items.enum;
   if (typeof schema.minimum === "number") out.minimum = schema.minimum;
   if (typeof schema.maximum === "number") out.maximum = schema.maximum;
   if (schema.default !== undefined) out.default = schema.default;
@@ -715,7 +717,7 @@ function buildConnector(doc, file) {
       ...Object.entries(scheme.replicationForm.constants).map(([key, value]) => `  ${propertyKey(key)}: ${JSON.stringify(value)};`),
       ...Object.entries(scheme.replicationForm.fields).map(([key, field]) => {
         const source = byName.get(field);
-        return `${docComment(source?.description ?? source?.title, "  ")}  ${propertyKey(key)}${source?.required === false ? "?" : ""}: ${source ? fieldType(source) : "string"};`;
+        return `${docComment(source?.description ?? source?.title, "  ")}  ${propertyKey(key)}${source && !source.required ? "?" : ""}: ${source ? fieldType(source) : "string"};`;
       }),
     ];
     return [
@@ -758,16 +760,67 @@ const connectors = files.map((file) =>
 
 rmSync(OUT_DIR, { recursive: true, force: true });
 mkdirSync(OUT_DIR, { recursive: true });
+/**
+ * A catalog in two parts: the facts every call needs (names, types, required, enums, paging, downloads, check) and
+ * its prose (descriptions, titles, example questions), which only `describeConnector` loads. A bundle that never
+ * describes a connector never carries the prose, whether or not its bundler splits chunks.
+ */
+function splitCatalog(catalog) {
+  const { description, docsUrl, version, exampleQuestions, auth, replicationConfig, entities, ...identity } = catalog;
+  const proseOf = ({ title, description: text }) => ({ ...(title ? { title } : {}), ...(text ? { description: text } : {}) });
+  const facts = ({ title: _t, description: _d, ...rest }) => rest;
+  return {
+    lean: {
+      ...identity,
+      auth: auth.map(({ title: _t, fields, ...scheme }) => ({ ...scheme, fields: fields.map(facts) })),
+      replicationConfig: replicationConfig.map(facts),
+      entities: entities.map((e) => ({
+        name: e.name,
+        actions: e.actions.map(({ description: _d, params, ...a }) => ({ ...a, params: params.map(facts) })),
+      })),
+    },
+    prose: {
+      description,
+      docsUrl,
+      version,
+      exampleQuestions,
+      auth: Object.fromEntries(
+        auth.map((a) => [a.scheme, { title: a.title, fields: Object.fromEntries(a.fields.map((f) => [f.name, proseOf(f)])) }]),
+      ),
+      replicationConfig: Object.fromEntries(replicationConfig.map((f) => [f.name, proseOf(f)])),
+      entities: Object.fromEntries(
+        entities.map((e) => [
+          e.name,
+          Object.fromEntries(
+            e.actions.map((a) => [
+              a.name,
+              {
+                ...(a.description ? { description: a.description } : {}),
+                params: Object.fromEntries(a.params.filter((p) => p.description).map((p) => [p.name, p.description])),
+              },
+            ]),
+          ),
+        ]),
+      ),
+    },
+  };
+}
+
 for (const c of connectors) {
+  const { lean, prose } = splitCatalog(c.catalog);
   writeFileSync(join(OUT_DIR, `${c.slug}.types.ts`), c.typeText);
   writeFileSync(
     join(OUT_DIR, `${c.slug}.catalog.ts`),
-    `${HEADER}import type { ConnectorCatalog } from "../catalog-types";\n\nconst catalog: ConnectorCatalog = ${JSON.stringify(c.catalog, null, 1)};\n\nexport default catalog;\n`,
+    `${HEADER}import type { RuntimeCatalog } from "../catalog-types";\n\nconst catalog: RuntimeCatalog = ${JSON.stringify(lean)};\n\nexport default catalog;\n`,
+  );
+  writeFileSync(
+    join(OUT_DIR, `${c.slug}.prose.ts`),
+    `${HEADER}import type { CatalogProse } from "../catalog-types";\n\nconst prose: CatalogProse = ${JSON.stringify(prose)};\n\nexport default prose;\n`,
   );
 }
 const index = [
   HEADER,
-  'import type { ConnectorCatalog } from "../catalog-types";',
+  'import type { CatalogProse, RuntimeCatalog } from "../catalog-types";',
   ...connectors.map((c) => `import type { ${c.typeName}Connector } from "./${c.slug}.types";`),
   "",
   "/** The published connectors by slug, as types: what `ws.connector(slug)` is typed from. */",
@@ -782,8 +835,13 @@ const index = [
     .join("\n")}\n];`,
   "",
   "/** One lazy loader per connector catalog, so a bundle holds only the catalogs it uses (each is its own chunk). */",
-  `export const CATALOG_LOADERS: Readonly<Record<string, () => Promise<{ default: ConnectorCatalog }>>> = {\n${connectors
+  `export const CATALOG_LOADERS: Readonly<Record<string, () => Promise<{ default: RuntimeCatalog }>>> = {\n${connectors
     .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.catalog"),`)
+    .join("\n")}\n};`,
+  "",
+  "/** The prose of each catalog (descriptions, titles, example questions), loaded only by `describeConnector`. */",
+  `export const PROSE_LOADERS: Readonly<Record<string, () => Promise<{ default: CatalogProse }>>> = {\n${connectors
+    .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.prose"),`)
     .join("\n")}\n};`,
   "",
 ].join("\n");

@@ -15,6 +15,8 @@ export interface CatalogParam {
   type: string;
   required?: true;
   enum?: unknown[];
+  /** For arrays: the values each item may take. */
+  itemEnum?: unknown[];
   minimum?: number;
   maximum?: number;
   default?: unknown;
@@ -104,4 +106,20 @@ export interface ConnectorCatalog {
   }[];
   replicationConfig: ConfigField[];
   entities: { name: string; actions: CatalogAction[] }[];
+}
+
+/** A catalog without its prose: what every call needs, loaded on a connector's first use (internal). */
+export type RuntimeCatalog = Omit<ConnectorCatalog, "description" | "docsUrl" | "version" | "exampleQuestions" | "auth"> & {
+  auth: Omit<ConnectorCatalog["auth"][number], "title">[];
+};
+
+/** A catalog's prose, keyed by name: descriptions, titles and example questions, loaded by `describeConnector` (internal). */
+export interface CatalogProse {
+  description: string;
+  docsUrl: string | null;
+  version: string | null;
+  exampleQuestions: { direct: string[]; search: string[] };
+  auth: Record<string, { title: string; fields: Record<string, { title?: string; description?: string }> }>;
+  replicationConfig: Record<string, { title?: string; description?: string }>;
+  entities: Record<string, Record<string, { description?: string; params: Record<string, string> }>>;
 }

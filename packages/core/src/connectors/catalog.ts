@@ -1,8 +1,8 @@
 // The run-time side of typed connectors: each connector's catalog is its own lazily imported module, so a bundle
 // carries the loaders (a few hundred bytes) and only the catalogs it actually opens.
 import { invalidInput } from "../resources/invalid-input";
-import type { ConnectorCatalog } from "./catalog-types";
-import { CATALOG_LOADERS, CONNECTOR_TYPES } from "./generated/index";
+import type { CatalogProse, ConnectorCatalog, RuntimeCatalog } from "./catalog-types";
+import { CATALOG_LOADERS, CONNECTOR_TYPES, PROSE_LOADERS } from "./generated/index";
 
 /** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */
 export function catalogKey(ref: string): string {
@@ -13,10 +13,40 @@ export function catalogKey(ref: string): string {
 }
 
 /** The catalog of a published connector by slug or display name, or undefined when the SDK has none for it. */
-export async function loadCatalog(ref: string): Promise<ConnectorCatalog | undefined> {
+export async function loadCatalog(ref: string): Promise<RuntimeCatalog | undefined> {
   const key = catalogKey(ref);
   const load = Object.hasOwn(CATALOG_LOADERS, key) ? CATALOG_LOADERS[key] : undefined;
   return load ? (await load()).default : undefined;
+}
+
+/** The facts and the prose of one catalog, as one description. */
+function withProse(catalog: RuntimeCatalog, prose: CatalogProse): ConnectorCatalog {
+  const { slug, displayName, definitionId } = catalog;
+  return {
+    slug,
+    displayName,
+    definitionId,
+    version: prose.version,
+    description: prose.description,
+    docsUrl: prose.docsUrl,
+    exampleQuestions: prose.exampleQuestions,
+    auth: catalog.auth.map((scheme) => {
+      const text = prose.auth[scheme.scheme];
+      return { ...scheme, title: text?.title ?? scheme.scheme, fields: scheme.fields.map((f) => ({ ...f, ...text?.fields[f.name] })) };
+    }),
+    replicationConfig: catalog.replicationConfig.map((f) => ({ ...f, ...prose.replicationConfig[f.name] })),
+    entities: catalog.entities.map((entity) => ({
+      name: entity.name,
+      actions: entity.actions.map((action) => {
+        const text = prose.entities[entity.name]?.[action.name];
+        const params = action.params.map((p) => {
+          const description = text?.params[p.name];
+          return description ? { ...p, description } : p;
+        });
+        return text?.description ? { ...action, description: text.description, params } : { ...action, params };
+      }),
+    })),
+  };
 }
 
 /**
@@ -32,12 +62,13 @@ export async function loadCatalog(ref: string): Promise<ConnectorCatalog | undef
  */
 export async function describeConnector(slug: string): Promise<ConnectorCatalog> {
   const catalog = typeof slug === "string" ? await loadCatalog(slug) : undefined;
-  if (!catalog) {
+  const loadProse = catalog && PROSE_LOADERS[catalog.slug];
+  if (!catalog || !loadProse) {
     throw invalidInput("describeConnector", [
       { path: "slug", message: `unknown connector ${JSON.stringify(slug)}; known: ${Object.keys(CATALOG_LOADERS).join(", ")}` },
     ]);
   }
-  return catalog;
+  return withProse(catalog, (await loadProse()).default);
 }
 
 /**

@@ -11,6 +11,35 @@ const numberAt = (raw: Record<string, unknown> | null, keys: string[]) => {
   return undefined;
 };
 
+// Which meta key holds the next cursor when several could: the parameter's own name, then tokens and cursors, then
+// offsets and bookmarks, then other `next…` values; links and URLs last.
+const CURSOR_PREFERENCE = [/cursor|token/i, /offset|after|bookmark|start/i, /next/i];
+
+const scalar = (value: unknown) =>
+  (typeof value === "string" && value !== "") || (typeof value === "number" && Number.isFinite(value)) ? String(value) : null;
+
+/** The next cursor in the connector's own meta keys; an object value (Asana's `next_page`) yields its cursor field. */
+function metaCursor(paging: Paging, raw: Record<string, unknown> | null): string | null {
+  if (!raw) return null;
+  const rank = (key: string) => {
+    if (key === paging.cursorParam) return 0;
+    if (/link|url|uri/i.test(key)) return CURSOR_PREFERENCE.length + 1;
+    const index = CURSOR_PREFERENCE.findIndex((pattern) => pattern.test(key));
+    return index < 0 ? CURSOR_PREFERENCE.length + 2 : index + 1;
+  };
+  const keys = paging.metaKeys.filter((key) => typeof raw[key] !== "boolean").sort((a, b) => rank(a) - rank(b));
+  for (const key of keys) {
+    if (rank(key) > CURSOR_PREFERENCE.length + 1) continue;
+    const value = raw[key];
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      const inner = value as Record<string, unknown>;
+      const found = scalar(inner[paging.cursorParam]) ?? scalar(inner.offset) ?? scalar(inner.cursor) ?? scalar(inner.token);
+      if (found !== null) return found;
+    } else if (scalar(value) !== null) return scalar(value);
+  }
+  return null;
+}
+
 const idOf = (item: unknown) => {
   const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
   return typeof id === "string" || typeof id === "number" ? String(id) : null;
@@ -53,8 +82,13 @@ export function nextPage(
       const more = total !== undefined ? next < total : meta.hasNextPage;
       return more ? { hasNextPage: true, cursor: String(next) } : stop;
     }
-    default:
-      return { hasNextPage: meta.hasNextPage && meta.cursor !== null, cursor: meta.hasNextPage ? meta.cursor : null };
+    default: {
+      const cursor = metaCursor(paging, meta.raw) ?? meta.cursor;
+      // A boolean flag among the connector's keys decides (has_more, hasNextPage, isLast); otherwise a cursor does.
+      const flagged = paging.metaKeys.some((key) => typeof meta.raw?.[key] === "boolean");
+      const more = (flagged ? meta.hasNextPage : true) && cursor !== null;
+      return more ? { hasNextPage: true, cursor } : stop;
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { invalidInput } from "../resources/invalid-input";
-import type { CatalogAction, CatalogParam, ConnectorCatalog } from "./catalog-types";
+import type { CatalogAction, CatalogParam, RuntimeCatalog } from "./catalog-types";
 
 const SEARCHES = new Set(["search", "context_store_search"]);
 
@@ -34,7 +34,7 @@ function fits(param: CatalogParam, value: unknown): boolean {
  * there are choices, lists them.
  */
 export function validateOperation(
-  catalog: ConnectorCatalog,
+  catalog: RuntimeCatalog,
   what: string,
   entity: string,
   action: string,
@@ -76,13 +76,20 @@ export function validateOperation(
     if (!fits(param, value)) issues.push({ path: `params.${name}`, message: `expected ${param.type}, got ${describeType(value)}` });
     else if (param.enum && !param.enum.includes(value)) {
       issues.push({ path: `params.${name}`, message: `expected one of ${param.enum.map((v) => JSON.stringify(v)).join(", ")}` });
+    } else if (param.itemEnum && Array.isArray(value)) {
+      const allowed = param.itemEnum;
+      value.forEach((item, index) => {
+        if (!allowed.includes(item)) {
+          issues.push({ path: `params.${name}.${index}`, message: `expected one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}` });
+        }
+      });
     }
   }
   for (const param of spec.params) {
     if (param.required && (params[param.name] === undefined || params[param.name] === null)) {
       issues.push({
         path: `params.${param.name}`,
-        message: `required by ${entity}.${action}${param.description ? ` (${param.description})` : ""}`,
+        message: `required by ${entity}.${action}`,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { loadCatalog } from "../connectors/catalog";
-import type { ConnectorCatalog } from "../connectors/catalog-types";
+import type { RuntimeCatalog } from "../connectors/catalog-types";
 import { cursorValue, nextPage } from "../connectors/next-page";
 import { validateOperation } from "../connectors/validate";
 import { NotFoundError } from "../errors/api-error";
@@ -73,7 +73,7 @@ export class ConnectorHandle {
   }
 
   /** The connector's catalog (generated from its spec), or undefined for connectors the SDK does not know. */
-  #catalog(): Promise<ConnectorCatalog | undefined> {
+  #catalog(): Promise<RuntimeCatalog | undefined> {
     return this.#type === undefined ? Promise.resolve(undefined) : loadCatalog(this.#type);
   }
 
@@ -336,7 +336,7 @@ export class ConnectorHandle {
  * The spec's preferred check operation (`x-airbyte-preferred-for-check`) with the smallest page and every required
  * parameter that has a default, or undefined when the spec marks none that can run without more input.
  */
-function checkOperation(catalog: ConnectorCatalog): { entity: string; action: string; params: Record<string, unknown> } | undefined {
+function checkOperation(catalog: RuntimeCatalog): { entity: string; action: string; params: Record<string, unknown> } | undefined {
   for (const entity of catalog.entities) {
     const action = entity.actions.find((a) => a.check);
     if (!action) continue;

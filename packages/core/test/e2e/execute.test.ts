@@ -106,9 +106,7 @@ describe("execute: Stripe customers, list/get/create/update/delete", () => {
 
 describe("selectFields and excludeFields", () => {
   it("selectFields keeps only the listed dot paths", async () => {
-    const res = await ws
-      .connector("stripe")
-      .execute("customers", "list", { limit: 3 }, { selectFields: ["id", "email", "address.city"] });
+    const res = await ws.connector("stripe").execute("customers", "list", { limit: 3 }, { selectFields: ["id", "email", "address.city"] });
     expect(res.data).toHaveLength(3);
     for (const customer of res.data) {
       expect(Object.keys(customer).sort()).toEqual(["address", "email", "id"]);
@@ -206,10 +204,7 @@ describe("paginate", () => {
 
   it("sends the cursor in the connector's own parameter when asked (GitHub `after`)", async () => {
     const { value, executes } = await counted(() =>
-      ws
-        .connector("github")
-        .paginate("repositories", "list", { username: "airbytehq", per_page: 10 }, { cursorParam: "after" })
-        .toArray(),
+      ws.connector("github").paginate("repositories", "list", { username: "airbytehq", per_page: 10 }, { cursorParam: "after" }).toArray(),
     );
     expect(new Set(value.map((r) => r.id)).size).toBe(RECORDS);
     expect(executes).toBe(5);
@@ -262,9 +257,7 @@ describe("paginate", () => {
     expect(first.meta.cursor).toEqual(expect.any(String));
     expect(first.meta.raw).toEqual({ has_more: true, cursor: first.meta.cursor });
 
-    const { value, executes } = await counted(() =>
-      stripe.paginate("customers", "search", { query: { filter }, limit: 5 }).toArray(),
-    );
+    const { value, executes } = await counted(() => stripe.paginate("customers", "search", { query: { filter }, limit: 5 }).toArray());
     expect(value.map((c) => c.id)).toEqual(expected);
     expect(executes).toBe(Math.ceil(expected.length / 5) + (expected.length % 5 === 0 ? 1 : 0));
   });

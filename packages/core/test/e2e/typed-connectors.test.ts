@@ -232,6 +232,8 @@ describe("local validation: a ValidationError naming the field and the choices, 
     expect(missing.map((i) => i.path)).toEqual(["params.repo"]);
     const wrongType = await refused(() => github.issues.list({ owner: "a", repo: "b", per_page: "5" as unknown as number }));
     expect(wrongType[0]?.message).toBe("expected integer, got string");
+    const wrongItem = await refused(() => github.issues.list({ owner: "a", repo: "b", states: ["OPEN", "open" as "OPEN"] }));
+    expect(wrongItem).toEqual([{ path: "params.states.1", message: 'expected one of "OPEN", "CLOSED"' }]);
     const wrongValue = await refused(() => ws.connector("zendesk-support").tickets.list({ sort_order: "up" as "asc" }));
     expect(wrongValue).toEqual([{ path: "params.sort_order", message: 'expected one of "asc", "desc"' }]);
     const stripe = ws.connector("stripe");

@@ -19,6 +19,23 @@ describe("nextPage", () => {
     });
   });
 
+  it("meta: the key named like the parameter, a token before a link, an object's cursor field (Asana next_page.offset)", () => {
+    const airtable = { cursorParam: "offset", metaKeys: ["offset"] };
+    expect(nextPage(airtable, undefined, undefined, items(2), meta({ offset: "itr1" }))).toEqual({ hasNextPage: true, cursor: "itr1" });
+    expect(nextPage(airtable, undefined, "itr1", items(2), meta({ offset: null }))).toEqual({ hasNextPage: false, cursor: null });
+    const hubspot = { cursorParam: "after", metaKeys: ["next_cursor", "next_link"] };
+    expect(nextPage(hubspot, undefined, undefined, items(2), meta({ next_link: "https://x/?after=9", next_cursor: "9" }))).toEqual({
+      hasNextPage: true,
+      cursor: "9",
+    });
+    const asana = { cursorParam: "offset", metaKeys: ["next_page"] };
+    expect(nextPage(asana, undefined, undefined, items(2), meta({ next_page: { offset: "eyJ", path: "/p", uri: "https://x" } }))).toEqual({
+      hasNextPage: true,
+      cursor: "eyJ",
+    });
+    expect(nextPage(asana, undefined, "eyJ", items(2), meta({ next_page: null }))).toEqual({ hasNextPage: false, cursor: null });
+  });
+
   it("lastId: the last record's id while the meta says more (Stripe starting_after, has_more only)", () => {
     const paging = { cursorParam: "starting_after", cursorFrom: "lastId" as const, metaKeys: ["has_more"] };
     expect(nextPage(paging, undefined, undefined, items(3), meta({ has_more: true }))).toEqual({ hasNextPage: true, cursor: "obj_3" });
@@ -30,8 +47,14 @@ describe("nextPage", () => {
     const paging = { cursorParam: "page", cursorFrom: "pageNumber" as const, cursorType: "integer" as const, metaKeys: ["next"] };
     const oneBased = { name: "page", in: "query" as const, type: "integer", default: 1, minimum: 1 };
     const zeroBased = { name: "page", in: "query" as const, type: "integer", default: 0 };
-    expect(nextPage(paging, oneBased, undefined, items(2), meta({ next: "https://x/?page=2" }))).toEqual({ hasNextPage: true, cursor: "2" });
-    expect(nextPage(paging, zeroBased, undefined, items(2), meta({ next: "https://x/?page=1" }))).toEqual({ hasNextPage: true, cursor: "1" });
+    expect(nextPage(paging, oneBased, undefined, items(2), meta({ next: "https://x/?page=2" }))).toEqual({
+      hasNextPage: true,
+      cursor: "2",
+    });
+    expect(nextPage(paging, zeroBased, undefined, items(2), meta({ next: "https://x/?page=1" }))).toEqual({
+      hasNextPage: true,
+      cursor: "1",
+    });
     expect(nextPage(paging, oneBased, 2, items(2), meta({ next: null }))).toEqual({ hasNextPage: false, cursor: null });
     const counted = { ...paging, metaKeys: ["page_count", "total_items"] };
     expect(nextPage(counted, oneBased, 1, items(2), meta({ page_count: 2, total_items: 4 }))).toEqual({ hasNextPage: true, cursor: "2" });

@@ -306,9 +306,9 @@ export type AmazonAdsCredentials =
   | /** OAuth2 Authentication (replication form) */
     {
       /** The client ID of your Amazon Ads API application */
-      client_id: string;
+      client_id?: string;
       /** The client secret of your Amazon Ads API application */
-      client_secret: string;
+      client_secret?: string;
       /** The refresh token obtained from the OAuth authorization flow */
       refresh_token: string;
     };

@@ -1041,9 +1041,9 @@ export type AsanaCredentials =
     {
       option_title: "OAuth Credentials";
       /** Connected App Consumer Key */
-      client_id: string;
+      client_id?: string;
       /** Connected App Consumer Secret */
-      client_secret: string;
+      client_secret?: string;
       /** OAuth refresh token for automatic token renewal */
       refresh_token: string;
     }

@@ -623,9 +623,9 @@ export type FacebookMarketingCredentials =
     {
       auth_type: "Client";
       /** Facebook App Client ID */
-      client_id: string;
+      client_id?: string;
       /** Facebook App Client Secret */
-      client_secret: string;
+      client_secret?: string;
       /** Facebook OAuth2 Access Token */
       access_token: string;
     }

@@ -372,9 +372,9 @@ export type GmailCredentials =
     {
       auth_type: "Client";
       /** Your Google OAuth2 Client ID */
-      client_id: string;
+      client_id?: string;
       /** Your Google OAuth2 Client Secret */
-      client_secret: string;
+      client_secret?: string;
       /** Your Google OAuth2 Refresh Token */
       client_refresh_token: string;
     };

@@ -453,9 +453,9 @@ export type GongCredentials =
     {
       auth_type: "OAuth2.0";
       /** Your Gong OAuth App Client ID. */
-      client_id: string;
+      client_id?: string;
       /** Your Gong OAuth App Client Secret. */
-      client_secret: string;
+      client_secret?: string;
       /** Your Gong OAuth2 Refresh Token. Note: Gong uses single-use refresh tokens. */
       refresh_token: string;
     }

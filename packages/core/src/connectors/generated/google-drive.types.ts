@@ -398,9 +398,9 @@ export type GoogleDriveCredentials =
     {
       auth_type: "Client";
       /** Your Google OAuth2 Client ID */
-      client_id: string;
+      client_id?: string;
       /** Your Google OAuth2 Client Secret */
-      client_secret: string;
+      client_secret?: string;
       /** Your Google OAuth2 Refresh Token */
       refresh_token: string;
     };

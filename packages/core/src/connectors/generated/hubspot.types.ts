@@ -472,9 +472,9 @@ export type HubspotCredentials =
     {
       credentials_title: "OAuth Credentials";
       /** Your HubSpot OAuth2 Client ID */
-      client_id: string;
+      client_id?: string;
       /** Your HubSpot OAuth2 Client Secret */
-      client_secret: string;
+      client_secret?: string;
       /** Your HubSpot OAuth2 Refresh Token */
       refresh_token: string;
     }

@@ -582,9 +582,9 @@ export type SalesforceCredentials =
   | /** Salesforce OAuth 2.0 (replication form) */
     {
       /** Connected App Consumer Key */
-      client_id: string;
+      client_id?: string;
       /** Connected App Consumer Secret */
-      client_secret: string;
+      client_secret?: string;
       /** OAuth refresh token for automatic token renewal */
       refresh_token: string;
     };

@@ -429,9 +429,9 @@ export type SlackCredentials =
     {
       option_title: "Default OAuth2.0 authorization";
       /** Your Slack App's Client ID */
-      client_id: string;
+      client_id?: string;
       /** Your Slack App's Client Secret */
-      client_secret: string;
+      client_secret?: string;
       /** OAuth access token (bot token from oauth.v2.access response) */
       access_token: string;
     };

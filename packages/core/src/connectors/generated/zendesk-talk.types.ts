@@ -337,11 +337,11 @@ export type ZendeskTalkCredentials =
       /** OAuth 2.0 access token */
       access_token: string;
       /** OAuth 2.0 refresh token (optional) */
-      refresh_token: string;
+      refresh_token?: string;
       /** OAuth client ID */
-      client_id: string;
+      client_id?: string;
       /** OAuth client secret */
-      client_secret: string;
+      client_secret?: string;
     }
   | /** API Token */
     {
