@@ -1,23 +1,30 @@
 // What one execute costs the emulator itself: CPU per call, the time to page through 100,000 records, and record
 // generation alone. Raw fetch against the in-process app (no SDK, no sockets) so the SDK's own work is not counted.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const emulatorRoot = path.join(here, "../../packages/emulator");
 const BASE = "http://emulator.local";
 
-export async function measureEmulator() {
-  const { createEmulatorApp } = await import("@airbyte-agents/emulator/app");
+/** The emulator's cost; `app` names the module to measure (the built package, or a build of an earlier commit). */
+export async function measureEmulator(app = "@airbyte-agents/emulator/app", { generation = true } = {}) {
+  const { createEmulatorApp } = await import(app);
   const { createClient } = await import("@airbyte-agents/core");
-  const app = createEmulatorApp({ recordCounts: { "stripe.customers": 100_000 } });
-  const emuFetch = (input, init) => app.fetch(new Request(input, init));
+  const emulator = createEmulatorApp({ recordCounts: { "stripe.customers": 100_000 } });
+  const emuFetch = (input, init) => emulator.fetch(new Request(input, init));
   // The SDK only finds the token and the seeded Stripe connector; every measured call below is a raw fetch.
-  const client = createClient({ baseUrl: BASE, clientId: app.clientId, clientSecret: app.clientSecret, fetch: emuFetch, logLevel: "off" });
+  const client = createClient({
+    baseUrl: BASE,
+    clientId: emulator.clientId,
+    clientSecret: emulator.clientSecret,
+    fetch: emuFetch,
+    logLevel: "off",
+  });
   const token = (await client.tokens.application()).token;
   const stripeId = await client.workspace().connector("stripe").id();
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
@@ -67,7 +74,27 @@ export async function measureEmulator() {
     paging100kCpuSeconds: round((pagingCpuUsed.user + pagingCpuUsed.system) / 1e6, 2),
     pagingRecords: records,
     pagingPages: pages,
-    generateMicrosPerRecord: round(await generationMicros(path.join(emulatorRoot, "src/records/generate.ts")), 2),
+    // Generation from this checkout's sources; another commit's comes from generationBeforeAfter.
+    ...(generation
+      ? { generateMicrosPerRecord: round(await generationMicros(path.join(emulatorRoot, "src/records/generate.ts")), 2) }
+      : {}),
+  };
+}
+
+/**
+ * The emulator as it was at `commit`, built into a temporary directory (git archive, then tsup with this checkout's
+ * dependencies), so a run can measure before and after on the same machine at the same time.
+ */
+export function buildEmulatorAt(commit) {
+  const dir = mkdtempSync(path.join(tmpdir(), "bench-emulator-"));
+  const repo = path.join(here, "../..");
+  execFileSync("sh", ["-c", `git archive ${commit} packages/emulator tsconfig.json | tar -x -C "${dir}"`], { cwd: repo });
+  symlinkSync(path.join(repo, "node_modules"), path.join(dir, "node_modules"));
+  symlinkSync(path.join(emulatorRoot, "node_modules"), path.join(dir, "packages/emulator/node_modules"));
+  execFileSync(path.join(repo, "node_modules/.bin/tsup"), [], { cwd: path.join(dir, "packages/emulator"), stdio: "ignore" });
+  return {
+    app: pathToFileURL(path.join(dir, "packages/emulator/dist/app.js")).href,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
