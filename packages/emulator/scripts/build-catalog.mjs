@@ -392,7 +392,20 @@ function paramEntry(name, location, required, rawSchema, resolveRef, description
   return e;
 }
 
-function operationParams(op, pathItem, resolveRef, where) {
+/** Headers the auth config fills itself (`additional_headers`, Amazon's Amazon-Advertising-API-ClientId). */
+function authHeaders(doc) {
+  const names = new Set();
+  for (const scheme of Object.values(doc.components?.securitySchemes ?? {})) {
+    const cfg = isObj(scheme) ? scheme["x-airbyte-auth-config"] : undefined;
+    if (!isObj(cfg)) continue;
+    for (const v of [cfg, ...(Array.isArray(cfg.oneOf) ? cfg.oneOf : [])]) {
+      if (isObj(v?.additional_headers)) for (const name of Object.keys(v.additional_headers)) names.add(name.toLowerCase());
+    }
+  }
+  return names;
+}
+
+function operationParams(op, pathItem, resolveRef, where, filledHeaders = new Set()) {
   const params = [];
   const seen = new Set();
   const all = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])];
@@ -409,7 +422,13 @@ function operationParams(op, pathItem, resolveRef, where) {
     if (seen.has(key)) continue;
     seen.add(key);
     // A header with a default (Linear's x-apollo-operation-name) is filled by the connector, not the caller.
-    const required = p.in === "path" ? true : p.in === "header" ? p.required && p.schema?.default === undefined : p.required;
+    // So is one the auth config adds to every request (additional_headers).
+    const required =
+      p.in === "path"
+        ? true
+        : p.in === "header"
+          ? p.required && p.schema?.default === undefined && !filledHeaders.has(p.name.toLowerCase())
+          : p.required;
     params.push(paramEntry(p.name, p.in, required, p.schema, resolveRef, p.description));
   }
 
@@ -902,6 +921,7 @@ function buildConnector(doc, file) {
   const fallbacks = [];
 
   const entityList = [];
+  const filledHeaders = authHeaders(doc);
   const contextStoreNames = new Set(
     (isObj(cs) && Array.isArray(cs.entities) ? cs.entities : [])
       .filter((e) => isObj(e) && typeof e.entity === "string")
@@ -916,7 +936,11 @@ function buildConnector(doc, file) {
       if (variants.length > 1) {
         warn(`${name} ${entity}.${action}: ${variants.length} operations; merged (first one wins for record/pagination, params unioned)`);
       }
-      const parts = variants.map(({ op, pathItem, where }) => ({ op, where, params: operationParams(op, pathItem, resolveRef, where) }));
+      const parts = variants.map(({ op, pathItem, where }) => ({
+        op,
+        where,
+        params: operationParams(op, pathItem, resolveRef, where, filledHeaders),
+      }));
       const primary = parts[0];
       let params = primary.params;
       if (parts.length > 1) {

@@ -551,3 +551,163 @@ describe("inactive workspaces (contract §3 W4)", () => {
     expect((await execute(h, token, created.body.id, list)).status).toBe(200);
   });
 });
+
+// Issue 10: each operation behaves as its connector spec says (the spec walk covers every operation; these pin
+// the cases the issue names).
+describe("spec fidelity", () => {
+  const byName = (name: string) => catalog.connectors.find((c) => c.name === name);
+
+  async function connector(name: string, credentials?: Record<string, unknown>, replication?: Record<string, unknown>): Promise<string> {
+    const definition = byName(name);
+    const res = await h.api("POST", "/api/v1/integrations/connectors", {
+      token,
+      body: {
+        workspace_name: "default",
+        definition_id: definition?.definitionId,
+        name: `fidelity ${name} ${Math.random()}`,
+        credentials: credentials ?? Object.fromEntries((definition?.auth[0]?.required ?? []).map((k) => [k, `test-${k}`])),
+        replication_config:
+          replication ??
+          Object.fromEntries(
+            (definition?.replicationConfig?.required ?? []).map((k) => [
+              k,
+              definition?.replicationConfig?.properties[k]?.type === "array" ? ["test"] : "test",
+            ]),
+          ),
+      },
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return res.body.id as string;
+  }
+
+  const exec = (id: string, entity: string, action: string, params: Rec = {}) => execute(h, token, id, { entity, action, params });
+
+  it("accepts GitHub's replication-form credentials (PAT Credentials), and refuses a form that matches neither", async () => {
+    const repositories = { repositories: ["airbytehq/airbyte"] };
+    const pat = await connector("github", { option_title: "PAT Credentials", personal_access_token: "ghp_x" }, repositories);
+    expect((await exec(pat, "repositories", "list", { username: "octocat" })).status).toBe(200);
+    const oauth = await connector("github", { option_title: "OAuth Credentials", access_token: "gho_x" }, repositories);
+    expect((await exec(oauth, "repositories", "list", { username: "octocat" })).status).toBe(200);
+    // The PAT form's constant with a key neither form has.
+    const mixed = await connector("github", { option_title: "PAT Credentials", pat: "ghp_x" }, repositories);
+    const refused = await exec(mixed, "repositories", "list", { username: "octocat" });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toContain("Credentials do not match any auth scheme. Provided keys: ['option_title', 'pat']");
+    expect(refused.body.message).toContain("Available schemes:");
+  });
+
+  it("refuses a param the operation does not declare, naming it and the accepted ones; checks types and enums", async () => {
+    const stripe = ids.stripe as string;
+    const generic = await exec(stripe, "customers", "list", { cursor: "abc" });
+    expect(generic.status).toBe(422);
+    expect(generic.body.errors[0]).toMatchObject({ field: "params.cursor", error_code: "extra_forbidden" });
+    expect(generic.body.errors[0].message).toContain("starting_after");
+    const drive = await connector("google-drive");
+    expect((await exec(drive, "files", "list", { pageToken: "bad!" })).body.errors[0].field).toBe("params.pageToken");
+    expect((await exec(drive, "files", "list", { after: "x" })).status).toBe(422);
+    const typed = await exec(ids.linear as string, "issues", "create", { teamId: "t", title: 42 });
+    expect(typed.status).toBe(422);
+    expect(typed.body.errors[0]).toMatchObject({ field: "params.title", error_code: "string_type" });
+    const missing = await exec(ids.linear as string, "issues", "create", { teamId: "t" });
+    expect(missing.body.errors[0]).toMatchObject({ field: "params.title", error_code: "missing" });
+    const asana = await connector("asana");
+    const nested = await exec(asana, "tasks", "list", { limit: "many" });
+    expect(nested.body.errors[0]).toMatchObject({ field: "params.limit", error_code: "int_parsing" });
+  });
+
+  it("Linear issue create answers {success, issue} and keeps the title; the issue reads back", async () => {
+    const res = await exec(ids.linear as string, "issues", "create", { teamId: "team_1", title: "Fidelity title" });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toMatchObject({ success: true, issue: { title: "Fidelity title" } });
+    const id = res.body.result.issue.id;
+    const got = await exec(ids.linear as string, "issues", "get", { id });
+    expect(got.body.result).toMatchObject({ id, title: "Fidelity title" });
+  });
+
+  it("Salesforce api_search answers {searchRecords}; Stripe delete answers the deleted object's shape", async () => {
+    const salesforce = await connector("salesforce");
+    const found = await exec(salesforce, "accounts", "api_search", { q: "FIND {Acme}" });
+    expect(Object.keys(found.body.result)).toEqual(["searchRecords"]);
+    expect(found.body.result.searchRecords.length).toBeGreaterThan(0);
+    const stripe = await connector("stripe");
+    const [first] = (await exec(stripe, "customers", "list", { limit: 1 })).body.result as Rec[];
+    const deleted = await exec(stripe, "customers", "delete", { id: first?.id });
+    expect(deleted.body.result).toEqual({ id: first?.id, object: "customer", deleted: true });
+    expect((await exec(stripe, "customers", "get", { id: first?.id })).status).toBe(404);
+  });
+
+  it("GitHub issue create answers REST fields with what was sent", async () => {
+    const res = await exec(ids.github as string, "issues", "create", {
+      owner: "airbytehq",
+      repo: "airbyte",
+      title: "Broken",
+      body: "Steps",
+    });
+    expect(res.body.result).toMatchObject({ title: "Broken", body: "Steps", number: expect.any(Number), html_url: expect.any(String) });
+  });
+
+  it("Asana's data wrapper is unwrapped, ids are gids, and a listed gid resolves in get", async () => {
+    const asana = await connector("asana");
+    const created = await exec(asana, "tasks", "create", { data: { name: "Write docs", workspace: "1" } });
+    expect(created.status).toBe(200);
+    const gid = created.body.result.gid;
+    expect(gid).toEqual(expect.any(String));
+    expect(created.body.result).not.toHaveProperty("data");
+    const listed = (await exec(asana, "tasks", "list", { limit: 100 })).body.result as Rec[];
+    const mine = listed.find((t) => t.gid === gid);
+    expect(mine).toMatchObject({ name: "Write docs" });
+    expect(mine).not.toHaveProperty("data");
+    expect((await exec(asana, "tasks", "get", { task_gid: listed[0]?.gid })).status).toBe(200);
+  });
+
+  it("keys and types come from the spec: Twilio sid under its AccountSid, integer portfolioId, GitHub owner + repo", async () => {
+    const twilio = await connector("twilio");
+    const calls = (await exec(twilio, "calls", "list", { AccountSid: "AC0001" })).body.result as Rec[];
+    expect(calls[0]).toMatchObject({ sid: expect.any(String), account_sid: "AC0001" });
+    const call = await exec(twilio, "calls", "get", { AccountSid: "AC0001", sid: calls[0]?.sid });
+    expect(call.body.result).toMatchObject({ sid: calls[0]?.sid });
+    const amazon = await connector("amazon-ads");
+    const listed = await exec(amazon, "portfolios", "list", { "Amazon-Advertising-API-Scope": "1" });
+    const portfolios = listed.body.result.portfolios as Rec[];
+    expect(typeof portfolios[0]?.portfolioId).toBe("number");
+    const portfolio = await exec(amazon, "portfolios", "get", {
+      portfolioId: portfolios[0]?.portfolioId,
+      "Amazon-Advertising-API-Scope": "1",
+    });
+    expect(portfolio.body.result.portfolioId).toBe(portfolios[0]?.portfolioId);
+    const [repo] = (await exec(ids.github as string, "repositories", "list", { username: "octocat", per_page: 1 })).body.result as Rec[];
+    const got = await exec(ids.github as string, "repositories", "get", { owner: "octocat", repo: repo?.name });
+    expect(got.body.result).toMatchObject({ name: repo?.name, id: repo?.id });
+  });
+
+  it("a singleton answers a get with no params (Stripe balance)", async () => {
+    const res = await exec(ids.stripe as string, "balance", "get");
+    expect(res.status).toBe(200);
+    expect(res.body.result).toMatchObject({ object: "balance" });
+  });
+
+  it("answers every meta-extractor key, pagination or not (row_count, response_aggregation_type)", async () => {
+    const spec = byName("google-analytics-data-api");
+    const entity = spec?.entities.find((e) => e.actions.some((a) => a.meta && "row_count" in a.meta));
+    const action = entity?.actions.find((a) => a.meta && "row_count" in a.meta);
+    expect(action).toBeDefined();
+    const ga = await connector("google-analytics-data-api");
+    const params = Object.fromEntries(
+      (action?.params ?? []).filter((p) => p.required).map((p) => [p.name, [p.type].flat().includes("integer") ? 1 : "x"]),
+    );
+    const res = await exec(ga, entity?.name as string, action?.action as string, params);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(Object.keys(res.body.connector_metadata).sort()).toEqual(Object.keys(action?.meta ?? {}).sort());
+    expect(res.body.connector_metadata.row_count).toEqual(expect.any(Number));
+  });
+
+  it("context_store_search answers the listed fields with took_ms, for entities with no list too", async () => {
+    const res = await exec(ids.stripe as string, "charges", "context_store_search", { limit: 2 });
+    const listed = (byName("stripe")?.entities.find((e) => e.name === "charges")?.contextStore?.properties ?? {}) as Rec;
+    for (const record of res.body.result.data as Rec[]) for (const key of Object.keys(record)) expect(listed).toHaveProperty(key);
+    expect(res.body.result.meta).toEqual({ has_more: true, cursor: expect.any(String), took_ms: expect.any(Number) });
+    const intercom = await connector("intercom");
+    const parts = await exec(intercom, "conversation_parts", "context_store_search", { limit: 1 });
+    expect(parts.status, JSON.stringify(parts.body)).toBe(200);
+  });
+});

@@ -108,6 +108,17 @@ const typeOk = (doc: Json, p: Json, v: unknown) => {
     : t.includes("integer") || t.includes("number") || t.includes("string");
 };
 
+/** Headers the spec's auth config sends itself (`additional_headers`): not the caller's to give. */
+function authFilled(spec: Spec): Set<string> {
+  const names = new Set<string>();
+  for (const scheme of Object.values<Json>(spec.doc.components?.securitySchemes ?? {})) {
+    const cfg = scheme["x-airbyte-auth-config"];
+    for (const v of cfg ? [cfg, ...(cfg.oneOf ?? [])] : [])
+      for (const name of Object.keys(v.additional_headers ?? {})) names.add(name.toLowerCase());
+  }
+  return names;
+}
+
 /** Params for an operation: required ones filled by type, key params from a record when there is one. */
 function paramsFor(
   spec: Spec,
@@ -122,7 +133,11 @@ function paramsFor(
   const restKey = inPath[inPath.length - 1];
   for (const p of op.params) {
     if (p.in === "cookie") continue;
-    if (p.in === "header" && (!p.required || resolve(spec.doc, p.schema)?.default !== undefined)) continue;
+    if (
+      p.in === "header" &&
+      (!p.required || resolve(spec.doc, p.schema)?.default !== undefined || authFilled(spec).has(p.name.toLowerCase()))
+    )
+      continue;
     if (!(p.required || p.in === "path")) continue;
     const fromRecord = !record
       ? undefined
