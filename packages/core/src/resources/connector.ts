@@ -78,6 +78,22 @@ export class ConnectorHandle {
   }
 
   /**
+   * The catalog of a `{ connectorId }` handle without `type`, learned from the connector itself (one GET, once per
+   * handle). Only paging asks for it, and only when a second page is due: untyped calls send nothing extra.
+   */
+  #learnedCatalog: Promise<RuntimeCatalog | undefined> | undefined;
+  #catalogOfConnector(options: CallOptions): Promise<RuntimeCatalog | undefined> {
+    this.#learnedCatalog ??= this.get(options).then(
+      async (connector) => {
+        const catalog = await loadCatalog(connector.connectorType ?? "");
+        return catalog?.definitionId === connector.definitionId ? catalog : undefined;
+      },
+      () => undefined,
+    );
+    return this.#learnedCatalog;
+  }
+
+  /**
    * The connector's id, resolving the slug if needed (a `ConnectorResolutionError` when it matches none or several).
    *
    * @example
@@ -171,10 +187,13 @@ export class ConnectorHandle {
     requireText("paginate", "action", action);
     requireObject("paginate", "params", params, false);
     if (options.cursorParam !== undefined) requireText("paginate", "cursorParam", options.cursorParam);
-    const spec = this.#catalog().then((catalog) =>
-      catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action),
-    );
+    const actionOf = (catalog: RuntimeCatalog | undefined) =>
+      catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action);
+    let spec = this.#catalog().then(actionOf);
     const fetchPage = async (cursor: string | undefined) => {
+      if (cursor !== undefined && options.cursorParam === undefined && this.#type === undefined && !(await spec)) {
+        spec = this.#catalogOfConnector(options).then(actionOf);
+      }
       const paging = (await spec)?.pagination;
       const cursorParam = options.cursorParam ?? paging?.cursorParam ?? "cursor";
       const sent = cursor === undefined ? params[cursorParam] : cursorValue(paging, cursor);

@@ -182,7 +182,7 @@ describe("create", () => {
     expect((await ws.connectors.list()).map((c) => c.id)).toContain(created.id);
   });
 
-  it("by connectorType: the display name, case-insensitively; the snake_case slug is a NotFoundError", async () => {
+  it("by connectorType: the display name or slug, any case or separators; an unknown type is a NotFoundError", async () => {
     const ws = airbyte.workspace("crud-ws");
     const created = await ws.connectors.create({
       connectorType: "sTrIpE",
@@ -197,10 +197,15 @@ describe("create", () => {
     const page = await ws.connector({ connectorId: created.id }).execute<unknown[]>("customers", "list", { limit: 2 });
     expect(page.data).toHaveLength(2);
 
+    // The forms the Airbyte docs write ("Zendesk-Support", "zendesk_support") name the same connector.
+    const zendesk = await ws.connectors.create({ connectorType: "zendesk_support", credentials: { access_token: "x" } });
+    expect(zendesk.connectorType).toBe("Zendesk Support");
+    await ws.connectors.delete(zendesk.id);
     const before = (await connectorsIn("crud-ws")).length;
-    const error = await rejection(ws.connectors.create({ connectorType: "zendesk_support", credentials: { access_token: "x" } }));
+    const error = await rejection(ws.connectors.create({ connectorType: "zendesk_suport", credentials: { access_token: "x" } }));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).code).toBe("connector_type_not_found");
+    expect((error as NotFoundError).message).toContain("Zendesk Support");
     expect((await connectorsIn("crud-ws")).length).toBe(before);
   });
 

@@ -11,11 +11,17 @@ const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 let code = "";
 let minified = "";
 let inputs: string[] = [];
+let catalogs: string[] = [];
 
-async function bundle(minify: boolean): Promise<{ text: string; metafile: Metafile }> {
+// Split as a browser bundler does: each connector catalog (data loaded on a connector's first use) is its own chunk.
+// Catalogs may name a connector's own OAuth field `client_secret`; that is a form field's name in data, not a path
+// to the application's secret, so the code chunks are scanned and the catalogs are checked to be data only.
+async function bundle(minify: boolean): Promise<{ code: string; catalogs: string[]; metafile: Metafile }> {
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,
+    splitting: true,
+    outdir: "/virtual",
     platform: "browser",
     format: "esm",
     target: "es2022",
@@ -24,14 +30,23 @@ async function bundle(minify: boolean): Promise<{ text: string; metafile: Metafi
     metafile: true,
     logLevel: "silent",
   });
-  return { text: result.outputFiles[0]?.text ?? "", metafile: result.metafile };
+  const isCatalog = (path: string) => /\.(catalog|prose)-[\w-]+\.js$/.test(path);
+  return {
+    code: result.outputFiles
+      .filter((f) => !isCatalog(f.path))
+      .map((f) => f.text)
+      .join("\n"),
+    catalogs: result.outputFiles.filter((f) => isCatalog(f.path)).map((f) => f.text),
+    metafile: result.metafile,
+  };
 }
 
 beforeAll(async () => {
   const plain = await bundle(false);
-  code = plain.text;
+  code = plain.code;
+  catalogs = plain.catalogs;
   inputs = Object.keys(plain.metafile.inputs);
-  minified = (await bundle(true)).text;
+  minified = (await bundle(true)).code;
 });
 
 describe("the browser bundle (src/browser.ts, esbuild, platform browser)", () => {
@@ -44,6 +59,16 @@ describe("the browser bundle (src/browser.ts, esbuild, platform browser)", () =>
   it.each(["applications/token", "client_secret", "clientSecret"])("contains no %j", (needle) => {
     expect(code).not.toContain(needle);
     expect(minified).not.toContain(needle);
+  });
+
+  it("connector catalogs are lazily loaded data: no import, no fetch, no token route", () => {
+    expect(catalogs.length).toBe(102);
+    for (const chunk of catalogs) {
+      expect(chunk).not.toContain("applications/token");
+      // Outside string literals (descriptions may quote code), a catalog chunk is one object literal and its export.
+      const outsideStrings = chunk.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/^\/\/.*$/gm, "");
+      expect(outsideStrings).not.toMatch(/\bfetch\(|\bimport\b|\bfunction\b|=>/);
+    }
   });
 
   it("does not include the modules that handle credentials", () => {
