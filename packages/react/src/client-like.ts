@@ -10,6 +10,8 @@ import type {
   ExecuteOptions,
   ExecutionResult,
   ListWorkspacesInput,
+  PageIterator,
+  PaginateOptions,
   UpdateConnectorInput,
   Workflow,
   WorkspaceInfo,
@@ -19,8 +21,9 @@ import { ValidationError } from "@airbyte-agents/core/browser";
 import type { OpenConnectWidget } from "./connect-widget";
 
 /**
- * What the hooks need from one connector handle: `execute`, plus `download` and `get` when the client offers them.
- * Core's `ConnectorHandle` satisfies it.
+ * What the hooks need from one connector handle: `execute`, plus `paginate`, `download` and `get` when the client
+ * offers them (without `paginate`, paged queries read each page's cursor from its meta as given). Core's
+ * `ConnectorHandle` satisfies it.
  *
  * @example
  * ```ts
@@ -34,6 +37,7 @@ export interface AirbyteConnectorHandleLike {
     params?: Record<string, unknown>,
     options?: ExecuteOptions & CallOptions,
   ): Promise<ExecutionResult<T>>;
+  paginate?(entity: string, action: string, params?: Record<string, unknown>, options?: PaginateOptions): PageIterator<unknown>;
   download?(entity: string, params: Record<string, unknown>, options?: CallOptions): Promise<ReadableStream<Uint8Array>>;
   get?(options?: CallOptions): Promise<Connector>;
 }

@@ -63,6 +63,12 @@ describe("useInfiniteExecute sends the cursor in the parameter the connector's s
     ]);
   });
 
+  it("zendesk-support: page, the next page number, sent as an integer", async () => {
+    const { pages, sent } = await pageToEnd(() => useInfiniteExecute("zendesk-support", "articles", "list", { per_page: 5 }));
+    expect(pages.map((page) => page.data.length)).toEqual([5, 5, 2]);
+    expect(sent.map((execute) => execute.params)).toEqual([{ per_page: 5 }, { per_page: 5, page: 2 }, { per_page: 5, page: 3 }]);
+  });
+
   it("github, by { connectorId, type }: after, next to the required owner and repo", async () => {
     const id = await connectorId("github");
     const from = emu.requests().length;

@@ -17,7 +17,7 @@ import type {
   UntypedConnectorRef,
 } from "../typed";
 import { fieldsOf } from "./execute";
-import { pagingOf } from "./paging";
+import { fetchPage } from "./paging";
 
 /**
  * The key of a paged (infinite) execute query.
@@ -101,13 +101,6 @@ export type TypedExecuteInfiniteQueryInput<
   PagingInput &
   AirbyteInfiniteQueryOptions<ExecutePage<TypedItem<S, E, A>, TypedMeta<S, E, A>>, TData, ExecutePagesKey>;
 
-/** Items of a page: the result itself when it is an array, or its `data` array (search results). As core's pages(). */
-function pageItems<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  if (result && typeof result === "object" && Array.isArray((result as { data?: unknown }).data)) return (result as { data: T[] }).data;
-  return [];
-}
-
 /**
  * The next page's cursor under core's `paginate` rules: none when the connector says there is no next page or gives
  * no cursor, and none when the cursor was already used (a connector bug that would otherwise loop forever).
@@ -155,15 +148,16 @@ function buildInfiniteOptions<TPage extends ExecutePage<unknown, unknown>, TData
     // Only an explicit cursorParam is part of the key: the spec's own is a fact of the connector, not an input.
     queryKey: airbyteKeys.executePages(workspace, connector, entity, action, params, defined({ ...fields, cursorParam })),
     initialPageParam: null,
-    queryFn: async ({ signal, pageParam }) => {
-      const paging = await pagingOf(connector, entity, action, cursorParam);
-      const pageParams = pageParam === null ? params : { ...params, [paging.cursorParam]: pageParam };
-      const page = await workspaceOf(client, workspace)
-        .connector(connector)
-        .execute(entity, action, pageParams, { ...fields, ...request, signal });
-      const items = pageItems<{ id?: unknown }>(page.data);
-      return { ...page, meta: paging.nextMeta(page.meta, items), data: items } as unknown as TPage;
-    },
+    queryFn: async ({ signal, pageParam }) =>
+      (await fetchPage(workspaceOf(client, workspace).connector(connector), {
+        ref: connector,
+        entity,
+        action,
+        params,
+        cursor: pageParam,
+        cursorParam,
+        options: { ...fields, ...request, signal },
+      })) as TPage,
     getNextPageParam: (lastPage, _pages, _lastCursor, usedCursors) => nextPageCursor(lastPage.meta, usedCursors),
   });
 }

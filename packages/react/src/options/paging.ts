@@ -1,36 +1,58 @@
-import type { ConnectorRef, PageMeta } from "@airbyte-agents/core";
+import type { CallOptions, ConnectorRef, ExecuteOptions, ExecutionResult } from "@airbyte-agents/core";
 import { describeConnector } from "@airbyte-agents/core/browser";
+import type { AirbyteConnectorHandleLike } from "../client-like";
 
-/** How one paged operation sends and finds its cursor. */
-export interface Paging {
-  /** The parameter the cursor goes in. */
-  cursorParam: string;
-  /** The page's meta with the cursor the next request needs. */
-  nextMeta<M>(meta: PageMeta<M>, items: readonly { id?: unknown }[]): PageMeta<M>;
+/** What one page fetch needs besides the handle. */
+export interface PageRequest {
+  ref: ConnectorRef;
+  entity: string;
+  action: string;
+  params: Record<string, unknown>;
+  /** The previous page's cursor, or null for the first page. */
+  cursor: string | null;
+  /** An explicit cursor parameter (connectors the SDK has no spec for). */
+  cursorParam: string | undefined;
+  options: ExecuteOptions & CallOptions;
 }
 
-const asIs = <M>(meta: PageMeta<M>) => meta;
-
-/** Stripe-style paging: the next page starts after the last record, whatever the meta says (core's rule too). */
-function afterLastId<M>(meta: PageMeta<M>, items: readonly { id?: unknown }[]): PageMeta<M> {
-  if (!meta.hasNextPage) return meta;
-  const id = items.at(-1)?.id;
-  return { ...meta, cursor: typeof id === "string" || typeof id === "number" ? String(id) : null };
+/** Items of a page: the result itself when it is an array, or its `data` array (search results). As core's pages(). */
+function pageItems(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  if (result && typeof result === "object" && Array.isArray((result as { data?: unknown }).data))
+    return (result as { data: unknown[] }).data;
+  return [];
 }
 
-/**
- * The paging of one operation from the connector's catalog, as core's `paginate()` reads it: the spec's cursor
- * parameter and where the cursor comes from. The catalog is a lazily imported chunk of core that `execute` loads
- * anyway for its validation, so this costs no extra request and no extra bytes. A connector the SDK does not know
- * pages with `cursorParam` (default `cursor`).
- */
-export async function pagingOf(ref: ConnectorRef, entity: string, action: string, cursorParam: string | undefined): Promise<Paging> {
+/** The spec's cursor parameter and its type for one operation; none for connectors the SDK does not know. */
+async function cursorSpec(ref: ConnectorRef, entity: string, action: string) {
   const slug = typeof ref === "string" ? ref : ref.type;
   // describeConnector refuses unknown slugs with a ValidationError; for paging that only means "no spec".
   const catalog = slug === undefined ? undefined : await describeConnector(slug).catch(() => undefined);
-  const spec = catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action)?.pagination;
-  return {
-    cursorParam: cursorParam ?? spec?.cursorParam ?? "cursor",
-    nextMeta: spec?.cursorFrom === "lastId" ? afterLastId : asIs,
-  };
+  return catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action)?.pagination;
+}
+
+/**
+ * One page of a paged operation, starting at `cursor`, with the next page's cursor in `meta` exactly as core's
+ * `paginate()` computes it. An infinite query fetches pages one at a time and keeps the cursors itself, so each page
+ * is core's `paginate()` started at that cursor: core then applies the spec's rule for where the next page starts
+ * (the meta's cursor, the last record's id, the next page number or offset). The hook only has to put the cursor in
+ * the spec's parameter, as a number where the parameter is an integer.
+ */
+export async function fetchPage(handle: AirbyteConnectorHandleLike, request: PageRequest): Promise<ExecutionResult<unknown[], unknown>> {
+  const { ref, entity, action, params, cursor, cursorParam, options } = request;
+  const spec = cursorParam === undefined ? await cursorSpec(ref, entity, action) : undefined;
+  const param = cursorParam ?? spec?.cursorParam ?? "cursor";
+  const sent = cursor !== null && spec?.cursorType === "integer" && Number.isSafeInteger(Number(cursor)) ? Number(cursor) : cursor;
+  const pageParams = sent === null ? params : { ...params, [param]: sent };
+  if (handle.paginate) {
+    const paginateOptions = cursorParam === undefined ? options : { ...options, cursorParam };
+    const pages = handle.paginate(entity, action, pageParams, paginateOptions).pages()[Symbol.asyncIterator]();
+    const first = await pages.next();
+    await pages.return?.();
+    if (first.done) throw new Error(`Airbyte: ${entity}.${action} returned no page`);
+    return first.value;
+  }
+  // A client-like without paginate (a test double, a proxy): the page as execute returns it.
+  const page = await handle.execute(entity, action, pageParams, options);
+  return { ...page, data: pageItems(page.data) };
 }
