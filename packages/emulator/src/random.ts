@@ -55,6 +55,11 @@ export class Stream {
     this.state = seed >>> 0;
   }
 
+  /** Restarts the stream from another seed (one object per record, reseeded per field, instead of one per field). */
+  reseed(seed: number): void {
+    this.state = seed >>> 0;
+  }
+
   /** A uniform 32-bit unsigned integer. */
   u32(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
@@ -86,8 +91,12 @@ export function recordSeed(seedKey: string, index: number): number {
     base = hashString(seedKey);
     seedHashes.set(seedKey, base);
   }
-  // murmur3's finaliser over (base, index): neighbouring indexes give unrelated streams.
-  let h = (base ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
+  return mixSeed(base, index + 1);
+}
+
+/** murmur3's finaliser over (seed, salt): neighbouring salts (indexes, field names' hashes) give unrelated seeds. */
+export function mixSeed(seed: number, salt: number): number {
+  let h = (seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
   return (h ^ (h >>> 16)) >>> 0;

@@ -3,7 +3,7 @@
 // closures drawing from one seeded stream. The catalog's schemas are long-lived objects, so a WeakMap keyed by them
 // caches the compiled tree without keeping anything alive.
 import type { RecordSchema } from "../catalog/types.js";
-import { recordSeed, Stream } from "../random.js";
+import { hashString, mixSeed, recordSeed, Stream } from "../random.js";
 import {
   booleanRole,
   contextOf,
@@ -56,12 +56,16 @@ interface Scope {
   person: number;
   /** Whether the object ended, when it has no state to say so: drawn once, so closed_at and cancelled_at agree. */
   ended: boolean | undefined;
+  /** The object's seed, which its fields' seeds derive from. */
+  seed: number;
 }
 
-/** Did the object end? Its state says so when it has one; otherwise one draw per object decides for all its fields. */
-function endedBy(r: Stream, s: Scope, states: ReadonlySet<string>): boolean {
+const ENDED_SALT = 0x2545f491;
+
+/** Did the object end? Its state says so when it has one; otherwise its seed decides, once, for all its fields. */
+function endedBy(s: Scope, states: ReadonlySet<string>): boolean {
   if (s.state !== undefined) return states.has(s.state);
-  if (s.ended === undefined) s.ended = r.next() < TERMINAL_RATE;
+  if (s.ended === undefined) s.ended = mixSeed(s.seed, ENDED_SALT) / 4294967296 < TERMINAL_RATE;
   return s.ended;
 }
 
@@ -93,6 +97,7 @@ function compileRecord(schema: RecordSchema): RecordGen {
       state: undefined,
       person: r.u32(),
       ended: undefined,
+      seed,
     };
     return gen(r, scope);
   };
@@ -133,7 +138,7 @@ function containerOrNull(gen: Gen, name: string, nullable: boolean, context: Obj
   const tokens = tokensOf(name);
   if (tokens.some((t) => TERMINAL_WORDS.has(t))) {
     const states = terminalStatesOf(tokens, context.lifecycle);
-    return (r, s) => (endedBy(r, s, states) ? gen(r, s) : null);
+    return (r, s) => (endedBy(s, states) ? gen(r, s) : null);
   }
   return (r, s) => (r.next() < CONTAINER_NULL_RATE ? null : gen(r, s));
 }
@@ -154,8 +159,11 @@ function needsScope(keys: readonly string[], context: ObjectContext): boolean {
 }
 
 function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
-  if (depth >= MAX_DEPTH) return () => ({});
-  const properties = schema.properties ?? {};
+  // Past the depth limit an object keeps only what its schema requires, so it still validates (Shopify refund
+  // transactions need their `id`) without the record growing without bound.
+  const all = schema.properties ?? {};
+  const properties = depth >= MAX_DEPTH ? Object.fromEntries(Object.entries(all).filter(([key]) => schema.required?.includes(key))) : all;
+  if (Object.keys(properties).length === 0) return () => ({});
   const keys = Object.keys(properties);
   const context = contextOf(name, keys);
   const fields = keys.map((key) => compile(properties[key] as RecordSchema, key, context, depth + 1));
@@ -168,7 +176,11 @@ function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
   // Records start as a copy of a template with every key (made by JSON.parse, so its properties sit in the object):
   // filling existing slots skips a shape change per key, and JSON.stringify of such objects is about a third faster.
   const template: Record<string, unknown> = plain ? JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) : {};
+  // Each field draws from its own seed (the object's seed and the field's name), so a field's value does not depend on
+  // which other fields a schema lists: the list, get and context-store schemas of an entity agree on shared fields.
+  const salts = keys.map(hashString);
   return (r, parent) => {
+    const base = r.u32();
     let s = parent;
     if (ownScope) {
       const created = parent.created + r.next() * (parent.updated - parent.created);
@@ -179,16 +191,22 @@ function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
         state: undefined,
         person: r.u32(),
         ended: undefined,
+        seed: base,
       };
     }
     let mainValue: unknown;
     if (main >= 0) {
+      r.reseed(mixSeed(base, salts[main] as number));
       mainValue = (fields[main] as Gen)(r, s);
       s.state = typeof mainValue === "string" ? mainValue.toLowerCase() : undefined;
     }
     const out: Record<string, unknown> = { ...template };
     for (let i = 0; i < count; i++) {
-      const value = i === main ? mainValue : (fields[i] as Gen)(r, s);
+      let value = mainValue;
+      if (i !== main) {
+        r.reseed(mixSeed(base, salts[i] as number));
+        value = (fields[i] as Gen)(r, s);
+      }
       if (plain) out[keys[i] as string] = value;
       else Object.defineProperty(out, keys[i] as string, { value, enumerable: true, writable: true, configurable: true });
     }
@@ -201,8 +219,12 @@ function arrayGen(schema: RecordSchema, name: string, context: ObjectContext, de
   const item = compile(schema.items, name, context, depth + 1);
   return (r, s) => {
     const length = r.below(3);
+    const base = r.u32();
     const out = new Array<unknown>(length);
-    for (let i = 0; i < length; i++) out[i] = item(r, s);
+    for (let i = 0; i < length; i++) {
+      r.reseed(mixSeed(base, i + 1));
+      out[i] = item(r, s);
+    }
     return out;
   };
 }
@@ -261,7 +283,7 @@ function instantGen(
       // Present when the object's state says it ended (closed_at with state closed), absent otherwise.
       const states = terminalStatesOf(tokens, context.lifecycle);
       return (r, s) => {
-        if (!endedBy(r, s, states) && nullable) return null;
+        if (!endedBy(s, states) && nullable) return null;
         return s.created + r.next() * (s.updated - s.created);
       };
     }
@@ -302,7 +324,7 @@ function scalarGen(role: Role, type: string, format: string | undefined, name: s
     const reasons = context.camel ? upper(base) : base;
     const states = cancel ? new Set(["canceled", "cancelled"]) : CLOSED_STATES;
     const otherwise = cancel ? "other" : context.camel ? "REOPENED" : "reopened";
-    return (r, s) => (endedBy(r, s, states) ? pick(r, reasons) : nullable ? null : otherwise);
+    return (r, s) => (endedBy(s, states) ? pick(r, reasons) : nullable ? null : otherwise);
   }
   return orNull(valueGen(role, type, name, tokens, context), nullable);
 }
