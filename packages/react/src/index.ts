@@ -49,6 +49,7 @@ export {
   type DownloadResult,
   type DownloadVariables,
   downloadMutationOptions,
+  type TypedDownloadMutationInput,
 } from "./options/download";
 export {
   type ExecuteKey,

@@ -202,6 +202,14 @@ describe("useDownload", () => {
     expect(bytes).toEqual(new Uint8Array(await new Response(direct).arrayBuffer()));
   });
 
+  it("with the connector and entity fixed, mutate takes the typed params", async () => {
+    const queryClient = newQueryClient();
+    const { result } = renderHook(() => useDownload("zendesk-support", "attachments"), { wrapper: wrapper(client, queryClient) });
+    const blob = await act(() => result.current.mutateAsync({ attachment_id: 3 }));
+    const direct = await client.workspace().connector("zendesk-support").download("attachments", { attachment_id: 3 });
+    expect(new Uint8Array(await blob.arrayBuffer())).toEqual(new Uint8Array(await new Response(direct).arrayBuffer()));
+  });
+
   it("an unknown file is a NotFoundError, not an empty Blob", async () => {
     const queryClient = newQueryClient();
     const { result } = renderHook(() => useDownload(), { wrapper: wrapper(client, queryClient) });

@@ -2,7 +2,7 @@
 import type { AirbyteClient, TypedResult } from "@airbyte-agents/core";
 import type { QueryClient } from "@tanstack/react-query";
 import { expectTypeOf, it } from "vitest";
-import { executeQueryOptions, type TypedItem, useExecute, useInfiniteExecute, useSuspenseExecute } from "../src/index";
+import { executeQueryOptions, type TypedItem, useDownload, useExecute, useInfiniteExecute, useSuspenseExecute } from "../src/index";
 
 declare const airbyte: AirbyteClient;
 declare const queryClient: QueryClient;
@@ -60,4 +60,16 @@ it("useInfiniteExecute and useSuspenseExecute", async () => {
     executeQueryOptions(airbyte, { connector: "stripe", entity: "customers", action: "list", params: { limit: 10 } }),
   );
   expectTypeOf(page).toEqualTypeOf<TypedResult<"stripe", "customers", "list">>();
+});
+
+it("useDownload", () => {
+  const attachment = useDownload("zendesk-support", "attachments");
+  const save = async () => {
+    const blob = await attachment.mutateAsync({ attachment_id: 1 });
+    window.open(URL.createObjectURL(blob));
+  };
+  expectTypeOf(save).returns.resolves.toBeVoid();
+  const download = useDownload({ as: "stream" });
+  download.mutate({ connector: { connectorId }, entity: "files", params: { file_id: "f1" } });
+  expectTypeOf(download.data).toEqualTypeOf<ReadableStream<Uint8Array> | undefined>();
 });

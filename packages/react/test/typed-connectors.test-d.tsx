@@ -1,15 +1,18 @@
 // The hooks and factories infer what core's typed handle infers, for published connectors and `{ connectorId, type }`.
 import type { AirbyteClient, ExecutionResult, TypedConnector, TypedParams, TypedResult } from "@airbyte-agents/core";
 import { createWidgetClient } from "@airbyte-agents/core/browser";
-import { type InfiniteData, QueryClient, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { type InfiniteData, QueryClient, useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  downloadMutationOptions,
   type ExecutePage,
   executeInfiniteQueryOptions,
   executeQueryOptions,
+  type TypedDownloadParams,
   type TypedItem,
   type TypedMeta,
   type TypedPages,
+  useDownload,
   useExecute,
   useInfiniteExecute,
   useSuspenseExecute,
@@ -204,5 +207,29 @@ describe("option factories are typed too", () => {
     expectTypeOf(useExecute("hubspot", "contacts", "list", params).data).toEqualTypeOf<
       TypedResult<"hubspot", "contacts", "list"> | undefined
     >();
+  });
+});
+
+describe("useDownload with a published connector's download entity", () => {
+  it("mutate takes the download action's params, checked against the spec", () => {
+    const attachment = useDownload("zendesk-support", "attachments");
+    expectTypeOf(attachment.mutate).parameter(0).toEqualTypeOf<TypedDownloadParams<"zendesk-support", "attachments">>();
+    expectTypeOf(attachment.data).toEqualTypeOf<Blob | undefined>();
+    attachment.mutate({ attachment_id: 1 });
+    // @ts-expect-error attachment_id is a number
+    attachment.mutate({ attachment_id: "1" });
+    // @ts-expect-error attachment_id is required
+    attachment.mutate({});
+    expectTypeOf(useDownload({ connectorId, type: "zendesk-support" }, "attachments", { as: "stream" }).data).toEqualTypeOf<
+      ReadableStream<Uint8Array> | undefined
+    >();
+    // @ts-expect-error tickets have no download action
+    useDownload("zendesk-support", "tickets");
+    // @ts-expect-error stripe has nothing to download
+    useDownload("stripe", "customers");
+    const options = downloadMutationOptions(airbyte, { connector: "zendesk-support", entity: "attachments", as: "stream" });
+    expectTypeOf(useMutation(options).mutateAsync).returns.toEqualTypeOf<Promise<ReadableStream<Uint8Array>>>();
+    // @ts-expect-error no such entity
+    downloadMutationOptions(airbyte, { connector: "zendesk-support", entity: "attachment" });
   });
 });

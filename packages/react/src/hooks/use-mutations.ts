@@ -1,4 +1,4 @@
-import type { AirbyteError, AskResult, Connector, CreateConnectorInput } from "@airbyte-agents/core";
+import type { AirbyteError, AskResult, Connector, ConnectorRef, ConnectorSlug, CreateConnectorInput } from "@airbyte-agents/core";
 import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
 import {
   type CreateConnectorMutationInput,
@@ -19,6 +19,8 @@ import {
 } from "../options/download";
 import { type AskMutationInput, askMutationOptions } from "../options/workflows";
 import { useAirbyteContext } from "../provider";
+import type { WorkspaceInput } from "../query-types";
+import type { DownloadEntityOf, TypedConnectorRef, TypedDownloadParams } from "../typed";
 
 /**
  * Creates a connector in the provider's workspace; the workspace's connector lists refetch before the mutation
@@ -72,22 +74,39 @@ export function useDeleteConnector(
 }
 
 /**
- * Downloads a file (the `download` action) as a `Blob`, or as the byte stream with `{ as: "stream" }`.
+ * Downloads a file (the `download` action) as a `Blob`, or as the byte stream with `{ as: "stream" }`. With a
+ * published connector and one of its download entities first, `mutate()` takes that action's params, checked
+ * against the spec; without them it takes `{ connector, entity, params }`.
  *
  * @example
  * ```tsx
- * const download = useDownload();
+ * const attachment = useDownload("zendesk-support", "attachments");
  * const save = async () => {
- *   const blob = await download.mutateAsync({ connector: "zendesk-support", entity: "attachments", params: { attachment_id: 1 } });
+ *   const blob = await attachment.mutateAsync({ attachment_id: 1 });
  *   window.open(URL.createObjectURL(blob));
  * };
+ * const any = useDownload({ as: "stream" });
+ * any.mutate({ connector: { connectorId }, entity: "files", params: { file_id: "f1" } });
  * ```
  */
+export function useDownload<S extends ConnectorSlug, E extends DownloadEntityOf<S>, TAs extends DownloadAs = "blob">(
+  connector: TypedConnectorRef<S>,
+  entity: E,
+  options?: DownloadMutationInput<TAs, TypedDownloadParams<S, E>>,
+): UseMutationResult<DownloadResult<TAs>, AirbyteError, TypedDownloadParams<S, E>>;
 export function useDownload<TAs extends DownloadAs = "blob">(
-  options: DownloadMutationInput<TAs> = {},
-): UseMutationResult<DownloadResult<TAs>, AirbyteError, DownloadVariables> {
+  options?: DownloadMutationInput<TAs>,
+): UseMutationResult<DownloadResult<TAs>, AirbyteError, DownloadVariables>;
+export function useDownload(
+  first?: ConnectorRef | (WorkspaceInput & { as?: DownloadAs }),
+  entity?: string,
+  options: WorkspaceInput & { as?: DownloadAs } = {},
+): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(downloadMutationOptions<TAs>(client, { workspace, ...options }));
+  // A ref is a string or has a connectorId; the options object has neither.
+  const fixed = typeof first === "string" || (first !== undefined && "connectorId" in first);
+  const input = fixed ? { workspace, ...options, connector: first as ConnectorRef, entity } : { workspace, ...(first as object) };
+  return useMutation(downloadMutationOptions(client, input as DownloadMutationInput));
 }
 
 /**
