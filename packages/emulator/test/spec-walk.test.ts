@@ -419,12 +419,20 @@ describe("spec walk: every operation of every connector spec", () => {
         const data = res.body?.result?.data;
         const extra = Array.isArray(data) ? data.flatMap((r: Json) => Object.keys(r).filter((k) => listed.size > 0 && !listed.has(k))) : [];
         const metaOk = res.body?.result?.meta && ["has_more", "cursor", "took_ms"].every((k) => k in res.body.result.meta);
-        const ok = res.status === 200 && Array.isArray(data) && extra.length === 0 && !!metaOk;
+        // Each listed field's value has the type the context store gives it.
+        const properties = Object.fromEntries((cs.fields ?? []).map((f: Json) => [f.name, f.type === undefined ? {} : { type: f.type }]));
+        const validate = ajv.compile({ type: "object", properties });
+        const typed = Array.isArray(data) && data.every((r: Json) => validate(r));
+        const ok = res.status === 200 && Array.isArray(data) && extra.length === 0 && !!metaOk && typed;
         contextStore.push({
           spec: spec.name,
           entity: cs.entity,
           ok,
-          ...(ok ? {} : { why: `${res.status} extra=${extra.slice(0, 3)} ${JSON.stringify(res.body).slice(0, 200)}` }),
+          ...(ok
+            ? {}
+            : {
+                why: `${res.status} extra=${extra.slice(0, 3)} types=${JSON.stringify(validate.errors?.slice(0, 1))} ${JSON.stringify(res.body).slice(0, 200)}`,
+              }),
         });
       }
     }

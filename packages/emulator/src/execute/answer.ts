@@ -2,7 +2,7 @@ import type { CatalogAction, CatalogEntity, RecordSchema } from "../catalog/type
 import type { Dataset } from "../records/dataset.js";
 import { generateRecord } from "../records/generate.js";
 import { answersStoredShape } from "./entity.js";
-import { conformTo, fits, isPlainObject, typesOf, withValueAt } from "./schema.js";
+import { conformTo, idAs, isPlainObject, typesOf, withValueAt } from "./schema.js";
 
 export interface Positioned {
   record: Record<string, unknown>;
@@ -22,10 +22,8 @@ export function shapeRecord(
   const key = dataset.idStyle.field;
   const keySchema = schema.properties?.[key];
   // This operation may type the key otherwise than the stored record (ClickUp's integer comment id on create).
-  const integer = typesOf(keySchema).includes("integer");
-  if (keySchema && !fits(base[key], keySchema)) base[key] = integer ? position + 1 : String(base[key]);
-  const own = record[key];
-  const source = integer && typeof own === "string" && /^\d+$/.test(own) ? { ...record, [key]: Number(own) } : record;
+  if (keySchema) base[key] = idAs(keySchema, base[key], position);
+  const source = keySchema && key in record ? { ...record, [key]: idAs(keySchema, record[key], position) } : record;
   const shaped = conformTo(source, schema, base);
   return isPlainObject(shaped) ? shaped : base;
 }

@@ -3,12 +3,13 @@ import { badRequest, notFound, unprocessable } from "../http/errors.js";
 import type { Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
-import { generateRecord, indexOfId } from "../records/generate.js";
+import { indexOfId } from "../records/generate.js";
 import { answerMany, answerOne, type Positioned } from "./answer.js";
+import { contextRecord } from "./context-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { viewOf } from "./entity.js";
 import { metaFor } from "./meta.js";
-import { conformTo, fits, isPlainObject } from "./schema.js";
+import { fits, isPlainObject } from "./schema.js";
 import { checkParams } from "./validate.js";
 
 export interface ExecuteBody {
@@ -155,11 +156,7 @@ function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Out
   const schema = entity.contextStore ?? view.record;
   // Records answer with the fields the context store lists for the entity, and the filter sees those.
   // Always reshaped: the stored record carries its key even where the context store does not list it.
-  const shaped = (r: Record<string, unknown>, position: number) => {
-    const base = generateRecord(schema, `${dataset.seedKey}:context_store`, position, dataset.idStyle);
-    const out = conformTo(r, schema, base);
-    return isPlainObject(out) ? out : {};
-  };
+  const shaped = (r: Record<string, unknown>, position: number) => contextRecord(dataset, entity, schema, r, position);
   const items: Record<string, unknown>[] = [];
   let position = start;
   const end = dataset.size();

@@ -84,3 +84,16 @@ export function withValueAt(root: unknown, path: readonly string[], value: unkno
   copy[head] = withValueAt(copy[head], rest, value);
   return copy;
 }
+
+/**
+ * A record's id as a schema types it: one spec may type an entity's id as an integer in one place and a string
+ * in another (GitHub comments, ClickUp comments). Digit strings become their number; other ids fall back to the
+ * record's position.
+ */
+export function idAs(schema: RecordSchema | undefined, id: unknown, position: number): unknown {
+  if (!schema || fits(id, schema)) return id;
+  const types = typesOf(schema);
+  if (types.includes("integer") || types.includes("number")) return typeof id === "string" && /^\d+$/.test(id) ? Number(id) : position + 1;
+  if (types.includes("string")) return String(id);
+  return id;
+}
