@@ -127,7 +127,14 @@ export type ItemOf<T> = T extends readonly (infer I)[] ? I : T extends { data: r
  */
 export type TypedItem<S extends ConnectorSlug, E, A> = ItemOf<DataOf<S, E, A>>;
 
-/** The params of a paged operation without its cursor parameter, which the paged hooks send themselves. */
+/**
+ * The params of a paged operation without its cursor parameter, which the paged hooks send themselves.
+ *
+ * @example
+ * ```ts
+ * const params: TypedPageParams<"stripe", "customers", "list"> = { limit: 50 }; // no starting_after
+ * ```
+ */
 export type TypedPageParams<S extends ConnectorSlug, E extends string, A extends string> = Omit<
   TypedParams<S, E, A>,
   OperationOf<S, E, A> extends { cursor: infer C extends string } ? C : never
@@ -143,8 +150,23 @@ export type TypedPageParams<S extends ConnectorSlug, E extends string, A extends
  */
 export type TypedDownloadParams<S extends ConnectorSlug, E extends string> = TypedParams<S, E, "download">;
 
-/** `params` may be left out exactly when every parameter is optional (as on core's typed handle). */
+/**
+ * The hooks' trailing arguments: `params` may be left out exactly when every parameter is optional (as on core's
+ * typed handle), so a missing required parameter is a compile error.
+ *
+ * @example
+ * ```ts
+ * type Args = ParamsArgs<{ id: string }, { staleTime?: number }>; // [params: { id: string }, options?: …]
+ * ```
+ */
 export type ParamsArgs<P, O> = Record<never, never> extends P ? [params?: P, options?: O] : [params: P, options?: O];
 
-/** `params` is an optional property exactly when every parameter is optional (for the option factories' input). */
+/**
+ * The factories' `params` property: optional exactly when every parameter is optional.
+ *
+ * @example
+ * ```ts
+ * const input: ParamsProp<{ id: string }> = { params: { id: "cus_1" } };
+ * ```
+ */
 export type ParamsProp<P> = Record<never, never> extends P ? { params?: P } : { params: P };

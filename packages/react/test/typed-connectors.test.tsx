@@ -86,6 +86,32 @@ describe("useInfiniteExecute sends the cursor in the parameter the connector's s
     expect(sent[1]?.params).toEqual({ ...params, after: pages[0]?.meta.cursor });
   });
 
+  it("a client-like without paginate still sends the spec's cursor parameter", async () => {
+    const ws = client.workspace();
+    // A proxy or test double that only offers execute: the hook reads each page's cursor from its meta.
+    const executeOnly = {
+      workspaceName: "default",
+      connectors: ws.connectors,
+      connector: (ref: Parameters<typeof ws.connector>[0]) => {
+        const handle = ws.connector(ref);
+        return { execute: handle.execute.bind(handle) };
+      },
+    };
+    const from = emu.requests().length;
+    const { result } = renderHook(() => useInfiniteExecute("linear", "issues", "list", { first: 5 }), {
+      wrapper: wrapper(executeOnly, newQueryClient()),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true), { timeout: 10_000 });
+    while (result.current.hasNextPage) await act(() => result.current.fetchNextPage());
+    const pages = result.current.data?.pages ?? [];
+    expect(pages.map((page) => page.data.length)).toEqual([5, 5, 2]);
+    expect(executesSince(from).map((execute) => execute.params)).toEqual([
+      { first: 5 },
+      { first: 5, after: pages[0]?.meta.cursor },
+      { first: 5, after: pages[1]?.meta.cursor },
+    ]);
+  });
+
   it("yields the items core's paginate() yields, for the same operation", async () => {
     const fromCore: unknown[] = [];
     for await (const customer of client.workspace().connector("stripe").customers.paginate({ limit: 5 })) fromCore.push(customer.id);

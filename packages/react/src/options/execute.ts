@@ -72,6 +72,15 @@ export type TypedExecuteQueryInput<
   ExecuteOptions &
   AirbyteQueryOptions<TypedResult<S, E, A>, TData, ExecuteKey>;
 
+/**
+ * Core's field selection out of a hook's options, without undefined entries (so the cache key is the same whether a
+ * field was left out or set to undefined).
+ *
+ * @example
+ * ```ts
+ * fieldsOf({ selectFields: ["id"], excludeFields: undefined, skipTruncation: undefined }); // { selectFields: ["id"] }
+ * ```
+ */
 export function fieldsOf(input: { [K in keyof ExecuteOptions]-?: ExecuteOptions[K] | undefined }): ExecuteOptions {
   return defined({ selectFields: input.selectFields, excludeFields: input.excludeFields, skipTruncation: input.skipTruncation });
 }

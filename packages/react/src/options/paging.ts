@@ -2,7 +2,14 @@ import type { CallOptions, ConnectorRef, ExecuteOptions, ExecutionResult } from 
 import { describeConnector } from "@airbyte-agents/core/browser";
 import type { AirbyteConnectorHandleLike } from "../client-like";
 
-/** What one page fetch needs besides the handle. */
+/**
+ * What one page fetch needs besides the handle.
+ *
+ * @example
+ * ```ts
+ * const request: PageRequest = { ref: "stripe", entity: "customers", action: "list", params: { limit: 5 }, cursor: null, cursorParam: undefined, options: {} };
+ * ```
+ */
 export interface PageRequest {
   ref: ConnectorRef;
   entity: string;
@@ -37,6 +44,11 @@ async function cursorSpec(ref: ConnectorRef, entity: string, action: string) {
  * is core's `paginate()` started at that cursor: core then applies the spec's rule for where the next page starts
  * (the meta's cursor, the last record's id, the next page number or offset). The hook only has to put the cursor in
  * the spec's parameter, as a number where the parameter is an integer.
+ *
+ * @example
+ * ```ts
+ * const page = await fetchPage(ws.connector("stripe"), { ...request, cursor: "cus_5" }); // sends starting_after: "cus_5"
+ * ```
  */
 export async function fetchPage(handle: AirbyteConnectorHandleLike, request: PageRequest): Promise<ExecutionResult<unknown[], unknown>> {
   const { ref, entity, action, params, cursor, cursorParam, options } = request;
