@@ -11,8 +11,14 @@ const generatedDir = path.join(pkgRoot, "src", "catalog", "generated");
 
 interface Action {
   action: string;
-  params: { name: string; in: string; required: boolean }[];
-  record: Record<string, unknown>;
+  params: { name: string; in: string; required: boolean; type?: unknown }[];
+  record: Record<string, any>;
+  shape: { kind: "records" | "record"; path: string[] };
+  response?: Record<string, any>;
+  keyParam?: string;
+  cursorParam?: string;
+  limitParam?: string;
+  meta?: Record<string, { role: string; schema: Record<string, unknown> }>;
   pagination: { meta: Record<string, string>; cursorParam: string | null; limitParam: string | null } | null;
   download?: { contentType: string };
 }
@@ -21,9 +27,20 @@ interface Connector {
   displayName: string;
   definitionId: string;
   version: string;
-  auth: { title: string; required: string[]; properties: Record<string, { secret?: boolean }> }[];
+  auth: {
+    title: string;
+    required: string[];
+    properties: Record<string, { secret?: boolean }>;
+    replication?: { keys: Record<string, string>; constants?: Record<string, unknown> };
+  }[];
   replicationConfig: { required: string[]; properties: Record<string, unknown> } | null;
-  entities: { name: string; actions: Action[] }[];
+  entities: {
+    name: string;
+    actions: Action[];
+    key?: { field: string; type: string };
+    contextStore?: Record<string, any>;
+    record?: Record<string, any>;
+  }[];
 }
 interface Catalog {
   source: string;
@@ -106,6 +123,47 @@ describe("connectors.json", () => {
 
     const issues = action(connector("linear"), "issues", "list");
     expect(issues.pagination?.meta).toEqual({ hasNextPage: "hasMore", endCursor: "cursor" });
+  });
+
+  it("says where each operation's records sit after the record extractor", () => {
+    expect(action(connector("linear"), "issues", "list").shape).toEqual({ kind: "records", path: [] });
+    const create = action(connector("linear"), "issues", "create");
+    expect(create.shape).toEqual({ kind: "record", path: ["issue"] });
+    expect(Object.keys(create.response?.properties ?? {}).sort()).toEqual(["issue", "success"]);
+    expect(action(connector("salesforce"), "accounts", "api_search").shape).toEqual({ kind: "records", path: ["searchRecords"] });
+    expect(action(connector("stripe"), "customers", "delete").record.properties).toHaveProperty("deleted");
+    for (const { c, e, a } of allActions()) expect(a.shape, `${c.name} ${e.name}.${a.action}`).toBeDefined();
+  });
+
+  it("keys entities by the spec's fields and params, with their types", () => {
+    const entity = (c: string, e: string) => connector(c).entities.find((x) => x.name === e);
+    expect(entity("asana", "tasks")?.key).toEqual({ field: "gid", type: "string" });
+    expect(action(connector("asana"), "tasks", "get").keyParam).toBe("task_gid");
+    expect(entity("twilio", "calls")?.key).toEqual({ field: "sid", type: "string" });
+    expect(entity("amazon-ads", "portfolios")?.key).toEqual({ field: "portfolioId", type: "integer" });
+    expect(action(connector("github"), "repositories", "get").keyParam).toBe("repo");
+    expect(action(connector("mailchimp"), "list_members", "get").keyParam).toBe("subscriber_hash");
+    expect(action(connector("stripe"), "balance", "get").keyParam).toBeUndefined();
+  });
+
+  it("names each operation's own cursor and page-size params, and every meta-extractor key", () => {
+    expect(action(connector("stripe"), "customers", "list")).toMatchObject({ cursorParam: "starting_after", limitParam: "limit" });
+    expect(action(connector("google-drive"), "files", "list")).toMatchObject({ cursorParam: "pageToken", limitParam: "pageSize" });
+    expect(action(connector("asana"), "tasks", "list").cursorParam).toBe("offset");
+    const withRowCount = allActions().filter(({ a }) => a.meta && "row_count" in a.meta);
+    expect(withRowCount.length).toBeGreaterThan(0);
+    for (const { a } of withRowCount) expect(a.meta?.row_count?.role).toBe("total");
+  });
+
+  it("maps the replication form of the credentials onto each auth scheme", () => {
+    const pat = connector("github").auth.find((s) => s.required.includes("token"));
+    expect(pat?.replication).toEqual({ keys: { personal_access_token: "token" }, constants: { option_title: "PAT Credentials" } });
+  });
+
+  it("lists every context-store entity, with its fields, even one with no operation", () => {
+    const parts = connector("intercom").entities.find((e) => e.name === "conversation_parts");
+    expect(parts?.actions).toEqual([]);
+    expect(Object.keys(parts?.contextStore?.properties ?? {}).length).toBeGreaterThan(0);
   });
 
   it("has download actions in at least 6 connectors", () => {
