@@ -183,11 +183,17 @@ console.log("ok", typeof browser.createWidgetClient, typeof browser.createClient
   check("emulator CLI (bin airbyte-agents-emulator) starts from the tarball", cli.ok, cli.out);
 
   // 6. TypeScript consumers: strict, skipLibCheck off (the .d.ts files are checked too).
-  const mainSource = `import { createClient, isAirbyteError, type AirbyteClient, type ExecutionResult } from "@airbyte-agents/core";
+  // Typed connectors from the tarball: the result type comes from Stripe's spec, a wrong parameter is an error.
+  const mainSource = `import { createClient, isAirbyteError, type AirbyteClient, type TypedResult } from "@airbyte-agents/core";
 const airbyte: AirbyteClient = createClient({ baseUrl: "http://127.0.0.1:8787", clientId: "id", clientSecret: "secret" });
-export async function firstPage(): Promise<ExecutionResult<{ id: string }[]>> {
+export async function firstPage(): Promise<TypedResult<"stripe", "customers", "list">> {
   try {
-    return await airbyte.workspace("default").connector("stripe").execute<{ id: string }[]>("customers", "list", { limit: 10 });
+    // @ts-expect-error Stripe's page size is limit, not per_page
+    await airbyte.workspace("default").connector("stripe").customers.list({ per_page: 10 });
+    const page = await airbyte.workspace("default").connector("stripe").customers.list({ limit: 10 });
+    const email: string | null | undefined = page.data[0]?.email;
+    void email;
+    return page;
   } catch (error) {
     if (isAirbyteError(error)) console.error(error.code);
     throw error;

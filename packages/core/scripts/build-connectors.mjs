@@ -769,6 +769,19 @@ function splitCatalog(catalog) {
   const { description, docsUrl, version, exampleQuestions, auth, replicationConfig, entities, ...identity } = catalog;
   const proseOf = ({ title, description: text }) => ({ ...(title ? { title } : {}), ...(text ? { description: text } : {}) });
   const facts = ({ title: _t, description: _d, ...rest }) => rest;
+  // A default matters at run time only where the SDK sends it itself: a required parameter (the check operation) or
+  // the page-number or offset parameter paging starts from. Other defaults are the API's business: prose.
+  const runtimeDefault = (p, a) => p.required || p.name === a.pagination?.cursorParam;
+  const isSearch = (a) => SEARCH_ACTIONS.includes(a.name);
+  const leanParam = (p, a) => {
+    const { description: _d, in: _in, default: value, ...rest } = p;
+    return value !== undefined && runtimeDefault(p, a) ? { ...rest, default: value } : rest;
+  };
+  const paramProse = (p, a) => ({
+    in: p.in,
+    ...(p.description ? { description: p.description } : {}),
+    ...(p.default !== undefined && !runtimeDefault(p, a) ? { default: p.default } : {}),
+  });
   return {
     lean: {
       ...identity,
@@ -776,7 +789,12 @@ function splitCatalog(catalog) {
       replicationConfig: replicationConfig.map(facts),
       entities: entities.map((e) => ({
         name: e.name,
-        actions: e.actions.map(({ description: _d, params, ...a }) => ({ ...a, params: params.map(facts) })),
+        // A context-store search takes the same four parameters everywhere: the runtime knows them (search-action.ts).
+        actions: e.actions.map((a) => {
+          if (isSearch(a)) return { name: a.name, search: true };
+          const { description: _d, params, ...rest } = a;
+          return { ...rest, params: params.map((p) => leanParam(p, a)) };
+        }),
       })),
     },
     prose: {
@@ -794,10 +812,12 @@ function splitCatalog(catalog) {
           Object.fromEntries(
             e.actions.map((a) => [
               a.name,
-              {
-                ...(a.description ? { description: a.description } : {}),
-                params: Object.fromEntries(a.params.filter((p) => p.description).map((p) => [p.name, p.description])),
-              },
+              isSearch(a)
+                ? { searchFields: a.searchFields }
+                : {
+                    ...(a.description ? { description: a.description } : {}),
+                    params: Object.fromEntries(a.params.map((p) => [p.name, paramProse(p, a)])),
+                  },
             ]),
           ),
         ]),

@@ -46,7 +46,13 @@ export function OperationPanel({ connectors, selected, onSelect }: Props) {
       return;
     }
     setProblem(null);
-    setOperation({ connectorId: selected.id, entity: entity.trim(), action: action.trim(), params: parsed.params });
+    setOperation({
+      connectorId: selected.id,
+      type: selected.connectorName ?? undefined,
+      entity: entity.trim(),
+      action: action.trim(),
+      params: parsed.params,
+    });
     setRuns((n) => n + 1);
   };
 

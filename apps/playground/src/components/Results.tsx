@@ -3,6 +3,8 @@ import { ErrorMessage } from "./ErrorMessage";
 
 export interface Operation {
   connectorId: string;
+  /** The connector's slug: paging then sends the spec's own cursor parameter (`after`, `starting_after`, `page`). */
+  type: string | undefined;
   entity: string;
   action: string;
   params: Record<string, unknown>;
@@ -27,8 +29,9 @@ function columnsOf(rows: Row[]): string[] {
 
 /** The operation's records, one page at a time (`useInfiniteExecute`); "Load more" fetches the next cursor. */
 export function Results({ operation }: { operation: Operation }) {
-  const { connectorId, entity, action, params } = operation;
-  const query = useInfiniteExecute<Row[]>({ connectorId }, entity, action, params);
+  const { connectorId, type, entity, action, params } = operation;
+  const ref: { connectorId: string; type?: string } = type === undefined ? { connectorId } : { connectorId, type };
+  const query = useInfiniteExecute<Row[]>(ref, entity, action, params);
   const pages = query.data?.pages ?? [];
   const rows = pages.flatMap((page) => page.data);
   const columns = columnsOf(rows);

@@ -108,9 +108,16 @@ export interface ConnectorCatalog {
   entities: { name: string; actions: CatalogAction[] }[];
 }
 
+/** A parameter as a runtime catalog holds it: what validation and paging need (internal). */
+export type RuntimeParam = Omit<CatalogParam, "in" | "description">;
+
+/** An action as a runtime catalog holds it; a context-store search is only `{ name, search: true }` (internal). */
+export type RuntimeAction = Omit<CatalogAction, "description" | "searchFields" | "params"> & { params?: RuntimeParam[]; search?: true };
+
 /** A catalog without its prose: what every call needs, loaded on a connector's first use (internal). */
-export type RuntimeCatalog = Omit<ConnectorCatalog, "description" | "docsUrl" | "version" | "exampleQuestions" | "auth"> & {
+export type RuntimeCatalog = Omit<ConnectorCatalog, "description" | "docsUrl" | "version" | "exampleQuestions" | "auth" | "entities"> & {
   auth: Omit<ConnectorCatalog["auth"][number], "title">[];
+  entities: { name: string; actions: RuntimeAction[] }[];
 };
 
 /** A catalog's prose, keyed by name: descriptions, titles and example questions, loaded by `describeConnector` (internal). */
@@ -121,5 +128,15 @@ export interface CatalogProse {
   exampleQuestions: { direct: string[]; search: string[] };
   auth: Record<string, { title: string; fields: Record<string, { title?: string; description?: string }> }>;
   replicationConfig: Record<string, { title?: string; description?: string }>;
-  entities: Record<string, Record<string, { description?: string; params: Record<string, string> }>>;
+  entities: Record<
+    string,
+    Record<
+      string,
+      {
+        description?: string;
+        params?: Record<string, { in: CatalogParam["in"]; description?: string; default?: unknown }>;
+        searchFields?: string[];
+      }
+    >
+  >;
 }

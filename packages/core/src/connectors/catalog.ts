@@ -1,8 +1,9 @@
 // The run-time side of typed connectors: each connector's catalog is its own lazily imported module, so a bundle
 // carries the loaders (a few hundred bytes) and only the catalogs it actually opens.
 import { invalidInput } from "../resources/invalid-input";
-import type { CatalogProse, ConnectorCatalog, RuntimeCatalog } from "./catalog-types";
+import type { CatalogAction, CatalogProse, ConnectorCatalog, RuntimeCatalog } from "./catalog-types";
 import { CATALOG_LOADERS, CONNECTOR_TYPES, PROSE_LOADERS } from "./generated/index";
+import { SEARCH_PAGING, SEARCH_PARAMS } from "./search-action";
 
 /** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */
 export function catalogKey(ref: string): string {
@@ -37,13 +38,23 @@ function withProse(catalog: RuntimeCatalog, prose: CatalogProse): ConnectorCatal
     replicationConfig: catalog.replicationConfig.map((f) => ({ ...f, ...prose.replicationConfig[f.name] })),
     entities: catalog.entities.map((entity) => ({
       name: entity.name,
-      actions: entity.actions.map((action) => {
+      actions: entity.actions.map((action): CatalogAction => {
         const text = prose.entities[entity.name]?.[action.name];
-        const params = action.params.map((p) => {
-          const description = text?.params[p.name];
-          return description ? { ...p, description } : p;
-        });
-        return text?.description ? { ...action, description: text.description, params } : { ...action, params };
+        if (action.search) {
+          return {
+            name: action.name,
+            description: `Searches the ${entity.name} records of the context store.`,
+            params: [...SEARCH_PARAMS],
+            pagination: SEARCH_PAGING,
+            ...(text?.searchFields ? { searchFields: text.searchFields } : {}),
+          };
+        }
+        const { search: _search, params = [], ...facts } = action;
+        return {
+          ...facts,
+          ...(text?.description ? { description: text.description } : {}),
+          params: params.map((p) => ({ ...p, in: "query", ...text?.params?.[p.name] })),
+        };
       }),
     })),
   };

@@ -1,5 +1,5 @@
 import type { PageMeta } from "../resources/pagination";
-import type { CatalogAction, CatalogParam } from "./catalog-types";
+import type { CatalogAction, RuntimeParam } from "./catalog-types";
 
 type Paging = NonNullable<CatalogAction["pagination"]>;
 
@@ -54,7 +54,7 @@ const idOf = (item: unknown) => {
  */
 export function nextPage(
   paging: Paging,
-  param: CatalogParam | undefined,
+  param: RuntimeParam | undefined,
   sent: unknown,
   items: readonly unknown[],
   meta: PageMeta,

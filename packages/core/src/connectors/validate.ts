@@ -1,5 +1,6 @@
 import { invalidInput } from "../resources/invalid-input";
-import type { CatalogAction, CatalogParam, RuntimeCatalog } from "./catalog-types";
+import type { RuntimeAction, RuntimeCatalog, RuntimeParam } from "./catalog-types";
+import { SEARCH_PARAMS } from "./search-action";
 
 const SEARCHES = new Set(["search", "context_store_search"]);
 
@@ -9,7 +10,7 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
-function fits(param: CatalogParam, value: unknown): boolean {
+function fits(param: RuntimeParam, value: unknown): boolean {
   switch (param.type) {
     case "string":
       return typeof value === "string";
@@ -39,7 +40,7 @@ export function validateOperation(
   entity: string,
   action: string,
   params: Record<string, unknown>,
-): CatalogAction {
+): RuntimeAction {
   const found = catalog.entities.find((e) => e.name === entity);
   if (!found) {
     throw invalidInput(what, [
@@ -59,7 +60,8 @@ export function validateOperation(
     ]);
   }
   const issues: { path: string; message: string }[] = [];
-  const known = new Map(spec.params.map((p) => [p.name, p]));
+  const specParams: readonly RuntimeParam[] = spec.params ?? (spec.search ? SEARCH_PARAMS : []);
+  const known = new Map(specParams.map((p) => [p.name, p]));
   for (const [name, value] of Object.entries(params)) {
     const param = known.get(name);
     if (!param) {
@@ -67,7 +69,7 @@ export function validateOperation(
       if (!SEARCHES.has(action)) {
         issues.push({
           path: `params.${name}`,
-          message: `not a parameter of ${entity}.${action}; valid: ${spec.params.map((p) => p.name).join(", ") || "none"}`,
+          message: `not a parameter of ${entity}.${action}; valid: ${specParams.map((p) => p.name).join(", ") || "none"}`,
         });
       }
       continue;
@@ -85,7 +87,7 @@ export function validateOperation(
       });
     }
   }
-  for (const param of spec.params) {
+  for (const param of specParams) {
     if (param.required && (params[param.name] === undefined || params[param.name] === null)) {
       issues.push({
         path: `params.${param.name}`,

@@ -1,6 +1,7 @@
 import { loadCatalog } from "../connectors/catalog";
 import type { RuntimeCatalog } from "../connectors/catalog-types";
 import { cursorValue, nextPage } from "../connectors/next-page";
+import { SEARCH_PAGING } from "../connectors/search-action";
 import { validateOperation } from "../connectors/validate";
 import { NotFoundError } from "../errors/api-error";
 import { isApiError } from "../errors/guards";
@@ -194,13 +195,14 @@ export class ConnectorHandle {
       if (cursor !== undefined && options.cursorParam === undefined && this.#type === undefined && !(await spec)) {
         spec = this.#catalogOfConnector(options).then(actionOf);
       }
-      const paging = (await spec)?.pagination;
+      const described = await spec;
+      const paging = described?.pagination ?? (described?.search ? SEARCH_PAGING : undefined);
       const cursorParam = options.cursorParam ?? paging?.cursorParam ?? "cursor";
       const sent = cursor === undefined ? params[cursorParam] : cursorValue(paging, cursor);
       const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
       if (!paging || options.cursorParam !== undefined) return page;
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
-      const param = (await spec)?.params.find((p) => p.name === paging.cursorParam);
+      const param = described?.params?.find((p) => p.name === paging.cursorParam);
       return { ...page, meta: { ...page.meta, ...nextPage(paging, param, sent, pageItems(page.data), page.meta) } };
     };
     return createPageIterator<T>(fetchPage, (cursor) =>
@@ -360,11 +362,11 @@ function checkOperation(catalog: RuntimeCatalog): { entity: string; action: stri
     const action = entity.actions.find((a) => a.check);
     if (!action) continue;
     const params: Record<string, unknown> = {};
-    for (const param of action.params) {
+    for (const param of action.params ?? []) {
       if (param.required && param.default === undefined) return undefined;
       if (param.required) params[param.name] = param.default;
     }
-    const size = action.pagination?.pageSizeParam && action.params.find((p) => p.name === action.pagination?.pageSizeParam);
+    const size = action.pagination?.pageSizeParam && action.params?.find((p) => p.name === action.pagination?.pageSizeParam);
     if (size) params[size.name] = Math.max(1, size.minimum ?? 1);
     return { entity: entity.name, action: action.name, params };
   }
