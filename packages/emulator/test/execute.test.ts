@@ -680,6 +680,28 @@ describe("spec fidelity", () => {
     expect(got.body.result).toMatchObject({ name: repo?.name, id: repo?.id });
   });
 
+  it("pages with each connector's own cursor: Asana's next_page.offset, Google Drive's pageToken", async () => {
+    const asana = await connector("asana");
+    const seen: unknown[] = [];
+    let offset: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const res = await exec(asana, "tasks", "list", { limit: 20, ...(offset ? { offset } : {}) });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      seen.push(...(res.body.result as Rec[]).map((r) => r.gid));
+      const next = res.body.connector_metadata.next_page as { offset: string; uri: string } | null;
+      if (!next) break;
+      expect(next.uri).toContain(encodeURIComponent(next.offset));
+      offset = next.offset;
+    }
+    expect(new Set(seen).size).toBe(RECORDS);
+    const drive = await connector("google-drive");
+    const first = await exec(drive, "files", "list", { pageSize: 40 });
+    const token = first.body.connector_metadata.nextPageToken as string;
+    const second = await exec(drive, "files", "list", { pageSize: 40, pageToken: token });
+    expect((second.body.result as Rec[]).length).toBe(RECORDS - 40);
+    expect(second.body.connector_metadata.nextPageToken).toBeNull();
+  });
+
   it("a singleton answers a get with no params (Stripe balance)", async () => {
     const res = await exec(ids.stripe as string, "balance", "get");
     expect(res.status).toBe(200);
