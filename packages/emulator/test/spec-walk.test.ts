@@ -324,9 +324,11 @@ function holds(read: unknown, written: unknown): boolean {
 /** The fields a write sent, as the record holds them (Asana's `data` wrapper is no field of the record). */
 function sentFields(sent: Record<string, unknown>, record: Json): Record<string, unknown> {
   const entries = Object.entries(sent);
-  const only = entries[0]?.[1];
-  if (entries.length === 1 && only && typeof only === "object" && !Array.isArray(only) && !(entries[0]?.[0] ?? "" in (record ?? {})))
-    return only as Record<string, unknown>;
+  const [name, only] = entries[0] ?? ["", undefined];
+  // One wrapper object (Asana's `data`, Zendesk's `ticket`), or a list of one (Zoho's `data: [{...}]`).
+  const inner = Array.isArray(only) && only.length === 1 ? only[0] : only;
+  if (entries.length === 1 && inner && typeof inner === "object" && !Array.isArray(inner) && !(name in (record ?? {})))
+    return inner as Record<string, unknown>;
   return sent;
 }
 
@@ -345,11 +347,18 @@ async function readsBack(
   const list = ops.find((o) => o.action === "list");
   const fields = sentFields(sent, written);
   const compare = (where: string, record: Json) => {
-    for (const [name, value] of Object.entries(fields)) {
-      if (record && typeof record === "object" && name in record && !holds(record[name], value))
-        problems.push(`${where} ${name}: ${JSON.stringify(record[name])} != ${JSON.stringify(value)}`);
+    for (const [sentName, value] of Object.entries(fields)) {
+      if (!record || typeof record !== "object") continue;
+      // The same field under the response's spelling (Twilio's `To` answers as `to`).
+      const norm = (n: string) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+      const name = sentName in record ? sentName : Object.keys(record).find((k) => norm(k) === norm(sentName));
+      if (name === undefined) continue;
+      readBack.compared++;
+      if (!holds(record[name], value)) problems.push(`${where} ${name}: ${JSON.stringify(record[name])} != ${JSON.stringify(value)}`);
     }
   };
+  readBack.writes++;
+  const before = readBack.compared;
   compare(write.action, written);
   const keys = keyParamsOf(get);
   if (get && keys.length && keys.every((k) => keyValue(written, k) !== undefined)) {
@@ -364,8 +373,13 @@ async function readsBack(
     if (res.status !== 200 || !found) problems.push(`created record not in list (${res.status})`);
     else compare("list", found);
   }
+  if (readBack.compared === before && Object.keys(fields).length > 0)
+    readBack.uncompared.push(`${write.connector} ${write.entity}.${write.action}`);
   return problems;
 }
+
+/** How much the read-back checks saw: writes, field comparisons, and writes none of whose fields any read had. */
+const readBack = { writes: 0, compared: 0, uncompared: [] as string[] };
 
 function credentialsFor(spec: Spec): Record<string, unknown> {
   for (const scheme of Object.values<Json>(spec.doc.components?.securitySchemes ?? {})) {
@@ -442,6 +456,10 @@ describe("spec walk: every operation of every connector spec", () => {
     for (const f of failed)
       console.log(`FAIL ${f.op.connector} ${f.op.entity}.${f.op.action} (${f.op.method.toUpperCase()} ${f.op.path}): ${f.why}`);
     for (const f of csFailed) console.log(`FAIL context store ${f.spec} ${f.entity}: ${f.why}`);
+    console.log(
+      `read-back: ${readBack.writes} writes, ${readBack.compared} field comparisons; writes whose sent fields no read had: ` +
+        `${readBack.uncompared.length} (${readBack.uncompared.join(", ")})`,
+    );
     console.log(
       `spec walk: ${outcomes.length} of ${total} operations covered: ${outcomes.length - failed.length} passed, ${failed.length} failed; ` +
         `context store: ${contextStore.length - csFailed.length} of ${contextStore.length} entities passed`,

@@ -85,10 +85,15 @@ function writtenFields(action: CatalogAction, entity: CatalogEntity, params: Rec
   const body = action.params.filter((p) => p.in === "body" && p.name !== action.keyParam && params[p.name] !== undefined);
   const fields: Record<string, unknown> = {};
   const props = viewOf(entity).record.properties ?? {};
+  const norm = (n: string) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
+  const byNorm = new Map(Object.keys(props).map((k) => [norm(k), k]));
   for (const p of body) {
     const value = params[p.name];
-    if (body.length === 1 && isPlainObject(value) && !(p.name in props)) return { ...value };
-    fields[p.name] = value;
+    // A list of one record (Zoho's `data: [{...}]`) wraps it the same way.
+    const inner = Array.isArray(value) && value.length === 1 ? value[0] : value;
+    if (body.length === 1 && isPlainObject(inner) && !(p.name in props)) return { ...inner };
+    // Twilio takes `To`/`MessagingServiceSid` and answers `to`/`messaging_service_sid`: the same field.
+    fields[p.name in props ? p.name : (byNorm.get(norm(p.name)) ?? p.name)] = value;
   }
   return fields;
 }
