@@ -158,19 +158,6 @@ function truncated(node, resolveRef) {
   return { type: "object", required: [...schema.required] };
 }
 
-/**
- * Arrays nested three levels deep or more whose items are objects with required fields answer empty: the
- * record generator stops at depth 4 with `{}`, which such items would not accept (Shopify's
- * order.refunds[].transactions[] require an `id`).
- */
-function pruneDeep(schema, level = 0) {
-  if (!isObj(schema)) return schema;
-  if (schema.items && level >= 3 && isObj(schema.items) && (schema.items.required?.length ?? 0) > 0) delete schema.items;
-  if (schema.items) pruneDeep(schema.items, level + 1);
-  for (const child of Object.values(schema.properties ?? {})) pruneDeep(child, level + 1);
-  return schema;
-}
-
 /** `oneOf: [{type: string}, {type: integer}]` (Amazon's portfolioId) is both types, not the first one. */
 function primitiveUnion(node, resolveRef) {
   const branches = Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : null;
@@ -1023,8 +1010,8 @@ function buildConnector(doc, file) {
       let record = shape.kind === "records" && typesOf(at).includes("array") ? (at.items ?? { type: "object" }) : at;
       // Loosely typed responses (GitHub GraphQL `nodes: [{type: object}]`) answer with the entity's own record.
       if (isBareObject(record) && ENTITY_SCHEMA_FALLBACK_ACTIONS.has(b.action) && !isBareObject(canonical)) record = canonical;
-      const entry = { action: b.action, params: b.params, record: pruneDeep(record), shape };
-      if (shape.path.length > 0) entry.response = pruneDeep(b.extracted);
+      const entry = { action: b.action, params: b.params, record, shape };
+      if (shape.path.length > 0) entry.response = b.extracted;
       const keyParam = keyParamOf(entity, b.action, b.params, b.template);
       if (keyParam) entry.keyParam = keyParam;
       const cursorParam = pickParam(b.params, CURSOR_PARAMS, { skipDates: true });
