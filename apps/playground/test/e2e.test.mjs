@@ -130,13 +130,22 @@ try {
     const assets = path.join(appDir, "dist/assets");
     const js = readdirSync(assets).filter((f) => f.endsWith(".js"));
     assert(js.length > 0, "no JavaScript in dist/assets");
+    // Connector catalogs (lazily loaded chunks) are data: a connector's own OAuth form field may be named
+    // `client_secret` there. They must hold no code and no token route; every other chunk holds neither name.
+    const isCatalog = (file) => /\.(catalog|prose)-[\w-]+\.js$/.test(file);
     for (const file of js) {
       const text = readFileSync(path.join(assets, file), "utf8");
+      if (isCatalog(file)) {
+        const outsideStrings = text.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+        assert(!text.includes("/applications/"), `${file} names a token route`);
+        assert(!/\bfetch\(|\bimport\b|\bfunction\b|=>/.test(outsideStrings), `${file} holds code, not only data`);
+        continue;
+      }
       for (const needle of ["/account/applications/token", "client_secret", "/applications/widget-token", "client_credentials"]) {
         assert(!text.includes(needle), `${file} contains ${JSON.stringify(needle)}`);
       }
     }
-    return `${js.length} file(s) clean`;
+    return `${js.length} file(s) clean (${js.filter(isCatalog).length} of them catalog data)`;
   });
 
   // The emulator on `localhost`, the page on `127.0.0.1`: two sites, so CORS and framing rules really apply.
@@ -432,12 +441,31 @@ try {
     return `default: ${types.join(", ")}`;
   });
 
-  await step("errors are shown as typed messages (code, status, request id)", async () => {
+  await step("a mistake the spec can see is a ValidationError listing the valid choices", async () => {
     await connectorItem("Acme Linear").click();
     await page.getByLabel("Entity").fill("no_such_entity");
     await page.getByRole("button", { name: "Run" }).click();
     const error = page.getByTestId("error");
     await error.waitFor();
+    const code = await error.getByTestId("error-code").textContent();
+    const text = (await error.textContent()) ?? "";
+    assert(code === "invalid_input", `code ${code}`);
+    assert(text.includes("valid:") && text.includes("issues"), `the message lists the valid entities: ${text.slice(0, 200)}`);
+    return `${code}: ${text.slice(0, 80)}…`;
+  });
+
+  await step("errors are shown as typed messages (code, status, request id)", async () => {
+    await connectorItem("Acme Linear").click();
+    await page.getByLabel("Entity").fill("issues");
+    // A filter operator the context store does not know: only the server can say so (a 422 with its request id).
+    await page.getByLabel("Action").selectOption("search");
+    await page.getByLabel("Parameters (JSON)").fill(JSON.stringify({ query: { filter: { no_such_operator: { title: "x" } } } }));
+    await page.getByRole("button", { name: "Run" }).click();
+    const error = page.getByTestId("error");
+    await error
+      .getByTestId("error-status")
+      .filter({ hasText: /^\d{3}$/ })
+      .waitFor();
     const code = await error.getByTestId("error-code").textContent();
     const status = await error.getByTestId("error-status").textContent();
     const requestId = await error.getByTestId("error-request-id").textContent();
