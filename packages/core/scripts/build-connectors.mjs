@@ -840,32 +840,52 @@ for (const c of connectors) {
 }
 const index = [
   HEADER,
-  'import type { CatalogProse, RuntimeCatalog } from "../catalog-types";',
+  'import type { RuntimeCatalog } from "../catalog-types";',
   ...connectors.map((c) => `import type { ${c.typeName}Connector } from "./${c.slug}.types";`),
   "",
   "/** The published connectors by slug, as types: what `ws.connector(slug)` is typed from. */",
   `export interface GeneratedConnectorTypes {\n${connectors.map((c) => `  ${propertyKey(c.slug)}: ${c.typeName}Connector;`).join("\n")}\n}`,
-  "",
-  "/** Slug, display name and definition id of every published connector. */",
-  `export const CONNECTOR_TYPES: readonly { readonly slug: string; readonly displayName: string; readonly definitionId: string }[] = [\n${connectors
-    .map(
-      (c) =>
-        `  { slug: ${JSON.stringify(c.slug)}, displayName: ${JSON.stringify(c.displayName)}, definitionId: ${JSON.stringify(c.definitionId)} },`,
-    )
-    .join("\n")}\n];`,
   "",
   "/** One lazy loader per connector catalog, so a bundle holds only the catalogs it uses (each is its own chunk). */",
   `export const CATALOG_LOADERS: Readonly<Record<string, () => Promise<{ default: RuntimeCatalog }>>> = {\n${connectors
     .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.catalog"),`)
     .join("\n")}\n};`,
   "",
-  "/** The prose of each catalog (descriptions, titles, example questions), loaded only by `describeConnector`. */",
-  `export const PROSE_LOADERS: Readonly<Record<string, () => Promise<{ default: CatalogProse }>>> = {\n${connectors
-    .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.prose"),`)
-    .join("\n")}\n};`,
+
   "",
 ].join("\n");
 writeFileSync(join(OUT_DIR, "index.ts"), index);
+// The prose loaders on their own: only describe.ts imports them, so the runtime's chunk does not carry them.
+writeFileSync(
+  join(OUT_DIR, "prose-loaders.ts"),
+  [
+    HEADER,
+    'import type { CatalogProse } from "../catalog-types";',
+    "",
+    "/** The prose of each catalog (descriptions, titles, example questions), loaded only by `describeConnector`. */",
+    `export const PROSE_LOADERS: Readonly<Record<string, () => Promise<{ default: CatalogProse }>>> = {\n${connectors
+      .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.prose"),`)
+      .join("\n")}\n};`,
+    ,
+    "",
+  ].join("\n"),
+);
+// The slug list on its own: listConnectorTypes imports it statically, while index.ts (the loaders) is only ever
+// imported lazily, so a bundle that never opens a catalog carries neither the loaders nor the list.
+writeFileSync(
+  join(OUT_DIR, "connector-types.ts"),
+  [
+    HEADER,
+    "/** Slug, display name and definition id of every published connector. */",
+    `export const CONNECTOR_TYPES: readonly { readonly slug: string; readonly displayName: string; readonly definitionId: string }[] = [\n${connectors
+      .map(
+        (c) =>
+          `  { slug: ${JSON.stringify(c.slug)}, displayName: ${JSON.stringify(c.displayName)}, definitionId: ${JSON.stringify(c.definitionId)} },`,
+      )
+      .join("\n")}\n];`,
+    "",
+  ].join("\n"),
+);
 // docs/connectors: one reference page per connector and an index (connector-docs.mjs).
 writeConnectorDocs(connectors, join(REPO_ROOT, "docs", "connectors"), { deref, nonNull, locate, parsePath, successSchema, jsonType });
 

@@ -1,8 +1,4 @@
-import { loadCatalog } from "../connectors/catalog";
 import type { RuntimeCatalog } from "../connectors/catalog-types";
-import { cursorValue, nextPage } from "../connectors/next-page";
-import { SEARCH_PAGING } from "../connectors/search-action";
-import { validateOperation } from "../connectors/validate";
 import { NotFoundError } from "../errors/api-error";
 import { isApiError } from "../errors/guards";
 import { formatRequestMessage } from "../errors/request-message";
@@ -16,6 +12,9 @@ import { invalidInput, optionalStrings, requireObject, requireText, requireUuid 
 import { createPageIterator, type PageIterator, pageItems } from "./page-iterator";
 import { normalizePageMeta, type PageMeta } from "./pagination";
 import type { WorkspaceScope } from "./workspace-scope";
+
+/** The typed-connector runtime (catalogs, validation, paging rules), imported on first use: see connectors/runtime.ts. */
+const connectorRuntime = () => import("../connectors/runtime");
 
 /**
  * Which connector a handle points at: a slug resolved on first use (through its definition id), or an id, with
@@ -75,7 +74,8 @@ export class ConnectorHandle {
 
   /** The connector's catalog (generated from its spec), or undefined for connectors the SDK does not know. */
   #catalog(): Promise<RuntimeCatalog | undefined> {
-    return this.#type === undefined ? Promise.resolve(undefined) : loadCatalog(this.#type);
+    const type = this.#type;
+    return type === undefined ? Promise.resolve(undefined) : connectorRuntime().then((runtime) => runtime.loadCatalog(type));
   }
 
   /**
@@ -86,7 +86,7 @@ export class ConnectorHandle {
   #catalogOfConnector(options: CallOptions): Promise<RuntimeCatalog | undefined> {
     this.#learnedCatalog ??= this.get(options).then(
       async (connector) => {
-        const catalog = await loadCatalog(connector.connectorType ?? "");
+        const catalog = await (await connectorRuntime()).loadCatalog(connector.connectorType ?? "");
         return catalog?.definitionId === connector.definitionId ? catalog : undefined;
       },
       () => undefined,
@@ -135,7 +135,7 @@ export class ConnectorHandle {
     if (action === "download")
       throw invalidInput(what, [{ path: "action", message: 'use download() for the "download" action: it streams bytes' }]);
     const catalog = await this.#catalog();
-    if (catalog) validateOperation(catalog, what, entity, action, params);
+    if (catalog) (await connectorRuntime()).validateOperation(catalog, what, entity, action, params);
     const id = await this.id(options);
     const body: Record<string, unknown> = { entity, action, params };
     if (selectFields) body.select_fields = selectFields;
@@ -196,14 +196,15 @@ export class ConnectorHandle {
         spec = this.#catalogOfConnector(options).then(actionOf);
       }
       const described = await spec;
-      const paging = described?.pagination ?? (described?.search ? SEARCH_PAGING : undefined);
+      const runtime = await connectorRuntime();
+      const paging = described?.pagination ?? (described?.search ? runtime.SEARCH_PAGING : undefined);
       const cursorParam = options.cursorParam ?? paging?.cursorParam ?? "cursor";
-      const sent = cursor === undefined ? params[cursorParam] : cursorValue(paging, cursor);
+      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(paging, cursor);
       const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
       if (!paging || options.cursorParam !== undefined) return page;
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
-      return { ...page, meta: { ...page.meta, ...nextPage(paging, param, sent, pageItems(page.data), page.meta) } };
+      return { ...page, meta: { ...page.meta, ...runtime.nextPage(paging, param, sent, pageItems(page.data), page.meta) } };
     };
     return createPageIterator<T>(fetchPage, (cursor) =>
       this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {
@@ -228,7 +229,7 @@ export class ConnectorHandle {
     requireText("download", "entity", entity);
     requireObject("download", "params", params, false);
     const catalog = await this.#catalog();
-    if (catalog) validateOperation(catalog, "download", entity, "download", params);
+    if (catalog) (await connectorRuntime()).validateOperation(catalog, "download", entity, "download", params);
     const id = await this.id(options);
     const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
     const response = await this.#scope.ctx.transport.request<ReadableStream<Uint8Array> | null>(
@@ -329,7 +330,7 @@ export class ConnectorHandle {
   async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
     const id = await this.id(options);
     const catalog = this.#scope.scoped ? await this.#catalog() : undefined;
-    const probe = catalog && checkOperation(catalog);
+    const probe = catalog && (await connectorRuntime()).checkOperation(catalog);
     if (!probe) return new Connectors(this.#scope).check({ ...changes, connectorId: id }, options);
     try {
       await this.execute(probe.entity, probe.action, probe.params, options);
@@ -351,26 +352,6 @@ export class ConnectorHandle {
       };
     }
   }
-}
-
-/**
- * The spec's preferred check operation (`x-airbyte-preferred-for-check`) with the smallest page and every required
- * parameter that has a default, or undefined when the spec marks none that can run without more input.
- */
-function checkOperation(catalog: RuntimeCatalog): { entity: string; action: string; params: Record<string, unknown> } | undefined {
-  for (const entity of catalog.entities) {
-    const action = entity.actions.find((a) => a.check);
-    if (!action) continue;
-    const params: Record<string, unknown> = {};
-    for (const param of action.params ?? []) {
-      if (param.required && param.default === undefined) return undefined;
-      if (param.required) params[param.name] = param.default;
-    }
-    const size = action.pagination?.pageSizeParam && action.params?.find((p) => p.name === action.pagination?.pageSizeParam);
-    if (size) params[size.name] = Math.max(1, size.minimum ?? 1);
-    return { entity: entity.name, action: action.name, params };
-  }
-  return undefined;
 }
 
 /**

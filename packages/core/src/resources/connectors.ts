@@ -1,4 +1,3 @@
-import { catalogKey, loadCatalog } from "../connectors/catalog";
 import { ConnectorResolutionError } from "../errors/connector-resolution-error";
 import {
   ConnectorSourceCheckConfigResponse,
@@ -25,6 +24,9 @@ import {
 import { API } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
+
+/** The typed-connector runtime, imported on first use (connectors/runtime.ts). */
+const connectorRuntime = () => import("../connectors/runtime");
 
 /**
  * A connector's context-store readiness and identity (contract §3 C9, preview).
@@ -59,7 +61,7 @@ async function createBody(what: string, workspaceName: string, input: CreateConn
   if (input.type !== undefined) {
     requireText(what, "type", input.type);
     // A slug becomes the definition id offline, from the connector's spec: no name matching on the server.
-    const catalog = await loadCatalog(input.type);
+    const catalog = await (await connectorRuntime()).loadCatalog(input.type);
     if (!catalog) {
       throw invalidInput(what, [
         { path: "type", message: `unknown connector ${JSON.stringify(input.type)}; give its definitionId or connectorType instead` },
@@ -308,14 +310,15 @@ export class Connectors {
    */
   async resolve(slug: string, options: CallOptions = {}): Promise<ConnectorInfo> {
     requireText("connectors.resolve", "slug", slug);
-    const catalog = await loadCatalog(slug);
+    const runtime = await connectorRuntime();
+    const catalog = await runtime.loadCatalog(slug);
     const toCandidate = (c: ConnectorInfo) => ({ id: c.id, name: c.name, connectorType: c.connectorType });
     if (catalog) {
       const ofType = await this.list({ definitionId: catalog.definitionId }, options);
       if (ofType.length === 1) return ofType[0] as ConnectorInfo;
       throw new ConnectorResolutionError({
         code: ofType.length === 0 ? "connector_not_found" : "connector_ambiguous",
-        connector: catalogKey(slug),
+        connector: runtime.catalogKey(slug),
         workspaceName: this.#scope.name,
         // With none of that type, the workspace's connectors are the candidates (one more request, on the error path only).
         candidates: (ofType.length === 0 ? await this.list({}, options) : ofType).map(toCandidate),

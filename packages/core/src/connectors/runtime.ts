@@ -1,0 +1,45 @@
+// What typed connectors do at run time, in one module that core only ever imports lazily (`await import()`): the
+// catalog loaders, local validation, paging rules and the check operation. A bundle that never calls a connector
+// carries none of it, and a bundler that splits chunks loads it on the first call. The catalogs' prose is apart
+// again (describe.ts): only describeConnector loads it.
+import type { RuntimeCatalog } from "./catalog-types";
+import { CATALOG_LOADERS } from "./generated/index";
+
+export { cursorValue, nextPage } from "./next-page";
+export { SEARCH_PAGING } from "./search-action";
+export { validateOperation } from "./validate";
+
+/** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */
+export function catalogKey(ref: string): string {
+  return ref
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
+}
+
+/** The catalog of a published connector by slug or display name, or undefined when the SDK has none for it. */
+export async function loadCatalog(ref: string): Promise<RuntimeCatalog | undefined> {
+  const key = catalogKey(ref);
+  const load = Object.hasOwn(CATALOG_LOADERS, key) ? CATALOG_LOADERS[key] : undefined;
+  return load ? (await load()).default : undefined;
+}
+
+/**
+ * The spec's preferred check operation (`x-airbyte-preferred-for-check`) with the smallest page and every required
+ * parameter that has a default, or undefined when the spec marks none that can run without more input.
+ */
+export function checkOperation(catalog: RuntimeCatalog): { entity: string; action: string; params: Record<string, unknown> } | undefined {
+  for (const entity of catalog.entities) {
+    const action = entity.actions.find((a) => a.check);
+    if (!action) continue;
+    const params: Record<string, unknown> = {};
+    for (const param of action.params ?? []) {
+      if (param.required && param.default === undefined) return undefined;
+      if (param.required) params[param.name] = param.default;
+    }
+    const size = action.pagination?.pageSizeParam && action.params?.find((p) => p.name === action.pagination?.pageSizeParam);
+    if (size) params[size.name] = Math.max(1, size.minimum ?? 1);
+    return { entity: entity.name, action: action.name, params };
+  }
+  return undefined;
+}
