@@ -2,8 +2,9 @@ import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import apiSchemas from "../../src/catalog/generated/api-schemas.json";
 
-// The generated api-schemas.json is the official OpenAPI document's components and operations, reproduced byte
-// for byte from ../shared/reference by the catalog test; validating against it is validating against the document.
+// The generated api-schemas.json is the official OpenAPI document's components and operations, regenerated from
+// reference/openapi by scripts/check-generated.mjs on every `npm test`; validating against it is validating
+// against the document.
 interface Operation {
   operationId: string;
   responses: Record<string, string | Record<string, unknown> | null>;
