@@ -192,19 +192,23 @@ export class ConnectorHandle {
       catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action);
     let spec = this.#catalog().then(actionOf);
     const fetchPage = async (cursor: string | undefined) => {
-      if (cursor !== undefined && options.cursorParam === undefined && this.#type === undefined && !(await spec)) {
+      const runtime = await connectorRuntime();
+      const pagingOf = (found: Awaited<typeof spec>) => found?.pagination ?? (found?.search ? runtime.SEARCH_PAGING : undefined);
+      const cursorParam = options.cursorParam ?? pagingOf(await spec)?.cursorParam ?? "cursor";
+      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(pagingOf(await spec), cursor);
+      const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
+      if (options.cursorParam !== undefined) return page;
+      if (!(await spec) && this.#type === undefined && page.meta.hasNextPage) {
+        // A `{ connectorId }` handle learns its type once a next page is due, so that page's cursor follows the spec too.
         spec = this.#catalogOfConnector(options).then(actionOf);
       }
       const described = await spec;
-      const runtime = await connectorRuntime();
-      const paging = described?.pagination ?? (described?.search ? runtime.SEARCH_PAGING : undefined);
-      const cursorParam = options.cursorParam ?? paging?.cursorParam ?? "cursor";
-      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(paging, cursor);
-      const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
-      if (!paging || options.cursorParam !== undefined) return page;
+      const paging = pagingOf(described);
+      if (!paging) return page;
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
-      return { ...page, meta: { ...page.meta, ...runtime.nextPage(paging, param, sent, pageItems(page.data), page.meta) } };
+      const from = cursor === undefined ? params[paging.cursorParam] : sent;
+      return { ...page, meta: { ...page.meta, ...runtime.nextPage(paging, param, from, pageItems(page.data), page.meta) } };
     };
     return createPageIterator<T>(fetchPage, (cursor) =>
       this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {

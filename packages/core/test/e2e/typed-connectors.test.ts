@@ -164,6 +164,19 @@ describe("shortcuts", () => {
     expect(paged).toHaveLength(RECORDS);
   });
 
+  it("a bare { connectorId } handle learns its type when a second page is due, and pages by the spec's rule", async () => {
+    const id = await ws.connector("zendesk-support").id();
+    const since = logLength();
+    const seen: unknown[] = [];
+    for await (const ticket of ws.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 })) seen.push(ticket);
+    expect(seen).toHaveLength(RECORDS);
+    const sent = executes(since).map((r) => r.execute?.params);
+    // Zendesk's `page` is an integer page number: 2, then 3, never the next_page URL.
+    expect(sent).toEqual([{ per_page: 10 }, { per_page: 10, page: 2 }, { per_page: 10, page: 3 }]);
+    const gets = h.emu.requests().slice(since).filter((r) => r.route === "GET /api/v1/integrations/connectors/:id");
+    expect(gets).toHaveLength(1);
+  });
+
   it("{ connectorId, type } is typed and validated like the slug", async () => {
     const id = await ws.connector("linear").id();
     const linear = ws.connector({ connectorId: id, type: "linear" });
