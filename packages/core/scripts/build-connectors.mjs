@@ -866,7 +866,6 @@ writeFileSync(
     `export const PROSE_LOADERS: Readonly<Record<string, () => Promise<{ default: CatalogProse }>>> = {\n${connectors
       .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.prose"),`)
       .join("\n")}\n};`,
-    ,
     "",
   ].join("\n"),
 );

@@ -173,7 +173,10 @@ describe("shortcuts", () => {
     const sent = executes(since).map((r) => r.execute?.params);
     // Zendesk's `page` is an integer page number: 2, then 3, never the next_page URL.
     expect(sent).toEqual([{ per_page: 10 }, { per_page: 10, page: 2 }, { per_page: 10, page: 3 }]);
-    const gets = h.emu.requests().slice(since).filter((r) => r.route === "GET /api/v1/integrations/connectors/:id");
+    const gets = h.emu
+      .requests()
+      .slice(since)
+      .filter((r) => r.route === "GET /api/v1/integrations/connectors/:id");
     expect(gets).toHaveLength(1);
   });
 

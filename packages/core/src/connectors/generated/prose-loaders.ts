@@ -57,4 +57,3 @@ export const PROSE_LOADERS: Readonly<Record<string, () => Promise<{ default: Cat
   "zendesk-talk": () => import("./zendesk-talk.prose"),
   "zoho-crm": () => import("./zoho-crm.prose"),
 };
-
