@@ -3,7 +3,7 @@
 // only, and its bundle has no code that mints an application token (test/package/browser-entry.test.ts).
 
 export { decodeWidgetToken, type WidgetTokenValue } from "./auth/widget-token";
-export { describeConnector, listConnectorTypes } from "./connectors/catalog";
+export { connectorPaging, describeConnector, listConnectorTypes } from "./connectors/catalog";
 export type { CatalogAction, CatalogParam, ConfigField, ConnectorCatalog } from "./connectors/catalog-types";
 export type { ContextStoreSearchMeta, ContextStoreSearchParams } from "./connectors/search-types";
 export type {

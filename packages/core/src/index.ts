@@ -2,7 +2,7 @@
 
 export { createMemoryTokenStore, type StoredToken, type TokenStore } from "./auth/token-store";
 export { type AirbyteClient, createClient, type WorkspaceOptions } from "./client";
-export { describeConnector, listConnectorTypes } from "./connectors/catalog";
+export { connectorPaging, describeConnector, listConnectorTypes } from "./connectors/catalog";
 export type { CatalogAction, CatalogParam, ConfigField, ConnectorCatalog } from "./connectors/catalog-types";
 export type { ContextStoreSearchMeta, ContextStoreSearchParams } from "./connectors/search-types";
 export type {

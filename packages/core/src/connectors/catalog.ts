@@ -1,6 +1,6 @@
 // The public face of the connector catalogs. The catalogs themselves, and the code that reads them, are loaded
 // lazily (runtime.ts, describe.ts); only the slug list is here, for listConnectorTypes.
-import type { ConnectorCatalog } from "./catalog-types";
+import type { CatalogAction, ConnectorCatalog } from "./catalog-types";
 import { CONNECTOR_TYPES } from "./generated/connector-types";
 
 /**
@@ -29,4 +29,18 @@ export async function describeConnector(slug: string): Promise<ConnectorCatalog>
  */
 export function listConnectorTypes(): { slug: string; displayName: string; definitionId: string }[] {
   return CONNECTOR_TYPES.map((c) => ({ ...c }));
+}
+
+/**
+ * How one action of a published connector pages: the parameter that carries the cursor, where the next cursor
+ * comes from and the page-size parameter (undefined for actions that do not page and for unknown connectors).
+ * Loads only that connector's runtime catalog, not its descriptions: what a custom pager needs.
+ *
+ * @example
+ * ```ts
+ * const paging = await connectorPaging("github", "issues", "list"); // { cursorParam: "after", pageSizeParam: "per_page", ... }
+ * ```
+ */
+export async function connectorPaging(slug: string, entity: string, action: string): Promise<CatalogAction["pagination"] | undefined> {
+  return (await import("./runtime")).pagingOf(slug, entity, action);
 }

@@ -1,5 +1,5 @@
 import type { CallOptions, ConnectorRef, ExecuteOptions, ExecutionResult } from "@airbyte-agents/core";
-import { describeConnector } from "@airbyte-agents/core/browser";
+import { connectorPaging } from "@airbyte-agents/core/browser";
 import type { AirbyteConnectorHandleLike } from "../client-like";
 
 /**
@@ -33,9 +33,8 @@ function pageItems(result: unknown): unknown[] {
 /** The spec's cursor parameter and its type for one operation; none for connectors the SDK does not know. */
 async function cursorSpec(ref: ConnectorRef, entity: string, action: string) {
   const slug = typeof ref === "string" ? ref : ref.type;
-  // describeConnector refuses unknown slugs with a ValidationError; for paging that only means "no spec".
-  const catalog = slug === undefined ? undefined : await describeConnector(slug).catch(() => undefined);
-  return catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action)?.pagination;
+  // Only the connector's runtime catalog is loaded (no descriptions); unknown connectors have no rule.
+  return slug === undefined ? undefined : connectorPaging(slug, entity, action);
 }
 
 /**
