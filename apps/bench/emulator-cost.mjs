@@ -131,8 +131,8 @@ async function generationMicros(entry) {
   });
   const source = result.outputFiles[0].text;
   const { generateRecord, idStyleOf } = await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
-  const catalog = JSON.parse(readFileSync(path.join(emulatorRoot, "src/catalog/generated/connectors.json"), "utf8"));
-  const entity = catalog.connectors.find((c) => c.name === "stripe").entities.find((e) => e.name === "customers");
+  const stripe = JSON.parse(readFileSync(path.join(emulatorRoot, "src/catalog/generated/connectors/stripe.json"), "utf8"));
+  const entity = stripe.entities.find((e) => e.name === "customers");
   const schema = entity.actions.find((a) => a.action === "list").record;
   const style = idStyleOf("customers", schema);
   const n = 20_000;

@@ -1,8 +1,8 @@
-import connectorsJson from "./generated/connectors.json";
+import { connectorCatalog } from "./generated/connectors/index.js";
 import type { Catalog, CatalogAction, CatalogConnector, CatalogEntity } from "./types.js";
 
 /** The connector catalog generated from the connector specs (see NOTICE and scripts/build-catalog.mjs). */
-export const catalog: Catalog = connectorsJson as Catalog;
+export const catalog: Catalog = connectorCatalog;
 
 /** Lookups over the catalog, built once per emulator instance. */
 export interface CatalogIndex {
