@@ -22,7 +22,7 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 if (!has("pnpm")) {
-  // corepack would need COREPACK_INTEGRITY_KEYS=0 with this registry (see ../shared/tooling.md); npm is simpler.
+  // corepack would need COREPACK_INTEGRITY_KEYS=0 with this registry (the registry mirror has no package signatures); npm is simpler.
   run(`npm install -g pnpm@${PNPM_VERSION}`);
 }
 

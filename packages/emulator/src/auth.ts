@@ -10,7 +10,7 @@ export interface Principal {
   kind: TokenKind;
   clientId: string;
   organizationId: string;
-  /** For scoped and widget tokens: the one workspace they may touch (contract §10 U1). */
+  /** For scoped and widget tokens: the one workspace they may touch (api-notes §10 U1). */
   workspaceId?: string;
   workspaceName?: string;
   allowedOrigin?: string;
@@ -78,7 +78,7 @@ export function bearerToken(header: string | undefined): string {
   return match[1];
 }
 
-/** Roles allowed to administer workspaces (contract §12). */
+/** Roles allowed to administer workspaces (api-notes §12). */
 export const ADMIN_ROLES: readonly Role[] = ["owner", "admin"];
 
 export function requireRole(role: Role | undefined, allowed: readonly Role[], what: string): void {

@@ -24,7 +24,7 @@ export function createClock(): Clock {
   };
 }
 
-/** ISO-8601 UTC with microseconds, the API's timestamp format (contract §1). */
+/** ISO-8601 UTC with microseconds, the API's timestamp format (api-notes §1). */
 export function isoMicros(epochMs: number): string {
   return new Date(epochMs).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
 }

@@ -67,7 +67,7 @@ export function roleOf(ctx: EmulatorContext, principal: Principal): Role | undef
   return ctx.store.applications.get(principal.clientId)?.memberships.get(principal.organizationId);
 }
 
-/** Picks the organization for an application: the header, or its only one; several and no header is a 400 (contract §9.1). */
+/** Picks the organization for an application: the header, or its only one; several and no header is a 400 (api-notes §9.1). */
 export function resolveOrganization(application: Application, header: string | undefined): string {
   if (header) {
     if (!application.memberships.has(header))

@@ -1,7 +1,7 @@
 import type { FaultConfig } from "./faults.js";
 
 /**
- * A role a caller holds in an organization (contract §12).
+ * A role a caller holds in an organization (api-notes §12).
  *
  * @example
  * ```ts
@@ -21,7 +21,7 @@ export type Role = "owner" | "admin" | "member" | "billing_admin";
 export interface ApplicationOptions {
   clientId: string;
   clientSecret: string;
-  /** Organizations this application belongs to. More than one makes `X-Organization-Id` required (contract §1). */
+  /** Organizations this application belongs to. More than one makes `X-Organization-Id` required (api-notes §1). */
   organizations: {
     id?: string;
     name: string;

@@ -1,6 +1,6 @@
 import type { Role } from "./options.js";
 
-/** An organization (contract §12); `created_at` is Unix seconds there. */
+/** An organization (api-notes §12); `created_at` is Unix seconds there. */
 export interface Organization {
   id: string;
   name: string;
@@ -161,7 +161,7 @@ export interface Store {
   automationRuns: { run_id: string; automation_id: string; workflow_id: string; triggered_at: string }[];
   /** Pending OAuth consents (C10), keyed by session id. */
   oauthSessions: Map<string, OAuthSession>;
-  /** Origins named by a widget token: only these get CORS answers (contract §10 U2). */
+  /** Origins named by a widget token: only these get CORS answers (api-notes §10 U2). */
   allowedOrigins: Set<string>;
 }
 
@@ -195,7 +195,7 @@ export function overlayFor(store: Store, connectorId: string, entity: string): R
   return overlay;
 }
 
-/** Live (not soft-deleted) workspace of an organization by exact, case-sensitive name (contract §10 U10). */
+/** Live (not soft-deleted) workspace of an organization by exact, case-sensitive name (api-notes §10 U10). */
 export function findWorkspaceByName(store: Store, organizationId: string, name: string): Workspace | undefined {
   for (const ws of store.workspaces.values()) {
     if (ws.organization_id === organizationId && ws.name === name && !ws.tombstone) return ws;

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
 // D1-D2 (source definitions), T1 (source templates), O1-O2 (OAuth app credentials) and connector_type naming
-// (contract §4.1, §9.5), over HTTP against the emulator's catalog of 51 connectors.
+// (api-notes §4.1, §9.5), over HTTP against the emulator's catalog of 51 connectors.
 
 const h = useEmulator();
 
@@ -311,7 +311,7 @@ describe("PUT /oauth/credentials (O1) and DELETE /oauth/credentials/connector_ty
   });
 });
 
-describe("connector_type naming (contract §9.5)", () => {
+describe("connector_type naming (api-notes §9.5)", () => {
   const facebook = { credentials: { access_token: "t" }, replication_config: { account_ids: ["42"] } };
 
   it.each(["Facebook Marketing", "facebook marketing"])("creates a connector by the display name %s", async (type) => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
-// Connectors C1-C5, C7-C10 (contract §3, §4.1, §9.2, §9.6, §10 U1), over real HTTP.
+// Connectors C1-C5, C7-C10 (api-notes §3, §4.1, §9.2, §9.6, §10 U1), over real HTTP.
 
 const h = useEmulator();
 
@@ -71,7 +71,7 @@ function fields(res: ApiResponse): string[] {
 beforeAll(async () => {
   app = await h.appToken();
   demo = await h.demoConnectors(app);
-  await h.scopedToken("team-b", app); // minting creates the workspace (contract §2)
+  await h.scopedToken("team-b", app); // minting creates the workspace (api-notes §2)
   const workspaces = (await state()).workspaces;
   defaultWorkspaceId = workspaces.find((w) => w.name === "default")?.id as string;
   otherWorkspaceId = workspaces.find((w) => w.name === "team-b")?.id as string;
@@ -160,14 +160,14 @@ describe("C2 POST /integrations/connectors", () => {
     expect(two.body.message).toMatch(/connector_type, definition_id, or source_template_id/);
   });
 
-  it("answers 404 on an unknown workspace_name and does not create the workspace (contract §9.2)", async () => {
+  it("answers 404 on an unknown workspace_name and does not create the workspace (api-notes §9.2)", async () => {
     const res = await createConnector(githubBody({ workspace_name: "never-minted" }));
     expect(res.status).toBe(404);
     expect((await state()).workspaces.map((w) => w.name)).not.toContain("never-minted");
     expect((await list({ workspace_name: "never-minted" })).status).toBe(404);
   });
 
-  it("does not check credentials at create time (contract §4.1)", async () => {
+  it("does not check credentials at create time (api-notes §4.1)", async () => {
     const res = await createConnector({ workspace_name: "default", definition_id: LINEAR, credentials: {} });
     expect(res.status).toBe(200);
     expect(await listIds()).toContain(res.body.id);
@@ -340,7 +340,7 @@ describe("non-UUID connector ids", () => {
   });
 });
 
-describe("scoped tokens (contract §10 U1)", () => {
+describe("scoped tokens (api-notes §10 U1)", () => {
   let scoped: string;
   beforeAll(async () => {
     scoped = await h.scopedToken("default", app);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../src/catalog/catalog.js";
 import { useEmulator } from "./helpers/emulator.js";
 
-// CORS only for origins a widget token named (contract §10 U2, src/http/cors.ts), and the widget page (contract §7).
+// CORS only for origins a widget token named (api-notes §10 U2, src/http/cors.ts), and the widget page (api-notes §7).
 
 const h = useEmulator();
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../src/catalog/catalog.js";
 import { type ApiResponse, type Harness, useEmulator } from "./helpers/emulator.js";
 
-// Execute, C6 (contract §5): paging with each connector's own metadata keys, deterministic records, writes that
+// Execute, C6 (api-notes §5): paging with each connector's own metadata keys, deterministic records, writes that
 // later reads see, projections, search filters, errors, downloads and large generated datasets.
 
 const RECORDS = 45;
@@ -531,7 +531,7 @@ describe("large datasets", () => {
   });
 });
 
-describe("inactive workspaces (contract §3 W4)", () => {
+describe("inactive workspaces (api-notes §3 W4)", () => {
   it("refuses execute while the workspace is inactive, and serves it again once reactivated", async () => {
     const scoped = await h.scopedToken("inactive-ws", token);
     const created = await h.api("POST", "/api/v1/integrations/connectors", {

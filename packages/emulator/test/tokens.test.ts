@@ -3,7 +3,7 @@ import { createEmulator, type RunningEmulator } from "../src/node.js";
 import { assertConforms } from "./helpers/conformance.js";
 import { type ApiCall, type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
-// A1-A4: application, scoped and widget tokens (contract §2, §3, §7), and multi-organization routing (§1, §9.1).
+// A1-A4: application, scoped and widget tokens (api-notes §2, §3, §7), and multi-organization routing (§1, §9.1).
 
 const h = useEmulator();
 

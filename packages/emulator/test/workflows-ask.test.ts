@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
-// F1-F5 (workflows and automations, `/internal/` preview paths; contract §4.4, §10 U7) and Q1 (ask; §4.5, §10 U8).
+// F1-F5 (workflows and automations, `/internal/` preview paths; api-notes §4.4, §10 U7) and Q1 (ask; §4.5, §10 U8).
 
 const h = useEmulator({
   applications: [{ clientId: "other-client", clientSecret: "other-secret", organizations: [{ name: "Other", role: "owner" }] }],

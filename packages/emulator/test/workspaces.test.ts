@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../src/options.js";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
-// W1-W5 (workspaces) and G1-G6 (organizations, roles, explicit creation, icons, navigation; contract §12).
+// W1-W5 (workspaces) and G1-G6 (organizations, roles, explicit creation, icons, navigation; api-notes §12).
 
 /** One organization shared by four applications, one per role. */
 const TEAM_ORG = "7a1e0c52-3f0e-4b8e-9a53-1d2c3b4a5f60";
@@ -223,7 +223,7 @@ describe("DELETE /api/v1/workspaces/{workspace_id} (W5)", () => {
   });
 });
 
-describe("the rename footgun (contract §9.2)", () => {
+describe("the rename footgun (api-notes §9.2)", () => {
   it("after a rename, minting under the old name creates a new, empty workspace", async () => {
     const scoped = await h.scopedToken("footgun-old", token);
     const original = (await h.api("GET", "/api/v1/account/applications/scoped-token/info", { token: scoped })).body.workspace_id as string;
@@ -245,7 +245,7 @@ describe("the rename footgun (contract §9.2)", () => {
   });
 });
 
-describe("roles (contract §12)", () => {
+describe("roles (api-notes §12)", () => {
   let target: Workspace;
   beforeAll(async () => {
     target = await newWorkspace("role-target", await roleToken("owner"));

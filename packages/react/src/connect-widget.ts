@@ -1,6 +1,6 @@
 /**
  * An event the connect widget reports. Only `type` is relied on; `useConnectWidget()` also reads the connector id
- * out of `connector.created` / `connector.updated` events (and the raw contract §7 shapes
+ * out of `connector.created` / `connector.updated` events (and the raw api-notes §7 shapes
  * `end_user_action_result` + `source_created`, and `sourceCreated`).
  *
  * @example

@@ -163,7 +163,7 @@ describe("useConnectWidget", () => {
     expect(widget.handle.destroy).toHaveBeenCalledTimes(1);
   });
 
-  it("understands the raw contract §7 event shape too", async () => {
+  it("understands the raw api-notes §7 event shape too", async () => {
     const workspace = await freshWorkspace(client, "widget");
     const widget = fakeWidget();
     const { result } = renderHook(() => ({ list: useConnectors(), connect: useConnectWidget({ token: widgetToken(workspace) }) }), {

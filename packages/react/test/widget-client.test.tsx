@@ -143,7 +143,7 @@ describe("useConnectWidget with core's openConnectWidget", () => {
     const iframe = document.querySelector<HTMLIFrameElement>("dialog[data-airbyte-connect-widget] iframe");
     expect(iframe?.src).toContain("/quick-start/widget");
 
-    // The widget page creates the connector, then posts the contract §7 result to the parent.
+    // The widget page creates the connector, then posts the api-notes §7 result to the parent.
     const created = await createLinear(client, workspace, "Via widget");
     act(() => {
       window.dispatchEvent(

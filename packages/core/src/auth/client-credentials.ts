@@ -2,7 +2,7 @@ import { TokenResponse } from "../schemas/generated/api";
 import type { Transport } from "../transport/transport";
 import type { StoredToken } from "./token-store";
 
-/** Mints an application token from the client credentials (contract §3 A1). The only code that sends the secret. */
+/** Mints an application token from the client credentials (api-notes §3 A1). The only code that sends the secret. */
 export async function mintApplicationToken(
   transport: Transport,
   clientId: string,

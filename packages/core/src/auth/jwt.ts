@@ -13,7 +13,7 @@ export function decodeBase64Text(input: string): string | undefined {
 
 /**
  * Reads a JWT's `exp` (seconds) without verifying it: the client only needs to know when to refresh, and the
- * server verifies. Undefined when the token is not a JWT or has no `exp` (contract §10 U3).
+ * server verifies. Undefined when the token is not a JWT or has no `exp` (api-notes §10 U3).
  */
 export function jwtExpiry(token: string): number | undefined {
   const payload = token.split(".")[1];

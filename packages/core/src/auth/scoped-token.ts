@@ -3,7 +3,7 @@ import type { TokenProvider, Transport } from "../transport/transport";
 import { jwtExpiry } from "./jwt";
 import type { StoredToken } from "./token-store";
 
-/** Scoped and widget tokens have no `expires_in`; 20 minutes is their documented life (contract §2). */
+/** Scoped and widget tokens have no `expires_in`; 20 minutes is their documented life (api-notes §2). */
 export const SCOPED_TOKEN_LIFETIME_MS = 20 * 60_000;
 
 /** When a scoped token expires: its JWT `exp` when present, else 20 minutes after minting. */
@@ -12,7 +12,7 @@ export function scopedExpiry(token: string, mintedAt: number): number {
   return exp === undefined ? mintedAt + SCOPED_TOKEN_LIFETIME_MS : exp * 1000;
 }
 
-/** Mints a scoped token for one workspace with the application token (contract §3 A2). Creates the workspace if new. */
+/** Mints a scoped token for one workspace with the application token (api-notes §3 A2). Creates the workspace if new. */
 export async function mintScopedToken(
   transport: Transport,
   appToken: TokenProvider,

@@ -2,7 +2,7 @@ import { abortable } from "../transport/abortable";
 import type { TokenProvider } from "../transport/transport";
 import type { StoredToken, TokenStore } from "./token-store";
 
-/** Refresh this long before expiry, so a token never dies in flight (contract §8: the CLI's 60 s). */
+/** Refresh this long before expiry, so a token never dies in flight (api-notes §8: the CLI's 60 s). */
 export const DEFAULT_SKEW_MS = 60_000;
 
 export interface TokenCacheOptions {

@@ -36,7 +36,7 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 /**
  * Decodes a widget token: base64 (standard or URL-safe, padding optional) JSON `{token, widgetUrl}`
- * (contract §7 step 4). Throws a `TypeError` naming what is wrong.
+ * (api-notes §7 step 4). Throws a `TypeError` naming what is wrong.
  *
  * @example
  * ```ts
@@ -70,7 +70,7 @@ function expiryHint(value: unknown): number | undefined {
 
 /**
  * Reads whatever `getToken()` returned (see {@link WidgetTokenValue}). Expiry: the inner JWT's `exp`, else the
- * `expiresAt` given next to it, else 20 minutes from `now` (contract §10 U3). A `widgetUrl` must be an http(s)
+ * `expiresAt` given next to it, else 20 minutes from `now` (api-notes §10 U3). A `widgetUrl` must be an http(s)
  * URL, since it becomes an iframe's `src`. Throws a `TokenError` (`token_invalid`).
  *
  * @example

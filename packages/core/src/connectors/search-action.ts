@@ -2,7 +2,7 @@ import type { CatalogAction, CatalogParam } from "./catalog-types";
 
 /**
  * A context-store search (`context_store_search`, `search`) takes the same parameters and pages the same way for
- * every entity (contract §5), so the runtime catalogs mark such actions `search: true` and these fill them in.
+ * every entity (api-notes §5), so the runtime catalogs mark such actions `search: true` and these fill them in.
  */
 export const SEARCH_PARAMS: readonly CatalogParam[] = [
   {

@@ -8,7 +8,7 @@
  * ```
  */
 export type AirbyteErrorCode =
-  // Statuses without a server-supplied `error_code` (contract §6; the CLI's type strings, §8).
+  // Statuses without a server-supplied `error_code` (api-notes §6; the CLI's type strings, §8).
   | "bad_request"
   | "unauthorized"
   | "forbidden"

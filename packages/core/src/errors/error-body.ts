@@ -65,7 +65,7 @@ function summarizeText(body: string): string | undefined {
 }
 
 // Covers ApiErrorResponse items ({field, message, error_code}), FastAPI items ({loc, msg, type})
-// and the Python SDK's reading order (userPresentableMessage | message | error), contract §6.
+// and the Python SDK's reading order (userPresentableMessage | message | error), api-notes §6.
 function toFieldError(item: unknown): FieldError | undefined {
   const plain = text(item);
   if (plain !== undefined) return { message: plain };
@@ -92,7 +92,7 @@ function listFields(fieldErrors: readonly FieldError[]): string | undefined {
 }
 
 /**
- * Reads every error body shape the API and its proxies produce (contract §6): `ApiErrorResponse`
+ * Reads every error body shape the API and its proxies produce (api-notes §6): `ApiErrorResponse`
  * `{message, errors[]}`, FastAPI `{detail}` as text or a list, `{errors:[{userPresentableMessage}]}`,
  * `{message}` or `{error}`, and plain text or HTML. It never throws.
  *

@@ -4,7 +4,7 @@ import { requireText } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
 
 /**
- * The answer to a natural-language question across a workspace (preview; contract §4.5).
+ * The answer to a natural-language question across a workspace (preview; api-notes §4.5).
  * `outcome` is `"success"` or `"error"` (with `outcomeReason`); a missing outcome reads as `"error"`, as in the Python SDK.
  *
  * @example

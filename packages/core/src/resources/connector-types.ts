@@ -113,7 +113,7 @@ export interface UpdateConnectorInput {
 }
 
 /**
- * The outcome of a configuration check (contract §3 C7/C8).
+ * The outcome of a configuration check (api-notes §3 C7/C8).
  *
  * @example
  * ```ts

@@ -108,7 +108,7 @@ export class ConnectorHandle {
   }
 
   /**
-   * Runs one operation (`entity` + `action` + `params`, contract §5) and returns the normalised result.
+   * Runs one operation (`entity` + `action` + `params`, api-notes §5) and returns the normalised result.
    * Reads (list, get, search, api_search, context_store_search) are retried on transient failures; writes
    * only when the server refused them with 429, unless `retryWrites` is set. For a published connector, entity,
    * action and params are checked against its spec first: a mistake is a `ValidationError` naming the field and
@@ -155,7 +155,7 @@ export class ConnectorHandle {
     );
     const envelope = response.data as typeof response.data & { warning?: unknown };
     const result = envelope.result;
-    // Search results carry their paging in result.meta, with connector_metadata null (contract §5).
+    // Search results carry their paging in result.meta, with connector_metadata null (api-notes §5).
     const searchMeta =
       envelope.connector_metadata == null && result && typeof result === "object" && !Array.isArray(result)
         ? (result as { meta?: unknown }).meta
@@ -221,7 +221,7 @@ export class ConnectorHandle {
 
   /**
    * Downloads a file as a byte stream (the `download` action). The API answers an unknown file with an
-   * empty 200; that becomes a `NotFoundError` here instead of an empty file (contract §5).
+   * empty 200; that becomes a `NotFoundError` here instead of an empty file (api-notes §5).
    *
    * @example
    * ```ts

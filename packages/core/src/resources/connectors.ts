@@ -29,7 +29,7 @@ import type { WorkspaceScope } from "./workspace-scope";
 const connectorRuntime = () => import("../connectors/runtime");
 
 /**
- * A connector's context-store readiness and identity (contract §3 C9, preview).
+ * A connector's context-store readiness and identity (api-notes §3 C9, preview).
  *
  * @example
  * ```ts
@@ -104,7 +104,7 @@ function updateBody(what: string, input: UpdateConnectorInput): Record<string, u
 }
 
 /**
- * The connectors of one workspace (contract §3 C1-C9).
+ * The connectors of one workspace (api-notes §3 C1-C9).
  *
  * @example
  * ```ts
@@ -264,7 +264,7 @@ export class Connectors {
   }
 
   /**
-   * Shows a connector's context-store readiness (preview; contract §3 C9).
+   * Shows a connector's context-store readiness (preview; api-notes §3 C9).
    *
    * @example
    * ```ts

@@ -34,7 +34,7 @@ export interface DefinitionDetail extends Definition {
 }
 
 /**
- * The source connector catalog (contract §3 D1-D2).
+ * The source connector catalog (api-notes §3 D1-D2).
  *
  * @example
  * ```ts

@@ -21,7 +21,7 @@ export function requireText(what: string, field: string, value: unknown): string
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Throws unless `value` is a UUID: the API answers 422 for any other id (contract §1), so we say so first. */
+/** Throws unless `value` is a UUID: the API answers 422 for any other id (api-notes §1), so we say so first. */
 export function requireUuid(what: string, field: string, value: unknown): string {
   if (typeof value !== "string" || !UUID.test(value)) {
     throw invalidInput(what, [

@@ -5,7 +5,7 @@ import { API, type ResourceContext } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
- * Organization-level OAuth app credentials for a connector type (contract §3 O1-O2). The configuration is
+ * Organization-level OAuth app credentials for a connector type (api-notes §3 O1-O2). The configuration is
  * write-only: the API never returns it.
  *
  * @example

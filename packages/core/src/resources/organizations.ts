@@ -8,7 +8,7 @@ import { API, type ResourceContext } from "./context";
 import { requireText, requireUuid } from "./invalid-input";
 
 /**
- * An organization: the container above workspaces (contract §12). `createdAt` is Unix seconds.
+ * An organization: the container above workspaces (api-notes §12). `createdAt` is Unix seconds.
  *
  * @example
  * ```ts
@@ -61,7 +61,7 @@ const toOrganization = (o: v.InferOutput<typeof OrganizationSchema>): Organizati
 });
 
 /**
- * Organization and membership administration (preview: contract §12 paths are this project's own and may be
+ * Organization and membership administration (preview: api-notes §12 paths are this project's own and may be
  * remapped when the hosted API publishes its own).
  *
  * @example

@@ -42,7 +42,7 @@ const CURSOR_KEYS = [
 ];
 
 /**
- * Normalises a connector's metadata (contract §5, AGENTIC-1142). With no explicit flag, a non-null cursor means
+ * Normalises a connector's metadata (api-notes §5, AGENTIC-1142). With no explicit flag, a non-null cursor means
  * there is a next page.
  *
  * @example

@@ -12,7 +12,7 @@ import { API, type ResourceContext } from "./context";
 import { requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
- * A source template: a connector type enabled for the organization, with default config (contract §3 T1).
+ * A source template: a connector type enabled for the organization, with default config (api-notes §3 T1).
  *
  * @example
  * ```ts

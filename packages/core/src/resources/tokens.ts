@@ -69,7 +69,7 @@ export interface ScopedTokenInfo {
 }
 
 /**
- * Token minting: application, scoped and widget tokens (contract §2). Needs the client credentials.
+ * Token minting: application, scoped and widget tokens (api-notes §2). Needs the client credentials.
  *
  * @example
  * ```ts
@@ -112,7 +112,7 @@ export class Tokens {
   }
 
   /**
-   * Which workspace a scoped token belongs to (contract §3 A3).
+   * Which workspace a scoped token belongs to (api-notes §3 A3).
    *
    * @example
    * ```ts
@@ -134,7 +134,7 @@ export class Tokens {
   }
 
   /**
-   * A widget token for a browser at `allowedOrigin` (contract §7). The origin is checked here first:
+   * A widget token for a browser at `allowedOrigin` (api-notes §7). The origin is checked here first:
    * scheme, host and optional port only.
    *
    * @example

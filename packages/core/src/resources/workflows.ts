@@ -7,7 +7,7 @@ import { invalidInput, requireObject, requireText, requireUuid } from "./invalid
 import type { WorkspaceScope } from "./workspace-scope";
 
 /**
- * A workflow (preview; contract §4.4). `tasks` are passed through as the API gives them.
+ * A workflow (preview; api-notes §4.4). `tasks` are passed through as the API gives them.
  *
  * @example
  * ```ts
@@ -98,11 +98,11 @@ function automationBody(what: string, input: AutomationInput): Record<string, un
   return body;
 }
 
-/** Resolves a workspace name to its id once (the SDK's approach, contract §8), for the id-keyed preview endpoints. */
+/** Resolves a workspace name to its id once (the SDK's approach, api-notes §8), for the id-keyed preview endpoints. */
 export type WorkspaceIdResolver = (options: CallOptions) => Promise<string>;
 
 /**
- * A workspace's workflows (preview: `/internal/` paths, contract §9.9).
+ * A workspace's workflows (preview: `/internal/` paths, api-notes §9.9).
  *
  * @example
  * ```ts

@@ -65,7 +65,7 @@ function toWorkspace(w: {
 }
 
 /**
- * Workspace administration (contract §3 W1-W5). Needs an application token.
+ * Workspace administration (api-notes §3 W1-W5). Needs an application token.
  *
  * @example
  * ```ts
@@ -106,7 +106,7 @@ export class Workspaces {
       },
       options,
     );
-    // `next` is a URL (contract §3 W1); its `cursor` parameter is what the next call needs.
+    // `next` is a URL (api-notes §3 W1); its `cursor` parameter is what the next call needs.
     const nextCursor = data.next ? (new URL(data.next, "http://x").searchParams.get("cursor") ?? null) : null;
     return { data: data.data.map(toWorkspace), nextCursor };
   }

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 
 // Shapes of endpoints the OpenAPI document does not cover, read from the contract's prose
-// (../shared/api-contract.md §3, §4.4, §4.5, §12). Loose objects: the server may add fields.
+// (docs/api-notes.md §3, §4.4, §4.5, §12). Loose objects: the server may add fields.
 
 /** Contract §4.4. */
 export const WorkflowSchema = v.looseObject({

@@ -1,4 +1,4 @@
-// A same-origin route for the browser client (contract §10 U2: the hosted API may not answer CORS). It relays
+// A same-origin route for the browser client (api-notes §10 U2: the hosted API may not answer CORS). It relays
 // the browser's own scoped token and never adds a credential, so it cannot widen what that token may do.
 import { decodeBase64Text } from "../auth/jwt";
 import type { AirbyteClient } from "../client";
@@ -33,7 +33,7 @@ export interface ProxyHandlerOptions {
 }
 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-// The calls a scoped or widget token may make (contract §10 U1). Nothing else is relayed.
+// The calls a scoped or widget token may make (api-notes §10 U1). Nothing else is relayed.
 const ROUTES: ReadonlyArray<readonly [method: string, path: RegExp]> = [
   ["GET", /^\/api\/v1\/integrations\/connectors$/],
   ["POST", /^\/api\/v1\/integrations\/connectors$/],

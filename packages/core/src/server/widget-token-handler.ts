@@ -1,4 +1,4 @@
-// The server half of the widget-token flow (contract §7 steps 1-3): a web-standard (Request) => Response handler.
+// The server half of the widget-token flow (api-notes §7 steps 1-3): a web-standard (Request) => Response handler.
 import type { AirbyteClient } from "../client";
 import { isAirbyteError, isApiError, isConnectionError, isTimeoutError, isValidationError } from "../errors/guards";
 import type { WidgetTokenInput } from "../resources/tokens";

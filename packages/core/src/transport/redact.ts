@@ -39,7 +39,7 @@ export interface SecretRegistry {
 
 const MIN_SECRET_LENGTH = 6;
 
-// The CLI's debug-log list (contract §8) plus the usual auth vocabulary.
+// The CLI's debug-log list (api-notes §8) plus the usual auth vocabulary.
 const SENSITIVE_KEY =
   /token|secret|password|passwd|credential|api[_-]?key|apikey|authorization|cookie|refresh|private[_-]?key|client[_-]?secret|access[_-]?key/i;
 
@@ -109,7 +109,7 @@ function looksLikeCredential(candidate: string): boolean {
 // would say it shorter, but Safari before 16.4 cannot even parse it.)
 const AUTH_SCHEME = /\b(Bearer|Basic)(\s+)([A-Za-z0-9\-._~+/]+=*)/gi;
 // Three base64url segments of some length is a JWT; `eyJ` is base64 for `{"`, so it also catches
-// base64 JSON blobs such as the widget token (contract §7 step 4).
+// base64 JSON blobs such as the widget token (api-notes §7 step 4).
 const JWT = /(^|[^A-Za-z0-9_-])[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g;
 const BASE64_JSON = /\beyJ[A-Za-z0-9_\-+/]{8,}={0,2}(?:\.[A-Za-z0-9_-]*){0,2}/g;
 const KEY_VALUE = /(^|[^A-Za-z0-9_.-])([A-Za-z0-9_.-]{1,100})=([^&\s#;,"']+)/g;

@@ -35,7 +35,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
 
 // RFC 9110 §9.2.2: these methods may be repeated without changing the outcome.
 const IDEMPOTENT_METHODS: readonly string[] = ["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"];
-// Execute is always a POST; these actions only read (contract §5).
+// Execute is always a POST; these actions only read (api-notes §5).
 const READ_ACTIONS: readonly string[] = ["list", "get", "search", "api_search", "context_store_search", "download"];
 
 /**

@@ -91,7 +91,7 @@ export interface RequestSpec<T> {
   executeAction?: string | undefined;
   /** Safe to repeat although the method says otherwise (minting a token changes nothing). Default: from method and action. */
   idempotent?: boolean | undefined;
-  /** Execute and download run live third-party calls: 300 s per attempt by default (contract §8). */
+  /** Execute and download run live third-party calls: 300 s per attempt by default (api-notes §8). */
   long?: boolean | undefined;
   responseType?: "json" | "stream" | undefined;
 }
@@ -262,7 +262,7 @@ export function createTransport(config: TransportConfig): Transport {
               retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), config.now()),
               redact: config.redact,
             });
-            // A 401 on a data call means the cached token died early: drop it, mint again, replay once (contract §8).
+            // A 401 on a data call means the cached token died early: drop it, mint again, replay once (api-notes §8).
             if (response.status === 401 && spec.auth && token !== undefined && !replayedAfter401) {
               await spec.auth.invalidate(token);
               replayedAfter401 = true;

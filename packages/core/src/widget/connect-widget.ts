@@ -1,10 +1,10 @@
 // The connect widget, without dependencies: a <dialog> holding the hosted widget page in an iframe, speaking the
-// postMessage protocol of contract §7 (the one of @airbyte-embedded/airbyte-embedded-widget).
+// postMessage protocol of api-notes §7 (the one of @airbyte-embedded/airbyte-embedded-widget).
 import { parseWidgetTokenValue, type WidgetTokenValue } from "../auth/widget-token";
 import { TokenError } from "../errors/token-error";
 
 /**
- * What the widget reports, one typed union for both documented message shapes (contract §7 step 7):
+ * What the widget reports, one typed union for both documented message shapes (api-notes §7 step 7):
  * `end_user_action_result` (`source_created`, `source_updated`, `source_create_error`, `source_update_error`)
  * and the Lovable shape `{ type: "sourceCreated", data: { sourceId, sourceName } }`. `raw` is the message as
  * posted. Any other message with a `type` arrives as `{ type: "unknown", raw }`.
@@ -219,7 +219,7 @@ export function openConnectWidget(options: ConnectWidgetOptions): ConnectWidget 
 
   const onMessage = (event: MessageEvent) => {
     if (destroyed) return;
-    // The protocol's rule (contract §7 step 6): the widget page's origin, or the iframe's own window.
+    // The protocol's rule (api-notes §7 step 6): the widget page's origin, or the iframe's own window.
     const fromWidget = event.origin === origin || (event.source != null && event.source === iframe.contentWindow);
     if (!fromWidget) return;
     const data: unknown = event.data;

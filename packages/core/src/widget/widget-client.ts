@@ -1,5 +1,5 @@
 // The browser client. It reaches the API with the widget (scoped) token only: nothing here, nor anything it
-// imports, can mint an application token (design §5). Keep it off client.ts, options.ts and client-credentials.ts.
+// imports, can mint an application token (architecture §5). Keep it off client.ts, options.ts and client-credentials.ts.
 import { createTokenCache } from "../auth/token-cache";
 import { createMemoryTokenStore } from "../auth/token-store";
 import { type ParsedWidgetToken, parseWidgetTokenValue, type WidgetTokenValue } from "../auth/widget-token";

@@ -1,4 +1,4 @@
-// Feature tests of ws.connectors.* (contract §3 C1-C9, §4.1, §6) through the public API, against the emulator over HTTP.
+// Feature tests of ws.connectors.* (api-notes §3 C1-C9, §4.1, §6) through the public API, against the emulator over HTTP.
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type AirbyteClient,
@@ -500,7 +500,7 @@ describe("server errors map to classes with request details", () => {
 describe("a workspace reached with a scoped token", () => {
   it("lists, creates and executes with the scoped token, and gets PermissionDeniedError for app-only endpoints", async () => {
     const client = h.client();
-    // Minting the scoped token creates the workspace (contract §2).
+    // Minting the scoped token creates the workspace (api-notes §2).
     const ws = client.workspace("scoped-ws", { scopedToken: true });
     expect(await ws.connectors.list()).toEqual([]);
     expect(await workspaceId("scoped-ws")).toBeDefined();

@@ -1,4 +1,4 @@
-// Feature tests of connector handles (contract §5): execute, field selection, normalised paging metadata, paginate,
+// Feature tests of connector handles (api-notes §5): execute, field selection, normalised paging metadata, paginate,
 // search, download, warnings, and the Python-parity entry points, against the emulator over HTTP.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {

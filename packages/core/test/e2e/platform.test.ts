@@ -1,4 +1,4 @@
-// Feature tests of the organization-level resources (contract §3 D/T/O/A/W/F/Q/C10, §12) through the public API,
+// Feature tests of the organization-level resources (api-notes §3 D/T/O/A/W/F/Q/C10, §12) through the public API,
 // against the emulator over HTTP: definitions, workspaces, templates, OAuth, tokens, workflows, automations, ask, admin,
 // roles and multi-organization credentials.
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Retries, timeouts, deadlines and cancellation under faults injected by the emulator (contract §6, §8):
+// Retries, timeouts, deadlines and cancellation under faults injected by the emulator (api-notes §6, §8):
 // reads retry on 5xx, 429, drops and per-attempt timeouts; writes only on 429 (unless retryWrites);
 // Retry-After is honoured; deadlines and the caller's signal end the wait early.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";

@@ -1,5 +1,5 @@
 // Application and scoped tokens against the emulator: one mint, reused; single flight; early refresh inside
-// the 60 s skew; a token the server refuses is dropped, re-minted and the call replayed once (contract §8);
+// the 60 s skew; a token the server refuses is dropped, re-minted and the call replayed once (api-notes §8);
 // where credentials come from (options, configure(), the `env` option, process.env).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {

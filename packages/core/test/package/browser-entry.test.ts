@@ -1,4 +1,4 @@
-// The browser entry must not carry a path to the client secret (design §5): bundled for the browser, it holds
+// The browser entry must not carry a path to the client secret (architecture §5): bundled for the browser, it holds
 // no token-minting route, no secret field, and none of the modules that handle credentials.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";

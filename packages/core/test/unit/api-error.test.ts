@@ -94,7 +94,7 @@ describe("ApiError.from: message format", () => {
   });
 });
 
-describe("ApiError.from: every error body shape of contract §6", () => {
+describe("ApiError.from: every error body shape of api-notes §6", () => {
   it("official ApiErrorResponse {message, errors[]}", () => {
     const body = {
       message: "Value error, One of connector_type, definition_id, or source_template_id must be provided",
@@ -252,7 +252,7 @@ describe("ApiError.from: headers and retry hints", () => {
   });
 });
 
-describe("ApiError.from: organization hint (contract §9.1)", () => {
+describe("ApiError.from: organization hint (api-notes §9.1)", () => {
   it("appends a hint naming organizationId and AIRBYTE_ORGANIZATION_ID", () => {
     const err = ApiError.from({
       status: 400,

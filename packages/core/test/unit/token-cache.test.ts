@@ -1,5 +1,5 @@
 // The token cache on a controllable clock: early refresh inside the skew, single flight, invalidation, shared
-// stores; and the transport's one replay after a 401 (contract §8). Pure logic, so `mint` and `fetch` are stubs.
+// stores; and the transport's one replay after a 401 (api-notes §8). Pure logic, so `mint` and `fetch` are stubs.
 import { describe, expect, it, vi } from "vitest";
 import { createTokenCache, DEFAULT_SKEW_MS } from "../../src/auth/token-cache";
 import { createMemoryTokenStore, type StoredToken, type TokenStore } from "../../src/auth/token-store";

@@ -1,4 +1,4 @@
-// Response validation modes (design §4, `validation` option): `strict` throws a ValidationError naming the
+// Response validation modes (architecture §4, `validation` option): `strict` throws a ValidationError naming the
 // JSON path, `warn` logs and returns the data, `off` returns it silently; per client and per call. The server
 // here is a fetch stub, because the emulator never answers off-schema.
 import { describe, expect, it, vi } from "vitest";

@@ -9,7 +9,7 @@ export interface CatalogIndex {
   all: CatalogConnector[];
   byDefinitionId(id: string): CatalogConnector | undefined;
   byName(name: string): CatalogConnector | undefined;
-  /** Case-insensitive match on the display name, as the API matches `connector_type` (contract §4.1). */
+  /** Case-insensitive match on the display name, as the API matches `connector_type` (api-notes §4.1). */
   byDisplayName(displayName: string): CatalogConnector | undefined;
   entity(connector: CatalogConnector, entity: string): CatalogEntity | undefined;
   action(connector: CatalogConnector, entity: string, action: string): CatalogAction | undefined;

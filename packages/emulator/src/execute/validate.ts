@@ -92,7 +92,7 @@ function schemaOfParam(param: CatalogParam): RecordSchema {
 }
 
 /**
- * Validates params against the operation's parameters and request body (contract §5): a param the operation
+ * Validates params against the operation's parameters and request body (api-notes §5): a param the operation
  * does not declare is a 422 naming it and the accepted ones; required, types and enums are checked, nested too.
  */
 export function checkParams(params: CatalogParam[], given: Record<string, unknown>, extra: readonly string[] = []): void {

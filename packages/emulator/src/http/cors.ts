@@ -5,10 +5,10 @@ import { type PolicyTable, policyOf } from "./route-policy.js";
 const EXPOSED = "x-request-id, retry-after, content-disposition, content-type";
 
 /**
- * CORS answered only for origins that a widget token named (contract §10 U2): an authenticated response gets
+ * CORS answered only for origins that a widget token named (api-notes §10 U2): an authenticated response gets
  * `Access-Control-Allow-Origin` only when the token's `allowed_origin` is the request's `Origin`; auth failures
  * from a known origin stay readable so the browser client can refresh its token. Routes whose policy says
- * `cors: false` (token minting takes secrets or application tokens, contract §7) never answer CORS.
+ * `cors: false` (token minting takes secrets or application tokens, api-notes §7) never answer CORS.
  *
  * Mounted before authentication and faults, so it sees the final answer of both: an injected 503 or 429 to an
  * authenticated caller from its allowed origin is readable by browser code, not a bare "Failed to fetch".

@@ -6,7 +6,7 @@ export interface ApiErrorItem {
   details?: Record<string, unknown> | null;
 }
 
-/** Thrown by route handlers; the app turns it into the official error body `{message, errors[]}` (contract §6). */
+/** Thrown by route handlers; the app turns it into the official error body `{message, errors[]}` (api-notes §6). */
 export class HttpError extends Error {
   readonly status: number;
   readonly errors: ApiErrorItem[];

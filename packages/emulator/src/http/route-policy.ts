@@ -24,7 +24,7 @@ export interface RoutePolicy {
   /** Query parameters that take one value: a repeat is a 422 naming the field, never read first- or last-wins. */
   query?: readonly string[];
   body?: BodyPolicy;
-  /** false: never answer CORS, whatever the origin (the token-minting endpoints, contract §7). */
+  /** false: never answer CORS, whatever the origin (the token-minting endpoints, api-notes §7). */
   cors?: false;
 }
 

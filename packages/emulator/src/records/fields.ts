@@ -1,4 +1,4 @@
-/** Applies `select_fields` (an allowlist of dot paths, wins) or `exclude_fields` to one record (contract §5). */
+/** Applies `select_fields` (an allowlist of dot paths, wins) or `exclude_fields` to one record (api-notes §5). */
 export function projectRecord(record: unknown, select: string[] | null | undefined, exclude: string[] | null | undefined): unknown {
   if (!record || typeof record !== "object" || Array.isArray(record)) return record;
   if (select && select.length > 0) {

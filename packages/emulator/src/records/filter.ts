@@ -1,4 +1,4 @@
-/** A Context Store search filter: field conditions combined with and/or/not (contract §5). */
+/** A Context Store search filter: field conditions combined with and/or/not (api-notes §5). */
 export type Filter = Record<string, unknown>;
 
 const OPERATORS = new Set(["eq", "neq", "gt", "gte", "lt", "lte", "in", "like", "fuzzy", "keyword", "contains", "any", "has"]);

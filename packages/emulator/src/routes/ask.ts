@@ -17,7 +17,7 @@ function label(record: unknown): string {
 /**
  * Q1 (preview): answers deterministically by matching the prompt's words to the workspace's connectors and
  * entities (src/routes/ask-match.ts) and running a list with its required parameters filled
- * (src/routes/ask-params.ts), so the flow can be demoed offline (contract §10 U8).
+ * (src/routes/ask-params.ts), so the flow can be demoed offline (api-notes §10 U8).
  */
 export function registerAskRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/workspaces/query/structured", async (c) => {

@@ -5,7 +5,7 @@ import { badRequest, forbidden, notFound, unprocessable } from "../http/errors.j
 import type { Connector, SourceTemplate } from "../store.js";
 import { templatesVisibleTo } from "./templates.js";
 
-/** A connector the principal may touch: its organization's, and inside a scoped token's workspace (contract §10 U1). */
+/** A connector the principal may touch: its organization's, and inside a scoped token's workspace (api-notes §10 U1). */
 export function visibleConnector(ctx: EmulatorContext, principal: Principal, rawId: string): Connector {
   const id = requireUuid(rawId, "path.id");
   const connector = ctx.store.connectors.get(id);
@@ -28,7 +28,7 @@ interface TemplateSelector {
   source_template_id?: string | null;
 }
 
-/** Resolves exactly one of definition_id | connector_type | source_template_id to a template (contract §4.1). */
+/** Resolves exactly one of definition_id | connector_type | source_template_id to a template (api-notes §4.1). */
 export function resolveTemplate(ctx: EmulatorContext, organizationId: string, body: TemplateSelector): SourceTemplate {
   const given = [body.definition_id, body.connector_type, body.source_template_id].filter((v) => v !== undefined && v !== null);
   if (given.length !== 1) {
@@ -50,7 +50,7 @@ export function resolveTemplate(ctx: EmulatorContext, organizationId: string, bo
     definition = ctx.catalog.byDefinitionId(requireUuid(body.definition_id, "body.definition_id"));
     if (!definition) throw notFound(`Source definition ${body.definition_id} not found`, "definition_not_found");
   } else {
-    // connector_type is the display name, case-insensitive; the snake_case slug is a 404 (contract §9.5).
+    // connector_type is the display name, case-insensitive; the snake_case slug is a 404 (api-notes §9.5).
     definition = ctx.catalog.byDisplayName(String(body.connector_type));
     if (!definition)
       throw notFound(
@@ -69,7 +69,7 @@ export function resolveTemplate(ctx: EmulatorContext, organizationId: string, bo
   return own[0] ?? (visible.find((t) => t.organization_id === null && t.actor_definition_id === definition.definitionId) as SourceTemplate);
 }
 
-/** Required replication settings must be present (GitHub's `repositories`), and not at the top level (contract §9.6). */
+/** Required replication settings must be present (GitHub's `repositories`), and not at the top level (api-notes §9.6). */
 export function validateReplicationConfig(
   definition: CatalogConnector,
   config: Record<string, unknown> | null | undefined,

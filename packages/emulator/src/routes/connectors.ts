@@ -10,7 +10,7 @@ import { templateDetail, templateSummary } from "./templates.js";
 
 const SECRET_KEY = /token|secret|password|credential|api[_-]?key|apikey|private[_-]?key/i;
 
-/** Replication config as echoed back: secret-looking values masked (contract §4.1). */
+/** Replication config as echoed back: secret-looking values masked (api-notes §4.1). */
 export function redactConfig(config: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
@@ -55,7 +55,7 @@ interface CreateBody {
   entities?: RequestedEntity[] | null;
 }
 
-/** Normalises the deprecated `customer_name` / `external_user_id` aliases (contract §1). */
+/** Normalises the deprecated `customer_name` / `external_user_id` aliases (api-notes §1). */
 export function withWorkspaceAlias(body: unknown): unknown {
   if (!body || typeof body !== "object") return body;
   const b = body as Record<string, unknown>;
@@ -66,7 +66,7 @@ export function withWorkspaceAlias(body: unknown): unknown {
 }
 
 function workspaceForWrite(ctx: EmulatorContext, principal: Principal, name: string): Workspace {
-  // Unlike token minting, connector creation never creates the workspace (contract §9.2).
+  // Unlike token minting, connector creation never creates the workspace (api-notes §9.2).
   const ws = findWorkspaceByName(ctx.store, principal.organizationId, name);
   if (!ws) throw notFound(`Workspace '${name}' not found`, "workspace_not_found");
   if (principal.workspaceId && principal.workspaceId !== ws.id)
@@ -164,7 +164,7 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
     let name = c.req.query("workspace_name") ?? c.req.query("customer_name") ?? c.req.query("external_user_id");
     let id = c.req.query("workspace_id");
     if (principal.workspaceId) {
-      // A scoped token lists its own workspace whatever the query says, and never another (contract §10 U1).
+      // A scoped token lists its own workspace whatever the query says, and never another (api-notes §10 U1).
       const own = ctx.store.workspaces.get(principal.workspaceId) as Workspace;
       if ((name !== undefined && name !== own.name) || (id !== undefined && id !== own.id)) {
         throw forbidden("The token is scoped to another workspace", "workspace_scope");
@@ -231,7 +231,7 @@ export function registerConnectorRoutes(app: Hono<Env>, ctx: EmulatorContext): v
     const next = { ...connector };
     if (body.name != null) next.name = body.name;
     if (body.replication_config != null) next.replication_config = { ...connector.replication_config, ...body.replication_config };
-    // Omitting entities keeps them; [] clears the restriction (contract §3 C4).
+    // Omitting entities keeps them; [] clears the restriction (api-notes §3 C4).
     if (body.entities !== undefined) next.entities = body.entities === null || body.entities.length === 0 ? null : body.entities;
     return next;
   };

@@ -106,7 +106,7 @@ export function executeOperation(
   const { entity, action } = findAction(definition, request.entity, request.action);
   const body = strict ? request : { ...request, params: lenientParams(action, request.params) };
   checkEntityAccess(connector, body.entity, body.action);
-  // Credentials are only checked when first used, as the hosted API does (contract §4.1).
+  // Credentials are only checked when first used, as the hosted API does (api-notes §4.1).
   const authProblem = matchAuthScheme(definition, connector.credentials);
   if (authProblem) throw badRequest(authProblem, "credentials_mismatch", "credentials");
   const dataset = datasetFor(ctx, connector, definition, entity);
@@ -120,7 +120,7 @@ export function executeOperation(
     } catch {
       record = undefined;
     }
-    // Quirk kept on purpose: an unknown file is a 200 with an empty body (contract §5, AGENTIC-1142).
+    // Quirk kept on purpose: an unknown file is a 200 with an empty body (api-notes §5, AGENTIC-1142).
     if (!record) return { result: null, meta: null, download: null };
     const size =
       Number(record.size ?? 0) > 0 && Number(record.size) < 5_000_000
@@ -139,22 +139,22 @@ export function executeOperation(
   return runOperation(dataset, entity, action, body);
 }
 
-/** C6: `POST /integrations/connectors/{id}/execute` (contract §5). */
+/** C6: `POST /integrations/connectors/{id}/execute` (api-notes §5). */
 export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/integrations/connectors/:id/execute", async (c) => {
     const started = ctx.clock.now();
     const principal = principalOf(c);
     const rawId = c.req.param("id");
-    // Unlike the other connector paths, execute's {id} is a plain string in the OpenAPI document (contract §1):
+    // Unlike the other connector paths, execute's {id} is a plain string in the OpenAPI document (api-notes §1):
     // a non-UUID is an unknown connector (404), not a validation error.
     if (!isUuid(rawId)) throw notFound(`Connector ${rawId} not found`, "connector_not_found");
     const connector = visibleConnector(ctx, principal, rawId);
-    // An inactive workspace has its connections disabled (contract §3 W4).
+    // An inactive workspace has its connections disabled (api-notes §3 W4).
     if (ctx.store.workspaces.get(connector.workspace_id)?.status === "inactive") {
       throw forbidden("The connector's workspace is inactive", "workspace_inactive");
     }
     const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
-    // The Python SDK sends "params": null; others send {} (contract §5): accept both.
+    // The Python SDK sends "params": null; others send {} (api-notes §5): accept both.
     const body = raw && typeof raw === "object" && (raw.params === null || raw.params === undefined) ? { ...raw, params: {} } : raw;
     const outcome = executeOperation(ctx, principal, connector, body as unknown as ExecuteBody, true);
     if ("download" in outcome) {

@@ -28,7 +28,7 @@ export function registerOAuthInitiateRoutes(app: Hono<Env>, ctx: EmulatorContext
     }
     const ws = findWorkspaceByName(ctx.store, principal.organizationId, body.workspace_name);
     if (!ws) throw notFound(`Workspace '${body.workspace_name}' not found`, "workspace_not_found");
-    // A scoped or widget token initiates only for its own workspace (contract §10 U1), not just at the callback.
+    // A scoped or widget token initiates only for its own workspace (api-notes §10 U1), not just at the callback.
     if (principal.workspaceId && principal.workspaceId !== ws.id)
       throw forbidden("The token is scoped to another workspace", "workspace_scope");
     const template = resolveTemplate(ctx, principal.organizationId, withCanonicalConnectorType(ctx.catalog, body));

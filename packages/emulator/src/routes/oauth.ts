@@ -6,7 +6,7 @@ import type { OAuthCredential } from "../store.js";
 import { findConnectorType, resolveConnectorType } from "./connector-type.js";
 
 function credentialJson(cred: OAuthCredential): Record<string, unknown> {
-  // The configuration is never echoed back (contract §3 O1).
+  // The configuration is never echoed back (api-notes §3 O1).
   return {
     id: cred.id,
     scope_type: "organization",
@@ -72,7 +72,7 @@ export function registerOAuthRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
         }
       }
     }
-    // Idempotent: deleting what is not there is still a 204 (contract §3 O2).
+    // Idempotent: deleting what is not there is still a 204 (api-notes §3 O2).
     return c.body(null, 204);
   });
 }

@@ -16,7 +16,7 @@ export function createOrganization(store: Store, id: string, name: string, creat
   return org;
 }
 
-/** Organizations and the caller's place in them: G1-G3 and G6 (contract §12), and the WorkOS link (preview). */
+/** Organizations and the caller's place in them: G1-G3 and G6 (api-notes §12), and the WorkOS link (preview). */
 export function registerOrganizationRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.post("/api/v1/organizations", async (c) => {
     const principal = principalOf(c);

@@ -8,7 +8,7 @@ import { withTokenWorkspaceAlias } from "./tokens.js";
 // faults and handlers (see src/http/route-policy.ts). The emulator refuses to start if a route is missing here.
 
 const APP: readonly TokenKind[] = ["application"];
-/** Scoped and widget tokens reach only what a workspace's own user needs (contract §10 U1). */
+/** Scoped and widget tokens reach only what a workspace's own user needs (api-notes §10 U1). */
 const ANY: readonly TokenKind[] = ["application", "scoped", "widget"];
 const SCOPED: readonly TokenKind[] = ["scoped", "widget"];
 
@@ -17,7 +17,7 @@ const JSON_BODY: BodyPolicy = {};
 /** Update-style bodies may be left out altogether: that is an empty update. */
 const OPTIONAL_BODY: BodyPolicy = { prepare: (raw) => raw ?? {} };
 
-/** The Python SDK sends `"params": null`, others send `{}` (contract §5): both are accepted. */
+/** The Python SDK sends `"params": null`, others send `{}` (api-notes §5): both are accepted. */
 function executeParams(raw: unknown): unknown {
   if (!raw || typeof raw !== "object") return raw;
   const body = raw as Record<string, unknown>;

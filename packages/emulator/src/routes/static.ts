@@ -18,7 +18,7 @@ function iconSvg(label: string, index: number): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="${label.replace(/[<>&"]/g, "")}"><rect width="64" height="64" rx="12" fill="${colour}"/><text x="32" y="40" font-family="system-ui,sans-serif" font-size="24" font-weight="700" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
 }
 
-/** The widget page (contract §7), connector icons, icon uploads (G5) and a small index page. */
+/** The widget page (api-notes §7), connector icons, icon uploads (G5) and a small index page. */
 export function registerStaticRoutes(app: Hono<Env>, ctx: EmulatorContext): void {
   app.get("/quick-start/widget", (c) => {
     const workspaceId = c.req.query("workspaceId");

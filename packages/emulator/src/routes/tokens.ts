@@ -21,7 +21,7 @@ export function isValidOrigin(origin: string): boolean {
   return origin === rebuilt || origin === `${url.protocol}//${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`;
 }
 
-/** Scoped and widget tokens accept the deprecated `customer_name` / `external_user_id` for `workspace_name` (contract §1). */
+/** Scoped and widget tokens accept the deprecated `customer_name` / `external_user_id` for `workspace_name` (api-notes §1). */
 export function withTokenWorkspaceAlias(raw: unknown): unknown {
   if (!raw || typeof raw !== "object") return raw;
   const body = raw as Record<string, unknown>;
@@ -56,7 +56,7 @@ export function registerTokenRoutes(app: Hono<Env>, ctx: EmulatorContext): void 
       if (existing.status === "inactive") requireRole(role, ADMIN_ROLES, "use an inactive workspace");
       return existing;
     }
-    // Minting for a new name creates the workspace (contract §2); creating needs an admin role (§12).
+    // Minting for a new name creates the workspace (api-notes §2); creating needs an admin role (§12).
     requireRole(role, ADMIN_ROLES, "create a workspace");
     return createWorkspace(ctx, { name, organizationId: principalOrg, regionId: regionId ?? US_REGION });
   };

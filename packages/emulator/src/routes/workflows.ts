@@ -7,7 +7,7 @@ import type { Automation, Workflow, Workspace } from "../store.js";
 
 const TRIGGERS = ["schedule", "manual", "webhook"] as const;
 
-/** Five-field cron, checked by croner; the hosted UI schedules with no seconds field (contract §4.4). */
+/** Five-field cron, checked by croner; the hosted UI schedules with no seconds field (api-notes §4.4). */
 function validateCron(expression: unknown, field: string): string {
   if (typeof expression !== "string" || expression.trim().split(/\s+/).length !== 5) {
     throw unprocessable([{ field, message: "cron_expression must have 5 fields (minute hour day month weekday)", code: "value_error" }]);

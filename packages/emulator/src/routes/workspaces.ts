@@ -4,7 +4,7 @@ import { bodyOf, type EmulatorContext, type Env, principalOf, requireUuid, roleO
 import { badRequest, unprocessable } from "../http/errors.js";
 import { findWorkspaceByName, slugify, type Workspace } from "../store.js";
 
-/** The wire shape of a workspace (contract §4.3). */
+/** The wire shape of a workspace (api-notes §4.3). */
 export function workspaceJson(ws: Workspace): Record<string, unknown> {
   return {
     id: ws.id,

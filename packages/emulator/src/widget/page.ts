@@ -30,7 +30,7 @@ export function widgetConnectorInfo(connector: CatalogConnector): WidgetConnecto
 
 /**
  * The connect widget page: the emulator's counterpart of `app.airbyte.ai/quick-start/widget`. It speaks the
- * postMessage protocol of contract §7: asks the parent for a token, creates a connector with it, reports events.
+ * postMessage protocol of api-notes §7: asks the parent for a token, creates a connector with it, reports events.
  */
 export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInfo[]): string {
   const data = JSON.stringify({ allowedOrigin, connectors }).replace(/</g, "\\u003c");
