@@ -2,12 +2,11 @@
 // catalog loaders, local validation, paging rules and the check operation. A bundle that never calls a connector
 // carries none of it, and a bundler that splits chunks loads it on the first call. The catalogs' prose is apart
 // again (describe.ts): only describeConnector loads it.
-import type { CatalogAction, RuntimeCatalog } from "./catalog-types";
+import type { CatalogAction, RuntimeAction, RuntimeCatalog } from "./catalog-types";
 import { CATALOG_LOADERS } from "./generated/index";
 import { SEARCH_PAGING } from "./search-action";
 
 export { cursorValue, nextPage } from "./next-page";
-export { SEARCH_PAGING } from "./search-action";
 export { validateOperation } from "./validate";
 
 /** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */
@@ -45,8 +44,12 @@ export function checkOperation(catalog: RuntimeCatalog): { entity: string; actio
   return undefined;
 }
 
+/** How an action pages: its own rule, or the context store's for a search; undefined when it does not page. */
+export function pagingFor(action: RuntimeAction | undefined): CatalogAction["pagination"] | undefined {
+  return action?.pagination ?? (action?.search ? SEARCH_PAGING : undefined);
+}
+
 /** connectorPaging's implementation (public in catalog.ts): an action's paging rule, without loading any prose. */
 export async function pagingOf(slug: string, entity: string, action: string): Promise<CatalogAction["pagination"] | undefined> {
-  const found = (await loadCatalog(slug))?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action);
-  return found?.pagination ?? (found?.search ? SEARCH_PAGING : undefined);
+  return pagingFor((await loadCatalog(slug))?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action));
 }

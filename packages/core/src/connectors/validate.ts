@@ -2,8 +2,6 @@ import { invalidInput } from "../resources/invalid-input";
 import type { RuntimeAction, RuntimeCatalog, RuntimeParam } from "./catalog-types";
 import { SEARCH_PARAMS } from "./search-action";
 
-const SEARCHES = new Set(["search", "context_store_search"]);
-
 function describeType(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
@@ -66,7 +64,7 @@ export function validateOperation(
     const param = known.get(name);
     if (!param) {
       // Searches pass their filter language through; spec operations take only the parameters their spec names.
-      if (!SEARCHES.has(action)) {
+      if (!spec.search) {
         issues.push({
           path: `params.${name}`,
           message: `not a parameter of ${entity}.${action}; valid: ${specParams.map((p) => p.name).join(", ") || "none"}`,

@@ -193,9 +193,8 @@ export class ConnectorHandle {
     let spec = this.#catalog().then(actionOf);
     const fetchPage = async (cursor: string | undefined) => {
       const runtime = await connectorRuntime();
-      const pagingOf = (found: Awaited<typeof spec>) => found?.pagination ?? (found?.search ? runtime.SEARCH_PAGING : undefined);
-      const cursorParam = options.cursorParam ?? pagingOf(await spec)?.cursorParam ?? "cursor";
-      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(pagingOf(await spec), cursor);
+      const cursorParam = options.cursorParam ?? runtime.pagingFor(await spec)?.cursorParam ?? "cursor";
+      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(runtime.pagingFor(await spec), cursor);
       const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
       if (options.cursorParam !== undefined) return page;
       if (!(await spec) && this.#type === undefined && page.meta.hasNextPage) {
@@ -203,7 +202,7 @@ export class ConnectorHandle {
         spec = this.#catalogOfConnector(options).then(actionOf);
       }
       const described = await spec;
-      const paging = pagingOf(described);
+      const paging = runtime.pagingFor(described);
       if (!paging) return page;
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
