@@ -46,8 +46,11 @@ export interface ClientOptions {
   /** Default `"warn"`. */
   logLevel?: LogLevel | undefined;
   hooks?: Hooks | undefined;
-  /** Where to read `AIRBYTE_*` variables instead of the runtime's environment, e.g. a Worker's `env`. */
-  env?: Record<string, unknown> | undefined;
+  /**
+   * Where to read `AIRBYTE_*` variables instead of the runtime's environment: any object, e.g. a Worker's `env`
+   * (a wrangler `interface Env`), `process.env` or `Deno.env.toObject()`. Only string values are read.
+   */
+  env?: object | undefined;
   /** Shares minted tokens across clients, isolates or processes. Default: in memory, per client. */
   tokenStore?: TokenStore | undefined;
   /** How responses are checked against the API's schemas. Default `"strict"`. */

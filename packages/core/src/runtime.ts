@@ -35,9 +35,10 @@ export function isBrowser(): boolean {
  * Reads an environment variable from the `env` object given (Workers bindings), else from Node's or Deno's
  * environment where one exists. Deno without `--allow-env` throws; that reads as "not set".
  */
-export function readEnv(name: string, env?: Record<string, unknown>): string | undefined {
+export function readEnv(name: string, env?: object): string | undefined {
   if (env) {
-    const value = env[name];
+    // `object`, not `Record<string, unknown>`: a Worker's `interface Env` has no index signature.
+    const value = (env as Record<string, unknown>)[name];
     return typeof value === "string" && value !== "" ? value : undefined;
   }
   const g = globals();
