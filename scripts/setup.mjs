@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // One-time set-up for a fresh clone on a machine with only Node and npm: pnpm, then the locked dependencies.
 // Idempotent, so both README commands run it first.
-import { execSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { formatDuration, step } from "./steps.mjs";
 
 const PNPM_VERSION = "10.34.9";
 
@@ -10,10 +11,11 @@ function has(command) {
   return spawnSync(command, ["--version"], { stdio: "ignore", shell: process.platform === "win32" }).status === 0;
 }
 
-function run(command, options = {}) {
-  console.log(`$ ${command}`);
-  execSync(command, { stdio: "inherit", ...options });
+function must(code) {
+  if (code !== 0) process.exit(code);
 }
+
+const startedAt = Date.now();
 
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
@@ -23,15 +25,20 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
 if (!has("pnpm")) {
   // corepack would need COREPACK_INTEGRITY_KEYS=0 with this registry (the registry mirror has no package signatures); npm is simpler.
-  run(`npm install -g pnpm@${PNPM_VERSION}`);
+  must(
+    step(`Installing pnpm ${PNPM_VERSION} (not found on PATH)`, "npm", ["install", "-g", `pnpm@${PNPM_VERSION}`], {
+      shell: process.platform === "win32",
+    }),
+  );
 }
 
 // Browser tests drive Debian's Chromium (never a tool's own browser download, which this network refuses).
 if (process.platform === "linux" && !existsSync("/usr/bin/chromium")) {
   const asRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const sudo = asRoot ? "" : "sudo ";
-  run(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`);
+  const install = `${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`;
+  must(step("Installing Debian's Chromium for the browser tests (once)", "sh", ["-c", install]));
 }
 
-const installed = spawnSync("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { stdio: "inherit" });
-if (installed.status !== 0) process.exit(installed.status ?? 1);
+must(step("Installing the locked dependencies", "pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]));
+console.log(`\nSet-up done in ${formatDuration(Date.now() - startedAt)}.`);

@@ -3,8 +3,9 @@
 // (port 5173) until Ctrl-C, which stops both. With AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET set, no emulator is
 // started: the playground talks to the hosted API (AIRBYTE_BASE_URL, default https://api.airbyte.ai).
 //   EMULATOR_PORT (8787), PLAYGROUND_PORT (5173) override the ports.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
+import { formatDuration, step } from "./steps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Read when the servers start, never inside a turbo task, so they are no build inputs (nothing to declare in turbo.json).
@@ -13,8 +14,13 @@ const emulatorPort = env.EMULATOR_PORT ?? "8787";
 const playgroundPort = env.PLAYGROUND_PORT ?? "5173";
 const hosted = Boolean(env.AIRBYTE_CLIENT_ID && env.AIRBYTE_CLIENT_SECRET);
 
-const build = spawnSync("pnpm", ["turbo", "run", "build", "--filter=@airbyte-agents/playground..."], { stdio: "inherit", cwd: root });
-if (build.status !== 0) process.exit(build.status ?? 1);
+const built = step(
+  "Building the playground and the packages it uses (turbo; cached after the first run)",
+  "pnpm",
+  ["turbo", "run", "build", "--filter=@airbyte-agents/playground..."],
+  { cwd: root },
+);
+if (built !== 0) process.exit(built);
 
 const children = new Set();
 let stopping = false;
@@ -67,14 +73,18 @@ process.on("SIGTERM", () => stopAll(0));
 const emulatorUrl = `http://127.0.0.1:${emulatorPort}`;
 const playgroundUrl = `http://127.0.0.1:${playgroundPort}/`;
 try {
+  const serversAt = Date.now();
   if (hosted) {
     console.log(`AIRBYTE_CLIENT_ID and AIRBYTE_CLIENT_SECRET are set: the playground uses the hosted API, no emulator is started.`);
   } else {
-    start("the emulator", ["packages/emulator/dist/cli.js", "--port", emulatorPort, "--control"]);
+    console.log(`\n▸ Starting the emulator on ${emulatorUrl}`);
+    start("the emulator", ["packages/emulator/bin/airbyte-agents-emulator.mjs", "--port", emulatorPort, "--control"]);
     await waitFor(emulatorUrl);
   }
+  console.log(`\n▸ Starting the playground on ${playgroundUrl}`);
   start("the playground", ["apps/playground/server.mjs"], { PORT: playgroundPort, ...(hosted ? {} : { EMULATOR_URL: emulatorUrl }) });
   await waitFor(`http://127.0.0.1:${playgroundPort}/api/config`);
+  console.log(`✓ Servers answering (${formatDuration(Date.now() - serversAt)})`);
   const api = hosted ? (env.AIRBYTE_BASE_URL ?? "https://api.airbyte.ai") : `${emulatorUrl}  (emulator, control API on)`;
   console.log(`\n  Playground  ${playgroundUrl}\n  API         ${api}\n\n  Ctrl-C stops ${hosted ? "the playground" : "both"}.\n`);
 } catch (error) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Runs every test suite and ends with one line `N passed, N failed` summing them all (CI reads that line).
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { formatDuration, step } from "./steps.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 // The root holds the generator check's results; every package and app its own.
@@ -15,20 +15,20 @@ const workspaces = [
 for (const ws of workspaces) rmSync(path.join(ws, ".test-results"), { recursive: true, force: true });
 
 const steps = [
-  ["node", ["scripts/check-generated.mjs"]],
-  ["pnpm", ["turbo", "run", "build"]],
-  ["pnpm", ["turbo", "run", "typecheck"]],
-  ["pnpm", ["exec", "biome", "check", "."]],
-  ["pnpm", ["turbo", "run", "test", "--continue", "--concurrency=1"]],
+  ["Re-running every generator (committed outputs must not change)", "node", ["scripts/check-generated.mjs"]],
+  ["Building every package and app", "pnpm", ["turbo", "run", "build"]],
+  ["Type-checking", "pnpm", ["turbo", "run", "typecheck"]],
+  ["Linting (Biome)", "pnpm", ["exec", "biome", "check", "."]],
+  ["Running every test suite", "pnpm", ["turbo", "run", "test", "--continue", "--concurrency=1"]],
 ];
+const startedAt = Date.now();
+const timings = [];
 let stepFailures = 0;
-for (const [command, args] of steps) {
-  console.log(`\n$ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env: { ...process.env, FORCE_COLOR: "0" } });
-  if (result.status !== 0) {
-    stepFailures++;
-    console.error(`step failed: ${command} ${args.join(" ")} (exit ${result.status})`);
-  }
+for (const [what, command, args] of steps) {
+  const stepStartedAt = Date.now();
+  const code = step(what, command, args, { cwd: root, env: { ...process.env, FORCE_COLOR: "0" } });
+  timings.push(`  ${code === 0 ? "✓" : "✗"} ${formatDuration(Date.now() - stepStartedAt).padStart(10)}  ${what}`);
+  if (code !== 0) stepFailures++;
 }
 
 // Each suite writes a JSON summary into <workspace>/.test-results/*.json: vitest's JSON reporter, or
@@ -47,6 +47,7 @@ for (const ws of workspaces) {
   }
 }
 console.log(`\n${suites.join("\n")}`);
+console.log(`\nSteps (${formatDuration(Date.now() - startedAt)} in all):\n${timings.join("\n")}\n`);
 if (suites.length === 0) {
   console.error("no test results were written");
   failed++;
