@@ -1,7 +1,7 @@
 // Checks what users would install, not the workspace: `pnpm pack`s core, the emulator and react (when built)
 // into a temp folder, runs publint --strict and attw on each tarball, installs core's and the emulator's
 // tarballs into a clean project in os.tmpdir() with npm, and checks ESM import, CJS require, the subpath
-// entries, the emulator's CLI, a real call from the packed core to the packed emulator, `tsc --noEmit`
+// entries (each on the machine's Node and on Node 22 and 24, from apps/node-runtimes), the emulator's CLI, a real call from the packed core to the packed emulator, `tsc --noEmit`
 // (node16, bundler, node10, Node types without DOM) and Deno over the installed package.
 // Writes .test-results/package.json as { numPassedTests, numFailedTests }.
 import { spawn } from "node:child_process";
@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { nodeRuntimes } from "@airbyte-agents/node-runtimes";
 import { findBinary, report, reportCrash, run } from "../scenario/harness.mjs";
 
 const here = import.meta.dirname;
@@ -97,11 +98,19 @@ try {
   const install = await run(npm, installArgs, { cwd: app, echo: false, timeoutMs: 300_000 });
   check("npm install the tarballs in a clean project", install.code === 0, tail(install.stdout + install.stderr));
 
+  // Every consumer program runs on each supported Node: the one running this file, then 22 and 24.
+  const nodes = [{ version: process.versions.node, binary: process.execPath }, ...nodeRuntimes()];
   const node = async (name, file, source, expect) => {
     writeFileSync(path.join(app, file), source);
-    const result = await run(process.execPath, [file], { cwd: app, echo: false, timeoutMs: 60_000 });
-    const out = result.stdout.trim();
-    check(name, result.code === 0 && out.includes(expect), `exit ${result.code}: ${tail(out + result.stderr, 15)}`);
+    for (const { version, binary } of nodes) {
+      const result = await run(binary, [file], { cwd: app, echo: false, timeoutMs: 60_000 });
+      const out = result.stdout.trim();
+      check(
+        `${name} (Node ${version})`,
+        result.code === 0 && out.includes(expect),
+        `exit ${result.code}: ${tail(out + result.stderr, 15)}`,
+      );
+    }
   };
 
   // 4. ESM and CJS consumers, each making a real call from the packed core to the packed emulator.
