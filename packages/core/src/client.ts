@@ -2,10 +2,12 @@ import { mintApplicationToken } from "./auth/client-credentials";
 import { mintScopedToken } from "./auth/scoped-token";
 import { createTokenCache } from "./auth/token-cache";
 import { createMemoryTokenStore } from "./auth/token-store";
+import { checkOption, isBoolean, optionsObject } from "./input/values";
 import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
 import type { CachedTokenProvider, ResourceContext } from "./resources/context";
 import { Definitions } from "./resources/definitions";
 import { OAuthCredentials } from "./resources/oauth";
+import { requireText } from "./resources/invalid-input";
 import { Admin } from "./resources/organizations";
 import { Templates } from "./resources/templates";
 import { Tokens } from "./resources/tokens";
@@ -13,7 +15,7 @@ import { WorkspaceClient } from "./resources/workspace";
 import { Workspaces } from "./resources/workspaces";
 import { isBrowser, runtimeName } from "./runtime";
 import { createLevelLogger } from "./transport/logger";
-import { createSecretRegistry } from "./transport/redact";
+import { createSecretRegistry, sensitiveHeaderValues } from "./transport/redact";
 import { DEFAULT_RETRY_POLICY } from "./transport/retry";
 import { createTransport, type TokenProvider } from "./transport/transport";
 import { VERSION } from "./version";
@@ -71,6 +73,8 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
   const options = resolveClientOptions(input);
   const secrets = createSecretRegistry();
   secrets.add(options.clientSecret);
+  // An Authorization or API-key header the caller sets is as secret as the client's own token.
+  secrets.addAll(sensitiveHeaderValues(options.headers));
   const logger = createLevelLogger(options.logger, options.logLevel, secrets.redact);
   if (options.clientSecret && isBrowser()) {
     logger.warn("a client secret was given to createClient in a browser: mint widget tokens on a server and use createWidgetClient here");
@@ -86,7 +90,9 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
     hooks: options.hooks,
     logger,
     redact: secrets.redact,
+    secrets,
     validation: options.validation,
+    maxResponseBytes: options.maxResponseBytes,
     // Browsers refuse to set User-Agent; the SDK header identifies us everywhere.
     userAgent: isBrowser() ? undefined : `airbyte-agents-typescript/${VERSION} (${runtimeName()})`,
     sdkHeader: `airbyte-agents-typescript/${VERSION}`,
@@ -141,8 +147,10 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
     oauth: new OAuthCredentials(ctx),
     admin: new Admin(ctx),
     workspace(name = options.workspaceName, workspaceOptions = {}) {
-      if (typeof name !== "string" || name === "") throw new TypeError("workspace(name): expected a non-empty workspace name");
-      const scoped = workspaceOptions.scopedToken === true;
+      requireText("workspace", "name", name);
+      const o = optionsObject("workspace", workspaceOptions);
+      checkOption("workspace", o, "scopedToken", "a boolean", isBoolean);
+      const scoped = o.scopedToken === true;
       return new WorkspaceClient({ ctx, name, auth: scoped ? scopedToken(name) : appToken, scoped });
     },
   };

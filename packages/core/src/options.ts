@@ -1,5 +1,8 @@
 import type { TokenStore } from "./auth/token-store";
 import { TokenError } from "./errors/token-error";
+import { checkClientOptions } from "./input/client-options";
+import { invalidOption } from "./input/invalid-option";
+import { isHttpUrl } from "./input/values";
 import { readEnv } from "./runtime";
 import type { Hooks } from "./transport/hooks";
 import type { Logger, LogLevel } from "./transport/logger";
@@ -53,8 +56,13 @@ export interface ClientOptions {
   env?: object | undefined;
   /** Shares minted tokens across clients, isolates or processes. Default: in memory, per client. */
   tokenStore?: TokenStore | undefined;
-  /** How responses are checked against the API's schemas. Default `"strict"`. */
+  /**
+   * How responses are checked against the API's schemas. Default `"lenient"`: only the fields the SDK reads
+   * must match; `"strict"` (for tests) throws on any difference.
+   */
   validation?: ValidationMode | undefined;
+  /** The largest response body the client reads, in bytes; a larger one fails with `response_too_large`. Default 64 MiB. */
+  maxResponseBytes?: number | undefined;
   /** Extra headers on every request. */
   headers?: Record<string, string> | undefined;
 }
@@ -77,6 +85,7 @@ export interface ResolvedClientOptions {
   tokenStore: TokenStore | undefined;
   validation: ValidationMode;
   headers: Record<string, string> | undefined;
+  maxResponseBytes: number | undefined;
 }
 
 let defaults: ClientOptions = {};
@@ -92,6 +101,7 @@ let defaults: ClientOptions = {};
  * ```
  */
 export function configure(options: ClientOptions): void {
+  checkClientOptions("configure", options);
   defaults = { ...defaults, ...options };
 }
 
@@ -115,24 +125,22 @@ function positive(name: string, value: number | undefined): number | undefined {
   return value;
 }
 
+/** Checks `input` (a ValidationError naming the option), then applies `configure()` defaults and the environment. */
 export function resolveClientOptions(input: ClientOptions = {}): ResolvedClientOptions {
+  checkClientOptions("createClient", input);
   const merged: ClientOptions = { ...defaults };
   for (const [key, value] of Object.entries(input)) if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
   const env = merged.env;
-  const baseUrl = (merged.baseUrl ?? readEnv("AIRBYTE_BASE_URL", env) ?? DEFAULT_BASE_URL).replace(/\/+$/, "").replace(/\/api\/v1$/, "");
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new TypeError(`createClient: option "baseUrl" must be an absolute URL, got ${JSON.stringify(baseUrl)}`);
-  }
+  const rawBase = merged.baseUrl ?? readEnv("AIRBYTE_BASE_URL", env) ?? DEFAULT_BASE_URL;
+  // The environment's value is checked like an option: a typo there must not send credentials anywhere.
+  if (!isHttpUrl(rawBase)) throw invalidOption("createClient", "baseUrl (or AIRBYTE_BASE_URL)", "an absolute http(s) URL string", rawBase);
+  const baseUrl = rawBase.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
   const fetchImpl = merged.fetch ?? (globalThis.fetch as typeof globalThis.fetch | undefined);
   if (typeof fetchImpl !== "function") {
-    throw new TypeError('createClient: no global fetch in this runtime; pass the "fetch" option (Node >= 18 has one)');
+    throw invalidOption("createClient", "fetch", "a function (this runtime has no global fetch; Node >= 18 has one)", fetchImpl);
   }
   const maxRetries = merged.maxRetries ?? 2;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0)
-    throw new TypeError(`createClient: option "maxRetries" must be an integer >= 0, got ${maxRetries}`);
-  const timeout = positive("timeout", merged.timeout);
+  const timeout = merged.timeout;
   return {
     clientId: merged.clientId ?? readEnv("AIRBYTE_CLIENT_ID", env),
     clientSecret: merged.clientSecret ?? readEnv("AIRBYTE_CLIENT_SECRET", env),
@@ -143,14 +151,15 @@ export function resolveClientOptions(input: ClientOptions = {}): ResolvedClientO
     fetch: merged.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: timeout ?? 30_000,
     longTimeoutMs: timeout ?? 300_000,
-    deadlineMs: positive("deadline", merged.deadline),
+    deadlineMs: merged.deadline,
     maxRetries,
     logger: merged.logger,
     logLevel: merged.logLevel ?? "warn",
     hooks: merged.hooks ?? {},
     tokenStore: merged.tokenStore,
-    validation: merged.validation ?? "strict",
+    validation: merged.validation ?? "lenient",
     headers: merged.headers,
+    maxResponseBytes: positive("maxResponseBytes", merged.maxResponseBytes),
   };
 }
 

@@ -55,7 +55,7 @@ export interface AirbyteConnectorsLike {
   list(filter?: { definitionId?: string }, options?: CallOptions): Promise<ConnectorInfo[]>;
   create?(input: CreateConnectorInput, options?: CallOptions): Promise<Connector>;
   update?(connectorId: string, input: UpdateConnectorInput, options?: CallOptions): Promise<Connector>;
-  delete?(connectorId: string, options?: CallOptions): Promise<{ jobId: string }>;
+  delete?(connectorId: string, options?: CallOptions): Promise<{ jobId: string | null }>;
 }
 
 /**

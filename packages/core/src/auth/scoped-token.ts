@@ -27,7 +27,7 @@ export async function mintScopedToken(
       method: "POST",
       path: "/api/v1/account/applications/scoped-token",
       body,
-      schema: ScopedTokenCreateResponse,
+      schema: ScopedTokenCreateResponse, reads: ["token"],
       auth: appToken,
       idempotent: true,
     },

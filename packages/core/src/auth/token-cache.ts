@@ -2,8 +2,27 @@ import { abortable } from "../transport/abortable";
 import type { TokenProvider } from "../transport/transport";
 import type { StoredToken, TokenStore } from "./token-store";
 
-/** Refresh this long before expiry, so a token never dies in flight (api-notes §8: the CLI's 60 s). */
+/** Refresh at most this long before expiry, so a token never dies in flight (api-notes §8: the CLI's 60 s). */
 export const DEFAULT_SKEW_MS = 60_000;
+
+// A short token is refreshed in the last 5% of its life instead: a 60 s margin would exceed a 60 s token's whole
+// life and mint on every call. A token that still dies in flight is caught by the 401/403 replay.
+const SHORT_LIFE_MARGIN = 0.05;
+
+/**
+ * How long before `expiresAt` a token is replaced: `skewMs` (60 s), or 5% of its life when that is less.
+ *
+ * @example
+ * ```ts
+ * refreshMargin({ token, issuedAt: 0, expiresAt: 3_600_000 }, 60_000); // 60_000: an hour-long token
+ * refreshMargin({ token, issuedAt: 0, expiresAt: 5_000 }, 60_000);     // 250: a 5 s token lives 4.75 s in the cache
+ * ```
+ */
+export function refreshMargin(entry: StoredToken, skewMs: number): number {
+  if (entry.issuedAt === undefined) return skewMs;
+  const life = Math.max(0, entry.expiresAt - entry.issuedAt);
+  return Math.min(skewMs, life * SHORT_LIFE_MARGIN);
+}
 
 export interface TokenCacheOptions {
   /** Key in the store, e.g. `app:<clientId>:<org>` or `scoped:<clientId>:<org>:<workspace>`. */
@@ -17,7 +36,7 @@ export interface TokenCacheOptions {
 }
 
 /**
- * A cached token: reused until `expiresAt - skew`, minted once for concurrent callers of this cache
+ * A cached token: reused until `expiresAt` minus {@link refreshMargin}, minted once for concurrent callers of this cache
  * (single flight), shared through the store, and dropped when the server refuses it.
  */
 export function createTokenCache(options: TokenCacheOptions): TokenProvider & { peek(): Promise<StoredToken | undefined> } {
@@ -28,7 +47,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
   // A token the server refused stays refused even if a slow shared store still returns it.
   let refused: string | undefined;
   const fresh = (entry: StoredToken | undefined): entry is StoredToken =>
-    entry !== undefined && entry.token !== refused && entry.expiresAt - skew > options.now();
+    entry !== undefined && entry.token !== refused && entry.expiresAt - refreshMargin(entry, skew) > options.now();
 
   // The mint gets no caller signal: one caller giving up must not fail the others sharing it.
   // On Workers, a mint started by a request that has since ended can stay pending forever (its I/O is
@@ -36,9 +55,12 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
   const mintShared = (): Promise<StoredToken> => {
     if (!inflight || options.now() - inflightSince > staleMintMs) {
       inflightSince = options.now();
+      const startedAt = options.now();
       const mine: Promise<StoredToken> = options
         .mint()
-        .then(async (entry) => {
+        .then(async (minted) => {
+          // Stamped with the time the mint started: the token's life, seen from here, is never overstated.
+          const entry: StoredToken = { ...minted, issuedAt: minted.issuedAt ?? startedAt };
           const ttlSeconds = Math.max(1, Math.floor((entry.expiresAt - options.now()) / 1000));
           await options.store.set(options.key, entry, ttlSeconds);
           return entry;

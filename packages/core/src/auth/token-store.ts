@@ -9,6 +9,8 @@
 export interface StoredToken {
   token: string;
   expiresAt: number;
+  /** When it was minted (epoch ms): with `expiresAt` it gives the token's life, which sets how early to refresh. */
+  issuedAt?: number | undefined;
 }
 
 /**

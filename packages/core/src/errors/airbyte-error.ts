@@ -30,6 +30,11 @@ export interface AirbyteErrorOptions {
   path?: string | undefined;
   retryable?: boolean | undefined;
   retryAfterMs?: number | undefined;
+  /**
+   * A write was sent and no answer says whether it was applied (a 5xx, a dropped connection, a timeout after
+   * sending). Such an error is never retryable, and its message says so.
+   */
+  mayHaveSucceeded?: boolean | undefined;
   cause?: unknown;
   redact?: Redactor | undefined;
 }
@@ -53,10 +58,14 @@ export interface AirbyteErrorJSON {
   path?: string;
   retryable: boolean;
   retryAfterMs?: number;
+  mayHaveSucceeded?: true;
   cause?: unknown;
 }
 
 const MAX_CAUSE_DEPTH = 4;
+
+const OUTCOME_UNKNOWN =
+  "The write was sent but no answer says whether it was applied: it may have succeeded. Check before repeating it (mayHaveSucceeded: true)";
 
 function isErrorLike(value: unknown): value is Error {
   return typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string";
@@ -135,11 +144,18 @@ export class AirbyteError extends Error {
   readonly retryable: boolean;
   /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
   declare readonly retryAfterMs?: number;
+  /**
+   * `true` when a write was sent and its outcome is unknown: it may have been applied. Look before repeating it
+   * (list, or get by a key you chose); `retryable` is then always `false`. Absent otherwise.
+   */
+  declare readonly mayHaveSucceeded?: true;
 
   constructor(message: string, options: AirbyteErrorOptions = {}) {
     const redact = options.redact ?? redactText;
     const cause = options.cause === undefined ? undefined : sanitizeCause(options.cause, redact);
-    super(redact(message), cause === undefined ? undefined : { cause });
+    const unknownOutcome = options.mayHaveSucceeded === true;
+    const text = unknownOutcome ? `${message.replace(/\.\s*$/, "")}. ${OUTCOME_UNKNOWN}` : message;
+    super(redact(text), cause === undefined ? undefined : { cause });
     // Runtimes before ES2022 ignore the options bag.
     if (cause !== undefined && !("cause" in this)) {
       Object.defineProperty(this, "cause", { value: cause, writable: true, configurable: true });
@@ -147,7 +163,9 @@ export class AirbyteError extends Error {
     // Defined rather than declared: isolatedDeclarations cannot emit a symbol-keyed member.
     Object.defineProperty(this, AIRBYTE_ERROR_BRAND, { value: true });
     this.code = options.code ?? "unknown";
-    this.retryable = options.retryable ?? false;
+    // Repeating a write that may have been applied could apply it twice, whatever the status says.
+    this.retryable = unknownOutcome ? false : (options.retryable ?? false);
+    if (unknownOutcome) this.mayHaveSucceeded = true;
     if (options.status !== undefined) this.status = options.status;
     if (options.requestId !== undefined) this.requestId = options.requestId;
     if (options.method !== undefined) this.method = options.method.toUpperCase();
@@ -175,6 +193,7 @@ export class AirbyteError extends Error {
     if (this.method !== undefined) json.method = this.method;
     if (this.path !== undefined) json.path = this.path;
     if (this.retryAfterMs !== undefined) json.retryAfterMs = this.retryAfterMs;
+    if (this.mayHaveSucceeded === true) json.mayHaveSucceeded = true;
     if (this.cause !== undefined) json.cause = describeCause(this.cause);
     return json;
   }

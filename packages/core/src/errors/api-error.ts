@@ -49,6 +49,8 @@ export interface ApiErrorFromInput {
   method?: string | undefined;
   path?: string | undefined;
   retryAfterMs?: number | undefined;
+  /** The request was a write that reached the server: a 5xx leaves its outcome unknown. */
+  mayHaveSucceeded?: boolean | undefined;
   cause?: unknown;
   redact?: Redactor | undefined;
 }
@@ -223,6 +225,7 @@ export class ApiError<TStatus extends number = number> extends AirbyteError {
       method: input.method,
       path: input.path,
       retryAfterMs: input.retryAfterMs,
+      mayHaveSucceeded: input.mayHaveSucceeded,
       cause: input.cause,
       redact: input.redact,
     };

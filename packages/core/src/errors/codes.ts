@@ -19,6 +19,8 @@ export type AirbyteErrorCode =
   | "rate_limited"
   | "server_error"
   | "api_error"
+  // A 3xx the client refused to follow (credentials never leave baseUrl).
+  | "unexpected_redirect"
   // No response at all.
   | "connection_error"
   | "timeout"
@@ -27,6 +29,7 @@ export type AirbyteErrorCode =
   // Schema checks on either side of the wire.
   | "invalid_input"
   | "unexpected_response"
+  | "response_too_large"
   // Tokens and credentials.
   | "token_expired"
   | "token_refresh_failed"

@@ -1,5 +1,6 @@
 import { AskResultSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { requireText } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
 
@@ -30,6 +31,7 @@ export interface AskResult {
 
 /** Q1: `POST /workspaces/query/structured?workspace_name=` (removed from the Python SDK; kept here as preview). */
 export async function ask(scope: WorkspaceScope, prompt: string, options: CallOptions = {}): Promise<AskResult> {
+  checkCallOptions("ask", options);
   requireText("ask", "prompt", prompt);
   const { data } = await scope.ctx.transport.request(
     {
@@ -37,7 +39,7 @@ export async function ask(scope: WorkspaceScope, prompt: string, options: CallOp
       path: "/api/v1/workspaces/query/structured",
       query: { workspace_name: scope.name },
       body: { prompt },
-      schema: AskResultSchema,
+      schema: AskResultSchema, reads: [],
       auth: scope.auth,
       long: true,
     },

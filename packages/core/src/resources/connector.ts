@@ -1,10 +1,12 @@
 import type { RuntimeCatalog } from "../connectors/catalog-types";
+import { checkOption, isBoolean } from "../input/values";
 import { NotFoundError } from "../errors/api-error";
 import { isApiError } from "../errors/guards";
 import { formatRequestMessage } from "../errors/request-message";
 import { ConnectorExecuteResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";
 import { Connectors } from "./connectors";
 import type { ExecuteOptions, ExecutionResult } from "./execution-result";
@@ -103,6 +105,7 @@ export class ConnectorHandle {
    * ```
    */
   async id(options: CallOptions = {}): Promise<string> {
+    checkCallOptions("connector.id", options);
     if (this.#id === undefined) this.#id = (await new Connectors(this.#scope).resolve(this.#ref as string, options)).id;
     return this.#id;
   }
@@ -126,6 +129,8 @@ export class ConnectorHandle {
     params: Record<string, unknown> = {},
     options: ExecuteOptions & CallOptions = {},
   ): Promise<ExecutionResult<T>> {
+    checkCallOptions("execute", options);
+    checkOption("execute", options as Record<string, unknown>, "skipTruncation", "a boolean", isBoolean);
     const what = "execute";
     requireText(what, "entity", entity);
     requireText(what, "action", action);
@@ -146,7 +151,7 @@ export class ConnectorHandle {
         method: "POST",
         path: path`/api/v1/integrations/connectors/${id}/execute`,
         body,
-        schema: ConnectorExecuteResponse,
+        schema: ConnectorExecuteResponse, reads: ["result"],
         auth: this.#scope.auth,
         executeAction: action,
         long: true,
@@ -184,6 +189,7 @@ export class ConnectorHandle {
     params: Record<string, unknown> = {},
     options: PaginateOptions = {},
   ): PageIterator<T> {
+    checkCallOptions("paginate", options);
     requireText("paginate", "entity", entity);
     requireText("paginate", "action", action);
     requireObject("paginate", "params", params, false);
@@ -229,6 +235,7 @@ export class ConnectorHandle {
    * ```
    */
   async download(entity: string, params: Record<string, unknown> = {}, options: CallOptions = {}): Promise<ReadableStream<Uint8Array>> {
+    checkCallOptions("download", options);
     requireText("download", "entity", entity);
     requireObject("download", "params", params, false);
     const catalog = await this.#catalog();
@@ -293,6 +300,7 @@ export class ConnectorHandle {
    * ```
    */
   async get(options: CallOptions = {}): Promise<Connector> {
+    checkCallOptions("connector.get", options);
     return new Connectors(this.#scope).get(await this.id(options), options);
   }
 
@@ -305,18 +313,21 @@ export class ConnectorHandle {
    * ```
    */
   async update(input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
+    checkCallOptions("connector.update", options);
+    requireObject("connector.update", "input", input, false);
     return new Connectors(this.#scope).update(await this.id(options), input, options);
   }
 
   /**
-   * Deletes the connector.
+   * Deletes the connector (`jobId` is `null` when a retry found it already deleted).
    *
    * @example
    * ```ts
    * await ws.connector({ connectorId }).delete();
    * ```
    */
-  async delete(options: CallOptions = {}): Promise<{ jobId: string }> {
+  async delete(options: CallOptions = {}): Promise<{ jobId: string | null }> {
+    checkCallOptions("connector.delete", options);
     return new Connectors(this.#scope).delete(await this.id(options), options);
   }
 
@@ -331,6 +342,8 @@ export class ConnectorHandle {
    * ```
    */
   async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
+    checkCallOptions("connector.check", options);
+    requireObject("connector.check", "changes", changes);
     const id = await this.id(options);
     const catalog = this.#scope.scoped ? await this.#catalog() : undefined;
     const probe = catalog && (await connectorRuntime()).checkOperation(catalog);

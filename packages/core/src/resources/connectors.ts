@@ -10,6 +10,7 @@ import {
 import { ConnectorInspectSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import {
   type Connector,
   type ConnectorCheck,
@@ -128,13 +129,15 @@ export class Connectors {
    * ```
    */
   async list(filter: { definitionId?: string } = {}, options: CallOptions = {}): Promise<ConnectorInfo[]> {
+    checkCallOptions("connectors.list", options);
+    requireObject("connectors.list", "filter", filter);
     if (filter.definitionId !== undefined) requireUuid("connectors.list", "definitionId", filter.definitionId);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
         path: `${API}/integrations/connectors`,
         query: { workspace_name: this.#scope.name, definition_id: filter.definitionId },
-        schema: ConnectorSourceListResponse,
+        schema: ConnectorSourceListResponse, reads: ["data", "data[].id"],
         auth: this.#scope.auth,
       },
       options,
@@ -151,12 +154,13 @@ export class Connectors {
    * ```
    */
   async get(connectorId: string, options: CallOptions = {}): Promise<Connector> {
+    checkCallOptions("connectors.get", options);
     requireUuid("connectors.get", "connectorId", connectorId);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
-        schema: ConnectorSourceGetResponse,
+        schema: ConnectorSourceGetResponse, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -178,9 +182,10 @@ export class Connectors {
    * ```
    */
   async create(input: CreateConnectorInput, options: CallOptions = {}): Promise<Connector> {
+    checkCallOptions("connectors.create", options);
     const body = await createBody("connectors.create", this.#scope.name, input);
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", path: `${API}/integrations/connectors`, body, schema: ConnectorSourceCreateResponse, auth: this.#scope.auth },
+      { method: "POST", path: `${API}/integrations/connectors`, body, schema: ConnectorSourceCreateResponse, reads: ["id"], auth: this.#scope.auth },
       options,
     );
     return toConnector(data);
@@ -196,6 +201,7 @@ export class Connectors {
    * ```
    */
   async update(connectorId: string, input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
+    checkCallOptions("connectors.update", options);
     requireUuid("connectors.update", "connectorId", connectorId);
     const body = updateBody("connectors.update", input);
     const { data } = await this.#scope.ctx.transport.request(
@@ -203,7 +209,7 @@ export class Connectors {
         method: "PUT",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
         body,
-        schema: ConnectorSourceUpdateResponse,
+        schema: ConnectorSourceUpdateResponse, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -213,25 +219,28 @@ export class Connectors {
 
   /**
    * Deletes a connector. Deletion is asynchronous: the returned `jobId` tracks it, and the connector drops
-   * out of `list()` once done.
+   * out of `list()` once done. `jobId` is `null` when a retry found the connector already gone: an earlier
+   * attempt, whose answer was lost, deleted it.
    *
    * @example
    * ```ts
    * const { jobId } = await ws.connectors.delete(id);
    * ```
    */
-  async delete(connectorId: string, options: CallOptions = {}): Promise<{ jobId: string }> {
+  async delete(connectorId: string, options: CallOptions = {}): Promise<{ jobId: string | null }> {
+    checkCallOptions("connectors.delete", options);
     requireUuid("connectors.delete", "connectorId", connectorId);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "DELETE",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
         schema: ConnectorSourceDeleteAcceptedResponse,
+        reads: ["job_id"],
         auth: this.#scope.auth,
       },
       options,
     );
-    return { jobId: data.job_id };
+    return { jobId: data === null ? null : data.job_id };
   }
 
   /**
@@ -246,6 +255,8 @@ export class Connectors {
     input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
     options: CallOptions = {},
   ): Promise<ConnectorCheck> {
+    checkCallOptions("connectors.check", options);
+    requireObject("connectors.check", "input", input, false);
     const request =
       "connectorId" in input && input.connectorId !== undefined
         ? {
@@ -257,7 +268,7 @@ export class Connectors {
             body: await createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
           };
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, auth: this.#scope.auth },
+      { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, reads: ["id"], auth: this.#scope.auth },
       options,
     );
     return toConnectorCheck(data);
@@ -272,12 +283,13 @@ export class Connectors {
    * ```
    */
   async inspect(connectorId: string, options: CallOptions = {}): Promise<ConnectorInspection> {
+    checkCallOptions("connectors.inspect", options);
     requireUuid("connectors.inspect", "connectorId", connectorId);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}/inspect`,
-        schema: ConnectorInspectSchema,
+        schema: ConnectorInspectSchema, reads: [],
         auth: this.#scope.auth,
       },
       options,
@@ -309,6 +321,7 @@ export class Connectors {
    * ```
    */
   async resolve(slug: string, options: CallOptions = {}): Promise<ConnectorInfo> {
+    checkCallOptions("connectors.resolve", options);
     requireText("connectors.resolve", "slug", slug);
     const runtime = await connectorRuntime();
     const catalog = await runtime.loadCatalog(slug);

@@ -1,8 +1,9 @@
 import { SourceDefinitionListResponse, SourceDefinitionResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
-import { requireUuid } from "./invalid-input";
+import { requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * One connector type in the catalog. `definitionId` is what `connectors.create({ definitionId })` takes.
@@ -57,12 +58,15 @@ export class Definitions {
    * ```
    */
   async list(filter: { name?: string } = {}, options: CallOptions = {}): Promise<Definition[]> {
+    checkCallOptions("definitions.list", options);
+    requireObject("definitions.list", "filter", filter);
+    if (filter.name !== undefined) requireText("definitions.list", "name", filter.name);
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: `${API}/integrations/definitions/sources`,
         query: { name: filter.name },
-        schema: SourceDefinitionListResponse,
+        schema: SourceDefinitionListResponse, reads: ["definitions"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -79,12 +83,13 @@ export class Definitions {
    * ```
    */
   async get(definitionId: string, options: CallOptions = {}): Promise<DefinitionDetail> {
+    checkCallOptions("definitions.get", options);
     requireUuid("definitions.get", "definitionId", definitionId);
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: path`/api/v1/integrations/definitions/sources/${definitionId}`,
-        schema: SourceDefinitionResponse,
+        schema: SourceDefinitionResponse, reads: ["id", "definition.spec.connectionSpecification"],
         auth: this.#ctx.appToken,
       },
       options,

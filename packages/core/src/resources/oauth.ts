@@ -1,6 +1,7 @@
 import { OAuthCredentialsResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
@@ -32,6 +33,7 @@ export class OAuthCredentials {
     input: { definitionId?: string; connectorType?: string; configuration: Record<string, unknown> },
     options: CallOptions = {},
   ): Promise<{ id: string; definitionId: string; scopeType: string; createdAt: string; updatedAt: string }> {
+    checkCallOptions("oauth.set", options);
     requireObject("oauth.set", "input", input, false);
     if ((input.definitionId === undefined) === (input.connectorType === undefined)) {
       throw invalidInput("oauth.set", [{ path: "definitionId", message: "give exactly one of definitionId or connectorType" }]);
@@ -41,7 +43,7 @@ export class OAuthCredentials {
     if (input.definitionId !== undefined) body.connector_definition_id = requireUuid("oauth.set", "definitionId", input.definitionId);
     if (input.connectorType !== undefined) body.connector_type = requireText("oauth.set", "connectorType", input.connectorType);
     const { data } = await this.#ctx.transport.request(
-      { method: "PUT", path: `${API}/oauth/credentials`, body, schema: OAuthCredentialsResponse, auth: this.#ctx.appToken },
+      { method: "PUT", path: `${API}/oauth/credentials`, body, schema: OAuthCredentialsResponse, reads: ["id"], auth: this.#ctx.appToken },
       options,
     );
     return {
@@ -62,6 +64,7 @@ export class OAuthCredentials {
    * ```
    */
   async delete(connectorType: string, options: CallOptions = {}): Promise<void> {
+    checkCallOptions("oauth.delete", options);
     requireText("oauth.delete", "connectorType", connectorType);
     await this.#ctx.transport.request(
       { method: "DELETE", path: path`/api/v1/oauth/credentials/connector_type/${connectorType}`, schema: null, auth: this.#ctx.appToken },

@@ -4,8 +4,9 @@ import { WorkspaceGetResponse } from "../schemas/generated/api";
 import { IconUploadSchema, OrganizationAccessSchema, OrganizationListSchema, OrganizationSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
-import { requireText, requireUuid } from "./invalid-input";
+import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * An organization: the container above workspaces (api-notes §12). `createdAt` is Unix seconds.
@@ -86,9 +87,10 @@ export class Admin {
    * ```
    */
   async createOrganization(input: { name: string }, options: CallOptions = {}): Promise<Organization> {
+    checkCallOptions("admin.createOrganization", options);
     requireText("admin.createOrganization", "name", input?.name);
     const { data } = await this.#ctx.transport.request(
-      { method: "POST", path: `${API}/organizations`, body: { name: input.name }, schema: OrganizationSchema, auth: this.#ctx.appToken },
+      { method: "POST", path: `${API}/organizations`, body: { name: input.name }, schema: OrganizationSchema, reads: ["id"], auth: this.#ctx.appToken },
       options,
     );
     return toOrganization(data);
@@ -103,8 +105,9 @@ export class Admin {
    * ```
    */
   async organizations(options: CallOptions = {}): Promise<Organization[]> {
+    checkCallOptions("admin.organizations", options);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: `${API}/organizations/mine`, schema: OrganizationListSchema, auth: this.#ctx.appToken },
+      { method: "GET", path: `${API}/organizations/mine`, schema: OrganizationListSchema, reads: ["data", "data[].id"], auth: this.#ctx.appToken },
       options,
     );
     return data.data.map(toOrganization);
@@ -119,12 +122,13 @@ export class Admin {
    * ```
    */
   async access(organizationId: string, options: CallOptions = {}): Promise<OrganizationAccess> {
+    checkCallOptions("admin.access", options);
     requireUuid("admin.access", "organizationId", organizationId);
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: path`/api/v1/organizations/${organizationId}/access`,
-        schema: OrganizationAccessSchema,
+        schema: OrganizationAccessSchema, reads: ["role"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -144,12 +148,13 @@ export class Admin {
    * ```
    */
   async resolveWorkosOrganizationId(organizationId: string, options: CallOptions = {}): Promise<string | null> {
+    checkCallOptions("admin.resolveWorkosOrganizationId", options);
     requireUuid("admin.resolveWorkosOrganizationId", "organizationId", organizationId);
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: path`/api/v1/organizations/${organizationId}/workos`,
-        schema: WorkosOrganizationSchema,
+        schema: WorkosOrganizationSchema, reads: ["workos_organization_id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -169,13 +174,16 @@ export class Admin {
     input: { name: string; organizationId?: string; iconStorageId?: string },
     options: CallOptions = {},
   ): Promise<{ id: string; name: string; slug: string; organizationId: string; organizationName: string; iconUrl: string | null }> {
+    checkCallOptions("admin.createWorkspace", options);
+    requireObject("admin.createWorkspace", "input", input, false);
+    if (input.iconStorageId !== undefined) requireText("admin.createWorkspace", "iconStorageId", input.iconStorageId);
     requireText("admin.createWorkspace", "name", input?.name);
     if (input.organizationId !== undefined) requireUuid("admin.createWorkspace", "organizationId", input.organizationId);
     const body: Record<string, unknown> = { name: input.name };
     if (input.organizationId !== undefined) body.organization_id = input.organizationId;
     if (input.iconStorageId !== undefined) body.icon_storage_id = input.iconStorageId;
     const { data } = await this.#ctx.transport.request(
-      { method: "POST", path: `${API}/workspaces`, body, schema: CreatedWorkspaceSchema, auth: this.#ctx.appToken },
+      { method: "POST", path: `${API}/workspaces`, body, schema: CreatedWorkspaceSchema, reads: ["id"], auth: this.#ctx.appToken },
       options,
     );
     return {
@@ -197,8 +205,11 @@ export class Admin {
    * ```
    */
   async uploadWorkspaceIcon(image: Blob, options: CallOptions = {}): Promise<string> {
+    checkCallOptions("admin.uploadWorkspaceIcon", options);
+    if (typeof Blob === "undefined" || !(image instanceof Blob))
+      throw invalidInput("admin.uploadWorkspaceIcon", [{ path: "image", message: "expected a Blob (or File)" }]);
     const { data } = await this.#ctx.transport.request(
-      { method: "POST", path: `${API}/workspaces/icon-upload-url`, schema: IconUploadSchema, auth: this.#ctx.appToken },
+      { method: "POST", path: `${API}/workspaces/icon-upload-url`, schema: IconUploadSchema, reads: ["upload_url", "storage_id"], auth: this.#ctx.appToken },
       options,
     );
     const response = await this.#ctx.transport.config.fetch(data.upload_url, {
@@ -230,8 +241,9 @@ export class Admin {
   async navigationState(
     options: CallOptions = {},
   ): Promise<{ organization: Organization | null; workspaceId: string | null; organizations: Organization[]; workspaceIds: string[] }> {
+    checkCallOptions("admin.navigationState", options);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: `${API}/account/navigation-state`, schema: NavigationStateSchema, auth: this.#ctx.appToken },
+      { method: "GET", path: `${API}/account/navigation-state`, schema: NavigationStateSchema, reads: ["organizations", "organizations[].id", "workspaces", "workspaces[].id"], auth: this.#ctx.appToken },
       options,
     );
     return {

@@ -1,4 +1,5 @@
 import type { ExecutionResult } from "./execution-result";
+import { checkOption, isNonNegativeInteger, optionsObject } from "../input/values";
 
 /**
  * Async iteration over every item of a paginated operation, page by page underneath. Stops when the API
@@ -56,8 +57,9 @@ export function createPageIterator<T>(
     [Symbol.asyncIterator]: () => items(),
     pages: () => ({ [Symbol.asyncIterator]: () => pages() }),
     async toArray(options = {}) {
+      const o = optionsObject("toArray", options);
+      checkOption("toArray", o, "limit", "a non-negative integer", isNonNegativeInteger);
       const limit = options.limit ?? DEFAULT_TO_ARRAY_LIMIT;
-      if (!Number.isInteger(limit) || limit < 0) throw new TypeError(`toArray: limit must be a non-negative integer, got ${limit}`);
       const out: T[] = [];
       if (limit === 0) return out;
       for await (const item of items()) {

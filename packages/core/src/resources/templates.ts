@@ -1,4 +1,5 @@
 import type * as api from "../schemas/generated/api";
+import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import {
   SourceTemplateCreateResponse,
   SourceTemplateDeleteResponse,
@@ -8,8 +9,9 @@ import {
 } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
-import { requireObject, requireText, requireUuid } from "./invalid-input";
+import { optionalStrings, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * A source template: a connector type enabled for the organization, with default config (api-notes §3 T1).
@@ -99,12 +101,17 @@ export class Templates {
     filter: { useGlobal?: boolean; tags?: string[]; tagsMode?: "any" | "all" } = {},
     options: CallOptions = {},
   ): Promise<SourceTemplate[]> {
+    checkCallOptions("templates.list", options);
+    requireObject("templates.list", "filter", filter);
+    checkOption("templates.list", filter as Record<string, unknown>, "useGlobal", "a boolean", isBoolean);
+    optionalStrings("templates.list", "tags", filter.tags);
+    checkOption("templates.list", filter as Record<string, unknown>, "tagsMode", '"any" or "all"', oneOf(["any", "all"]));
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: `${API}/integrations/templates/sources`,
         query: { use_global: filter.useGlobal, tags: filter.tags, tags_mode: filter.tagsMode },
-        schema: SourceTemplateListResponse,
+        schema: SourceTemplateListResponse, reads: ["data", "data[].id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -121,12 +128,13 @@ export class Templates {
    * ```
    */
   async get(templateId: string, options: CallOptions = {}): Promise<SourceTemplateDetail> {
+    checkCallOptions("templates.get", options);
     requireUuid("templates.get", "templateId", templateId);
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
-        schema: SourceTemplateGetResponse,
+        schema: SourceTemplateGetResponse, reads: ["id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -149,6 +157,9 @@ export class Templates {
       | { cloneOf: string; name?: string; mode?: string },
     options: CallOptions = {},
   ): Promise<SourceTemplateDetail> {
+    checkCallOptions("templates.create", options);
+    requireObject("templates.create", "input", input, false);
+    checkOption("templates.create", input as Record<string, unknown>, "mode", "a non-empty string", isText);
     requireObject("templates.create", "input", input, false);
     let body: Record<string, unknown>;
     if ("cloneOf" in input) {
@@ -167,7 +178,7 @@ export class Templates {
         method: "POST",
         path: `${API}/integrations/templates/sources`,
         body,
-        schema: SourceTemplateCreateResponse,
+        schema: SourceTemplateCreateResponse, reads: ["id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -188,6 +199,9 @@ export class Templates {
     input: { name?: string; partialDefaultConfig?: Record<string, unknown>; mode?: string },
     options: CallOptions = {},
   ): Promise<SourceTemplateDetail> {
+    checkCallOptions("templates.update", options);
+    requireObject("templates.update", "input", input, false);
+    checkOption("templates.update", input as Record<string, unknown>, "mode", "a non-empty string", isText);
     requireUuid("templates.update", "templateId", templateId);
     const body: Record<string, unknown> = {};
     if (input.name !== undefined) body.name = requireText("templates.update", "name", input.name);
@@ -199,7 +213,7 @@ export class Templates {
         method: "PATCH",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
         body,
-        schema: SourceTemplateUpdateResponse,
+        schema: SourceTemplateUpdateResponse, reads: ["id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -208,24 +222,27 @@ export class Templates {
   }
 
   /**
-   * Deletes (disables) a template.
+   * Deletes (disables) a template. `deletedAt` is `null` when a retry found it already gone (an earlier
+   * attempt, whose answer was lost, deleted it).
    *
    * @example
    * ```ts
    * await airbyte.templates.delete(id);
    * ```
    */
-  async delete(templateId: string, options: CallOptions = {}): Promise<{ id: string; deletedAt: string }> {
+  async delete(templateId: string, options: CallOptions = {}): Promise<{ id: string; deletedAt: string | null }> {
+    checkCallOptions("templates.delete", options);
     requireUuid("templates.delete", "templateId", templateId);
     const { data } = await this.#ctx.transport.request(
       {
         method: "DELETE",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
         schema: SourceTemplateDeleteResponse,
+        reads: ["id", "deleted_at"],
         auth: this.#ctx.appToken,
       },
       options,
     );
-    return { id: data.id, deletedAt: data.deleted_at };
+    return data === null ? { id: templateId, deletedAt: null } : { id: data.id, deletedAt: data.deleted_at };
   }
 }

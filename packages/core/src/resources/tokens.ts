@@ -1,10 +1,12 @@
 import { originProblem } from "../auth/origin";
+import { checkOption, oneOf } from "../input/values";
 import { scopedExpiry } from "../auth/scoped-token";
 import { decodeWidgetToken } from "../auth/widget-token";
 import { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
-import { invalidInput, requireText } from "./invalid-input";
+import { invalidInput, optionalStrings, requireObject, requireText } from "./invalid-input";
 
 // Decoding lives with the browser-side token code, which must not import this module's minting calls.
 export { decodeWidgetToken };
@@ -92,6 +94,7 @@ export class Tokens {
    * ```
    */
   async application(options: CallOptions = {}): Promise<IssuedToken> {
+    checkCallOptions("tokens.application", options);
     const token = await this.#ctx.appToken.get(options.signal);
     const entry = await this.#ctx.appToken.peek();
     return { token, expiresAt: new Date(entry?.token === token ? entry.expiresAt : scopedExpiry(token, Date.now())) };
@@ -106,6 +109,9 @@ export class Tokens {
    * ```
    */
   async scoped(input: { workspaceName: string; regionId?: string }, options: CallOptions = {}): Promise<IssuedToken> {
+    checkCallOptions("tokens.scoped", options);
+    requireObject("tokens.scoped", "input", input, false);
+    if (input.regionId !== undefined) requireText("tokens.scoped", "regionId", input.regionId);
     requireText("tokens.scoped", "workspaceName", input?.workspaceName);
     const token = await this.#ctx.scopedToken(input.workspaceName).get(options.signal);
     return { token, expiresAt: new Date(scopedExpiry(token, Date.now())) };
@@ -120,12 +126,13 @@ export class Tokens {
    * ```
    */
   async info(scopedToken: string, options: CallOptions = {}): Promise<ScopedTokenInfo> {
+    checkCallOptions("tokens.info", options);
     requireText("tokens.info", "scopedToken", scopedToken);
     const { data } = await this.#ctx.transport.request(
       {
         method: "GET",
         path: `${API}/account/applications/scoped-token/info`,
-        schema: ScopedTokenInfoGetResponse,
+        schema: ScopedTokenInfoGetResponse, reads: ["workspace_id"],
         auth: { get: async () => scopedToken, invalidate: () => undefined },
       },
       options,
@@ -143,6 +150,13 @@ export class Tokens {
    * ```
    */
   async widget(input: WidgetTokenInput, options: CallOptions = {}): Promise<WidgetToken> {
+    checkCallOptions("tokens.widget", options);
+    requireObject("tokens.widget", "input", input, false);
+    if (input.regionId !== undefined) requireText("tokens.widget", "regionId", input.regionId);
+    optionalStrings("tokens.widget", "sourceTemplateTags", input.sourceTemplateTags);
+    optionalStrings("tokens.widget", "connectionTemplateTags", input.connectionTemplateTags);
+    checkOption("tokens.widget", input as unknown as Record<string, unknown>, "sourceTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
+    checkOption("tokens.widget", input as unknown as Record<string, unknown>, "connectionTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
     requireText("tokens.widget", "workspaceName", input?.workspaceName);
     requireText("tokens.widget", "allowedOrigin", input.allowedOrigin);
     const problem = originProblem(input.allowedOrigin);
@@ -162,7 +176,7 @@ export class Tokens {
         method: "POST",
         path: `${API}/account/applications/widget-token`,
         body,
-        schema: WidgetTokenCreateResponse,
+        schema: WidgetTokenCreateResponse, reads: ["token"],
         auth: this.#ctx.appToken,
       },
       options,

@@ -1,7 +1,9 @@
 import type * as v from "valibot";
+import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import { AutomationListSchema, AutomationSchema, WorkflowListSchema, WorkflowSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
@@ -89,6 +91,11 @@ function automationBody(what: string, input: AutomationInput): Record<string, un
   if (input.cronExpression !== undefined && requireText(what, "cronExpression", input.cronExpression).trim().split(/\s+/).length !== 5) {
     throw invalidInput(what, [{ path: "cronExpression", message: "expected 5 fields: minute hour day-of-month month day-of-week" }]);
   }
+  const o = input as Record<string, unknown>;
+  checkOption(what, o, "triggerType", '"schedule", "manual" or "webhook"', oneOf(["schedule", "manual", "webhook"]));
+  checkOption(what, o, "enabled", "a boolean", isBoolean);
+  checkOption(what, o, "timezone", "a non-empty string", isText);
+  checkOption(what, o, "completionWebhookUrl", "a string or null", (v) => v === null || typeof v === "string");
   const body: Record<string, unknown> = {};
   if (input.triggerType !== undefined) body.trigger_type = input.triggerType;
   if (input.enabled !== undefined) body.enabled = input.enabled;
@@ -127,13 +134,14 @@ export class Workflows {
    * ```
    */
   async list(options: CallOptions = {}): Promise<Workflow[]> {
+    checkCallOptions("workflows.list", options);
     const workspaceId = await this.#workspaceId(options);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
         path: `${API}/internal/workflows`,
         query: { workspace_id: workspaceId },
-        schema: WorkflowListSchema,
+        schema: WorkflowListSchema, reads: ["data", "data[].id"],
         auth: this.#scope.auth,
       },
       options,
@@ -150,6 +158,7 @@ export class Workflows {
    * ```
    */
   async create(input: { name: string; tasks?: unknown[] }, options: CallOptions = {}): Promise<Workflow> {
+    checkCallOptions("workflows.create", options);
     requireText("workflows.create", "name", input?.name);
     if (input.tasks !== undefined && !Array.isArray(input.tasks))
       throw invalidInput("workflows.create", [{ path: "tasks", message: "expected an array" }]);
@@ -159,7 +168,7 @@ export class Workflows {
         method: "POST",
         path: `${API}/internal/workflows`,
         body: { workspace_id: workspaceId, name: input.name, ...(input.tasks ? { tasks: input.tasks } : {}) },
-        schema: WorkflowSchema,
+        schema: WorkflowSchema, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -176,6 +185,7 @@ export class Workflows {
    * ```
    */
   async get(workflowId: string, options: CallOptions = {}): Promise<Workflow> {
+    checkCallOptions("workflows.get", options);
     requireUuid("workflows.get", "workflowId", workflowId);
     const workspaceId = await this.#workspaceId(options);
     const { data } = await this.#scope.ctx.transport.request(
@@ -183,7 +193,7 @@ export class Workflows {
         method: "GET",
         path: path`/api/v1/internal/workflows/${workflowId}`,
         query: { workspace_id: workspaceId },
-        schema: WorkflowSchema,
+        schema: WorkflowSchema, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -200,6 +210,10 @@ export class Workflows {
    * ```
    */
   async update(workflowId: string, input: { name?: string; tasks?: unknown[] }, options: CallOptions = {}): Promise<Workflow> {
+    checkCallOptions("workflows.update", options);
+    requireObject("workflows.update", "input", input, false);
+    if (input.tasks !== undefined && !Array.isArray(input.tasks))
+      throw invalidInput("workflows.update", [{ path: "tasks", message: "expected an array" }]);
     requireUuid("workflows.update", "workflowId", workflowId);
     if (input.name !== undefined) requireText("workflows.update", "name", input.name);
     const workspaceId = await this.#workspaceId(options);
@@ -209,7 +223,7 @@ export class Workflows {
         path: path`/api/v1/internal/workflows/${workflowId}`,
         query: { workspace_id: workspaceId },
         body: input,
-        schema: WorkflowSchema,
+        schema: WorkflowSchema, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -226,6 +240,7 @@ export class Workflows {
    * ```
    */
   async delete(workflowId: string, options: CallOptions = {}): Promise<void> {
+    checkCallOptions("workflows.delete", options);
     requireUuid("workflows.delete", "workflowId", workflowId);
     const workspaceId = await this.#workspaceId(options);
     await this.#scope.ctx.transport.request(
@@ -278,6 +293,7 @@ export class Automations {
    * ```
    */
   async list(workflowId?: string, options: CallOptions = {}): Promise<Automation[]> {
+    checkCallOptions("automations.list", options);
     if (workflowId === undefined) {
       const workflows = await this.#workflows.list(options);
       const out: Automation[] = [];
@@ -294,7 +310,7 @@ export class Automations {
         method: "GET",
         path: this.#base(workflowId),
         query: { workspace_id: workspaceId },
-        schema: AutomationListSchema,
+        schema: AutomationListSchema, reads: ["data", "data[].id"],
         auth: this.#scope.auth,
       },
       options,
@@ -311,6 +327,7 @@ export class Automations {
    * ```
    */
   async create(workflowId: string, input: AutomationInput, options: CallOptions = {}): Promise<Automation> {
+    checkCallOptions("automations.create", options);
     requireUuid("automations.create", "workflowId", workflowId);
     const body = automationBody("automations.create", input);
     const workspaceId = await this.#workspaceId(options);
@@ -320,7 +337,7 @@ export class Automations {
         path: this.#base(workflowId),
         query: { workspace_id: workspaceId },
         body: { workspace_id: workspaceId, trigger_type: "schedule", enabled: true, ...body },
-        schema: AutomationSchema,
+        schema: AutomationSchema, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -337,6 +354,7 @@ export class Automations {
    * ```
    */
   async get(workflowId: string, automationId: string, options: CallOptions = {}): Promise<Automation> {
+    checkCallOptions("automations.get", options);
     requireUuid("automations.get", "workflowId", workflowId);
     requireUuid("automations.get", "automationId", automationId);
     const workspaceId = await this.#workspaceId(options);
@@ -345,7 +363,7 @@ export class Automations {
         method: "GET",
         path: this.#item(workflowId, automationId),
         query: { workspace_id: workspaceId },
-        schema: AutomationSchema,
+        schema: AutomationSchema, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -362,6 +380,7 @@ export class Automations {
    * ```
    */
   async update(workflowId: string, automationId: string, input: AutomationInput, options: CallOptions = {}): Promise<Automation> {
+    checkCallOptions("automations.update", options);
     requireUuid("automations.update", "workflowId", workflowId);
     requireUuid("automations.update", "automationId", automationId);
     const body = automationBody("automations.update", input);
@@ -372,7 +391,7 @@ export class Automations {
         path: this.#item(workflowId, automationId),
         query: { workspace_id: workspaceId },
         body,
-        schema: AutomationSchema,
+        schema: AutomationSchema, reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -389,6 +408,7 @@ export class Automations {
    * ```
    */
   async delete(workflowId: string, automationId: string, options: CallOptions = {}): Promise<void> {
+    checkCallOptions("automations.delete", options);
     requireUuid("automations.delete", "workflowId", workflowId);
     requireUuid("automations.delete", "automationId", automationId);
     const workspaceId = await this.#workspaceId(options);

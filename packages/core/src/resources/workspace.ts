@@ -3,11 +3,12 @@ import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { type AskResult, ask } from "./ask";
 import { ConnectorHandle, type ConnectorRef } from "./connector";
 import type { CreateConnectorInput } from "./connector-types";
 import { Connectors } from "./connectors";
-import { invalidInput, requireText } from "./invalid-input";
+import { invalidInput, requireObject, requireText } from "./invalid-input";
 import { Automations, Workflows } from "./workflows";
 import type { WorkspaceScope } from "./workspace-scope";
 import { Workspaces } from "./workspaces";
@@ -78,6 +79,7 @@ export class WorkspaceClient {
    * ```
    */
   async id(options: CallOptions = {}): Promise<string> {
+    checkCallOptions("workspace.id", options);
     if (this.#id !== undefined) return this.#id;
     if (this.#scope.scoped) {
       // A scoped token knows its own workspace: no application token, no name lookup.
@@ -85,7 +87,7 @@ export class WorkspaceClient {
         {
           method: "GET",
           path: "/api/v1/account/applications/scoped-token/info",
-          schema: ScopedTokenInfoGetResponse,
+          schema: ScopedTokenInfoGetResponse, reads: ["workspace_id"],
           auth: this.#scope.auth,
         },
         options,
@@ -111,6 +113,7 @@ export class WorkspaceClient {
    * ```
    */
   ask(prompt: string, options: CallOptions = {}): Promise<AskResult> {
+    checkCallOptions("ask", options);
     return ask(this.#scope, prompt, options);
   }
 
@@ -130,6 +133,8 @@ export class WorkspaceClient {
     > & { redirectUrl: string },
     options: CallOptions = {},
   ): Promise<{ consentUrl: string }> {
+    checkCallOptions("initiateOAuth", options);
+    requireObject("initiateOAuth", "input", input, false);
     requireText("initiateOAuth", "redirectUrl", input?.redirectUrl);
     try {
       new URL(input.redirectUrl);
@@ -144,7 +149,7 @@ export class WorkspaceClient {
     if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
     if (input.environment !== undefined) body.environment = input.environment;
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", path: "/api/v1/integrations/connectors/oauth/initiate", body, schema: OAuthInitiateSchema, auth: this.#scope.auth },
+      { method: "POST", path: "/api/v1/integrations/connectors/oauth/initiate", body, schema: OAuthInitiateSchema, reads: ["consent_url"], auth: this.#scope.auth },
       options,
     );
     return { consentUrl: data.consent_url };

@@ -1,3 +1,4 @@
+import { checkOption, isBoolean, oneOf } from "../input/values";
 import {
   WorkspaceDeleteResponse,
   WorkspaceGetResponse,
@@ -7,8 +8,9 @@ import {
 } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
+import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
-import { invalidInput, requireText, requireUuid } from "./invalid-input";
+import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * A workspace: the unit that isolates one tenant's connectors and data.
@@ -88,6 +90,10 @@ export class Workspaces {
    * ```
    */
   async list(input: ListWorkspacesInput = {}, options: CallOptions = {}): Promise<{ data: WorkspaceInfo[]; nextCursor: string | null }> {
+    checkCallOptions("workspaces.list", options);
+    requireObject("workspaces.list", "input", input);
+    if (input.nameContains !== undefined) requireText("workspaces.list", "nameContains", input.nameContains);
+    if (input.cursor !== undefined) requireText("workspaces.list", "cursor", input.cursor);
     if (input.limit !== undefined && (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 100)) {
       throw invalidInput("workspaces.list", [{ path: "limit", message: `expected an integer from 1 to 100, got ${input.limit}` }]);
     }
@@ -101,7 +107,7 @@ export class Workspaces {
         method: "GET",
         path: `${API}/workspaces`,
         query: { name_contains: input.nameContains, status: input.status, limit: input.limit, cursor: input.cursor },
-        schema: WorkspaceListResponse,
+        schema: WorkspaceListResponse, reads: ["data", "data[].id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -120,6 +126,8 @@ export class Workspaces {
    * ```
    */
   async *iterate(input: Omit<ListWorkspacesInput, "cursor"> = {}, options: CallOptions = {}): AsyncGenerator<WorkspaceInfo> {
+    checkCallOptions("workspaces.iterate", options);
+    requireObject("workspaces.iterate", "input", input);
     let cursor: string | undefined;
     const seen = new Set<string>();
     for (;;) {
@@ -140,6 +148,7 @@ export class Workspaces {
    * ```
    */
   async findByName(name: string, options: CallOptions = {}): Promise<WorkspaceInfo | undefined> {
+    checkCallOptions("workspaces.findByName", options);
     requireText("workspaces.findByName", "name", name);
     for await (const ws of this.iterate({ nameContains: name, limit: 100 }, options)) if (ws.name === name) return ws;
     return undefined;
@@ -154,8 +163,9 @@ export class Workspaces {
    * ```
    */
   async stats(options: CallOptions = {}): Promise<{ active: number; inactive: number; total: number }> {
+    checkCallOptions("workspaces.stats", options);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: `${API}/workspaces/stats`, schema: WorkspaceStatsResponse, auth: this.#ctx.appToken },
+      { method: "GET", path: `${API}/workspaces/stats`, schema: WorkspaceStatsResponse, reads: ["active_count", "inactive_count", "total_count"], auth: this.#ctx.appToken },
       options,
     );
     return { active: data.active_count, inactive: data.inactive_count, total: data.total_count };
@@ -170,9 +180,10 @@ export class Workspaces {
    * ```
    */
   async get(workspaceId: string, options: CallOptions = {}): Promise<WorkspaceInfo> {
+    checkCallOptions("workspaces.get", options);
     requireUuid("workspaces.get", "workspaceId", workspaceId);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: path`/api/v1/workspaces/${workspaceId}`, schema: WorkspaceGetResponse, auth: this.#ctx.appToken },
+      { method: "GET", path: path`/api/v1/workspaces/${workspaceId}`, schema: WorkspaceGetResponse, reads: ["id"], auth: this.#ctx.appToken },
       options,
     );
     return toWorkspace(data);
@@ -191,6 +202,10 @@ export class Workspaces {
     input: { name?: string; status?: "active" | "inactive"; cacheEnabled?: boolean },
     options: CallOptions = {},
   ): Promise<WorkspaceInfo> {
+    checkCallOptions("workspaces.update", options);
+    requireObject("workspaces.update", "input", input, false);
+    checkOption("workspaces.update", input as Record<string, unknown>, "status", '"active" or "inactive"', oneOf(["active", "inactive"]));
+    checkOption("workspaces.update", input as Record<string, unknown>, "cacheEnabled", "a boolean", isBoolean);
     requireUuid("workspaces.update", "workspaceId", workspaceId);
     if (input.name !== undefined) requireText("workspaces.update", "name", input.name);
     const body: Record<string, unknown> = {};
@@ -198,26 +213,34 @@ export class Workspaces {
     if (input.status !== undefined) body.status = input.status;
     if (input.cacheEnabled !== undefined) body.cache_enabled = input.cacheEnabled;
     const { data } = await this.#ctx.transport.request(
-      { method: "PUT", path: path`/api/v1/workspaces/${workspaceId}`, body, schema: WorkspaceUpdateResponse, auth: this.#ctx.appToken },
+      { method: "PUT", path: path`/api/v1/workspaces/${workspaceId}`, body, schema: WorkspaceUpdateResponse, reads: ["id"], auth: this.#ctx.appToken },
       options,
     );
     return toWorkspace(data);
   }
 
   /**
-   * Deletes a workspace (soft delete; it disappears from lists).
+   * Deletes a workspace (soft delete; it disappears from lists). `deletedAt` is `null` when a retry found it
+   * already gone (an earlier attempt, whose answer was lost, deleted it).
    *
    * @example
    * ```ts
    * const { deletedAt } = await airbyte.workspaces.delete(id);
    * ```
    */
-  async delete(workspaceId: string, options: CallOptions = {}): Promise<{ id: string; deletedAt: string }> {
+  async delete(workspaceId: string, options: CallOptions = {}): Promise<{ id: string; deletedAt: string | null }> {
+    checkCallOptions("workspaces.delete", options);
     requireUuid("workspaces.delete", "workspaceId", workspaceId);
     const { data } = await this.#ctx.transport.request(
-      { method: "DELETE", path: path`/api/v1/workspaces/${workspaceId}`, schema: WorkspaceDeleteResponse, auth: this.#ctx.appToken },
+      {
+        method: "DELETE",
+        path: path`/api/v1/workspaces/${workspaceId}`,
+        schema: WorkspaceDeleteResponse,
+        reads: ["id", "deleted_at"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
-    return { id: data.id, deletedAt: data.deleted_at };
+    return data === null ? { id: workspaceId, deletedAt: null } : { id: data.id, deletedAt: data.deleted_at };
   }
 }

@@ -2,6 +2,16 @@
 // the browser's own scoped token and never adds a credential, so it cannot widen what that token may do.
 import { decodeBase64Text } from "../auth/jwt";
 import type { AirbyteClient } from "../client";
+import {
+  checkOption,
+  isBoolean,
+  isFunction,
+  isHttpUrl,
+  isNonNegativeInteger,
+  isObject,
+  isPositiveNumber,
+  optionsObject,
+} from "../input/values";
 import { DEFAULT_BASE_URL } from "../options";
 
 /**
@@ -92,13 +102,17 @@ function normalizePrefix(prefix: string | undefined): string {
  * ```
  */
 export function createProxyHandler(options: ProxyHandlerOptions = {}): (request: Request) => Promise<Response> {
+  const what = "createProxyHandler";
+  const o = optionsObject(what, options);
+  checkOption(what, o, "client", "a client from createClient()", (v) => isObject(v) && isObject(v.options) && isHttpUrl(v.options.baseUrl));
+  checkOption(what, o, "baseUrl", "an absolute http(s) URL string", isHttpUrl);
+  checkOption(what, o, "prefix", "a path string such as /api/airbyte", (v) => typeof v === "string" && !/[?#\s]/.test(v));
+  checkOption(what, o, "fetch", "a function", isFunction);
+  checkOption(what, o, "requireScopedToken", "a boolean", isBoolean);
+  checkOption(what, o, "maxBodyBytes", "a positive integer number of bytes", (v) => isNonNegativeInteger(v) && (v as number) > 0);
+  checkOption(what, o, "timeout", "a positive finite number of milliseconds", isPositiveNumber);
   const rawBase = options.baseUrl ?? options.client?.options.baseUrl ?? DEFAULT_BASE_URL;
   const baseUrl = rawBase.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new TypeError(`createProxyHandler: option "baseUrl" must be an absolute URL, got ${JSON.stringify(rawBase)}`);
-  }
   const prefix = normalizePrefix(options.prefix);
   const requireScoped = options.requireScopedToken ?? true;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;

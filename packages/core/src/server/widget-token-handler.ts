@@ -1,6 +1,8 @@
 // The server half of the widget-token flow (api-notes §7 steps 1-3): a web-standard (Request) => Response handler.
 import type { AirbyteClient } from "../client";
 import { isAirbyteError, isApiError, isConnectionError, isTimeoutError, isValidationError } from "../errors/guards";
+import { invalidOption } from "../input/invalid-option";
+import { checkOption, isFunction, isObject } from "../input/values";
 import type { WidgetTokenInput } from "../resources/tokens";
 
 /**
@@ -133,16 +135,17 @@ function toInput(
  * ```
  */
 export function createWidgetTokenHandler(options: WidgetTokenHandlerOptions): (request: Request) => Promise<Response> {
-  if (!options?.client?.tokens || typeof options.client.tokens.widget !== "function") {
-    throw new TypeError('createWidgetTokenHandler: option "client" must be a client from createClient()');
-  }
-  if (typeof options.resolveWorkspace !== "function") {
-    throw new TypeError('createWidgetTokenHandler: option "resolveWorkspace" must be a function');
-  }
+  const what = "createWidgetTokenHandler";
+  if (!isObject(options)) throw invalidOption(what, "options", "an object", options);
+  const o = options as unknown as Record<string, unknown>;
+  const isClient = (v: unknown) => isObject(v) && isObject(v.tokens) && typeof v.tokens.widget === "function";
+  if (!isClient(o.client)) throw invalidOption(what, "client", "a client from createClient()", o.client);
+  if (!isFunction(o.resolveWorkspace)) throw invalidOption(what, "resolveWorkspace", "a function", o.resolveWorkspace);
   const { allowedOrigins } = options;
-  if (typeof allowedOrigins !== "function" && !Array.isArray(allowedOrigins)) {
-    throw new TypeError('createWidgetTokenHandler: option "allowedOrigins" must be an array of origins or a function');
-  }
+  const isOrigins = (v: unknown) => isFunction(v) || (Array.isArray(v) && v.every((item) => typeof item === "string"));
+  if (!isOrigins(allowedOrigins)) throw invalidOption(what, "allowedOrigins", "an array of origin strings or a function", allowedOrigins);
+  checkOption(what, o, "defaults", "an object", isObject);
+  checkOption(what, o, "onError", "a function", isFunction);
   const exact = typeof allowedOrigins === "function" ? undefined : new Set(allowedOrigins);
   const report = (error: unknown, request: Request) => {
     try {

@@ -33,11 +33,19 @@ export const REDACTED = "[REDACTED]";
 export interface SecretRegistry {
   /** Remembers a secret; values shorter than 6 characters are ignored, since they would mangle ordinary text. */
   add(secret: string | null | undefined): void;
+  /**
+   * Remembers every string inside a value the caller handed over as secret (connector credentials, an
+   * OAuth client's config): each leaf, at any depth, for the life of the client.
+   */
+  addAll(value: unknown): void;
   /** Redacts the registered secrets and everything {@link redactText} recognises. */
   redact(text: string): string;
 }
 
 const MIN_SECRET_LENGTH = 6;
+
+// Credential fields that name the auth scheme ("PAT Credentials"), not a secret: redacting them would only blur errors.
+const SCHEME_SELECTORS: readonly string[] = ["option_title", "auth_type", "auth_method", "credentials_title"];
 
 // The CLI's debug-log list (api-notes §8) plus the usual auth vocabulary.
 const SENSITIVE_KEY =
@@ -170,15 +178,21 @@ export function createSecretRegistry(): SecretRegistry {
     // Longest first, so a secret that contains another is never left half-redacted.
     secrets.sort((a, b) => b.length - a.length);
   };
-  return {
-    add(secret) {
-      if (typeof secret !== "string") return;
-      remember(secret);
-      // A secret also travels URL-encoded, in query strings and form bodies.
-      remember(encodeURIComponent(secret));
-    },
-    redact: (text) => redactText(text, secrets),
+  const add = (secret: string | null | undefined): void => {
+    if (typeof secret !== "string") return;
+    remember(secret);
+    // A secret also travels URL-encoded, in query strings and form bodies.
+    remember(encodeURIComponent(secret));
   };
+  const visit = (item: unknown, depth: number): void => {
+    if (typeof item === "string") add(item);
+    // Long numbers (account ids, PINs stored as numbers) are as secret as strings; short ones are ordinary text.
+    else if (typeof item === "number" && Number.isInteger(item) && Math.abs(item) >= 100_000) add(String(item));
+    else if (item !== null && typeof item === "object" && depth < 8) {
+      for (const [key, inner] of Object.entries(item)) if (!SCHEME_SELECTORS.includes(key)) visit(inner, depth + 1);
+    }
+  };
+  return { add, addAll: (value) => visit(value, 0), redact: (text) => redactText(text, secrets) };
 }
 
 /**
@@ -272,4 +286,46 @@ function redactNode(value: unknown, redact: Redactor, seen: WeakSet<object>, dep
  */
 export function redactValue(value: unknown, redact: Redactor = redactText): unknown {
   return redactNode(value, redact, new WeakSet(), 0);
+}
+
+/**
+ * The values of the sensitive headers in `headers` (`Authorization`, `X-Api-Key`, cookies), each also without
+ * its `Bearer `/`Basic ` scheme word, for a {@link SecretRegistry} to remember.
+ *
+ * @example
+ * ```ts
+ * secrets.addAll(sensitiveHeaderValues({ authorization: "Bearer abc123xyz", accept: "application/json" })); // remembers "abc123xyz"
+ * ```
+ */
+export function sensitiveHeaderValues(headers: Record<string, unknown> | null | undefined): string[] {
+  if (headers === null || typeof headers !== "object") return [];
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (typeof value !== "string" || !(SENSITIVE_HEADERS.includes(lower) || isSensitiveKey(lower))) continue;
+    values.push(value);
+    const credential = value.replace(/^\s*(?:bearer|basic|token)\s+/i, "");
+    if (credential !== value) values.push(credential);
+  }
+  return values;
+}
+
+/**
+ * Remembers the secrets a request body carries: everything under a `credentials` key (connector
+ * credentials on create and check), and every string under a sensitive key (`client_secret` of an OAuth
+ * app, an `api_key`), at any depth. The transport calls it for every body, so no resource can forget.
+ *
+ * @example
+ * ```ts
+ * rememberBodySecrets(secrets, { credentials: { api_key: "sk_live_123456" } });
+ * secrets.redact("Invalid API Key provided: sk_live_123456"); // "Invalid API Key provided: [REDACTED]"
+ * ```
+ */
+export function rememberBodySecrets(secrets: SecretRegistry, body: unknown, depth = 0): void {
+  if (body === null || typeof body !== "object" || depth > 8) return;
+  for (const [key, value] of Object.entries(body)) {
+    if (key === "credentials") secrets.addAll(value);
+    else if (typeof value === "string" && isSensitiveKey(key)) secrets.add(value);
+    else rememberBodySecrets(secrets, value, depth + 1);
+  }
 }

@@ -73,7 +73,8 @@ export interface ShouldRetryInput {
 
 /**
  * Decides whether to send a failed request again. Reads retry on connection errors, per-attempt
- * timeouts, 408, 429, 500, 502, 503 and 504; writes only on 429, which the server did not apply.
+ * timeouts, 408, 429, 500, 502, 503 and 504; writes only on 429 and on connections that failed before
+ * sending (the server saw neither), never when `mayHaveSucceeded` is set.
  * Aborts, exhausted deadlines and everything else are final.
  *
  * @example
@@ -87,7 +88,8 @@ export function shouldRetry(input: ShouldRetryInput): boolean {
   if (isAbortError(error)) return false;
   const repeatable = input.idempotent || input.retryWrites === true;
   if (isTimeoutError(error)) return error.code === "timeout" && repeatable;
-  if (isConnectionError(error)) return repeatable;
+  // A write whose connection failed before sending (refused, unknown host) was never seen by the server.
+  if (isConnectionError(error)) return repeatable || error.mayHaveSucceeded !== true;
   if (isApiError(error)) {
     // A 429 means the request was refused, not applied, so even a write is safe to repeat.
     if (error.status === 429) return true;

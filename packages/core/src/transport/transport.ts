@@ -8,8 +8,14 @@ import { ValidationError } from "../errors/validation-error";
 import { createAttemptSignal, sleep } from "./deadline";
 import type { Hooks, RequestInfo } from "./hooks";
 import type { Logger } from "./logger";
-import { type Redactor, redactHeaders } from "./redact";
+import { bodyReadError, networkError } from "./network-error";
+import { DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBodyText } from "./read-body";
+import { type Redactor, redactHeaders, rememberBodySecrets, type SecretRegistry, sensitiveHeaderValues } from "./redact";
+import { isRedirect, redirectError } from "./redirect";
+import { essentialIssues } from "./response-check";
 import { isIdempotentRequest, parseRetryAfter, type RetryPolicy, retryDelay, shouldRetry } from "./retry";
+import { serializeBody } from "./serialize";
+import { isTokenRefusal } from "./token-refusal";
 
 /**
  * Supplies bearer tokens. `invalidate` drops a token the server refused, so the next `get` mints anew.
@@ -26,15 +32,17 @@ export interface TokenProvider {
 }
 
 /**
- * How responses are checked against the schemas derived from the OpenAPI document: `strict` throws a
- * `ValidationError`, `warn` logs and returns the data, `off` skips the check.
+ * How responses are checked against the schemas derived from the OpenAPI document. `lenient` (the
+ * default) throws a `ValidationError` only when a field the SDK reads is missing or of the wrong type,
+ * and passes every other field through untouched; `strict` throws on any difference (for tests);
+ * `warn` logs and returns the data; `off` skips the check.
  *
  * @example
  * ```ts
- * createClient({ validation: "warn" });
+ * createClient({ validation: "strict" }); // in your test suite, to see any drift of the API
  * ```
  */
-export type ValidationMode = "strict" | "warn" | "off";
+export type ValidationMode = "lenient" | "strict" | "warn" | "off";
 
 /**
  * Per-call options every method accepts.
@@ -69,10 +77,14 @@ export interface TransportConfig {
   hooks: Hooks;
   logger: Logger;
   redact: Redactor;
+  /** The client's registry: credentials a resource sends are added to it, so no echo of them survives in an error. */
+  secrets: SecretRegistry;
   validation: ValidationMode;
   userAgent: string | undefined;
   sdkHeader: string;
   defaultHeaders?: Record<string, string> | undefined;
+  /** The largest response body read, in bytes (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number | undefined;
   random: () => number;
   now: () => number;
 }
@@ -86,6 +98,11 @@ export interface RequestSpec<T> {
   body?: unknown;
   /** Response schema; `null` when the response has no body worth reading. */
   schema: v.GenericSchema<unknown, T> | null;
+  /**
+   * The fields the resource reads from the response (`data[].id`, `[]` for any index): in `lenient` mode
+   * only issues at, above or under none of them are ignored. Absent: every field counts.
+   */
+  reads?: readonly string[] | undefined;
   auth: TokenProvider | null;
   /** For execute: the action, which decides whether the call is a read. */
   executeAction?: string | undefined;
@@ -101,6 +118,11 @@ export interface TransportResponse<T> {
   status: number;
   headers: Headers;
   requestId: string | undefined;
+  /**
+   * A retried `DELETE` found nothing: an earlier attempt, whose answer was lost, had deleted it. The
+   * call succeeded; `data` is `null` since the server's answer to that attempt never arrived.
+   */
+  alreadyGone?: true;
 }
 
 /** The one request pipeline: headers, token, attempts with backoff, error mapping, response validation. */
@@ -155,8 +177,35 @@ function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void
   });
 }
 
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/** A token mint that failed to connect names the call the caller made, not only the token path underneath. */
+function tokenFailure(error: AirbyteError, base: { method: string; path: string }, redact: Redactor): AirbyteError {
+  if (!(error instanceof ConnectionError)) return error;
+  const detail = `Could not get a token for this call: ${error.message}`;
+  const options = { ...base, cause: error, redact, retryable: error.retryable };
+  return error instanceof TimeoutError
+    ? new TimeoutError(formatRequestMessage(base, detail), { ...options, code: error.code })
+    : new ConnectionError(formatRequestMessage(base, detail), options);
+}
+
+// Failures after which a DELETE may have taken effect: a later 404 then means it did.
+function mayHaveDeleted(error: AirbyteError): boolean {
+  if (error instanceof ApiError) return error.status >= 500;
+  return error instanceof ConnectionError && !(error instanceof TimeoutError && error.code === "deadline_exceeded");
+}
+
 export function createTransport(config: TransportConfig): Transport {
   const $fetch = createFetch({ fetch: (input, init) => config.fetch(input, init) });
+  const host = hostOf(config.baseUrl);
+  const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
 
   const buildHeaders = (token: string | undefined, extra: Record<string, string> | undefined, hasBody: boolean) => {
     const headers: Record<string, string> = {
@@ -176,7 +225,8 @@ export function createTransport(config: TransportConfig): Transport {
     if (!spec.schema || mode === "off") return data as T;
     const result = v.safeParse(spec.schema, data);
     if (result.success) return result.output;
-    const error = ValidationError.fromIssues(result.issues, {
+    const issues = mode === "lenient" ? essentialIssues(result.issues, spec.reads) : result.issues;
+    const error = ValidationError.fromIssues(issues.length > 0 ? issues : result.issues, {
       code: "unexpected_response",
       status,
       method: spec.method,
@@ -184,8 +234,10 @@ export function createTransport(config: TransportConfig): Transport {
       requestId,
       redact: config.redact,
     });
-    if (mode === "strict") throw error;
-    config.logger.warn(error.message, { issues: error.issues });
+    if (mode === "strict" || (mode === "lenient" && issues.length > 0)) throw error;
+    // Lenient: the fields the SDK reads are sound; the rest passes through as the server sent it.
+    if (mode === "lenient") config.logger.debug("response differs from the schema in fields the SDK does not read", { issues: error.issues });
+    else config.logger.warn(error.message, { issues: error.issues });
     return data as T;
   };
 
@@ -199,21 +251,43 @@ export function createTransport(config: TransportConfig): Transport {
     const callerSignal = options.signal;
     const base = { method: spec.method, path: spec.path };
     const url = `${config.baseUrl}${spec.path}`;
+    const failure = { request: base, host, timeoutMs, write: !idempotent, redact: config.redact };
     const fail = (error: AirbyteError, info: RequestInfo): never => {
       runHook(config.hooks.onError, { ...info, error }, config.logger);
       config.logger.debug("request failed", { method: spec.method, path: spec.path, code: error.code, status: error.status });
       throw error;
     };
+    // A per-call Authorization or API-key header is remembered like the client's own secrets.
+    if (options.headers) config.secrets.addAll(sensitiveHeaderValues(options.headers));
+    if (spec.body !== undefined) rememberBodySecrets(config.secrets, spec.body);
+    // Serialized first: a body JSON cannot hold is the caller's mistake, found before any token or hook.
+    const bodyText = spec.body === undefined ? undefined : serializeBody(spec.body, base);
     if (callerSignal?.aborted) throw new AbortError(formatRequestMessage(base, "The request was aborted before it was sent"), base);
 
     let attempt = 0;
-    let replayedAfter401 = false;
+    let replayedRefusal = false;
+    let deleteMayHaveApplied = false;
     const tokenFailures = new WeakSet<AirbyteError>();
     for (;;) {
       const attemptSignal = createAttemptSignal({ timeoutMs, deadlineAt, callerSignal, now: config.now() });
       let keepSignal = false;
       let info: RequestInfo = { ...base, attempt, headers: {} };
       let token: string | undefined;
+      // Reads a body within the attempt's limits; a read that breaks is the connection's fault, named so.
+      const readText = async (response: FetchResponse<unknown>, write: boolean): Promise<string> => {
+        try {
+          return await readBodyText(
+            { status: response.status, headers: response.headers, body: response._data as ReadableStream<Uint8Array> | null },
+            base,
+            maxBytes,
+            config.redact,
+          );
+        } catch (error) {
+          const reason = attemptSignal.reason();
+          if (reason !== undefined) throw networkError(error, { ...failure, reason, write });
+          throw bodyReadError(error, base, response.status, write, config.redact);
+        }
+      };
       try {
         try {
           if (spec.auth) {
@@ -221,11 +295,13 @@ export function createTransport(config: TransportConfig): Transport {
               token = await spec.auth.get(attemptSignal.signal);
             } catch (error) {
               // The mint is a request of its own and already retried: retrying it here again would multiply attempts.
-              if (error instanceof AirbyteError) tokenFailures.add(error);
-              throw error;
+              if (!(error instanceof AirbyteError)) throw error;
+              const named = tokenFailure(error, base, config.redact);
+              tokenFailures.add(named);
+              throw named;
             }
           }
-          const headers = buildHeaders(token, options.headers, spec.body !== undefined);
+          const headers = buildHeaders(token, options.headers, bodyText !== undefined);
           info = { ...base, attempt, headers: redactHeaders(headers) as Record<string, string> };
           runHook(config.hooks.onRequest, info, config.logger);
           const sentAt = config.now();
@@ -235,14 +311,17 @@ export function createTransport(config: TransportConfig): Transport {
               method: spec.method,
               headers,
               ...(spec.query ? { query: cleanQuery(spec.query) } : {}),
-              ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+              ...(bodyText === undefined ? {} : { body: bodyText }),
               signal: attemptSignal.signal,
+              // Never followed: a redirect would carry the secret or the bearer token to wherever it points.
+              redirect: "manual",
               retry: false,
               ignoreResponseError: true,
-              responseType: spec.responseType === "stream" ? "stream" : "json",
+              // The body is read here, with a byte limit, and parsed with plain JSON.parse.
+              responseType: "stream",
             });
           } catch (error) {
-            throw networkError(error, attemptSignal.reason(), base, timeoutMs, config.redact);
+            throw networkError(error, { ...failure, reason: attemptSignal.reason() });
           }
           const requestId = response.headers.get("x-request-id") ?? undefined;
           runHook(
@@ -250,24 +329,34 @@ export function createTransport(config: TransportConfig): Transport {
             { ...info, status: response.status, durationMs: config.now() - sentAt, ...(requestId ? { requestId } : {}) },
             config.logger,
           );
+          if (isRedirect(response)) {
+            await (response._data as ReadableStream | null)?.cancel().catch(() => {});
+            throw redirectError(response, url, base, config.redact);
+          }
           if (!response.ok) {
-            const body =
-              spec.responseType === "stream" ? await new Response(response._data as ReadableStream | null).text() : response._data;
+            const parsed = parseBody(await readText(response, false));
             const apiError = ApiError.from({
               status: response.status,
-              body,
+              body: parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined,
               headers: response.headers,
               method: spec.method,
               path: spec.path,
               retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), config.now()),
+              // A write that reached a failing server may have been applied before it failed.
+              mayHaveSucceeded: !idempotent && response.status >= 500,
               redact: config.redact,
             });
-            // A 401 on a data call means the cached token died early: drop it, mint again, replay once (api-notes §8).
-            if (response.status === 401 && spec.auth && token !== undefined && !replayedAfter401) {
+            // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
+            if (spec.auth && token !== undefined && !replayedRefusal && isTokenRefusal(apiError, token, config.now())) {
               await spec.auth.invalidate(token);
-              replayedAfter401 = true;
+              replayedRefusal = true;
               config.logger.debug("token refused, minting a new one", base);
               continue;
+            }
+            // An earlier attempt of this DELETE got lost after it was sent; nothing left to delete means it took effect.
+            if (response.status === 404 && spec.method === "DELETE" && deleteMayHaveApplied) {
+              config.logger.debug("a retried delete found nothing left: the earlier attempt took effect", base);
+              return { data: null as T, status: response.status, headers: response.headers, requestId, alreadyGone: true };
             }
             throw apiError;
           }
@@ -278,15 +367,29 @@ export function createTransport(config: TransportConfig): Transport {
             if (!stream) attemptSignal.cleanup();
             return { data, status: response.status, headers: response.headers, requestId };
           }
-          const data = validate(spec, response._data, options.validation ?? config.validation, response.status, requestId);
+          const parsed = parseBody(await readText(response, !idempotent));
+          const mode = options.validation ?? config.validation;
+          if (parsed.kind === "text" && spec.schema !== null && mode !== "off") {
+            const type = response.headers.get("content-type") ?? "no content type";
+            throw new ValidationError(formatRequestMessage({ ...base, status: response.status }, `The response is not JSON (${type})`), {
+              code: "unexpected_response",
+              status: response.status,
+              ...base,
+              requestId,
+              redact: config.redact,
+            });
+          }
+          const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;
+          const data = validate(spec, body, mode, response.status, requestId);
           return { data, status: response.status, headers: response.headers, requestId };
         } catch (error) {
           if (error instanceof AirbyteError) throw error;
           // The token source or a hook threw something foreign: wrap it, keeping the redacted cause.
-          throw networkError(error, attemptSignal.reason(), base, timeoutMs, config.redact);
+          throw networkError(error, { ...failure, reason: attemptSignal.reason(), write: false });
         }
       } catch (error) {
         const airbyteError = error as AirbyteError;
+        if (spec.method === "DELETE" && !tokenFailures.has(airbyteError) && mayHaveDeleted(airbyteError)) deleteMayHaveApplied = true;
         if (
           tokenFailures.has(airbyteError) ||
           !shouldRetry({ attempt, policy, error: airbyteError, idempotent, retryWrites: options.retryWrites })
@@ -301,6 +404,7 @@ export function createTransport(config: TransportConfig): Transport {
               code: "deadline_exceeded",
               timeoutMs: budget,
               cause: airbyteError,
+              mayHaveSucceeded: airbyteError.mayHaveSucceeded,
               redact: config.redact,
             }),
             info,
@@ -321,6 +425,7 @@ export function createTransport(config: TransportConfig): Transport {
             new AbortError(formatRequestMessage(base, "The request was aborted while waiting to retry"), {
               ...base,
               cause: airbyteError,
+              mayHaveSucceeded: airbyteError.mayHaveSucceeded,
               redact: config.redact,
             }),
             info,
@@ -334,38 +439,4 @@ export function createTransport(config: TransportConfig): Transport {
   };
 
   return { request, config };
-}
-
-function networkError(
-  error: unknown,
-  reason: "timeout" | "deadline" | "aborted" | undefined,
-  base: { method: string; path: string },
-  timeoutMs: number,
-  redact: Redactor,
-): AirbyteError {
-  if (error instanceof AirbyteError) return error;
-  const cause = (error as { cause?: unknown } | null)?.cause ?? error;
-  // A fetch that rejects with an AbortError on its own (e.g. `Workspace.close()` aborting its wrapper) is an abort, not a network failure to retry.
-  const abortedElsewhere = reason === undefined && (cause as { name?: unknown } | null)?.name === "AbortError";
-  if (reason === "aborted" || abortedElsewhere)
-    return new AbortError(formatRequestMessage(base, "The request was aborted"), { ...base, cause, redact });
-  if (reason === "timeout") {
-    return new TimeoutError(formatRequestMessage(base, `No response within ${timeoutMs} ms`), {
-      ...base,
-      code: "timeout",
-      timeoutMs,
-      cause,
-      redact,
-    });
-  }
-  if (reason === "deadline") {
-    return new TimeoutError(formatRequestMessage(base, "The call's deadline passed"), {
-      ...base,
-      code: "deadline_exceeded",
-      cause,
-      redact,
-    });
-  }
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new ConnectionError(formatRequestMessage(base, `Network error: ${detail}`), { ...base, cause, redact });
 }

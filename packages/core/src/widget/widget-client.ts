@@ -6,17 +6,21 @@ import { type ParsedWidgetToken, parseWidgetTokenValue, type WidgetTokenValue } 
 import { withShortcuts } from "../connectors/shortcuts";
 import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { TokenError } from "../errors/token-error";
+import { checkCallOptions } from "../input/call-options";
+import { checkTransportOptions } from "../input/client-options";
+import { invalidOption } from "../input/invalid-option";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
 import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
 import { Connectors } from "../resources/connectors";
 import type { CachedTokenProvider, ResourceContext } from "../resources/context";
+import { requireObject } from "../resources/invalid-input";
 import type { ScopedTokenInfo } from "../resources/tokens";
 import type { WorkspaceScope } from "../resources/workspace-scope";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { abortable } from "../transport/abortable";
 import type { Hooks } from "../transport/hooks";
 import { createLevelLogger, type Logger, type LogLevel } from "../transport/logger";
-import { createSecretRegistry } from "../transport/redact";
+import { createSecretRegistry, sensitiveHeaderValues } from "../transport/redact";
 import { DEFAULT_RETRY_POLICY } from "../transport/retry";
 import { type CallOptions, createTransport, type TokenProvider, type ValidationMode } from "../transport/transport";
 import { VERSION } from "../version";
@@ -85,11 +89,15 @@ export class WidgetConnectors extends Connectors {
   }
 
   override async list(filter: { definitionId?: string } = {}, options: CallOptions = {}) {
+    checkCallOptions("connectors.list", options);
+    requireObject("connectors.list", "filter", filter);
     await this.#ready(options);
     return super.list(filter, options);
   }
 
   override async create(input: CreateConnectorInput, options: CallOptions = {}) {
+    checkCallOptions("connectors.create", options);
+    requireObject("connectors.create", "input", input, false);
     await this.#ready(options);
     return super.create(input, options);
   }
@@ -98,6 +106,8 @@ export class WidgetConnectors extends Connectors {
     input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
     options: CallOptions = {},
   ): Promise<ConnectorCheck> {
+    checkCallOptions("connectors.check", options);
+    requireObject("connectors.check", "input", input, false);
     await this.#ready(options);
     return super.check(input, options);
   }
@@ -123,6 +133,7 @@ export class WidgetConnectorHandle extends ConnectorHandle {
 
   // Every operation of ConnectorHandle starts with id(); resolving a slug lists the workspace by name.
   override async id(options: CallOptions = {}): Promise<string> {
+    checkCallOptions("connector.id", options);
     await this.#ready(options);
     return super.id(options);
   }
@@ -160,14 +171,6 @@ export interface WidgetClient {
   token(options?: CallOptions): Promise<string>;
 }
 
-function nonNegative(name: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new TypeError(`createWidgetClient: option "${name}" must be a non-negative number of milliseconds, got ${String(value)}`);
-  }
-  return value;
-}
-
 /**
  * Creates the browser client. `getToken` is called lazily: nothing is sent until the first call.
  *
@@ -184,19 +187,14 @@ function nonNegative(name: string, value: number | undefined): number | undefine
  * ```
  */
 export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
-  if (typeof options?.getToken !== "function") throw new TypeError('createWidgetClient: option "getToken" must be a function');
+  checkTransportOptions("createWidgetClient", options);
+  if (typeof options?.getToken !== "function") throw invalidOption("createWidgetClient", "getToken", "a function", options?.getToken);
   const baseUrl = (options.baseUrl ?? HOSTED_API).replace(/\/+$/, "").replace(/\/api\/v1$/, "");
-  try {
-    new URL(baseUrl);
-  } catch {
-    throw new TypeError(`createWidgetClient: option "baseUrl" must be an absolute URL, got ${JSON.stringify(baseUrl)}`);
-  }
   const maxRetries = options.maxRetries ?? 2;
-  if (!Number.isInteger(maxRetries) || maxRetries < 0)
-    throw new TypeError(`createWidgetClient: option "maxRetries" must be an integer >= 0, got ${maxRetries}`);
-  const timeout = nonNegative("timeout", options.timeout);
+  const timeout = options.timeout;
   const now = () => Date.now();
   const secrets = createSecretRegistry();
+  secrets.addAll(sensitiveHeaderValues(options.headers));
   const logger = createLevelLogger(options.logger, options.logLevel ?? "warn", secrets.redact);
   const transport = createTransport({
     baseUrl,
@@ -204,12 +202,13 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     timeoutMs: timeout ?? 30_000,
     longTimeoutMs: timeout ?? 300_000,
-    deadlineMs: nonNegative("deadline", options.deadline),
+    deadlineMs: options.deadline,
     retry: { ...DEFAULT_RETRY_POLICY, maxRetries },
     hooks: options.hooks ?? {},
     logger,
     redact: secrets.redact,
-    validation: options.validation ?? "strict",
+    secrets,
+    validation: options.validation ?? "lenient",
     // Browsers refuse to set User-Agent; the SDK header identifies us.
     userAgent: undefined,
     sdkHeader: `airbyte-agents-typescript/${VERSION}`,
@@ -264,6 +263,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
   let info: ScopedTokenInfo | undefined;
   let infoInflight: Promise<ScopedTokenInfo> | undefined;
   const loadInfo = (callOptions: CallOptions = {}): Promise<ScopedTokenInfo> => {
+    checkCallOptions("info", callOptions);
     if (info) return Promise.resolve(info);
     if (!infoInflight) {
       // Shared by every caller, so it carries no caller's signal: one caller aborting (a StrictMode remount, a
@@ -271,7 +271,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
       const { signal: _ignored, ...shared } = callOptions;
       infoInflight = transport
         .request(
-          { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, auth },
+          { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, reads: ["workspace_id"], auth },
           shared,
         )
         .then(({ data }) => {
@@ -296,7 +296,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
     },
   };
 
-  const bearer = (callOptions: CallOptions = {}) => auth.get(callOptions.signal);
+  const bearer = (callOptions: CallOptions = {}) => auth.get(checkCallOptions("token", callOptions).signal);
 
   return {
     kind: "widget",

@@ -339,7 +339,9 @@ describe("secrets never leak", () => {
         .connectors.create({ connectorType: "Stripe", credentials: { api_key: CREDENTIAL }, replicationConfig: { account_id: "a" } }),
     );
     expect(error).toBeInstanceOf(InternalServerError);
-    expect(error.message).toBe("502 POST /api/v1/integrations/connectors: 502 Bad Gateway");
+    expect(error.message).toBe(
+      "502 POST /api/v1/integrations/connectors: 502 Bad Gateway. The write was sent but no answer says whether it was applied: it may have succeeded. Check before repeating it (mayHaveSucceeded: true)",
+    );
     errors.push(error);
     expectClean(surfaces(error), all());
     // A read through the same page, with the scoped token.

@@ -92,7 +92,7 @@ describe("the application token", () => {
     expect(stats().routes[LIST]).toBe(20);
   });
 
-  it("is minted again when a call comes inside the 60 s skew before expiry, with no 401 on the way", async () => {
+  it("is minted again when a call comes inside the refresh margin before expiry (6 s: 5% of 120 s), with no 401 on the way", async () => {
     const { client, travel } = clientWithClock();
     const ws = client.workspace();
     await ws.connectors.list();
@@ -100,7 +100,7 @@ describe("the application token", () => {
     travel(50); // 70 s left: still fresh
     await ws.connectors.list();
     expect(stats().tokenMints.application).toBe(1);
-    travel(50); // 20 s left, inside the skew: refresh before the server would refuse it
+    travel(65); // 5 s left, inside the margin: refresh before the server would refuse it
     await ws.connectors.list();
     expect(stats().tokenMints.application).toBe(2);
     expect((await client.tokens.application()).token).not.toBe(first);

@@ -47,7 +47,9 @@ describe("isIdempotentRequest", () => {
 const api = (status: number): ApiError => ApiError.from({ status });
 
 const cases: [string, unknown, read: boolean, write: boolean][] = [
-  ["ConnectionError", new ConnectionError("fetch failed"), true, false],
+  // Without mayHaveSucceeded the connection failed before sending (refused, unknown host): safe even for a write.
+  ["ConnectionError before sending", new ConnectionError("fetch failed"), true, true],
+  ["ConnectionError after sending", new ConnectionError("fetch failed", { mayHaveSucceeded: true }), true, false],
   ["TimeoutError per attempt", new TimeoutError("t", { code: "timeout" }), true, false],
   ["TimeoutError deadline", new TimeoutError("t", { code: "deadline_exceeded" }), false, false],
   ["AbortError", new AbortError(), false, false],

@@ -1,10 +1,10 @@
 // The token cache on a controllable clock: early refresh inside the skew, single flight, invalidation, shared
 // stores; and the transport's one replay after a 401 (api-notes §8). Pure logic, so `mint` and `fetch` are stubs.
 import { describe, expect, it, vi } from "vitest";
-import { createTokenCache, DEFAULT_SKEW_MS } from "../../src/auth/token-cache";
+import { createTokenCache, DEFAULT_SKEW_MS, refreshMargin } from "../../src/auth/token-cache";
 import { createMemoryTokenStore, type StoredToken, type TokenStore } from "../../src/auth/token-store";
 import { AuthenticationError } from "../../src/errors/index";
-import { redactText } from "../../src/transport/redact";
+import { createSecretRegistry, redactText } from "../../src/transport/redact";
 import { DEFAULT_RETRY_POLICY } from "../../src/transport/retry";
 import { createTransport } from "../../src/transport/transport";
 
@@ -49,19 +49,27 @@ describe("createTokenCache: expiry and skew", () => {
     expect(DEFAULT_SKEW_MS).toBe(60_000);
   });
 
-  it("reuses the token until expiresAt - skew, then mints once more", async () => {
+  it("reuses the token until expiresAt minus the margin (60 s, or 5% of a shorter life), then mints once more", async () => {
     const t = setup();
+    const margin = Math.min(DEFAULT_SKEW_MS, TTL_MS * 0.05);
+    expect(refreshMargin({ token: "x", issuedAt: T0, expiresAt: T0 + TTL_MS }, DEFAULT_SKEW_MS)).toBe(margin);
     expect(await t.cache.get()).toBe("token-1");
-    t.advance(TTL_MS - DEFAULT_SKEW_MS - 1); // 1 ms before the refresh point
+    t.advance(TTL_MS - margin - 1); // 1 ms before the refresh point
     expect(await t.cache.get()).toBe("token-1");
     expect(t.mint).toHaveBeenCalledTimes(1);
-    t.advance(1); // exactly at expiresAt - skew: no longer fresh
+    t.advance(1); // exactly at the refresh point: no longer fresh
     expect(await t.cache.get()).toBe("token-2");
     expect(t.mint).toHaveBeenCalledTimes(2);
     // The new token has its own lifetime, counted from the mint.
-    t.advance(TTL_MS - DEFAULT_SKEW_MS - 1);
+    t.advance(TTL_MS - margin - 1);
     expect(await t.cache.get()).toBe("token-2");
     expect(t.mint).toHaveBeenCalledTimes(2);
+  });
+
+  it("an hour-long token is refreshed 60 s before expiry", () => {
+    expect(refreshMargin({ token: "x", issuedAt: 0, expiresAt: 3_600_000 }, DEFAULT_SKEW_MS)).toBe(60_000);
+    // A token from a shared store that predates issuedAt keeps the plain skew.
+    expect(refreshMargin({ token: "x", expiresAt: 3_600_000 }, DEFAULT_SKEW_MS)).toBe(60_000);
   });
 
   it("honours a custom skew", async () => {
@@ -73,10 +81,15 @@ describe("createTokenCache: expiry and skew", () => {
     expect(await t.cache.get()).toBe("token-2");
   });
 
-  it("a token whose whole life is shorter than the skew is minted on every call (never used stale)", async () => {
+  it("a token whose whole life is shorter than the skew is reused for 95% of it, not minted on every call", async () => {
     const t = setup({ ttlMs: 30_000 });
     expect(await t.cache.get()).toBe("token-1");
+    expect(await t.cache.get()).toBe("token-1");
+    t.advance(30_000 * 0.95 - 1);
+    expect(await t.cache.get()).toBe("token-1");
+    t.advance(1);
     expect(await t.cache.get()).toBe("token-2");
+    expect(t.mint).toHaveBeenCalledTimes(2);
   });
 
   it("stores the token with a ttl in whole seconds", async () => {
@@ -91,8 +104,8 @@ describe("createTokenCache: expiry and skew", () => {
     };
     const t = setup({ store });
     await t.cache.get();
-    expect(set).toHaveBeenCalledWith("k", { token: "token-1", expiresAt: T0 + TTL_MS }, 900);
-    expect(await t.cache.peek()).toEqual({ token: "token-1", expiresAt: T0 + TTL_MS });
+    expect(set).toHaveBeenCalledWith("k", { token: "token-1", expiresAt: T0 + TTL_MS, issuedAt: T0 }, 900);
+    expect(await t.cache.peek()).toEqual({ token: "token-1", expiresAt: T0 + TTL_MS, issuedAt: T0 });
   });
 });
 
@@ -228,6 +241,7 @@ describe("transport: a 401 on a data call", () => {
       hooks: {},
       logger: { debug() {}, info() {}, warn() {}, error() {} },
       redact: redactText,
+      secrets: createSecretRegistry(),
       validation: "off",
       userAgent: undefined,
       sdkHeader: "test",

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InternalServerError, RateLimitError, TimeoutError } from "../../src/errors/index";
 import type { RetryInfo } from "../../src/transport/hooks";
-import { redactText } from "../../src/transport/redact";
+import { createSecretRegistry, redactText } from "../../src/transport/redact";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../../src/transport/retry";
 import { createTransport, type TransportConfig } from "../../src/transport/transport";
 
@@ -34,6 +34,7 @@ function setup(answers: Answer[], overrides: Partial<TransportConfig> & { policy
     hooks: { onRetry: (info) => void retries.push(info) },
     logger: { debug() {}, info() {}, warn() {}, error() {} },
     redact: redactText,
+    secrets: createSecretRegistry(),
     validation: "off",
     userAgent: undefined,
     sdkHeader: "test",

@@ -68,7 +68,7 @@ export function useUpdateConnector(
  */
 export function useDeleteConnector(
   options: DeleteConnectorMutationInput = {},
-): UseMutationResult<{ jobId: string }, AirbyteError, string, DeleteConnectorContext> {
+): UseMutationResult<{ jobId: string | null }, AirbyteError, string, DeleteConnectorContext> {
   const { client, workspace } = useAirbyteContext();
   return useMutation(deleteConnectorMutationOptions(client, useQueryClient(), { workspace, ...options }));
 }

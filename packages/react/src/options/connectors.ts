@@ -217,7 +217,7 @@ export interface DeleteConnectorContext {
  * const input: DeleteConnectorMutationInput = { workspace: "acme" };
  * ```
  */
-export type DeleteConnectorMutationInput = WorkspaceInput & AirbyteMutationOptions<{ jobId: string }, string, DeleteConnectorContext>;
+export type DeleteConnectorMutationInput = WorkspaceInput & AirbyteMutationOptions<{ jobId: string | null }, string, DeleteConnectorContext>;
 
 /**
  * Mutation options that delete a connector by id, optimistically: it leaves every cached connector list of the
@@ -234,7 +234,7 @@ export function deleteConnectorMutationOptions(
   client: AirbyteClientLike,
   queryClient: QueryClient,
   input: DeleteConnectorMutationInput = {},
-): UseMutationOptions<{ jobId: string }, AirbyteError, string, DeleteConnectorContext> {
+): UseMutationOptions<{ jobId: string | null }, AirbyteError, string, DeleteConnectorContext> {
   const { workspace: asked, request, onSuccess, onError, onSettled, ...rest } = input;
   const workspace = resolveWorkspaceName(client, asked);
   const lists = { queryKey: airbyteKeys.connectorLists(workspace) };

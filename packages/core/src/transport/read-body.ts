@@ -1,0 +1,87 @@
+import { AirbyteError } from "../errors/airbyte-error";
+import { formatRequestMessage } from "../errors/request-message";
+
+/**
+ * The default cap on a response body: generous for any page of records, small enough that a runaway
+ * response cannot exhaust a Worker's 128 MB.
+ *
+ * @example
+ * ```ts
+ * createClient({ maxResponseBytes: 4 * DEFAULT_MAX_RESPONSE_BYTES }); // 256 MB for a bulk export
+ * ```
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 64 * 1024 * 1024;
+
+interface Request {
+  method: string;
+  path: string;
+}
+
+function tooLarge(request: Request, status: number, limit: number, redact: (text: string) => string): AirbyteError {
+  return new AirbyteError(
+    formatRequestMessage(
+      { ...request, status },
+      `The response is larger than maxResponseBytes (${limit} bytes); ask for smaller pages or raise the option`,
+    ),
+    { ...request, status, code: "response_too_large", retryable: false, redact },
+  );
+}
+
+/**
+ * Reads a response body to text without ever holding more than `limit` bytes: a declared
+ * `Content-Length` over the limit fails before reading, and a body that grows past it is cancelled.
+ * A read that breaks rejects with the runtime's own error, for the caller to classify.
+ *
+ * @example
+ * ```ts
+ * const text = await readBodyText(response, { method: "GET", path }, DEFAULT_MAX_RESPONSE_BYTES, redact);
+ * ```
+ */
+export async function readBodyText(
+  response: { status: number; headers: Headers; body: ReadableStream<Uint8Array> | null },
+  request: Request,
+  limit: number,
+  redact: (text: string) => string,
+): Promise<string> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => {});
+    throw tooLarge(request, response.status, limit, redact);
+  }
+  if (!response.body) return "";
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(request, response.status, limit, redact);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+/**
+ * Parses a body read by {@link readBodyText}: `undefined` for an empty body, the JSON value, or
+ * `{ text }` when the body is not JSON (an HTML error page, a truncated answer), so the caller decides
+ * whether that is an error. Plain `JSON.parse`: no second scan of the text.
+ *
+ * @example
+ * ```ts
+ * const parsed = parseBody(await readBodyText(response, request, limit, redact));
+ * if (parsed.kind === "text") console.warn("not JSON:", parsed.text.slice(0, 80));
+ * ```
+ */
+export function parseBody(text: string): { kind: "empty" } | { kind: "json"; value: unknown } | { kind: "text"; text: string } {
+  if (text.trim() === "") return { kind: "empty" };
+  try {
+    return { kind: "json", value: JSON.parse(text) };
+  } catch {
+    return { kind: "text", text };
+  }
+}
