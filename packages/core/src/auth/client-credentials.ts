@@ -13,7 +13,8 @@ export async function mintApplicationToken(
     method: "POST",
     path: "/api/v1/account/applications/token",
     body: { client_id: clientId, client_secret: clientSecret },
-    schema: TokenResponse, reads: ["access_token", "expires_in"],
+    schema: TokenResponse,
+    reads: ["access_token", "expires_in"],
     auth: null,
     // A mint writes nothing, so a 5xx or a dropped connection is retried like a read.
     idempotent: true,

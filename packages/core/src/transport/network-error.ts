@@ -85,7 +85,8 @@ export function networkError(error: unknown, failure: NetworkFailure): AirbyteEr
     return new TimeoutError(formatRequestMessage(request, "The call's deadline passed"), { ...base, code: "deadline_exceeded" });
   }
   const root = rootCause(error);
-  const rootText = root.message && root.message !== "" ? root.message : (root.code ?? (cause instanceof Error ? cause.message : String(cause)));
+  const rootText =
+    root.message && root.message !== "" ? root.message : (root.code ?? (cause instanceof Error ? cause.message : String(cause)));
   const detail = `Network error reaching ${failure.host}: ${rootText}. Check baseUrl and that the server is up`;
   return new ConnectionError(formatRequestMessage(request, detail), base);
 }

@@ -1,7 +1,8 @@
 import { jwtExpiry } from "../auth/jwt";
 
 // Words the hosted API and common gateways use when the bearer token itself is the problem.
-const TOKEN_PROBLEM = /\b(?:token|jwt|bearer)\b[^.]{0,60}\b(?:expired|invalid|malformed|revoked|not valid)\b|\b(?:expired|invalid|malformed|revoked)\b[^.]{0,60}\b(?:token|jwt|bearer)\b/i;
+const TOKEN_PROBLEM =
+  /\b(?:token|jwt|bearer)\b[^.]{0,60}\b(?:expired|invalid|malformed|revoked|not valid)\b|\b(?:expired|invalid|malformed|revoked)\b[^.]{0,60}\b(?:token|jwt|bearer)\b/i;
 const TOKEN_CODES: readonly string[] = ["token_expired", "token_invalid", "invalid_token", "expired_token"];
 
 /**

@@ -177,7 +177,6 @@ function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void
   });
 }
 
-
 function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
@@ -236,7 +235,8 @@ export function createTransport(config: TransportConfig): Transport {
     });
     if (mode === "strict" || (mode === "lenient" && issues.length > 0)) throw error;
     // Lenient: the fields the SDK reads are sound; the rest passes through as the server sent it.
-    if (mode === "lenient") config.logger.debug("response differs from the schema in fields the SDK does not read", { issues: error.issues });
+    if (mode === "lenient")
+      config.logger.debug("response differs from the schema in fields the SDK does not read", { issues: error.issues });
     else config.logger.warn(error.message, { issues: error.issues });
     return data as T;
   };
