@@ -22,8 +22,15 @@ export {
   useConnectors,
   useSuspenseConnectors,
 } from "./hooks/use-connectors";
-export { type UseExecuteOptions, type UseSuspenseExecuteOptions, useExecute, useSuspenseExecute } from "./hooks/use-execute";
-export { type UseInfiniteExecuteOptions, useInfiniteExecute } from "./hooks/use-infinite-execute";
+export {
+  type TypedUseExecuteOptions,
+  type TypedUseSuspenseExecuteOptions,
+  type UseExecuteOptions,
+  type UseSuspenseExecuteOptions,
+  useExecute,
+  useSuspenseExecute,
+} from "./hooks/use-execute";
+export { type TypedUseInfiniteExecuteOptions, type UseInfiniteExecuteOptions, useInfiniteExecute } from "./hooks/use-infinite-execute";
 export { useAsk, useCreateConnector, useDeleteConnector, useDownload, useUpdateConnector } from "./hooks/use-mutations";
 export { useAutomations, useDefinitions, useWorkflows, useWorkspaces } from "./hooks/use-organization";
 export { airbyteKeys, type ConnectorListFilter, type ExecuteKeyOptions } from "./keys";

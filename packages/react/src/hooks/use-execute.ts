@@ -14,18 +14,34 @@ import type { AirbyteQueryOptions, AirbyteSuspenseQueryOptions, WorkspaceInput }
 import type { ConnectorRefShape, EntityOf, ExecuteActionOf, ParamsArgs, TypedConnectorRef, UntypedConnectorRef } from "../typed";
 
 /**
- * Options of {@link useExecute}: core's field selection (`selectFields`, `excludeFields`, `skipTruncation`),
- * per-call options (`request`), and TanStack query options. `TResult` is what the query holds (core's
- * `ExecutionResult`); `TData` what `select` makes of it.
+ * Options of {@link useExecute} for a connector the SDK has no types for: core's field selection (`selectFields`,
+ * `excludeFields`, `skipTruncation`), per-call options (`request`), and TanStack query options. `T` is the result's
+ * `data` type, as in `useExecute<T>` and every execute hook and factory; `TData` is what `select` returns.
  *
  * @example
  * ```ts
- * const options: UseExecuteOptions<TypedResult<"stripe", "customers", "list">> = { selectFields: ["id", "email"], staleTime: 10_000 };
+ * const options: UseExecuteOptions<Contact[], string[]> = { select: (result) => result.data.map((c) => c.email) };
  * ```
  */
-export type UseExecuteOptions<TResult = ExecutionResult, TData = TResult> = WorkspaceInput &
+export type UseExecuteOptions<T = unknown, TData = ExecutionResult<T>> = WorkspaceInput &
   ExecuteOptions &
-  AirbyteQueryOptions<TResult, TData, ExecuteKey>;
+  AirbyteQueryOptions<ExecutionResult<T>, TData, ExecuteKey>;
+
+/**
+ * Options of {@link useExecute} for a published connector: the query holds core's `TypedResult<S, E, A>`; `TData` is
+ * what `select` returns.
+ *
+ * @example
+ * ```ts
+ * const options: TypedUseExecuteOptions<"stripe", "customers", "list"> = { selectFields: ["id", "email"], staleTime: 10_000 };
+ * ```
+ */
+export type TypedUseExecuteOptions<
+  S extends ConnectorSlug,
+  E extends string,
+  A extends string,
+  TData = TypedResult<S, E, A>,
+> = WorkspaceInput & ExecuteOptions & AirbyteQueryOptions<TypedResult<S, E, A>, TData, ExecuteKey>;
 
 /**
  * Runs one operation as a query: `ws.connector(ref).execute(entity, action, params)`. Meant for reads (list, get,
@@ -47,14 +63,14 @@ export function useExecute<S extends ConnectorSlug, E extends EntityOf<S>, A ext
   connector: TypedConnectorRef<S>,
   entity: E,
   action: A,
-  ...args: ParamsArgs<TypedParams<S, E, A>, UseExecuteOptions<TypedResult<S, E, A>, TData>>
+  ...args: ParamsArgs<TypedParams<S, E, A>, TypedUseExecuteOptions<S, E, A, TData>>
 ): UseQueryResult<TData, AirbyteError>;
 export function useExecute<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
   connector: UntypedConnectorRef<R>,
   entity: string,
   action: string,
   params?: Record<string, unknown>,
-  options?: UseExecuteOptions<ExecutionResult<T>, TData>,
+  options?: UseExecuteOptions<T, TData>,
 ): UseQueryResult<TData, AirbyteError>;
 export function useExecute(
   connector: ConnectorRef,
@@ -68,16 +84,32 @@ export function useExecute(
 }
 
 /**
- * Options of {@link useSuspenseExecute}.
+ * Options of {@link useSuspenseExecute} for a connector the SDK has no types for. `T` is the result's `data` type,
+ * as in {@link UseExecuteOptions}; `TData` is what `select` returns.
  *
  * @example
  * ```ts
- * const options: UseSuspenseExecuteOptions<TypedResult<"linear", "issues", "list">> = { selectFields: ["id", "title"] };
+ * const options: UseSuspenseExecuteOptions<Contact[]> = { selectFields: ["id", "email"] };
  * ```
  */
-export type UseSuspenseExecuteOptions<TResult = ExecutionResult, TData = TResult> = WorkspaceInput &
+export type UseSuspenseExecuteOptions<T = unknown, TData = ExecutionResult<T>> = WorkspaceInput &
   ExecuteOptions &
-  AirbyteSuspenseQueryOptions<TResult, TData, ExecuteKey>;
+  AirbyteSuspenseQueryOptions<ExecutionResult<T>, TData, ExecuteKey>;
+
+/**
+ * Options of {@link useSuspenseExecute} for a published connector (the query holds `TypedResult<S, E, A>`).
+ *
+ * @example
+ * ```ts
+ * const options: TypedUseSuspenseExecuteOptions<"linear", "issues", "list"> = { selectFields: ["id", "title"] };
+ * ```
+ */
+export type TypedUseSuspenseExecuteOptions<
+  S extends ConnectorSlug,
+  E extends string,
+  A extends string,
+  TData = TypedResult<S, E, A>,
+> = WorkspaceInput & ExecuteOptions & AirbyteSuspenseQueryOptions<TypedResult<S, E, A>, TData, ExecuteKey>;
 
 /**
  * {@link useExecute} for `<Suspense>`: `data` is always defined; errors go to the nearest error boundary. Typed for
@@ -100,14 +132,14 @@ export function useSuspenseExecute<
   connector: TypedConnectorRef<S>,
   entity: E,
   action: A,
-  ...args: ParamsArgs<TypedParams<S, E, A>, UseSuspenseExecuteOptions<TypedResult<S, E, A>, TData>>
+  ...args: ParamsArgs<TypedParams<S, E, A>, TypedUseSuspenseExecuteOptions<S, E, A, TData>>
 ): UseSuspenseQueryResult<TData, AirbyteError>;
 export function useSuspenseExecute<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
   connector: UntypedConnectorRef<R>,
   entity: string,
   action: string,
   params?: Record<string, unknown>,
-  options?: UseSuspenseExecuteOptions<ExecutionResult<T>, TData>,
+  options?: UseSuspenseExecuteOptions<T, TData>,
 ): UseSuspenseQueryResult<TData, AirbyteError>;
 export function useSuspenseExecute(
   connector: ConnectorRef,

@@ -17,17 +17,35 @@ import type {
 } from "../typed";
 
 /**
- * Options of {@link useInfiniteExecute}: `cursorParam` (only for connectors the SDK has no spec for), field
- * selection, per-call and TanStack infinite-query options. `TPage` is one page (an {@link ExecutePage}); `TData`
- * what `select` makes of the pages.
+ * Options of {@link useInfiniteExecute} for a connector the SDK has no spec for: `cursorParam`, field selection,
+ * per-call and TanStack infinite-query options. `T` is the `data` type of one page's result, the same `T` as
+ * `useExecute<T>` for that operation (pages hold `ItemOf<T>`); `TData` is what `select` makes of the pages.
  *
  * @example
  * ```ts
- * const options: UseInfiniteExecuteOptions<ExecutePage<Contact>> = { cursorParam: "page_token", maxPages: 20 };
+ * const options: UseInfiniteExecuteOptions<Contact[]> = { cursorParam: "page_token", maxPages: 20 };
  * ```
  */
-export type UseInfiniteExecuteOptions<TPage = ExecutePage, TData = InfiniteData<TPage, string | null>> = WorkspaceInput &
-  ExecuteOptions & { cursorParam?: string } & AirbyteInfiniteQueryOptions<TPage, TData, ExecutePagesKey>;
+export type UseInfiniteExecuteOptions<T = unknown, TData = InfiniteData<ExecutePage<ItemOf<T>>, string | null>> = WorkspaceInput &
+  ExecuteOptions & { cursorParam?: string } & AirbyteInfiniteQueryOptions<ExecutePage<ItemOf<T>>, TData, ExecutePagesKey>;
+
+/**
+ * Options of {@link useInfiniteExecute} for a published connector: pages hold its typed items and meta; no
+ * `cursorParam` (the spec names it).
+ *
+ * @example
+ * ```ts
+ * const options: TypedUseInfiniteExecuteOptions<"stripe", "customers", "list"> = { maxPages: 20 };
+ * ```
+ */
+export type TypedUseInfiniteExecuteOptions<
+  S extends ConnectorSlug,
+  E extends string,
+  A extends string,
+  TData = TypedPages<S, E, A>,
+> = WorkspaceInput &
+  ExecuteOptions &
+  AirbyteInfiniteQueryOptions<ExecutePage<TypedItem<S, E, A>, TypedMeta<S, E, A>>, TData, ExecutePagesKey>;
 
 /**
  * A paged operation as an infinite query, on core's `paginate()` cursor model: `fetchNextPage()` sends the last
@@ -55,7 +73,7 @@ export function useInfiniteExecute<
   connector: TypedConnectorRef<S>,
   entity: E,
   action: A,
-  ...args: ParamsArgs<TypedPageParams<S, E, A>, UseInfiniteExecuteOptions<ExecutePage<TypedItem<S, E, A>, TypedMeta<S, E, A>>, TData>>
+  ...args: ParamsArgs<TypedPageParams<S, E, A>, TypedUseInfiniteExecuteOptions<S, E, A, TData>>
 ): UseInfiniteQueryResult<TData, AirbyteError>;
 export function useInfiniteExecute<
   T = unknown,
@@ -66,7 +84,7 @@ export function useInfiniteExecute<
   entity: string,
   action: string,
   params?: Record<string, unknown>,
-  options?: UseInfiniteExecuteOptions<ExecutePage<ItemOf<T>>, TData>,
+  options?: UseInfiniteExecuteOptions<T, TData>,
 ): UseInfiniteQueryResult<TData, AirbyteError>;
 export function useInfiniteExecute(
   connector: ConnectorRef,
