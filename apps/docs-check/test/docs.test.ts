@@ -1,5 +1,12 @@
 // Runnable docs: every TypeScript block of the READMEs and guides type-checks against the built packages in strict
-// mode, and every Node block runs against an emulator. The conventions a block can use are in ../README.md.
+// mode, and every Node block runs against an emulator. The conventions a block can use (../README.md has the details):
+//   ```ts                       a complete Node program: type-checked and run (exit 0 against a fresh emulator)
+//   ```ts no-run                type-checked only (browser, Worker, Deno, Next.js code; deliberate compile errors)
+//   ```tsx                      type-checked only
+//   // assumes: ws, stripe      uses variables the prose introduced; defined for real by src/modules.ts
+//   <!-- docs-check prelude     hidden code put before the next block (the reader's app: `declare const connectorId`)
+//   -->
+//   // app/x/page.tsx           a first-line path names the block's module, for imports between blocks of a page
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -129,7 +136,8 @@ describe("every Node block runs against the emulator", () => {
     expect(runnable.length).toBeGreaterThanOrEqual(8);
   });
 
-  it.each(runnable.map((b) => [where(b), b] as const))("%s", async (_, block) => {
+  // Each run is its own process and emulator, so they may overlap (vitest runs up to 5 at once).
+  it.concurrent.each(runnable.map((b) => [where(b), b] as const))("%s", async (_, block) => {
     const result = await runBlock(block, moduleOf(block));
     // The message carries what the block printed, so a failure reads like the reader's terminal.
     expect(result.code, `exit ${result.code} after ${result.ms} ms:\n${result.output}`).toBe(0);
