@@ -1,7 +1,7 @@
 // `env` takes whatever object a runtime hands out: a Worker's bindings (an interface, so no index signature),
 // Node's `process.env`, Deno's `Deno.env.toObject()`. A `Record<string, unknown>` parameter refused the first.
 import { describe, expectTypeOf, it } from "vitest";
-import { type ClientOptions, configure, createClient } from "../../src/index";
+import { type ClientOptions, configure, connect, createClient } from "../../src/index";
 
 /** What `wrangler types` writes: an interface with the bindings, some of them not strings. */
 interface Env {
@@ -18,6 +18,8 @@ describe("the env option", () => {
     const worker = { fetch: (_request: Request, env: Env) => createClient({ env }) };
     expectTypeOf(worker.fetch).returns.not.toBeAny();
     configure({ env: {} as Env });
+    // Every API that takes client options: connect() (the Python SDK's) too.
+    connect("stripe", { env: {} as Env });
   });
 
   it("accepts process.env and Deno.env.toObject()", () => {
