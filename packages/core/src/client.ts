@@ -4,10 +4,11 @@ import { createTokenCache } from "./auth/token-cache";
 import { createMemoryTokenStore } from "./auth/token-store";
 import { checkOption, isBoolean, optionsObject } from "./input/values";
 import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
+import { createConnectorIds } from "./resources/connector-ids";
 import type { CachedTokenProvider, ResourceContext } from "./resources/context";
 import { Definitions } from "./resources/definitions";
-import { OAuthCredentials } from "./resources/oauth";
 import { requireText } from "./resources/invalid-input";
+import { OAuthCredentials } from "./resources/oauth";
 import { Admin } from "./resources/organizations";
 import { Templates } from "./resources/templates";
 import { Tokens } from "./resources/tokens";
@@ -136,7 +137,14 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
     return cache;
   };
 
-  const ctx: ResourceContext = { transport, logger, appToken, scopedToken, defaultWorkspace: options.workspaceName };
+  const ctx: ResourceContext = {
+    transport,
+    logger,
+    appToken,
+    scopedToken,
+    defaultWorkspace: options.workspaceName,
+    connectorIds: createConnectorIds(Date.now),
+  };
   const { clientSecret: _secret, fetch: _fetch, tokenStore: _store, logger: _logger, hooks: _hooks, ...publicOptions } = options;
   return {
     options: Object.freeze(publicOptions),

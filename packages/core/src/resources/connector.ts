@@ -1,12 +1,12 @@
 import type { RuntimeCatalog } from "../connectors/catalog-types";
-import { checkOption, isBoolean } from "../input/values";
 import { NotFoundError } from "../errors/api-error";
-import { isApiError } from "../errors/guards";
+import { isApiError, isNotFoundError } from "../errors/guards";
 import { formatRequestMessage } from "../errors/request-message";
+import { checkCallOptions } from "../input/call-options";
+import { checkOption, isBoolean } from "../input/values";
 import { ConnectorExecuteResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";
 import { Connectors } from "./connectors";
 import type { ExecuteOptions, ExecutionResult } from "./execution-result";
@@ -106,8 +106,18 @@ export class ConnectorHandle {
    */
   async id(options: CallOptions = {}): Promise<string> {
     checkCallOptions("connector.id", options);
-    if (this.#id === undefined) this.#id = (await new Connectors(this.#scope).resolve(this.#ref as string, options)).id;
-    return this.#id;
+    if (this.#id !== undefined) return this.#id;
+    // A slug is resolved once per client and workspace, whatever the number of handles and concurrent calls.
+    const scope = this.#scope;
+    const slug = this.#ref as string;
+    const { signal, ...shared } = options;
+    return scope.ctx.connectorIds.resolve(scope.name, slug, async () => (await new Connectors(scope).resolve(slug, shared)).id, signal);
+  }
+
+  /** A 404 for an id resolved from a slug means the connector is gone: the next call resolves the slug again. */
+  #forgetIfGone(error: unknown): never {
+    if (typeof this.#ref === "string" && isNotFoundError(error)) this.#scope.ctx.connectorIds.forget(this.#scope.name, this.#ref);
+    throw error;
   }
 
   /**
@@ -146,18 +156,21 @@ export class ConnectorHandle {
     if (selectFields) body.select_fields = selectFields;
     if (excludeFields) body.exclude_fields = excludeFields;
     if (options.skipTruncation !== undefined) body.skip_truncation = options.skipTruncation;
-    const response = await this.#scope.ctx.transport.request(
-      {
-        method: "POST",
-        path: path`/api/v1/integrations/connectors/${id}/execute`,
-        body,
-        schema: ConnectorExecuteResponse, reads: ["result"],
-        auth: this.#scope.auth,
-        executeAction: action,
-        long: true,
-      },
-      options,
-    );
+    const response = await this.#scope.ctx.transport
+      .request(
+        {
+          method: "POST",
+          path: path`/api/v1/integrations/connectors/${id}/execute`,
+          body,
+          schema: ConnectorExecuteResponse,
+          reads: ["result"],
+          auth: this.#scope.auth,
+          executeAction: action,
+          long: true,
+        },
+        options,
+      )
+      .catch((error: unknown) => this.#forgetIfGone(error));
     const envelope = response.data as typeof response.data & { warning?: unknown };
     const result = envelope.result;
     // Search results carry their paging in result.meta, with connector_metadata null (api-notes §5).
@@ -242,19 +255,21 @@ export class ConnectorHandle {
     if (catalog) (await connectorRuntime()).validateOperation(catalog, "download", entity, "download", params);
     const id = await this.id(options);
     const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
-    const response = await this.#scope.ctx.transport.request<ReadableStream<Uint8Array> | null>(
-      {
-        method: "POST",
-        path: requestPath,
-        body: { entity, action: "download", params },
-        schema: null,
-        auth: this.#scope.auth,
-        executeAction: "download",
-        long: true,
-        responseType: "stream",
-      },
-      options,
-    );
+    const response = await this.#scope.ctx.transport
+      .request<ReadableStream<Uint8Array> | null>(
+        {
+          method: "POST",
+          path: requestPath,
+          body: { entity, action: "download", params },
+          schema: null,
+          auth: this.#scope.auth,
+          executeAction: "download",
+          long: true,
+          responseType: "stream",
+        },
+        options,
+      )
+      .catch((error: unknown) => this.#forgetIfGone(error));
     const notFound = () =>
       new NotFoundError(
         formatRequestMessage(

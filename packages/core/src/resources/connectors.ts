@@ -1,4 +1,5 @@
 import { ConnectorResolutionError } from "../errors/connector-resolution-error";
+import { checkCallOptions } from "../input/call-options";
 import {
   ConnectorSourceCheckConfigResponse,
   ConnectorSourceCreateResponse,
@@ -10,7 +11,6 @@ import {
 import { ConnectorInspectSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import {
   type Connector,
   type ConnectorCheck,
@@ -137,7 +137,8 @@ export class Connectors {
         method: "GET",
         path: `${API}/integrations/connectors`,
         query: { workspace_name: this.#scope.name, definition_id: filter.definitionId },
-        schema: ConnectorSourceListResponse, reads: ["data", "data[].id"],
+        schema: ConnectorSourceListResponse,
+        reads: ["data", "data[].id"],
         auth: this.#scope.auth,
       },
       options,
@@ -160,7 +161,8 @@ export class Connectors {
       {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
-        schema: ConnectorSourceGetResponse, reads: ["id"],
+        schema: ConnectorSourceGetResponse,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -185,9 +187,18 @@ export class Connectors {
     checkCallOptions("connectors.create", options);
     const body = await createBody("connectors.create", this.#scope.name, input);
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", path: `${API}/integrations/connectors`, body, schema: ConnectorSourceCreateResponse, reads: ["id"], auth: this.#scope.auth },
+      {
+        method: "POST",
+        path: `${API}/integrations/connectors`,
+        body,
+        schema: ConnectorSourceCreateResponse,
+        reads: ["id"],
+        auth: this.#scope.auth,
+      },
       options,
     );
+    // A new connector can make a slug ambiguous, or resolvable: this client's resolved ids start over.
+    this.#scope.ctx.connectorIds.forget(this.#scope.name);
     return toConnector(data);
   }
 
@@ -209,7 +220,8 @@ export class Connectors {
         method: "PUT",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
         body,
-        schema: ConnectorSourceUpdateResponse, reads: ["id"],
+        schema: ConnectorSourceUpdateResponse,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -240,6 +252,7 @@ export class Connectors {
       },
       options,
     );
+    this.#scope.ctx.connectorIds.forget(this.#scope.name);
     return { jobId: data === null ? null : data.job_id };
   }
 
@@ -289,7 +302,8 @@ export class Connectors {
       {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}/inspect`,
-        schema: ConnectorInspectSchema, reads: [],
+        schema: ConnectorInspectSchema,
+        reads: [],
         auth: this.#scope.auth,
       },
       options,

@@ -1,6 +1,7 @@
 import type { StoredToken } from "../auth/token-store";
 import type { Logger } from "../transport/logger";
 import type { TokenProvider, Transport } from "../transport/transport";
+import type { ConnectorIds } from "./connector-ids";
 
 /** A token provider that can also show its cached entry. */
 export type CachedTokenProvider = TokenProvider & { peek(): Promise<StoredToken | undefined> };
@@ -17,6 +18,8 @@ export interface ResourceContext {
   /** A scoped token for one workspace, minted with the application token. */
   scopedToken(workspaceName: string): TokenProvider;
   defaultWorkspace: string;
+  /** Slugs resolved to connector ids, shared by every handle of the client. */
+  connectorIds: ConnectorIds;
 }
 
 export const API = "/api/v1";

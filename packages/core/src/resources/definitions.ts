@@ -1,7 +1,7 @@
+import { checkCallOptions } from "../input/call-options";
 import { SourceDefinitionListResponse, SourceDefinitionResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { requireObject, requireText, requireUuid } from "./invalid-input";
 
@@ -66,7 +66,8 @@ export class Definitions {
         method: "GET",
         path: `${API}/integrations/definitions/sources`,
         query: { name: filter.name },
-        schema: SourceDefinitionListResponse, reads: ["definitions"],
+        schema: SourceDefinitionListResponse,
+        reads: ["definitions"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -89,7 +90,8 @@ export class Definitions {
       {
         method: "GET",
         path: path`/api/v1/integrations/definitions/sources/${definitionId}`,
-        schema: SourceDefinitionResponse, reads: ["id", "definition.spec.connectionSpecification"],
+        schema: SourceDefinitionResponse,
+        reads: ["id", "definition.spec.connectionSpecification"],
         auth: this.#ctx.appToken,
       },
       options,

@@ -1,7 +1,7 @@
+import { checkCallOptions } from "../input/call-options";
 import { OAuthCredentialsResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 

@@ -1,10 +1,10 @@
 import * as v from "valibot";
 import { ApiError } from "../errors/api-error";
+import { checkCallOptions } from "../input/call-options";
 import { WorkspaceGetResponse } from "../schemas/generated/api";
 import { IconUploadSchema, OrganizationAccessSchema, OrganizationListSchema, OrganizationSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
@@ -90,7 +90,14 @@ export class Admin {
     checkCallOptions("admin.createOrganization", options);
     requireText("admin.createOrganization", "name", input?.name);
     const { data } = await this.#ctx.transport.request(
-      { method: "POST", path: `${API}/organizations`, body: { name: input.name }, schema: OrganizationSchema, reads: ["id"], auth: this.#ctx.appToken },
+      {
+        method: "POST",
+        path: `${API}/organizations`,
+        body: { name: input.name },
+        schema: OrganizationSchema,
+        reads: ["id"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return toOrganization(data);
@@ -107,7 +114,13 @@ export class Admin {
   async organizations(options: CallOptions = {}): Promise<Organization[]> {
     checkCallOptions("admin.organizations", options);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: `${API}/organizations/mine`, schema: OrganizationListSchema, reads: ["data", "data[].id"], auth: this.#ctx.appToken },
+      {
+        method: "GET",
+        path: `${API}/organizations/mine`,
+        schema: OrganizationListSchema,
+        reads: ["data", "data[].id"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return data.data.map(toOrganization);
@@ -128,7 +141,8 @@ export class Admin {
       {
         method: "GET",
         path: path`/api/v1/organizations/${organizationId}/access`,
-        schema: OrganizationAccessSchema, reads: ["role"],
+        schema: OrganizationAccessSchema,
+        reads: ["role"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -154,7 +168,8 @@ export class Admin {
       {
         method: "GET",
         path: path`/api/v1/organizations/${organizationId}/workos`,
-        schema: WorkosOrganizationSchema, reads: ["workos_organization_id"],
+        schema: WorkosOrganizationSchema,
+        reads: ["workos_organization_id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -209,7 +224,13 @@ export class Admin {
     if (typeof Blob === "undefined" || !(image instanceof Blob))
       throw invalidInput("admin.uploadWorkspaceIcon", [{ path: "image", message: "expected a Blob (or File)" }]);
     const { data } = await this.#ctx.transport.request(
-      { method: "POST", path: `${API}/workspaces/icon-upload-url`, schema: IconUploadSchema, reads: ["upload_url", "storage_id"], auth: this.#ctx.appToken },
+      {
+        method: "POST",
+        path: `${API}/workspaces/icon-upload-url`,
+        schema: IconUploadSchema,
+        reads: ["upload_url", "storage_id"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     const response = await this.#ctx.transport.config.fetch(data.upload_url, {
@@ -243,7 +264,13 @@ export class Admin {
   ): Promise<{ organization: Organization | null; workspaceId: string | null; organizations: Organization[]; workspaceIds: string[] }> {
     checkCallOptions("admin.navigationState", options);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: `${API}/account/navigation-state`, schema: NavigationStateSchema, reads: ["organizations", "organizations[].id", "workspaces", "workspaces[].id"], auth: this.#ctx.appToken },
+      {
+        method: "GET",
+        path: `${API}/account/navigation-state`,
+        schema: NavigationStateSchema,
+        reads: ["organizations", "organizations[].id", "workspaces", "workspaces[].id"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return {

@@ -1,5 +1,5 @@
-import type { ExecutionResult } from "./execution-result";
 import { checkOption, isNonNegativeInteger, optionsObject } from "../input/values";
+import type { ExecutionResult } from "./execution-result";
 
 /**
  * Async iteration over every item of a paginated operation, page by page underneath. Stops when the API

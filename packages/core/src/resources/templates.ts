@@ -1,5 +1,6 @@
-import type * as api from "../schemas/generated/api";
+import { checkCallOptions } from "../input/call-options";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
+import type * as api from "../schemas/generated/api";
 import {
   SourceTemplateCreateResponse,
   SourceTemplateDeleteResponse,
@@ -9,7 +10,6 @@ import {
 } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { optionalStrings, requireObject, requireText, requireUuid } from "./invalid-input";
 
@@ -111,7 +111,8 @@ export class Templates {
         method: "GET",
         path: `${API}/integrations/templates/sources`,
         query: { use_global: filter.useGlobal, tags: filter.tags, tags_mode: filter.tagsMode },
-        schema: SourceTemplateListResponse, reads: ["data", "data[].id"],
+        schema: SourceTemplateListResponse,
+        reads: ["data", "data[].id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -134,7 +135,8 @@ export class Templates {
       {
         method: "GET",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
-        schema: SourceTemplateGetResponse, reads: ["id"],
+        schema: SourceTemplateGetResponse,
+        reads: ["id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -178,7 +180,8 @@ export class Templates {
         method: "POST",
         path: `${API}/integrations/templates/sources`,
         body,
-        schema: SourceTemplateCreateResponse, reads: ["id"],
+        schema: SourceTemplateCreateResponse,
+        reads: ["id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -213,7 +216,8 @@ export class Templates {
         method: "PATCH",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
         body,
-        schema: SourceTemplateUpdateResponse, reads: ["id"],
+        schema: SourceTemplateUpdateResponse,
+        reads: ["id"],
         auth: this.#ctx.appToken,
       },
       options,

@@ -1,10 +1,10 @@
 import { originProblem } from "../auth/origin";
-import { checkOption, oneOf } from "../input/values";
 import { scopedExpiry } from "../auth/scoped-token";
 import { decodeWidgetToken } from "../auth/widget-token";
+import { checkCallOptions } from "../input/call-options";
+import { checkOption, oneOf } from "../input/values";
 import { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { invalidInput, optionalStrings, requireObject, requireText } from "./invalid-input";
 
@@ -132,7 +132,8 @@ export class Tokens {
       {
         method: "GET",
         path: `${API}/account/applications/scoped-token/info`,
-        schema: ScopedTokenInfoGetResponse, reads: ["workspace_id"],
+        schema: ScopedTokenInfoGetResponse,
+        reads: ["workspace_id"],
         auth: { get: async () => scopedToken, invalidate: () => undefined },
       },
       options,
@@ -155,8 +156,20 @@ export class Tokens {
     if (input.regionId !== undefined) requireText("tokens.widget", "regionId", input.regionId);
     optionalStrings("tokens.widget", "sourceTemplateTags", input.sourceTemplateTags);
     optionalStrings("tokens.widget", "connectionTemplateTags", input.connectionTemplateTags);
-    checkOption("tokens.widget", input as unknown as Record<string, unknown>, "sourceTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
-    checkOption("tokens.widget", input as unknown as Record<string, unknown>, "connectionTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
+    checkOption(
+      "tokens.widget",
+      input as unknown as Record<string, unknown>,
+      "sourceTemplateTagsMode",
+      '"any" or "all"',
+      oneOf(["any", "all"]),
+    );
+    checkOption(
+      "tokens.widget",
+      input as unknown as Record<string, unknown>,
+      "connectionTemplateTagsMode",
+      '"any" or "all"',
+      oneOf(["any", "all"]),
+    );
     requireText("tokens.widget", "workspaceName", input?.workspaceName);
     requireText("tokens.widget", "allowedOrigin", input.allowedOrigin);
     const problem = originProblem(input.allowedOrigin);
@@ -176,7 +189,8 @@ export class Tokens {
         method: "POST",
         path: `${API}/account/applications/widget-token`,
         body,
-        schema: WidgetTokenCreateResponse, reads: ["token"],
+        schema: WidgetTokenCreateResponse,
+        reads: ["token"],
         auth: this.#ctx.appToken,
       },
       options,

@@ -1,9 +1,9 @@
 import type * as v from "valibot";
+import { checkCallOptions } from "../input/call-options";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import { AutomationListSchema, AutomationSchema, WorkflowListSchema, WorkflowSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
@@ -141,7 +141,8 @@ export class Workflows {
         method: "GET",
         path: `${API}/internal/workflows`,
         query: { workspace_id: workspaceId },
-        schema: WorkflowListSchema, reads: ["data", "data[].id"],
+        schema: WorkflowListSchema,
+        reads: ["data", "data[].id"],
         auth: this.#scope.auth,
       },
       options,
@@ -168,7 +169,8 @@ export class Workflows {
         method: "POST",
         path: `${API}/internal/workflows`,
         body: { workspace_id: workspaceId, name: input.name, ...(input.tasks ? { tasks: input.tasks } : {}) },
-        schema: WorkflowSchema, reads: ["id"],
+        schema: WorkflowSchema,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -193,7 +195,8 @@ export class Workflows {
         method: "GET",
         path: path`/api/v1/internal/workflows/${workflowId}`,
         query: { workspace_id: workspaceId },
-        schema: WorkflowSchema, reads: ["id"],
+        schema: WorkflowSchema,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -223,7 +226,8 @@ export class Workflows {
         path: path`/api/v1/internal/workflows/${workflowId}`,
         query: { workspace_id: workspaceId },
         body: input,
-        schema: WorkflowSchema, reads: ["id"],
+        schema: WorkflowSchema,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -310,7 +314,8 @@ export class Automations {
         method: "GET",
         path: this.#base(workflowId),
         query: { workspace_id: workspaceId },
-        schema: AutomationListSchema, reads: ["data", "data[].id"],
+        schema: AutomationListSchema,
+        reads: ["data", "data[].id"],
         auth: this.#scope.auth,
       },
       options,
@@ -337,7 +342,8 @@ export class Automations {
         path: this.#base(workflowId),
         query: { workspace_id: workspaceId },
         body: { workspace_id: workspaceId, trigger_type: "schedule", enabled: true, ...body },
-        schema: AutomationSchema, reads: ["id"],
+        schema: AutomationSchema,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -363,7 +369,8 @@ export class Automations {
         method: "GET",
         path: this.#item(workflowId, automationId),
         query: { workspace_id: workspaceId },
-        schema: AutomationSchema, reads: ["id"],
+        schema: AutomationSchema,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,
@@ -391,7 +398,8 @@ export class Automations {
         path: this.#item(workflowId, automationId),
         query: { workspace_id: workspaceId },
         body,
-        schema: AutomationSchema, reads: ["id"],
+        schema: AutomationSchema,
+        reads: ["id"],
         auth: this.#scope.auth,
       },
       options,

@@ -1,9 +1,9 @@
 import { withShortcuts } from "../connectors/shortcuts";
 import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
+import { checkCallOptions } from "../input/call-options";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { type AskResult, ask } from "./ask";
 import { ConnectorHandle, type ConnectorRef } from "./connector";
 import type { CreateConnectorInput } from "./connector-types";
@@ -87,7 +87,8 @@ export class WorkspaceClient {
         {
           method: "GET",
           path: "/api/v1/account/applications/scoped-token/info",
-          schema: ScopedTokenInfoGetResponse, reads: ["workspace_id"],
+          schema: ScopedTokenInfoGetResponse,
+          reads: ["workspace_id"],
           auth: this.#scope.auth,
         },
         options,
@@ -149,7 +150,14 @@ export class WorkspaceClient {
     if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
     if (input.environment !== undefined) body.environment = input.environment;
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", path: "/api/v1/integrations/connectors/oauth/initiate", body, schema: OAuthInitiateSchema, reads: ["consent_url"], auth: this.#scope.auth },
+      {
+        method: "POST",
+        path: "/api/v1/integrations/connectors/oauth/initiate",
+        body,
+        schema: OAuthInitiateSchema,
+        reads: ["consent_url"],
+        auth: this.#scope.auth,
+      },
       options,
     );
     return { consentUrl: data.consent_url };

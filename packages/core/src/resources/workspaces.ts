@@ -1,3 +1,4 @@
+import { checkCallOptions } from "../input/call-options";
 import { checkOption, isBoolean, oneOf } from "../input/values";
 import {
   WorkspaceDeleteResponse,
@@ -8,7 +9,6 @@ import {
 } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
-import { checkCallOptions } from "../input/call-options";
 import { API, type ResourceContext } from "./context";
 import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
@@ -107,7 +107,8 @@ export class Workspaces {
         method: "GET",
         path: `${API}/workspaces`,
         query: { name_contains: input.nameContains, status: input.status, limit: input.limit, cursor: input.cursor },
-        schema: WorkspaceListResponse, reads: ["data", "data[].id"],
+        schema: WorkspaceListResponse,
+        reads: ["data", "data[].id"],
         auth: this.#ctx.appToken,
       },
       options,
@@ -165,7 +166,13 @@ export class Workspaces {
   async stats(options: CallOptions = {}): Promise<{ active: number; inactive: number; total: number }> {
     checkCallOptions("workspaces.stats", options);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: `${API}/workspaces/stats`, schema: WorkspaceStatsResponse, reads: ["active_count", "inactive_count", "total_count"], auth: this.#ctx.appToken },
+      {
+        method: "GET",
+        path: `${API}/workspaces/stats`,
+        schema: WorkspaceStatsResponse,
+        reads: ["active_count", "inactive_count", "total_count"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return { active: data.active_count, inactive: data.inactive_count, total: data.total_count };
@@ -183,7 +190,13 @@ export class Workspaces {
     checkCallOptions("workspaces.get", options);
     requireUuid("workspaces.get", "workspaceId", workspaceId);
     const { data } = await this.#ctx.transport.request(
-      { method: "GET", path: path`/api/v1/workspaces/${workspaceId}`, schema: WorkspaceGetResponse, reads: ["id"], auth: this.#ctx.appToken },
+      {
+        method: "GET",
+        path: path`/api/v1/workspaces/${workspaceId}`,
+        schema: WorkspaceGetResponse,
+        reads: ["id"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return toWorkspace(data);
@@ -213,7 +226,14 @@ export class Workspaces {
     if (input.status !== undefined) body.status = input.status;
     if (input.cacheEnabled !== undefined) body.cache_enabled = input.cacheEnabled;
     const { data } = await this.#ctx.transport.request(
-      { method: "PUT", path: path`/api/v1/workspaces/${workspaceId}`, body, schema: WorkspaceUpdateResponse, reads: ["id"], auth: this.#ctx.appToken },
+      {
+        method: "PUT",
+        path: path`/api/v1/workspaces/${workspaceId}`,
+        body,
+        schema: WorkspaceUpdateResponse,
+        reads: ["id"],
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return toWorkspace(data);

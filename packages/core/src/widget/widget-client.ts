@@ -10,6 +10,7 @@ import { checkCallOptions } from "../input/call-options";
 import { checkTransportOptions } from "../input/client-options";
 import { invalidOption } from "../input/invalid-option";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
+import { createConnectorIds } from "../resources/connector-ids";
 import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
 import { Connectors } from "../resources/connectors";
 import type { CachedTokenProvider, ResourceContext } from "../resources/context";
@@ -258,6 +259,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
     appToken: noApplicationToken,
     scopedToken: () => noApplicationToken,
     defaultWorkspace: "",
+    connectorIds: createConnectorIds(now),
   };
 
   let info: ScopedTokenInfo | undefined;
@@ -271,7 +273,13 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
       const { signal: _ignored, ...shared } = callOptions;
       infoInflight = transport
         .request(
-          { method: "GET", path: "/api/v1/account/applications/scoped-token/info", schema: ScopedTokenInfoGetResponse, reads: ["workspace_id"], auth },
+          {
+            method: "GET",
+            path: "/api/v1/account/applications/scoped-token/info",
+            schema: ScopedTokenInfoGetResponse,
+            reads: ["workspace_id"],
+            auth,
+          },
           shared,
         )
         .then(({ data }) => {

@@ -1,6 +1,12 @@
 // createWidgetTokenHandler served for real on 127.0.0.1, minting against the emulator over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, createWidgetTokenHandler, decodeWidgetToken, type WidgetTokenHandlerOptions } from "../../src/index";
+import {
+  createClient,
+  createWidgetTokenHandler,
+  decodeWidgetToken,
+  ValidationError,
+  type WidgetTokenHandlerOptions,
+} from "../../src/index";
 import { SECRET, useEmulator } from "../helpers/emulator";
 import { type ServedHandler, serveFetch } from "./serve-fetch";
 
@@ -220,7 +226,7 @@ describe("createWidgetTokenHandler", () => {
   });
 
   it("checks its options", () => {
-    expect(() => createWidgetTokenHandler({ client: {} as never, allowedOrigins: [], resolveWorkspace })).toThrow(TypeError);
-    expect(() => createWidgetTokenHandler({ client: airbyte, allowedOrigins: "x" as never, resolveWorkspace })).toThrow(TypeError);
+    expect(() => createWidgetTokenHandler({ client: {} as never, allowedOrigins: [], resolveWorkspace })).toThrow(ValidationError);
+    expect(() => createWidgetTokenHandler({ client: airbyte, allowedOrigins: "x" as never, resolveWorkspace })).toThrow(ValidationError);
   });
 });
