@@ -19,6 +19,7 @@ const steps = [
   ["Building every package and app", "pnpm", ["turbo", "run", "build"]],
   ["Type-checking", "pnpm", ["turbo", "run", "typecheck"]],
   ["Linting (Biome)", "pnpm", ["exec", "biome", "check", "."]],
+  ["Building the API reference (TypeDoc, warnings are errors)", "node", ["scripts/docs-api.mjs", "--test"]],
   ["Running every test suite", "pnpm", ["turbo", "run", "test", "--continue", "--concurrency=1"]],
 ];
 const startedAt = Date.now();

@@ -56,7 +56,7 @@ export type ExecuteQueryInput<T = unknown, TData = ExecutionResult<T>> = Workspa
 
 /**
  * Input of {@link executeQueryOptions} for a published connector: entity, action and params are checked against
- * its spec, and the result is core's {@link TypedResult}.
+ * its spec, and the result is core's `TypedResult` (`@airbyte-agents/core`).
  *
  * @example
  * ```ts
