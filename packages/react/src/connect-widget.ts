@@ -1,16 +1,25 @@
 /**
- * An event the connect widget reports. Only `type` is relied on; `useConnectWidget()` also reads the connector id
- * out of `connector.created` / `connector.updated` events (and the raw api-notes §7 shapes
- * `end_user_action_result` + `source_created`, and `sourceCreated`).
+ * An event the connect widget reports: the same union as core's `openConnectWidget` sends, so narrowing on `type`
+ * gives the fields that event carries. `useConnectWidget()` hands its `onEvent` this union whatever shape the
+ * opener posted (the raw api-notes §7 `end_user_action_result` and `sourceCreated` messages are mapped to it too).
  *
  * @example
  * ```ts
- * const onEvent = (event: ConnectWidgetEvent) => console.log(event.type);
+ * const onEvent = (event: ConnectWidgetEvent) => {
+ *   if (event.type === "connector.created") console.log("new connector", event.connectorId, event.name);
+ *   if (event.type === "connector.error") console.error(event.error);
+ * };
  * ```
  */
-export interface ConnectWidgetEvent {
-  readonly type: string;
-}
+export type ConnectWidgetEvent =
+  | {
+      readonly type: "connector.created" | "connector.updated";
+      readonly connectorId: string;
+      readonly name: string | undefined;
+      readonly raw?: unknown;
+    }
+  | { readonly type: "connector.error"; readonly error: unknown; readonly raw?: unknown }
+  | { readonly type: "unknown"; readonly raw: unknown };
 
 /**
  * The options `useConnectWidget()` passes to an `openConnectWidget` function: the widget token, a way to get a
@@ -26,7 +35,12 @@ export interface OpenConnectWidgetOptions {
   token: string;
   // No `| undefined`: an opener typed with plain optional properties (under exactOptionalPropertyTypes) fits too.
   getToken?: () => Promise<string>;
-  onEvent?: (event: ConnectWidgetEvent) => void;
+  /**
+   * Gets what the widget posts: core's typed events, or any raw widget message with a `type`. The hook turns it
+   * into a {@link ConnectWidgetEvent} for its own `onEvent`; typed this wide so that a hand-written opener with its
+   * own, narrower event union still fits.
+   */
+  onEvent?: (event: { readonly type: string }) => void;
   onClose?: () => void;
 }
 
@@ -80,7 +94,17 @@ function text(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** Contract §7: the documented shape, the Lovable `sourceCreated` shape, and the typed one the core widget maps both to. */
+/**
+ * The connector a widget event created or updated, from any of the shapes a widget may send: the typed
+ * `connector.created` / `connector.updated` of core's widget, the documented `end_user_action_result` with
+ * `source_created` / `source_updated` (api-notes §7), and the `sourceCreated` / `sourceUpdated` shape.
+ *
+ * @example
+ * ```ts
+ * widgetConnectorChange({ type: "sourceCreated", data: { sourceId: "c-1", sourceName: "Stripe" } });
+ * // { kind: "created", connectorId: "c-1", name: "Stripe" }
+ * ```
+ */
 export function widgetConnectorChange(event: unknown): WidgetConnectorChange | undefined {
   const e = record(event);
   if (!e) return undefined;
@@ -107,4 +131,30 @@ export function widgetConnectorChange(event: unknown): WidgetConnectorChange | u
     };
   }
   return undefined;
+}
+
+/**
+ * Any message a widget opener reports, as a {@link ConnectWidgetEvent}: created/updated connectors (every shape
+ * {@link widgetConnectorChange} reads) with their id, `connector.error` (typed, or the raw `source_create_error` /
+ * `source_update_error` result), and `unknown` for the rest, so a handler can always narrow on `type`.
+ *
+ * @example
+ * ```ts
+ * const event = toConnectWidgetEvent({ type: "end_user_action_result", message: "source_created", data: { id: "c-1" } });
+ * if (event.type === "connector.created") console.log(event.connectorId); // "c-1"
+ * ```
+ */
+export function toConnectWidgetEvent(raw: unknown): ConnectWidgetEvent {
+  const e = record(raw);
+  // An event core already typed keeps the message it was read from; a raw message is its own `raw`.
+  const posted = e && typeof e.type === "string" && e.type.startsWith("connector.") && "raw" in e ? e.raw : raw;
+  const change = widgetConnectorChange(raw);
+  if (change?.connectorId) {
+    return { type: `connector.${change.kind}`, connectorId: change.connectorId, name: change.name, raw: posted };
+  }
+  if (e?.type === "connector.error") return { type: "connector.error", error: e.error, raw: posted };
+  if (e?.type === "end_user_action_result" && (e.message === "source_create_error" || e.message === "source_update_error")) {
+    return { type: "connector.error", error: e.error, raw };
+  }
+  return { type: "unknown", raw: e?.type === "unknown" && "raw" in e ? e.raw : raw };
 }

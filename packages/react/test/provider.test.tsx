@@ -120,7 +120,8 @@ function fakeWidget() {
     opened.push(options);
     return handle;
   };
-  const emit = (event: ConnectWidgetEvent & Record<string, unknown>) => opened.at(-1)?.onEvent?.(event);
+  // Any message: a third-party opener may post the raw api-notes §7 shapes, which the hook maps to the typed union.
+  const emit = (event: { type: string } & Record<string, unknown>) => opened.at(-1)?.onEvent?.(event);
   return { opened, handle, openConnectWidget, emit };
 }
 
@@ -134,11 +135,11 @@ describe("useConnectWidget", () => {
     const mint = vi.fn(
       async () => (await client.tokens.widget({ workspaceName: workspace, allowedOrigin: "http://localhost:3000" })).token,
     );
-    const events: string[] = [];
+    const events: ConnectWidgetEvent[] = [];
     const { result } = renderHook(
       () => ({
         list: useConnectors(),
-        connect: useConnectWidget({ openConnectWidget: widget.openConnectWidget, token: mint, onEvent: (e) => events.push(e.type) }),
+        connect: useConnectWidget({ openConnectWidget: widget.openConnectWidget, token: mint, onEvent: (e) => events.push(e) }),
       }),
       { wrapper: wrapper(client, newQueryClient(), workspace) },
     );
@@ -155,7 +156,11 @@ describe("useConnectWidget", () => {
     act(() => widget.emit({ type: "connector.created", connectorId: created.id }));
     await waitFor(() => expect(result.current.list.data?.map((c) => c.id)).toEqual([created.id]));
     expect(result.current.connect.lastConnectorId).toBe(created.id);
-    expect(events).toEqual(["connector.created"]);
+    expect(events.map((e) => e.type)).toEqual(["connector.created"]);
+    const [event] = events;
+    // Narrowing gives the connector id with no cast.
+    if (event?.type === "connector.created") expect(event.connectorId).toBe(created.id);
+    else expect.fail("not a connector.created event");
 
     // A second open asks for a new token: the hook keeps none.
     await act(() => result.current.connect.open());
@@ -166,19 +171,36 @@ describe("useConnectWidget", () => {
   it("understands the raw api-notes §7 event shape too", async () => {
     const workspace = await freshWorkspace(client, "widget");
     const widget = fakeWidget();
-    const { result } = renderHook(() => ({ list: useConnectors(), connect: useConnectWidget({ token: widgetToken(workspace) }) }), {
-      wrapper: ({ children }: { children: ReactNode }) => (
-        <AirbyteProvider client={client} workspace={workspace} queryClient={newQueryClient()} openConnectWidget={widget.openConnectWidget}>
-          {children}
-        </AirbyteProvider>
-      ),
-    });
+    const events: ConnectWidgetEvent[] = [];
+    const onEvent = (e: ConnectWidgetEvent) => events.push(e);
+    const { result } = renderHook(
+      () => ({ list: useConnectors(), connect: useConnectWidget({ token: widgetToken(workspace), onEvent }) }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <AirbyteProvider
+            client={client}
+            workspace={workspace}
+            queryClient={newQueryClient()}
+            openConnectWidget={widget.openConnectWidget}
+          >
+            {children}
+          </AirbyteProvider>
+        ),
+      },
+    );
     await waitFor(() => expect(result.current.list.data).toEqual([]));
     await act(() => result.current.connect.open());
     expect(typeof widget.opened[0]?.token).toBe("string");
     const created = await createLinear(client, workspace, "Raw event");
     act(() => widget.emit({ type: "end_user_action_result", message: "source_created", data: { id: created.id, name: "Raw event" } }));
     await waitFor(() => expect(result.current.list.data?.map((c) => c.name)).toEqual(["Raw event"]));
+    const error = { status: 400, message: "credentials.api_key is required" };
+    act(() => widget.emit({ type: "end_user_action_result", message: "source_create_error", error }));
+    act(() => widget.emit({ type: "resize", height: 400 }));
+    expect(events.map((e) => e.type)).toEqual(["connector.created", "connector.error", "unknown"]);
+    expect(events[0]).toMatchObject({ connectorId: created.id, name: "Raw event" });
+    expect(events[1]).toMatchObject({ error });
+    expect(events[2]).toMatchObject({ raw: { type: "resize", height: 400 } });
   });
 
   it("uses the widget client's own openConnectWidget, and unmounts the widget with the component", async () => {

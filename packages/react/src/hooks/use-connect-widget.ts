@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { AirbyteClientLike, AirbyteWidgetClientLike } from "../client-like";
-import { type ConnectWidgetEvent, type ConnectWidgetHandle, type OpenConnectWidget, widgetConnectorChange } from "../connect-widget";
+import { type ConnectWidgetEvent, type ConnectWidgetHandle, type OpenConnectWidget, toConnectWidgetEvent } from "../connect-widget";
 import { invalidateConnector } from "../invalidation";
 import { useAirbyteContext } from "../provider";
 
@@ -25,7 +25,10 @@ export interface UseConnectWidgetOptions {
    * `getToken()`.
    */
   token?: string | (() => string | Promise<string>);
-  /** Every event the widget reports, after the hook has updated the cache. */
+  /**
+   * Every event the widget reports, after the hook has updated the cache: a {@link ConnectWidgetEvent}, so after
+   * `event.type === "connector.created"` the handler reads `event.connectorId` and `event.name`.
+   */
   onEvent?: (event: ConnectWidgetEvent) => void;
 }
 
@@ -140,11 +143,13 @@ export function useConnectWidget(options: UseConnectWidgetOptions = {}): UseConn
       const token = await tokens.get();
       close();
       let handle: ConnectWidgetHandle | null = null;
-      const onEvent = (event: ConnectWidgetEvent) => {
-        const change = widgetConnectorChange(event);
-        if (change) {
-          if (change.kind === "created" && change.connectorId) setLastConnectorId(change.connectorId);
-          void invalidateConnector(queryClient, workspace, { id: change.connectorId ?? "", names: [change.name] }, change.kind);
+      // Whatever shape the opener posted (core's typed events, or the raw api-notes §7 messages), handlers get the union.
+      const onEvent = (posted: { readonly type: string }) => {
+        const event = toConnectWidgetEvent(posted);
+        if (event.type === "connector.created" || event.type === "connector.updated") {
+          const kind = event.type === "connector.created" ? "created" : "updated";
+          if (kind === "created") setLastConnectorId(event.connectorId);
+          void invalidateConnector(queryClient, workspace, { id: event.connectorId, names: [event.name] }, kind);
         }
         latest.current.onEvent?.(event);
       };
