@@ -1,0 +1,87 @@
+// The output cap: a result the model reads is at most `maxChars` characters of JSON. A list keeps as many whole
+// records as fit, with a note saying how many were cut and how to page on; anything else is cut as text.
+import type { ToolSuccess } from "./types";
+
+/**
+ * The default output cap, in characters of JSON: the Python SDK's `DEFAULT_MAX_OUTPUT_CHARS`.
+ *
+ * @example
+ * ```ts
+ * connectorTools(ws, "github", { maxOutputChars: 20_000 });
+ * ```
+ */
+export const DEFAULT_MAX_OUTPUT_CHARS = 100_000;
+
+/** The records of a result and how to put a shorter list back in its place, or undefined when it holds no list. */
+export function recordsOf(data: unknown): { records: unknown[]; rebuild(kept: unknown[]): unknown } | undefined {
+  if (Array.isArray(data)) return { records: data, rebuild: (kept) => kept };
+  if (!data || typeof data !== "object") return undefined;
+  const object = data as Record<string, unknown>;
+  // A search result ({ data, meta }), or a wrapper with exactly one list ({ portfolios, nextToken }).
+  const lists = Object.keys(object).filter((key) => Array.isArray(object[key]));
+  const key = Array.isArray(object.data) ? "data" : lists.length === 1 ? lists[0] : undefined;
+  if (key === undefined) return undefined;
+  return { records: object[key] as unknown[], rebuild: (kept) => ({ ...object, [key]: kept }) };
+}
+
+/** What the cap needs to say how to go on after a cut list. */
+export interface CapContext {
+  /** The result with `shown` of the records, its `nextPage` computed for that many. */
+  build(shown: number): ToolSuccess;
+  /** Whether the next page's parameters resume right after the last record shown. */
+  resumesAfterShown(shown: number): boolean;
+  pageSizeParam: string | undefined;
+}
+
+const format = (n: number) => n.toLocaleString("en-US");
+
+function listNote(shown: number, total: number, chars: number, max: number, context: CapContext, hasNext: boolean): string {
+  const head = `Output cap: ${format(shown)} of ${format(total)} records shown (the whole result was ${format(chars)} characters; the cap is ${format(max)}).`;
+  const smaller = context.pageSizeParam
+    ? ` pass a smaller params.${context.pageSizeParam} (${Math.max(1, shown)} fits) or select_fields`
+    : " pass select_fields to return fewer fields";
+  if (context.resumesAfterShown(shown) && hasNext) {
+    return `${head} nextPage.params continues right after the last record shown. For smaller pages,${smaller}.`;
+  }
+  const rest = total - shown;
+  return `${head} The other ${format(rest)} records of this page are not in this result${hasNext ? ", and nextPage.params starts after them" : ""}: to read them, call again with the same params and${smaller}.`;
+}
+
+/**
+ * Cuts a successful result to `maxChars` characters of JSON (see the file's comment). `context` is absent for a
+ * result that is not a page of records.
+ */
+export function capResult(full: ToolSuccess, maxChars: number, context: CapContext | undefined): ToolSuccess {
+  const text = JSON.stringify(full);
+  if (text === undefined || text.length <= maxChars) return full;
+  const list = recordsOf(full.data);
+  if (list && context && list.records.length > 0) {
+    const total = list.records.length;
+    // Whole records, as many as fit with the note: sizes from one stringify per record, then one check of the result.
+    const sizes = list.records.map((record) => (JSON.stringify(record) ?? "null").length + 1);
+    const attempt = (shown: number) => {
+      const result = context.build(shown);
+      const note = listNote(shown, total, text.length, maxChars, context, result.nextPage !== undefined);
+      return { ...result, truncated: { totalChars: text.length, maxChars, recordsShown: shown, recordsTotal: total, note } };
+    };
+    const envelope = JSON.stringify(attempt(0)).length;
+    let shown = 0;
+    let length = envelope;
+    while (shown < total && length + (sizes[shown] as number) <= maxChars) length += sizes[shown++] as number;
+    for (; shown >= 0; shown--) {
+      const result = attempt(shown);
+      if (JSON.stringify(result).length <= maxChars) return result;
+    }
+  }
+  // Not a list, or even an empty list does not fit: the first characters of the JSON, as text.
+  const note = `Output cap: the result was ${format(text.length)} characters of JSON and the cap is ${format(maxChars)}; partial holds its first characters (incomplete JSON). Pass select_fields to return fewer fields, or narrow the call.`;
+  const { data: _data, nextPage, ...rest } = full;
+  const shell: ToolSuccess = { ...rest, data: null, truncated: { totalChars: text.length, maxChars, note }, partial: "" };
+  if (nextPage) shell.nextPage = nextPage;
+  const room = Math.max(0, maxChars - JSON.stringify(shell).length - 16);
+  // Escaping can grow the text inside the JSON string: cut until the whole fits.
+  let partial = text.slice(0, room);
+  while (partial.length > 0 && JSON.stringify({ ...shell, partial }).length > maxChars)
+    partial = partial.slice(0, Math.floor(partial.length * 0.9));
+  return { ...shell, partial };
+}

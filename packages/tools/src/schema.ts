@@ -1,0 +1,66 @@
+// Input schemas as plain JSON Schema, generated from the catalog: no schema library (the frameworks each take JSON
+// Schema as it is), so the package carries no zod or valibot of its own.
+import type { CatalogAction, CatalogParam } from "@airbyte-agents/core";
+import type { JsonSchema, ToolInputSchema } from "./types";
+
+const MAX_PARAM_DESCRIPTION = 300;
+
+/** The first `max` characters of a text, cut at a word, with an ellipsis when cut. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
+}
+
+/** One catalog parameter as a JSON Schema property. */
+export function paramSchema(param: CatalogParam): JsonSchema {
+  const schema: JsonSchema = {};
+  if (param.type !== "any") schema.type = param.type;
+  if (param.type === "array") schema.items = param.itemEnum ? { enum: [...param.itemEnum] } : {};
+  if (param.enum) schema.enum = [...param.enum];
+  if (param.minimum !== undefined) schema.minimum = param.minimum;
+  if (param.maximum !== undefined) schema.maximum = param.maximum;
+  if (param.default !== undefined) schema.default = param.default;
+  if (param.description) schema.description = clip(param.description, MAX_PARAM_DESCRIPTION);
+  return schema;
+}
+
+/** The input schema of a per-action tool: the action's own parameters, the required ones required. */
+export function actionInputSchema(action: CatalogAction): ToolInputSchema {
+  return {
+    type: "object",
+    properties: Object.fromEntries(action.params.map((param) => [param.name, paramSchema(param)])),
+    required: action.params.filter((param) => param.required).map((param) => param.name),
+    // A search passes its filter language through; a spec operation takes only the parameters its spec names.
+    additionalProperties: false,
+  };
+}
+
+/**
+ * The input schema of a whole-connector tool: `entity` and `action` as enums of what the tool allows, `params` an
+ * object (each action's parameters are in the description, and checked before anything is sent), `select_fields`
+ * to narrow big records.
+ */
+export function connectorInputSchema(entities: readonly string[], actions: readonly string[]): ToolInputSchema {
+  return {
+    type: "object",
+    properties: {
+      entity: { type: "string", enum: [...entities], description: "The entity to act on." },
+      action: { type: "string", enum: [...actions], description: "The action to run on the entity (see the tool description)." },
+      params: {
+        type: "object",
+        description: "The action's parameters, as the tool description lists them (* = required). Omit for none.",
+        additionalProperties: true,
+      },
+      select_fields: {
+        type: "array",
+        items: { type: "string" },
+        description: "Optional: only these fields of each record (dot paths, e.g. id, email, address.city), to keep results small.",
+      },
+    },
+    required: ["entity", "action"],
+    additionalProperties: false,
+  };
+}

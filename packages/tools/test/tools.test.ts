@@ -1,0 +1,260 @@
+// The framework-neutral tools against the emulator over HTTP: a list reaches the result, invalid arguments come back
+// as fixable failures with no request sent, writes are refused unless allowed, API errors map to retryable or
+// terminal failures, and the output cap holds on a 100,000-record entity (with paging that loses nothing).
+import type { WorkspaceClient } from "@airbyte-agents/core";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type AirbyteTool,
+  askTool,
+  connectorTools,
+  DEFAULT_MAX_OUTPUT_CHARS,
+  READ_ACTIONS,
+  type ToolFailure,
+  type ToolResult,
+  type ToolSuccess,
+  workspaceTools,
+} from "../src/index";
+import { EXECUTE, useEmulator } from "./helpers";
+
+const h = useEmulator({ recordCounts: { "stripe.customers": 100_000 } });
+let ws: WorkspaceClient;
+let stripe: AirbyteTool;
+
+const ok = (result: ToolResult): ToolSuccess => {
+  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
+  return result;
+};
+const failed = (result: ToolResult): ToolFailure["error"] => {
+  if (result.ok) throw new Error("expected a failure");
+  return result.error;
+};
+
+beforeAll(async () => {
+  ws = h.client().workspace("default");
+  [stripe] = (await connectorTools(ws, "stripe")) as [AirbyteTool];
+});
+
+describe("a connector tool", () => {
+  it("is one tool with a generated description and a JSON Schema input", async () => {
+    expect(stripe.name).toBe("stripe");
+    expect(stripe.readOnly).toBe(true);
+    expect(stripe.description).toContain("Stripe");
+    expect(stripe.description).toContain("customers");
+    expect(stripe.description).toMatch(/get\(id\*: string\)/);
+    expect(stripe.description).toContain("Read-only");
+    expect(stripe.description).toContain("Example questions:");
+    expect(stripe.inputSchema.required).toEqual(["entity", "action"]);
+    const actions = (stripe.inputSchema.properties.action as { enum: string[] }).enum;
+    expect(actions.every((a) => READ_ACTIONS.includes(a))).toBe(true);
+    expect(actions).not.toContain("create");
+    expect(JSON.parse(JSON.stringify(stripe.inputSchema))).toEqual(stripe.inputSchema);
+  });
+
+  it("lists records: one execute request, the data and the next page's parameters", async () => {
+    const mark = h.mark();
+    const result = ok(await stripe.execute({ entity: "customers", action: "list", params: { limit: 3 } }));
+    expect(result.data).toHaveLength(3);
+    const last = (result.data as { id: string }[])[2]?.id;
+    expect(result.nextPage).toEqual({ params: { starting_after: last } });
+    expect(h.sentSince(mark).filter((r) => r.route === EXECUTE)).toHaveLength(1);
+    const next = ok(await stripe.execute({ entity: "customers", action: "list", params: { limit: 3, ...result.nextPage?.params } }));
+    expect((next.data as { id: string }[])[0]?.id).not.toBe(last);
+  });
+
+  it("learns the slug of a bare { connectorId } handle from the connector", async () => {
+    const [info] = (await ws.connectors.list()).filter((c) => c.connectorName === "linear");
+    const [linear] = await connectorTools(ws.connector({ connectorId: info!.id }));
+    expect(linear?.name).toBe("linear");
+    ok(await linear!.execute({ entity: "issues", action: "list", params: { first: 2 } }));
+  });
+
+  it.each([
+    [{ entity: "customer", action: "list" }, "entity", /valid: .*customers/],
+    [{ entity: "customers", action: "fetch" }, "action", /valid: .*list/],
+    [{ entity: "customers", action: "list", params: { limt: 10 } }, "params.limt", /not a parameter of customers\.list; valid: .*limit/],
+    [{ entity: "customers", action: "get", params: {} }, "params.id", /required/],
+    [{ entity: "customers", action: "list", params: { limit: "ten" } }, "params.limit", /expected integer/],
+    [{ entity: "customers", action: "list", params: [1] }, "params", /expected an object/],
+    [{ action: "list" }, "entity", /expected one of/],
+  ])("answers invalid arguments %j as a fixable failure naming %s, with no request", async (input, field, message) => {
+    const mark = h.mark();
+    const error = failed(await stripe.execute(input));
+    expect(error.type).toBe("invalid_arguments");
+    expect(error.retryable).toBe(true);
+    expect(error.hint).toMatch(/fix the arguments/i);
+    const issue = error.issues?.find((i) => i.field === field);
+    expect(issue?.message).toMatch(message);
+    expect(h.sentSince(mark)).toEqual([]);
+  });
+
+  it("refuses a write unless allowed, with no request; allowed, the write runs", async () => {
+    const mark = h.mark();
+    const refused = failed(await stripe.execute({ entity: "customers", action: "delete", params: { id: "customers_1" } }));
+    expect(refused.type).toBe("not_allowed");
+    expect(refused.retryable).toBe(false);
+    expect(refused.message).toMatch(/customers\.delete is not enabled/);
+    expect(h.sentSince(mark)).toEqual([]);
+
+    const [writer] = (await connectorTools(ws, "stripe", { actions: [...READ_ACTIONS, "customers.create"] })) as [AirbyteTool];
+    expect(writer.readOnly).toBe(false);
+    expect(writer.destructive).toBe(false);
+    expect(writer.description).toContain("Writes allowed: create");
+    expect(writer.isWrite({ entity: "customers", action: "create" })).toBe(true);
+    const created = ok(await writer.execute({ entity: "customers", action: "create", params: { email: "ada@example.com" } }));
+    expect((created.data as { email: string }).email).toBe("ada@example.com");
+    // Only customers.create: deleting is still refused, and so is creating another entity.
+    expect(failed(await writer.execute({ entity: "customers", action: "delete", params: { id: "x" } })).type).toBe("not_allowed");
+    expect(failed(await writer.execute({ entity: "products", action: "create", params: { name: "x" } })).type).toBe("not_allowed");
+  });
+
+  it("restricts entities", async () => {
+    const [only] = (await connectorTools(ws, "stripe", { entities: ["customers"] })) as [AirbyteTool];
+    expect((only.inputSchema.properties.entity as { enum: string[] }).enum).toEqual(["customers"]);
+    expect(failed(await only.execute({ entity: "invoices", action: "list" })).type).toBe("invalid_arguments");
+  });
+
+  it("selects fields", async () => {
+    const result = ok(await stripe.execute({ entity: "customers", action: "list", params: { limit: 2 }, select_fields: ["id", "email"] }));
+    for (const record of result.data as Record<string, unknown>[]) expect(Object.keys(record).sort()).toEqual(["email", "id"]);
+  });
+
+  it("searches the context store and pages with its cursor", async () => {
+    const result = ok(await stripe.execute({ entity: "customers", action: "context_store_search", params: { limit: 2 } }));
+    expect((result.data as { data: unknown[] }).data).toHaveLength(2);
+    expect(result.nextPage?.params.cursor).toEqual(expect.any(String));
+  });
+});
+
+describe("API errors", () => {
+  it("maps a 401 to a terminal failure", async () => {
+    h.emu.setFaults({ queue: [{ status: 401, times: 3, match: { path: "/execute" } }] });
+    const error = failed(await stripe.execute({ entity: "customers", action: "list", params: { limit: 1 } }));
+    h.emu.setFaults({});
+    expect(error).toMatchObject({ type: "unauthorized", retryable: false, status: 401 });
+    expect(error.hint).toMatch(/stop/i);
+  });
+
+  it("maps a 403 to a terminal failure", async () => {
+    h.emu.setFaults({ queue: [{ status: 403, match: { path: "/execute" } }] });
+    const error = failed(await stripe.execute({ entity: "customers", action: "list", params: { limit: 1 } }));
+    h.emu.setFaults({});
+    expect(error).toMatchObject({ type: "forbidden", retryable: false, status: 403 });
+  });
+
+  it("maps a server-side 422 to a fixable failure", async () => {
+    h.emu.setFaults({ queue: [{ status: 422, match: { path: "/execute" } }] });
+    const error = failed(await stripe.execute({ entity: "customers", action: "list", params: { limit: 1 } }));
+    h.emu.setFaults({});
+    expect(error).toMatchObject({ type: "invalid_arguments", retryable: true, status: 422 });
+  });
+
+  it("maps an unknown record to not_found", async () => {
+    const error = failed(await stripe.execute({ entity: "customers", action: "get", params: { id: "cus_does_not_exist" } }));
+    expect(error).toMatchObject({ type: "not_found", retryable: true, status: 404 });
+  });
+
+  it("maps a failed write whose outcome is unknown to a terminal failure", async () => {
+    const [writer] = (await connectorTools(ws, "stripe", { actions: "all", callOptions: { maxRetries: 0 } })) as [AirbyteTool];
+    h.emu.setFaults({ queue: [{ status: 500, afterWrite: true, match: { path: "/execute" } }] });
+    const error = failed(await writer.execute({ entity: "customers", action: "create", params: { email: "grace@example.com" } }));
+    h.emu.setFaults({});
+    expect(error).toMatchObject({ type: "outcome_unknown", retryable: false });
+    expect(error.hint).toMatch(/do not repeat/i);
+  });
+
+  it("maps a read that keeps failing with 503 to a retryable failure", async () => {
+    const [reader] = (await connectorTools(ws, "stripe", { callOptions: { maxRetries: 0 } })) as [AirbyteTool];
+    h.emu.setFaults({ queue: [{ status: 503, match: { path: "/execute" } }] });
+    const error = failed(await reader.execute({ entity: "customers", action: "list", params: { limit: 1 } }));
+    h.emu.setFaults({});
+    expect(error).toMatchObject({ type: "unavailable", retryable: true, status: 503 });
+  });
+
+  it("rethrows what is not the API's (a cancelled call)", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(stripe.execute({ entity: "customers", action: "list" }, { signal: controller.signal })).rejects.toThrow();
+  });
+});
+
+describe("the output cap", () => {
+  it("holds on a 100,000-record entity, keeps whole records and pages on from the last one shown", async () => {
+    const result = ok(await stripe.execute({ entity: "customers", action: "list", params: { limit: 100 } }));
+    const text = JSON.stringify(result);
+    expect(text.length).toBeLessThanOrEqual(DEFAULT_MAX_OUTPUT_CHARS);
+    const records = result.data as { id: string }[];
+    expect(records.length).toBeGreaterThan(10);
+    expect(records.length).toBeLessThan(100);
+    expect(result.truncated).toMatchObject({ recordsShown: records.length, recordsTotal: 100, maxChars: DEFAULT_MAX_OUTPUT_CHARS });
+    expect(result.truncated?.totalChars).toBeGreaterThan(DEFAULT_MAX_OUTPUT_CHARS);
+    expect(result.truncated?.note).toMatch(/records shown/);
+    expect(result.truncated?.note).toMatch(/continues right after the last record shown/);
+    // Stripe pages by the last id: the next call starts right after the last record the model saw, so nothing is lost.
+    expect(result.nextPage?.params).toEqual({ starting_after: records.at(-1)?.id });
+    const next = ok(await stripe.execute({ entity: "customers", action: "list", params: { limit: 100, ...result.nextPage?.params } }));
+    const nextIds = (next.data as { id: string }[]).map((r) => r.id);
+    expect(nextIds[0]).toBe(`customers_${records.length + 1}`);
+  });
+
+  it("says so when the page cannot resume mid-page (a meta cursor), and how to read the rest", async () => {
+    const [small] = (await connectorTools(ws, "stripe", { maxOutputChars: 5_000 })) as [AirbyteTool];
+    const result = ok(await small.execute({ entity: "customers", action: "context_store_search", params: { limit: 20 } }));
+    expect(JSON.stringify(result).length).toBeLessThanOrEqual(5_000);
+    expect(result.truncated?.note).toMatch(/not in this result/);
+    expect(result.truncated?.note).toMatch(/smaller params\.limit/);
+  });
+
+  it("cuts what is not a list as text", async () => {
+    const [tiny] = (await connectorTools(ws, "stripe", { maxOutputChars: 300 })) as [AirbyteTool];
+    const result = ok(await tiny.execute({ entity: "customers", action: "get", params: { id: "customers_1" } }));
+    expect(JSON.stringify(result).length).toBeLessThanOrEqual(300);
+    expect(result.partial?.length).toBeGreaterThan(0);
+    expect(result.truncated?.note).toMatch(/select_fields/);
+  });
+
+  it("can be turned off", async () => {
+    const [uncapped] = (await connectorTools(ws, "stripe", { maxOutputChars: Number.POSITIVE_INFINITY })) as [AirbyteTool];
+    const result = ok(await uncapped.execute({ entity: "customers", action: "list", params: { limit: 100 } }));
+    expect(result.data).toHaveLength(100);
+    expect(result.truncated).toBeUndefined();
+  });
+});
+
+describe("per-action tools", () => {
+  it("one tool per entity and action, the action's parameters as the schema", async () => {
+    const tools = await connectorTools(ws, "stripe", { mode: "actions" });
+    const list = tools.find((t) => t.name === "stripe_customers_list")!;
+    expect(list.inputSchema.properties.limit).toMatchObject({ type: "integer", minimum: 1, maximum: 100 });
+    expect(tools.every((t) => t.readOnly)).toBe(true);
+    expect(tools.some((t) => t.name.endsWith("_create"))).toBe(false);
+    const result = ok(await list.execute({ limit: 2 }));
+    expect(result.data).toHaveLength(2);
+    const mark = h.mark();
+    expect(failed(await list.execute({ limt: 2 })).issues?.[0]?.field).toBe("params.limt");
+    expect(h.sentSince(mark)).toEqual([]);
+  });
+});
+
+describe("workspace tools", () => {
+  it("one tool per connector of the workspace, and ask", async () => {
+    const tools = await workspaceTools(ws);
+    expect(tools.map((t) => t.name).sort()).toEqual(["airbyte_ask", "github", "linear", "stripe", "zendesk_support"]);
+    const github = tools.find((t) => t.name === "github")!;
+    ok(await github.execute({ entity: "issues", action: "list", params: { owner: "airbytehq", repo: "airbyte", per_page: 2 } }));
+  });
+
+  it("takes an allow-list per slug", async () => {
+    const tools = await workspaceTools(ws, { only: ["stripe", "linear"], actions: { stripe: "all" }, ask: false });
+    expect(tools.map((t) => t.name).sort()).toEqual(["linear", "stripe"]);
+    expect(tools.find((t) => t.name === "stripe")?.destructive).toBe(true);
+    expect(tools.find((t) => t.name === "linear")?.readOnly).toBe(true);
+  });
+
+  it("asks the workspace", async () => {
+    const ask = askTool(ws);
+    const result = ok(await ask.execute({ question: "list my 5 most recent Stripe customers" }));
+    expect((result.data as { answer: string }).answer).toMatch(/Stripe/);
+    expect(failed(await ask.execute({ question: "" })).type).toBe("invalid_arguments");
+    expect(failed(await ask.execute({ question: "what is the weather on mars" })).type).toBe("no_answer");
+  });
+});
