@@ -1,30 +1,55 @@
 import type { CatalogConnector } from "../catalog/types.js";
 
+/** One form field: its wire key, and the spec's title and description for the label and help text. */
+export interface WidgetField {
+  key: string;
+  title: string;
+  description: string | undefined;
+  secret: boolean;
+  type: string;
+}
+
 /** What the widget page needs to render a connector's form: no records, no schemas. */
 export interface WidgetConnectorInfo {
   name: string;
   displayName: string;
   definitionId: string;
-  auth: { title: string; required: string[]; secret: string[] }[];
-  replication: { name: string; type: string; title: string }[];
+  /** The icon route's path on the emulator (same origin as the page): what the templates' `icon` field points at. */
+  icon: string;
+  /** Schemes in the order a person most likely picks them: a token or API key before OAuth (which needs a flow). */
+  auth: { title: string; type: string; fields: WidgetField[] }[];
+  replication: WidgetField[];
+}
+
+function fieldOf(key: string, prop: Record<string, unknown> | undefined): WidgetField {
+  const description = typeof prop?.description === "string" && prop.description !== "" ? prop.description : undefined;
+  return {
+    key,
+    title: typeof prop?.title === "string" && prop.title !== "" ? prop.title : key,
+    description,
+    secret: prop?.secret === true || prop?.airbyte_secret === true,
+    type: String(prop?.type ?? "string"),
+  };
 }
 
 export function widgetConnectorInfo(connector: CatalogConnector): WidgetConnectorInfo {
+  const auth = connector.auth.map((scheme) => ({
+    title: scheme.title,
+    // The generated catalog carries each scheme's `type` (oauth2, http:bearer, apiKey…); the catalog type omits it.
+    type: String((scheme as { type?: unknown }).type ?? ""),
+    fields: scheme.required.map((key) => fieldOf(key, scheme.properties[key] as Record<string, unknown> | undefined)),
+  }));
+  // Stable: OAuth schemes move after the others, which keep the spec's order.
+  auth.sort((x, y) => Number(x.type.startsWith("oauth")) - Number(y.type.startsWith("oauth")));
   return {
     name: connector.name,
     displayName: connector.displayName,
     definitionId: connector.definitionId,
-    auth: connector.auth.map((scheme) => ({
-      title: scheme.title,
-      required: scheme.required,
-      secret: Object.entries(scheme.properties)
-        .filter(([, p]) => p.secret)
-        .map(([k]) => k),
-    })),
-    replication: (connector.replicationConfig?.required ?? []).map((name) => {
-      const prop = connector.replicationConfig?.properties[name] ?? {};
-      return { name, type: String(prop.type ?? "string"), title: String(prop.title ?? name) };
-    }),
+    icon: `/_icons/${connector.name}.svg`,
+    auth,
+    replication: (connector.replicationConfig?.required ?? []).map((key) =>
+      fieldOf(key, connector.replicationConfig?.properties[key] as Record<string, unknown> | undefined),
+    ),
   };
 }
 
@@ -43,7 +68,10 @@ export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInf
   h1 { font-size: 16px; margin: 0; } main { padding: 16px; }
   #search { width: 100%; padding: 8px; box-sizing: border-box; margin-bottom: 12px; }
   #list { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; max-height: 60vh; overflow: auto; }
-  .option { padding: 10px; border: 1px solid #d8d8e8; border-radius: 6px; background: #fafaff; cursor: pointer; text-align: left; }
+  .option { padding: 10px; border: 1px solid #d8d8e8; border-radius: 6px; background: #fafaff; cursor: pointer; text-align: left; display: flex; align-items: center; gap: 8px; }
+  .option img, #title img { width: 24px; height: 24px; border-radius: 5px; flex: none; } #title { display: flex; align-items: center; gap: 8px; }
+  .help { margin: 2px 0 0; color: #5c5c70; font-size: 12px; } [aria-invalid="true"] { border-color: #b00020; outline: 1px solid #b00020; }
+  #status ul { margin: 4px 0 0; padding-left: 18px; }
   .option:hover { border-color: #615eff; }
   form label { display: block; margin: 10px 0 4px; font-weight: 600; } form input, form select { width: 100%; padding: 7px; box-sizing: border-box; }
   .actions { margin-top: 16px; display: flex; gap: 8px; } button.primary { background: #615eff; color: #fff; border: 0; padding: 8px 14px; border-radius: 6px; }
@@ -78,23 +106,35 @@ export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInf
     }
   });
   $("close").addEventListener("click", () => post("CLOSE_DIALOG"));
+  const showErrors = (text, items) => {
+    setStatus(text, "error"); const ul = document.createElement("ul");
+    for (const item of items) { const li = document.createElement("li"); li.textContent = item; ul.appendChild(li); }
+    if (items.length > 0) $("status").appendChild(ul);
+  };
   const render = (filter) => {
     const list = $("list"); list.textContent = "";
     for (const c of config.connectors) {
       if (filter && !c.displayName.toLowerCase().includes(filter.toLowerCase())) continue;
       const b = document.createElement("button"); b.type = "button"; b.className = "option";
-      b.textContent = c.displayName; b.dataset.testid = "connector-option-" + c.name; b.setAttribute("data-testid", "connector-option-" + c.name);
+      const img = document.createElement("img"); img.src = c.icon; img.alt = ""; img.loading = "lazy";
+      b.append(img, c.displayName); b.setAttribute("data-testid", "connector-option-" + c.name);
       b.addEventListener("click", () => choose(c)); list.appendChild(b);
     }
   };
-  const field = (form, name, label, type) => {
+  // Labelled by the spec's title, with its description as help text; data-title names the field in errors.
+  const field = (form, name, label, type, help) => {
     const l = document.createElement("label"); l.textContent = label; l.htmlFor = "f-" + name;
     const i = document.createElement("input"); i.id = "f-" + name; i.name = name; i.type = type; i.setAttribute("data-testid", "field-" + name);
-    form.append(l, i);
+    i.dataset.title = label; form.append(l, i);
+    if (help) {
+      const h = document.createElement("p"); h.className = "help"; h.id = "h-" + name; h.textContent = help;
+      h.setAttribute("data-testid", "help-" + name); i.setAttribute("aria-describedby", h.id); form.appendChild(h);
+    }
   };
   const choose = (c) => {
     selected = c; $("picker").hidden = true; const form = $("form"); form.hidden = false; form.textContent = "";
-    $("title").textContent = "Connect " + c.displayName;
+    const icon = document.createElement("img"); icon.src = c.icon; icon.alt = "";
+    $("title").replaceChildren(icon, "Connect " + c.displayName);
     field(form, "__name", "Name", "text"); form.elements.__name.value = c.displayName;
     if (c.auth.length > 1) {
       const l = document.createElement("label"); l.textContent = "Authentication"; const s = document.createElement("select");
@@ -103,7 +143,7 @@ export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInf
       s.addEventListener("change", () => renderAuth(c, Number(s.value))); form.append(l, s);
     }
     const box = document.createElement("div"); box.id = "auth"; form.appendChild(box); renderAuth(c, 0);
-    for (const r of c.replication) field(form, "replication." + r.name, r.title + (r.type === "array" ? " (comma separated)" : ""), "text");
+    for (const r of c.replication) field(form, "replication." + r.key, r.title + (r.type === "array" ? " (comma separated)" : ""), "text", r.description);
     const actions = document.createElement("div"); actions.className = "actions";
     const submit = document.createElement("button"); submit.type = "submit"; submit.className = "primary"; submit.textContent = "Connect"; submit.setAttribute("data-testid", "widget-submit");
     const back = document.createElement("button"); back.type = "button"; back.textContent = "Back";
@@ -112,17 +152,21 @@ export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInf
   };
   const renderAuth = (c, index) => {
     const box = $("auth"); box.textContent = ""; const scheme = c.auth[index]; if (!scheme) return;
-    for (const key of scheme.required) field(box, "credentials." + key, key, scheme.secret.includes(key) ? "password" : "text");
+    for (const f of scheme.fields) field(box, "credentials." + f.key, f.title, f.secret ? "password" : "text", f.description);
   };
   $("search").addEventListener("input", (e) => render(e.target.value));
   $("form").addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!token) { setStatus("Not authorized yet.", "error"); return; }
     const form = event.target; const credentials = {}; const replication = {};
+    // Every empty field at once, not only the first: the person fixes them in one pass.
+    const missing = [...form.querySelectorAll("input")].filter((el) => el.value.trim() === "");
+    for (const el of form.querySelectorAll("input")) el.setAttribute("aria-invalid", String(missing.includes(el)));
+    if (missing.length > 0) { showErrors("Missing " + missing.length + " required field" + (missing.length > 1 ? "s" : "") + ":", missing.map((el) => el.dataset.title)); missing[0].focus(); return; }
     for (const el of form.querySelectorAll("input")) {
       if (el.name.startsWith("credentials.")) credentials[el.name.slice(12)] = el.value;
       if (el.name.startsWith("replication.")) {
-        const key = el.name.slice(12); const spec = selected.replication.find((r) => r.name === key);
+        const key = el.name.slice(12); const spec = selected.replication.find((r) => r.key === key);
         replication[key] = spec && spec.type === "array" ? el.value.split(",").map((v) => v.trim()).filter(Boolean) : el.value;
       }
     }
@@ -137,7 +181,8 @@ export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInf
       post({ type: "end_user_action_result", message: "source_created", data: { id: body.id, name: body.name, source_template: body.source_template, replication_config: body.replication_config, created_at: body.created_at, updated_at: body.updated_at } });
     } else {
       const message = body.message || ("HTTP " + res.status);
-      setStatus("Could not connect: " + message, "error");
+      const details = (body.errors || []).map((e) => (e.path ? e.path + ": " : "") + (e.message || e.code || ""));
+      showErrors("Could not connect: " + message, details);
       post({ type: "end_user_action_result", message: "source_create_error", error: { status: res.status, message, errors: body.errors || [] } });
     }
   });
