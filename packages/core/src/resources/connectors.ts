@@ -105,6 +105,26 @@ function updateBody(what: string, input: UpdateConnectorInput): Record<string, u
 }
 
 /**
+ * Checks a create input (or a check input with `connectorId`) in full, offline and without the workspace name:
+ * the widget client runs it before it reads its workspace from the token, so a bad input sends nothing at all.
+ *
+ * @example
+ * ```ts
+ * await checkConnectorInput("connectors.create", { connectorType: "Stripe", credentials: { api_key } });
+ * ```
+ */
+export async function checkConnectorInput(
+  what: string,
+  input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
+): Promise<void> {
+  requireObject(what, "input", input, false);
+  if ("connectorId" in input && input.connectorId !== undefined) {
+    requireUuid(what, "connectorId", input.connectorId);
+    updateBody(what, { ...input });
+  } else await createBody(what, "", input as CreateConnectorInput);
+}
+
+/**
  * The connectors of one workspace (api-notes §3 C1-C9).
  *
  * @example

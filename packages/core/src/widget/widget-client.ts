@@ -12,7 +12,7 @@ import { invalidOption } from "../input/invalid-option";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
 import { createConnectorIds } from "../resources/connector-ids";
 import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
-import { Connectors } from "../resources/connectors";
+import { Connectors, checkConnectorInput } from "../resources/connectors";
 import type { CachedTokenProvider, ResourceContext } from "../resources/context";
 import { requireObject } from "../resources/invalid-input";
 import type { ScopedTokenInfo } from "../resources/tokens";
@@ -98,7 +98,7 @@ export class WidgetConnectors extends Connectors {
 
   override async create(input: CreateConnectorInput, options: CallOptions = {}) {
     checkCallOptions("connectors.create", options);
-    requireObject("connectors.create", "input", input, false);
+    await checkConnectorInput("connectors.create", input);
     await this.#ready(options);
     return super.create(input, options);
   }
@@ -108,7 +108,7 @@ export class WidgetConnectors extends Connectors {
     options: CallOptions = {},
   ): Promise<ConnectorCheck> {
     checkCallOptions("connectors.check", options);
-    requireObject("connectors.check", "input", input, false);
+    await checkConnectorInput("connectors.check", input);
     await this.#ready(options);
     return super.check(input, options);
   }

@@ -420,6 +420,13 @@ describe("bad input never reaches the network", () => {
     await property(notObject, (v) => expectRejected("widget.connectors.list", "filter", () => widget.connectors.list(v as never)));
     await property(notObject, (v) => expectRejected("widget.connectors.create", "input", () => widget.connectors.create(v as never)));
     await property(badUuid, (v) => expectRejected("widget.connector", "connectorId", () => widget.connector({ connectorId: v as never })));
+    // Checked in full before the token's workspace is read (that read would be a request).
+    await property(badUuid, (v) =>
+      expectRejected("widget.connectors.create", "definitionId", () => widget.connectors.create({ definitionId: v as never })),
+    );
+    await property(badUuid, (v) =>
+      expectRejected("widget.connectors.check", "connectorId", () => widget.connectors.check({ connectorId: v as never })),
+    );
   });
 
   it("server helpers: createProxyHandler and createWidgetTokenHandler options", async () => {
