@@ -5,10 +5,12 @@ import { useCallback, useMemo, useState } from "react";
 import { AskPanel } from "./components/AskPanel";
 import { ConnectorsPanel } from "./components/ConnectorsPanel";
 import { ErrorMessage } from "./components/ErrorMessage";
+import { InspectorPanel } from "./components/InspectorPanel";
 import { OperationPanel } from "./components/OperationPanel";
 import { TokenBadge } from "./components/TokenBadge";
 import { demoUsers, UserPicker } from "./components/UserPicker";
 import { createSession, fetchConfig, openWidget, type PlaygroundConfig } from "./session";
+import type { Inspector } from "./teach/inspector";
 
 const USER_KEY = "airbyte-playground.user";
 
@@ -74,12 +76,12 @@ function SignedIn({ config, userId }: { config: PlaygroundConfig; userId: string
   return (
     <AirbyteProvider client={session.client} workspace={workspace.data} openConnectWidget={openWidget}>
       <TokenBadge session={session} />
-      <Workspace workspace={workspace.data} />
+      <Workspace workspace={workspace.data} inspector={session.inspector} />
     </AirbyteProvider>
   );
 }
 
-function Workspace({ workspace }: { workspace: string }) {
+function Workspace({ workspace, inspector }: { workspace: string; inspector: Inspector }) {
   const connectors = useConnectors();
   const [selectedId, setSelectedId] = useState<string | undefined>(undefined);
   const list = connectors.data ?? [];
@@ -90,8 +92,9 @@ function Workspace({ workspace }: { workspace: string }) {
       <ConnectorsPanel workspace={workspace} selectedId={selected?.id} onSelect={select} />
       <div className="stack">
         <OperationPanel connectors={list} selected={selected} onSelect={select} />
-        <AskPanel />
+        <AskPanel connectors={list} selected={selected} />
       </div>
+      <InspectorPanel inspector={inspector} />
     </div>
   );
 }

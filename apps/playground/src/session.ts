@@ -4,6 +4,7 @@
 import type { AskResult } from "@airbyte-agents/core";
 import { createWidgetClient, openConnectWidget, type WidgetClient } from "@airbyte-agents/core/browser";
 import type { AirbyteWidgetClientLike, OpenConnectWidget } from "@airbyte-agents/react";
+import { createInspector, type Inspector } from "./teach/inspector";
 
 /** What `GET /api/config` answers: where API calls go. Never a credential. */
 export interface PlaygroundConfig {
@@ -69,6 +70,8 @@ export interface Session {
   readonly browser: WidgetClient;
   /** What <AirbyteProvider> gets: the widget client's calls, plus `ask` through the playground server. */
   readonly client: AirbyteWidgetClientLike;
+  /** Every request the page made (core's hooks, headers redacted), for the inspector. */
+  readonly inspector: Inspector;
   tokenStatus(): TokenStatus;
   subscribe(listener: () => void): () => void;
 }
@@ -91,15 +94,29 @@ export function createSession(config: PlaygroundConfig, userId: string): Session
     return body;
   };
 
-  const browser = createWidgetClient({ getToken, baseUrl: config.apiBaseUrl });
+  const inspector = createInspector();
+  // Core's hooks see every request with its headers already redacted: the inspector never holds a token.
+  const browser = createWidgetClient({ getToken, baseUrl: config.apiBaseUrl, hooks: inspector.hooks });
 
   // Questions need the application token, so the server asks them (POST /api/airbyte/ask) for the user's workspace.
   const ask = async (prompt: string, options: { signal?: AbortSignal | undefined } = {}): Promise<AskResult> => {
+    const sentAt = performance.now();
     const response = await fetch("/api/airbyte/ask", {
       method: "POST",
       headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify({ prompt }),
       signal: options.signal ?? null,
+    });
+    const requestId = response.headers.get("x-request-id");
+    inspector.record({
+      method: "POST",
+      path: "/api/airbyte/ask",
+      attempt: 0,
+      // What this page sent: the demo user and the body's type; the server adds the application token itself.
+      headers: { ...headers, "content-type": "application/json" },
+      status: response.status,
+      durationMs: performance.now() - sentAt,
+      ...(requestId ? { requestId } : {}),
     });
     if (!response.ok) throw await failure(response, "POST /api/airbyte/ask");
     return (await response.json()) as AskResult;
@@ -115,6 +132,7 @@ export function createSession(config: PlaygroundConfig, userId: string): Session
       connector: (ref) => browser.connector(ref),
       ask,
     },
+    inspector,
     tokenStatus: () => status,
     subscribe(listener) {
       listeners.add(listener);

@@ -1,19 +1,36 @@
+import type { ConnectorInfo } from "@airbyte-agents/core";
 import { useAsk } from "@airbyte-agents/react";
 import { type FormEvent, useId, useState } from "react";
+import { askSnippet } from "../teach/snippets";
+import { useCatalog } from "../teach/use-catalog";
+import { CodeSample } from "./CodeSample";
 import { ErrorMessage } from "./ErrorMessage";
 
+/** A sample question naming the selected connector and one of its listable entities, so that connector answers it. */
+function sampleQuestion(displayName: string | undefined, entities: { name: string; actions: { name: string }[] }[]): string | undefined {
+  const entity = entities.find((e) => e.actions.some((a) => a.name === "list"));
+  return displayName && entity ? `List the ${displayName} ${entity.name.replaceAll("_", " ")}` : undefined;
+}
+
 /** A question about the workspace's data. It runs on the server (ask needs the application token). */
-export function AskPanel() {
+export function AskPanel({ connectors, selected }: { connectors: ConnectorInfo[]; selected: ConnectorInfo | undefined }) {
   const ids = useId();
   const [prompt, setPrompt] = useState("");
+  const [asked, setAsked] = useState<string | null>(null);
   const ask = useAsk();
+  const catalog = useCatalog(selected);
+  const sample = sampleQuestion(catalog.data?.displayName ?? selected?.connectorType, catalog.data?.entities ?? []);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (prompt.trim() !== "") ask.mutate(prompt.trim());
+    const question = prompt.trim();
+    if (question === "") return;
+    setAsked(question);
+    ask.mutate(question);
   };
 
   const result = ask.data;
+  const answeredBy = [...new Set(result?.results.map((r) => connectors.find((c) => c.id === r.connectorId)?.name ?? r.connectorId) ?? [])];
   return (
     <section className="panel" aria-labelledby={`${ids}-heading`}>
       <h2 id={`${ids}-heading`}>Ask a question</h2>
@@ -23,7 +40,7 @@ export function AskPanel() {
           <input
             id={`${ids}-prompt`}
             data-testid="ask-input"
-            placeholder="e.g. List the latest GitHub issues"
+            placeholder={sample ? `e.g. ${sample}` : "Connect a source, then ask about its data"}
             value={prompt}
             onChange={(event) => setPrompt(event.target.value)}
           />
@@ -31,6 +48,15 @@ export function AskPanel() {
             {ask.isPending ? "Asking…" : "Ask"}
           </button>
         </div>
+        {sample && (
+          <p className="hint">
+            Try{" "}
+            <button type="button" className="link" data-testid="ask-sample" onClick={() => setPrompt(sample)}>
+              {sample}
+            </button>{" "}
+            (answered from {selected?.name}).
+          </p>
+        )}
       </form>
       {ask.error && <ErrorMessage title="The question failed" error={ask.error} />}
       {result && (
@@ -41,13 +67,15 @@ export function AskPanel() {
             <p className="hint">No answer: {result.outcomeReason ?? "unknown reason"}</p>
           )}
           {result.results.length > 0 && (
-            <p className="hint">
-              From {result.results.map((r) => `${r.entity ?? "?"}.${r.action ?? "?"}`).join(", ")}
+            <p className="hint" data-testid="ask-sources">
+              Answered by <span data-testid="ask-connectors">{answeredBy.join(", ")}</span> from{" "}
+              {result.results.map((r) => `${r.entity ?? "?"}.${r.action ?? "?"}`).join(", ")}
               {result.queryId ? ` · query ${result.queryId}` : ""}
             </p>
           )}
         </div>
       )}
+      {asked && <CodeSample snippet={askSnippet(asked)} testId="code-ask" />}
     </section>
   );
 }

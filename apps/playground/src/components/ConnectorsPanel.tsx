@@ -1,6 +1,8 @@
 import type { ConnectorInfo } from "@airbyte-agents/core";
 import { useConnectors, useConnectWidget } from "@airbyte-agents/react";
 import { useEffect, useState } from "react";
+import { connectSnippet, listSnippet } from "../teach/snippets";
+import { CodeSample } from "./CodeSample";
 import { ErrorMessage } from "./ErrorMessage";
 
 interface Props {
@@ -15,9 +17,8 @@ export function ConnectorsPanel({ workspace, selectedId, onSelect }: Props) {
   const [notice, setNotice] = useState<{ text: string; ok: boolean } | null>(null);
   const widget = useConnectWidget({
     onEvent: (event) => {
-      const typed = event as { type: string; name?: string; error?: unknown };
-      if (typed.type === "connector.created") setNotice({ text: `Connected ${typed.name ?? "a new source"}.`, ok: true });
-      if (typed.type === "connector.error") setNotice({ text: "The widget could not create the connector (see the widget).", ok: false });
+      if (event.type === "connector.created") setNotice({ text: `Connected ${event.name ?? "a new source"}.`, ok: true });
+      if (event.type === "connector.error") setNotice({ text: "The widget could not create the connector (see the widget).", ok: false });
     },
   });
 
@@ -79,6 +80,8 @@ export function ConnectorsPanel({ workspace, selectedId, onSelect }: Props) {
         </ul>
       )}
       {connectors.isFetching && !connectors.isPending && <p className="hint">Refreshing…</p>}
+      <CodeSample snippet={connectSnippet()} testId="code-connect" />
+      <CodeSample snippet={listSnippet()} testId="code-list" />
     </section>
   );
 }

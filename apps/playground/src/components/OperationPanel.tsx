@@ -1,6 +1,9 @@
 import type { ConnectorInfo } from "@airbyte-agents/core";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { parseParams, presetsFor } from "../operations";
+import { parseParams } from "../operations";
+import { executeSnippet } from "../teach/snippets";
+import { usePresets } from "../teach/use-catalog";
+import { CodeSample } from "./CodeSample";
 import { type Operation, Results } from "./Results";
 
 interface Props {
@@ -12,7 +15,7 @@ interface Props {
 /** Pick a connector, an entity and an action, then run it page by page. */
 export function OperationPanel({ connectors, selected, onSelect }: Props) {
   const ids = useId();
-  const presets = presetsFor(selected);
+  const { presets, ready } = usePresets(selected);
   const [entity, setEntity] = useState("");
   const [action, setAction] = useState("list");
   const [paramsText, setParamsText] = useState("{}");
@@ -20,7 +23,7 @@ export function OperationPanel({ connectors, selected, onSelect }: Props) {
   const [operation, setOperation] = useState<Operation | null>(null);
   const [runs, setRuns] = useState(0);
 
-  // A new connector starts from its first suggestion.
+  // A new connector starts from its first suggestion, once its catalog and settings are in.
   const selectedId = selected?.id;
   const first = presets[0];
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the connector changes
@@ -29,7 +32,7 @@ export function OperationPanel({ connectors, selected, onSelect }: Props) {
     setParamsText(JSON.stringify(first?.params ?? {}, null, 2));
     setAction("list");
     setProblem(null);
-  }, [selectedId]);
+  }, [selectedId, ready]);
 
   const pickEntity = (value: string) => {
     setEntity(value);
@@ -90,7 +93,7 @@ export function OperationPanel({ connectors, selected, onSelect }: Props) {
             required
             onChange={(event) => pickEntity(event.target.value)}
           />
-          <datalist id={`${ids}-entities`}>
+          <datalist id={`${ids}-entities`} data-testid="entity-presets">
             {presets.map((p) => (
               <option key={p.entity} value={p.entity} />
             ))}
@@ -126,6 +129,7 @@ export function OperationPanel({ connectors, selected, onSelect }: Props) {
           </div>
         </form>
       )}
+      {operation && <CodeSample snippet={executeSnippet(operation)} testId="code-execute" />}
       {operation && <Results key={runs} operation={operation} />}
     </section>
   );

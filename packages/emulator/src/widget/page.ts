@@ -116,7 +116,7 @@ export function widgetPage(allowedOrigin: string, connectors: WidgetConnectorInf
     for (const c of config.connectors) {
       if (filter && !c.displayName.toLowerCase().includes(filter.toLowerCase())) continue;
       const b = document.createElement("button"); b.type = "button"; b.className = "option";
-      const img = document.createElement("img"); img.src = c.icon; img.alt = ""; img.loading = "lazy";
+      const img = document.createElement("img"); img.src = c.icon; img.alt = "";
       b.append(img, c.displayName); b.setAttribute("data-testid", "connector-option-" + c.name);
       b.addEventListener("click", () => choose(c)); list.appendChild(b);
     }
