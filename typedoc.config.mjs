@@ -6,7 +6,7 @@
 export default {
   name: "Airbyte Agents TypeScript SDK",
   entryPointStrategy: "packages",
-  entryPoints: ["packages/core", "packages/react", "packages/emulator"],
+  entryPoints: ["packages/core", "packages/react", "packages/emulator", "packages/tools"],
   packageOptions: {
     includeVersion: true,
     excludePrivate: true,

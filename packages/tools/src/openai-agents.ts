@@ -30,8 +30,9 @@ export interface OpenAIAgentsToolOptions {
 }
 
 /**
- * One tool as an OpenAI Agents function tool. Its result is the JSON text of the {@link ToolResult}: failures
- * (invalid arguments, a refused write, an API error) are results the model reads, not exceptions.
+ * One tool as an OpenAI Agents function tool. Its result is the JSON text of the `ToolResult` (exported from the
+ * package root): failures (invalid arguments, a refused write, an API error) are results the model reads, not
+ * exceptions.
  *
  * @example
  * ```ts
