@@ -177,15 +177,18 @@ async function readDownload(stream: ReadableStream<Uint8Array>, maxChars: number
     bytes.set(part, offset);
     offset += part.byteLength;
   }
-  const sizeText = complete ? size : `more than ${limit}`;
+  // `bytes` is what `content` holds; `complete: false` says the file goes on past the cap.
+  const note = complete ? undefined : `the file is larger than the ${bytes.length} bytes shown (the output cap)`;
   try {
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: !complete });
-    return { bytes: sizeText, encoding: "utf-8", content: text, complete };
+    return { encoding: "utf-8", content: text, bytes: bytes.length, complete, ...(note ? { note } : {}) };
   } catch {
+    const room = Math.min(bytes.length, Math.floor((limit * 3) / 4));
     let binary = "";
-    const room = Math.floor((limit * 3) / 4);
-    for (let i = 0; i < Math.min(bytes.length, room); i++) binary += String.fromCharCode(bytes[i] as number);
-    return { bytes: sizeText, encoding: "base64", content: btoa(binary), complete: complete && bytes.length <= room };
+    for (let i = 0; i < room; i++) binary += String.fromCharCode(bytes[i] as number);
+    const cut = !complete || room < bytes.length;
+    const base64Note = cut ? `the file is larger than the ${room} bytes shown (the output cap)` : undefined;
+    return { encoding: "base64", content: btoa(binary), bytes: room, complete: !cut, ...(base64Note ? { note: base64Note } : {}) };
   }
 }
 

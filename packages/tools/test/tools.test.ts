@@ -1,7 +1,7 @@
 // The framework-neutral tools against the emulator over HTTP: a list reaches the result, invalid arguments come back
 // as fixable failures with no request sent, writes are refused unless allowed, API errors map to retryable or
 // terminal failures, and the output cap holds on a 100,000-record entity (with paging that loses nothing).
-import type { WorkspaceClient } from "@airbyte-agents/core";
+import { AirbyteError, ApiError, type WorkspaceClient } from "@airbyte-agents/core";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   type AirbyteTool,
@@ -12,6 +12,7 @@ import {
   type ToolFailure,
   type ToolResult,
   type ToolSuccess,
+  toToolFailure,
   workspaceTools,
 } from "../src/index";
 import { EXECUTE, useEmulator } from "./helpers";
@@ -125,7 +126,37 @@ describe("a connector tool", () => {
   });
 });
 
+describe("downloads", () => {
+  it("reads a file within the cap (text, or base64 when it is not UTF-8); an unknown file is not_found", async () => {
+    const [zendesk] = (await connectorTools(ws, "zendesk-support", { entities: ["attachments"] })) as [AirbyteTool];
+    const result = ok(await zendesk.execute({ entity: "attachments", action: "download", params: { attachment_id: 3 } }));
+    const file = result.data as { bytes: number; encoding: string; content: string; complete: boolean; note?: string };
+    expect(file.bytes).toBeGreaterThan(0);
+    expect(["utf-8", "base64"]).toContain(file.encoding);
+    expect(file.content.length).toBeGreaterThan(0);
+    expect(JSON.stringify(result).length).toBeLessThanOrEqual(DEFAULT_MAX_OUTPUT_CHARS);
+    if (!file.complete) expect(file.note).toMatch(/larger than/);
+    // A small cap: the first bytes, marked incomplete.
+    const [small] = (await connectorTools(ws, "zendesk-support", { entities: ["attachments"], maxOutputChars: 1_000 })) as [AirbyteTool];
+    const cut = ok(await small.execute({ entity: "attachments", action: "download", params: { attachment_id: 3 } }));
+    expect(cut.data).toMatchObject({ complete: false, note: expect.stringMatching(/larger than/) });
+    expect(JSON.stringify(cut).length).toBeLessThanOrEqual(1_000);
+    const missing = failed(await zendesk.execute({ entity: "attachments", action: "download", params: { attachment_id: 987654 } }));
+    expect(missing.type).toBe("not_found");
+  });
+});
+
 describe("API errors", () => {
+  it("maps by mayHaveSucceeded first: true is outcome_unknown, false keeps a failed write retryable", async () => {
+    const unknown = Object.assign(new AirbyteError("timed out", { code: "timeout", retryable: true }), { mayHaveSucceeded: true });
+    expect(toToolFailure(unknown, { write: false })?.error.type).toBe("outcome_unknown");
+    const refused = Object.assign(ApiError.from({ status: 503, method: "POST", path: "/x" }), { mayHaveSucceeded: false });
+    expect(toToolFailure(refused, { write: true })?.error).toMatchObject({ type: "unavailable", retryable: true });
+    // Without the field, a write answered by a 5xx is treated as possibly applied.
+    expect(toToolFailure(ApiError.from({ status: 502, method: "POST", path: "/x" }), { write: true })?.error.type).toBe("outcome_unknown");
+    expect(toToolFailure(new TypeError("a bug"), { write: false })).toBeUndefined();
+  });
+
   it("maps a 401 to a terminal failure", async () => {
     h.emu.setFaults({ queue: [{ status: 401, times: 3, match: { path: "/execute" } }] });
     const error = failed(await stripe.execute({ entity: "customers", action: "list", params: { limit: 1 } }));
