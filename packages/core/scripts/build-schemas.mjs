@@ -160,7 +160,12 @@ function render(doc) {
 const HUG = Symbol("hug");
 const hugged = (doc) => Object.assign(doc, { [HUG]: true });
 
-function call(callee, args) {
+// Every call is marked pure: with `sideEffects: false` a bundler then drops each schema nobody imports, and
+// valibot with them (an import of `isAirbyteError` alone must not carry the API's response schemas).
+const PURE = "/* @__PURE__ */ ";
+
+function call(name, args) {
+  const callee = `${PURE}${name}`;
   if (args.length === 0) return `${callee}()`;
   if (args.length === 1 && args[0][HUG]) return group([callee, "(", args[0], ")"]);
   return group([callee, "(", indent([softline, joinDocs([",", line], args)]), ifBreak(","), softline, ")"]);
@@ -326,7 +331,7 @@ function isNullSchema(schema) {
 
 function convert(schema, ctx, where) {
   if (schema === true || (schema && typeof schema === "object" && Object.keys(schema).every((k) => k === "title" || k === "description"))) {
-    return { expr: "v.unknown()", type: "v.UnknownSchema" };
+    return { expr: `${PURE}v.unknown()`, type: "v.UnknownSchema" };
   }
   if (!schema || typeof schema !== "object") throw new Error(`${where}: unsupported schema ${JSON.stringify(schema)}`);
   for (const key of Object.keys(schema)) {
@@ -382,14 +387,14 @@ function convert(schema, ctx, where) {
   const type = schema.type ?? (schema.properties ? "object" : schema.items ? "array" : undefined);
   switch (type) {
     case undefined:
-      return { expr: "v.unknown()", type: "v.UnknownSchema" };
+      return { expr: `${PURE}v.unknown()`, type: "v.UnknownSchema" };
     case "string":
-      return { expr: "v.string()", type: "v.StringSchema<undefined>" };
+      return { expr: `${PURE}v.string()`, type: "v.StringSchema<undefined>" };
     case "integer":
     case "number":
-      return { expr: "v.number()", type: "v.NumberSchema<undefined>" };
+      return { expr: `${PURE}v.number()`, type: "v.NumberSchema<undefined>" };
     case "boolean":
-      return { expr: "v.boolean()", type: "v.BooleanSchema<undefined>" };
+      return { expr: `${PURE}v.boolean()`, type: "v.BooleanSchema<undefined>" };
     case "null":
       return nullNode();
     case "array": {
@@ -413,7 +418,7 @@ function convertObject(schema, ctx, where) {
         ? convert(true, ctx, where)
         : convert(extra, ctx, `${where}.additionalProperties`);
     return {
-      expr: call("v.record", ["v.string()", value.expr]),
+      expr: call("v.record", [`${PURE}v.string()`, value.expr]),
       type: typeReference("v.RecordSchema", ["v.StringSchema<undefined>", value.type, "undefined"]),
     };
   }
@@ -433,7 +438,7 @@ function convertObject(schema, ctx, where) {
 }
 
 function nullNode() {
-  return { expr: "v.null()", type: "v.NullSchema<undefined>" };
+  return { expr: `${PURE}v.null()`, type: "v.NullSchema<undefined>" };
 }
 
 function nullable(node) {
@@ -507,7 +512,7 @@ function generate(doc, text, options) {
       const name = names.get(raw);
       if (!name) throw new Error(`$ref to a missing component: ${raw}`);
       if (from && lazyEdges.has(`${from}->${raw}`)) {
-        return { expr: `v.lazy((): v.GenericSchema => ${name})`, type: "v.LazySchema<v.GenericSchema>" };
+        return { expr: `${PURE}v.lazy((): v.GenericSchema => ${name})`, type: "v.LazySchema<v.GenericSchema>" };
       }
       return { expr: name, type: `typeof ${name}` };
     },
@@ -594,15 +599,14 @@ function generate(doc, text, options) {
       "```",
     ]),
   );
-  // An inline schema (a call, not a named schema) is marked pure, so a bundle that never reads `operations` can
-  // drop the whole map, and with it every route string (the browser entry must hold none of the token routes).
-  const pure = (expr) => (typeof expr === "string" && /^(?:[A-Za-z_$][\w$]*|null)$/.test(expr) ? expr : ["/* @__PURE__ */ ", expr]);
+  // Inline schemas are pure calls (see PURE), so a bundle that never reads `operations` drops the whole map, and
+  // with it every route string (the browser entry must hold none of the token routes).
   const value = objectLiteral(
     entries.map(({ key, status, node }) => [
       key,
       objectLiteral(
         [
-          ["response", pure(node.expr)],
+          ["response", node.expr],
           ["status", status],
         ],
         false,

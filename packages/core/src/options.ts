@@ -1,7 +1,7 @@
 import type { TokenStore } from "./auth/token-store";
 import { TokenError } from "./errors/token-error";
-import { checkClientOptions } from "./input/client-options";
 import { invalidOption } from "./input/invalid-option";
+import { checkClientOptions } from "./input/server-options";
 import { isHttpUrl } from "./input/values";
 import { readEnv } from "./runtime";
 import type { Hooks } from "./transport/hooks";

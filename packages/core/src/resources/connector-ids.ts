@@ -34,8 +34,8 @@ export function createConnectorIds(now: () => number): ConnectorIds {
   const byWorkspace = new Map<string, Map<string, { id: Promise<string>; at: number }>>();
   return {
     resolve(workspace, slug, lookup, signal) {
-      let slugs = byWorkspace.get(workspace);
-      if (!slugs) byWorkspace.set(workspace, (slugs = new Map()));
+      const slugs = byWorkspace.get(workspace) ?? new Map<string, { id: Promise<string>; at: number }>();
+      byWorkspace.set(workspace, slugs);
       const key = slug.toLowerCase();
       let entry = slugs.get(key);
       if (!entry || now() - entry.at > TRUST_MS) {

@@ -111,12 +111,23 @@ export class ConnectorHandle {
     const scope = this.#scope;
     const slug = this.#ref as string;
     const { signal, ...shared } = options;
-    return scope.ctx.connectorIds.resolve(scope.name, slug, async () => (await new Connectors(scope).resolve(slug, shared)).id, signal);
+    const id = await scope.ctx.connectorIds.resolve(
+      scope.name,
+      slug,
+      async () => (await new Connectors(scope).resolve(slug, shared)).id,
+      signal,
+    );
+    // A handle keeps the connector it resolved, even when another of the same type appears later; new handles ask again.
+    this.#id = id;
+    return id;
   }
 
   /** A 404 for an id resolved from a slug means the connector is gone: the next call resolves the slug again. */
   #forgetIfGone(error: unknown): never {
-    if (typeof this.#ref === "string" && isNotFoundError(error)) this.#scope.ctx.connectorIds.forget(this.#scope.name, this.#ref);
+    if (typeof this.#ref === "string" && isNotFoundError(error)) {
+      this.#id = undefined;
+      this.#scope.ctx.connectorIds.forget(this.#scope.name, this.#ref);
+    }
     throw error;
   }
 

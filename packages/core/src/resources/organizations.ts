@@ -37,22 +37,28 @@ export interface OrganizationAccess {
   canManageBilling: boolean;
 }
 
-const CreatedWorkspaceSchema = v.looseObject({
-  ...WorkspaceGetResponse.entries,
-  slug: v.string(),
-  organization_name: v.string(),
-  organization_slug: v.string(),
-  icon_url: v.nullable(v.string()),
+// An intersection rather than a spread of `.entries`: a property read at module scope would keep the schema in
+// every bundle, used or not.
+const CreatedWorkspaceSchema = /* @__PURE__ */ v.intersect([
+  WorkspaceGetResponse,
+  /* @__PURE__ */ v.looseObject({
+    slug: /* @__PURE__ */ v.string(),
+    organization_name: /* @__PURE__ */ v.string(),
+    organization_slug: /* @__PURE__ */ v.string(),
+    icon_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+  }),
+]);
+
+const NavigationStateSchema = /* @__PURE__ */ v.looseObject({
+  organization: /* @__PURE__ */ v.nullable(OrganizationSchema),
+  workspace: /* @__PURE__ */ v.nullable(WorkspaceGetResponse),
+  organizations: /* @__PURE__ */ v.array(OrganizationSchema),
+  workspaces: /* @__PURE__ */ v.array(WorkspaceGetResponse),
 });
 
-const NavigationStateSchema = v.looseObject({
-  organization: v.nullable(OrganizationSchema),
-  workspace: v.nullable(WorkspaceGetResponse),
-  organizations: v.array(OrganizationSchema),
-  workspaces: v.array(WorkspaceGetResponse),
+const WorkosOrganizationSchema = /* @__PURE__ */ v.looseObject({
+  workos_organization_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
 });
-
-const WorkosOrganizationSchema = v.looseObject({ workos_organization_id: v.nullable(v.string()) });
 
 const toOrganization = (o: v.InferOutput<typeof OrganizationSchema>): Organization => ({
   id: o.id,

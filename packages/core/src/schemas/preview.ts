@@ -1,81 +1,97 @@
 import * as v from "valibot";
 
+// Every valibot call is marked pure (esbuild does not see valibot's own annotations through a namespace import),
+// so a bundle drops each schema it never uses.
 // Shapes of endpoints the OpenAPI document does not cover, read from the contract's prose
 // (docs/api-notes.md §3, §4.4, §4.5, §12). Loose objects: the server may add fields.
 
 /** Contract §4.4. */
-export const WorkflowSchema = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  workspace_id: v.string(),
-  tasks: v.optional(v.array(v.unknown())),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+export const WorkflowSchema = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  workspace_id: /* @__PURE__ */ v.string(),
+  tasks: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.unknown())),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
-export const WorkflowListSchema = v.looseObject({ data: v.array(WorkflowSchema) });
+export const WorkflowListSchema = /* @__PURE__ */ v.looseObject({ data: /* @__PURE__ */ v.array(WorkflowSchema) });
 
 /** Contract §4.4. */
-export const AutomationSchema = v.looseObject({
-  id: v.string(),
-  workflow_id: v.string(),
-  workspace_id: v.string(),
-  enabled: v.boolean(),
-  trigger_type: v.string(),
-  cron_expression: v.optional(v.nullable(v.string())),
-  timezone: v.optional(v.nullable(v.string())),
-  completion_webhook_url: v.optional(v.nullable(v.string())),
-  trigger_webhook_url: v.optional(v.nullable(v.string())),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+export const AutomationSchema = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  workflow_id: /* @__PURE__ */ v.string(),
+  workspace_id: /* @__PURE__ */ v.string(),
+  enabled: /* @__PURE__ */ v.boolean(),
+  trigger_type: /* @__PURE__ */ v.string(),
+  cron_expression: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  timezone: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  completion_webhook_url: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  trigger_webhook_url: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
-export const AutomationListSchema = v.looseObject({ data: v.array(AutomationSchema) });
+export const AutomationListSchema = /* @__PURE__ */ v.looseObject({ data: /* @__PURE__ */ v.array(AutomationSchema) });
 
 /** Contract §4.5. */
-export const AskResultSchema = v.looseObject({
-  outcome: v.optional(v.string()),
-  outcome_reason: v.optional(v.nullable(v.string())),
-  answer: v.optional(v.nullable(v.string())),
-  results: v.optional(
-    v.array(
-      v.looseObject({
-        source_id: v.optional(v.nullable(v.string())),
-        entity: v.optional(v.nullable(v.string())),
-        action: v.optional(v.nullable(v.string())),
-        params: v.optional(v.unknown()),
-        status: v.optional(v.nullable(v.string())),
-        data: v.optional(v.unknown()),
-        connector_metadata: v.optional(v.unknown()),
-        execution_time_ms: v.optional(v.nullable(v.number())),
+export const AskResultSchema = /* @__PURE__ */ v.looseObject({
+  outcome: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
+  outcome_reason: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  answer: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  results: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.array(
+      /* @__PURE__ */ v.looseObject({
+        source_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+        entity: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+        action: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+        params: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
+        status: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+        data: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
+        connector_metadata: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
+        execution_time_ms: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.number())),
       }),
     ),
   ),
-  query_id: v.optional(v.nullable(v.string())),
-  execution_metadata: v.optional(v.unknown()),
+  query_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  execution_metadata: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
 });
 
 /** Contract §12 G1/G2. */
-export const OrganizationSchema = v.looseObject({ id: v.string(), name: v.string(), slug: v.string(), created_at: v.number() });
-export const OrganizationListSchema = v.looseObject({ data: v.array(OrganizationSchema) });
+export const OrganizationSchema = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  slug: /* @__PURE__ */ v.string(),
+  created_at: /* @__PURE__ */ v.number(),
+});
+export const OrganizationListSchema = /* @__PURE__ */ v.looseObject({ data: /* @__PURE__ */ v.array(OrganizationSchema) });
 /** Contract §12 G3. */
-export const OrganizationAccessSchema = v.looseObject({ role: v.string(), is_admin: v.boolean(), can_manage_billing: v.boolean() });
+export const OrganizationAccessSchema = /* @__PURE__ */ v.looseObject({
+  role: /* @__PURE__ */ v.string(),
+  is_admin: /* @__PURE__ */ v.boolean(),
+  can_manage_billing: /* @__PURE__ */ v.boolean(),
+});
 /** Contract §12 G5. */
-export const IconUploadSchema = v.looseObject({ upload_url: v.string(), storage_id: v.string() });
+export const IconUploadSchema = /* @__PURE__ */ v.looseObject({
+  upload_url: /* @__PURE__ */ v.string(),
+  storage_id: /* @__PURE__ */ v.string(),
+});
 
 /** Contract §3 C9. */
-export const ConnectorInspectSchema = v.looseObject({
-  connector_id: v.string(),
-  name: v.string(),
-  workspace_id: v.string(),
-  organization_id: v.string(),
-  source_definition_id: v.string(),
-  source_definition_name: v.string(),
-  docs_skill_id: v.optional(v.nullable(v.string())),
-  context_store_readiness: v.looseObject({
-    supported_context_store_entities: v.array(v.looseObject({ entity: v.string(), suggested: v.boolean() })),
-    configured_cache_entities: v.array(v.unknown()),
+export const ConnectorInspectSchema = /* @__PURE__ */ v.looseObject({
+  connector_id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  workspace_id: /* @__PURE__ */ v.string(),
+  organization_id: /* @__PURE__ */ v.string(),
+  source_definition_id: /* @__PURE__ */ v.string(),
+  source_definition_name: /* @__PURE__ */ v.string(),
+  docs_skill_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  context_store_readiness: /* @__PURE__ */ v.looseObject({
+    supported_context_store_entities: /* @__PURE__ */ v.array(
+      /* @__PURE__ */ v.looseObject({ entity: /* @__PURE__ */ v.string(), suggested: /* @__PURE__ */ v.boolean() }),
+    ),
+    configured_cache_entities: /* @__PURE__ */ v.array(/* @__PURE__ */ v.unknown()),
   }),
-  warnings: v.array(v.unknown()),
+  warnings: /* @__PURE__ */ v.array(/* @__PURE__ */ v.unknown()),
 });
 
 /** Contract §3 C10. */
-export const OAuthInitiateSchema = v.looseObject({ consent_url: v.string() });
+export const OAuthInitiateSchema = /* @__PURE__ */ v.looseObject({ consent_url: /* @__PURE__ */ v.string() });

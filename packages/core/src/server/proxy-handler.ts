@@ -47,9 +47,9 @@ const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-
 const ROUTES: ReadonlyArray<readonly [method: string, path: RegExp]> = [
   ["GET", /^\/api\/v1\/integrations\/connectors$/],
   ["POST", /^\/api\/v1\/integrations\/connectors$/],
-  ["GET", new RegExp(`^/api/v1/integrations/connectors/${UUID}$`)],
-  ["DELETE", new RegExp(`^/api/v1/integrations/connectors/${UUID}$`)],
-  ["POST", new RegExp(`^/api/v1/integrations/connectors/${UUID}/execute$`)],
+  ["GET", /* @__PURE__ */ new RegExp(`^/api/v1/integrations/connectors/${UUID}$`)],
+  ["DELETE", /* @__PURE__ */ new RegExp(`^/api/v1/integrations/connectors/${UUID}$`)],
+  ["POST", /* @__PURE__ */ new RegExp(`^/api/v1/integrations/connectors/${UUID}/execute$`)],
   ["GET", /^\/api\/v1\/account\/applications\/scoped-token\/info$/],
 ];
 const REQUEST_HEADERS = ["content-type", "accept"] as const;

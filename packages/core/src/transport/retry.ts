@@ -26,7 +26,7 @@ export interface RetryPolicy {
  * createClient({ retry: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 } }); // never retry
  * ```
  */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({
+export const DEFAULT_RETRY_POLICY: RetryPolicy = /* @__PURE__ */ Object.freeze({
   maxRetries: 2,
   baseDelayMs: 500,
   maxDelayMs: 8_000,

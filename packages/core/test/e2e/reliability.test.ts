@@ -151,7 +151,7 @@ describe("writes", () => {
     expect(error).toBeInstanceOf(InternalServerError);
     // A 500 after the write reached the server: it may have been applied, so following `retryable` must not repeat it.
     expect(error).toMatchObject({ status: 500, retryable: false, mayHaveSucceeded: true, method: "POST", path: CONNECTORS });
-    expect(error.message).toContain("may have succeeded");
+    expect((error as Error).message).toContain("may have succeeded");
     expect(stats().routes[CREATE]).toBe(1);
     expect(seen.retries).toHaveLength(0);
     expect(seen.errors).toHaveLength(1);

@@ -59,17 +59,21 @@ describe("slug resolution is shared", () => {
 });
 
 describe("slug resolution is forgotten when it may have changed", () => {
-  it("creating a connector through the client makes the next call resolve again (here: now ambiguous)", async () => {
+  it("creating a connector through the client makes new handles resolve again (here: now ambiguous); a resolved handle keeps its connector", async () => {
     const ws = h.client().workspace();
     const stripe = ws.connector("stripe");
     const first = await stripe.id();
     const created = await ws.connectors.create(secondStripe);
-    const error = await stripe.id().catch((caught: unknown) => caught);
+    await expect(stripe.id()).resolves.toBe(first);
+    const error = await ws
+      .connector("stripe")
+      .id()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConnectorResolutionError);
     expect((error as ConnectorResolutionError).code).toBe("connector_ambiguous");
     // Deleting it through the client forgets again: the slug resolves to the first connector once more.
     await ws.connectors.delete(created.id);
-    await expect(stripe.id()).resolves.toBe(first);
+    await expect(ws.connector("stripe").id()).resolves.toBe(first);
   });
 
   it("a 404 for the cached id (deleted by someone else) makes the next call resolve again", async () => {

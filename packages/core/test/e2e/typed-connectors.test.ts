@@ -127,7 +127,9 @@ describe.each(PAGED)("$slug", ({ slug, entity, params, cursor }) => {
 
   it("resolves the slug through the definition id", async () => {
     const since = logLength();
-    const id = await airbyte
+    // A client of its own: the shared one resolved the slug already, and resolutions are cached per client.
+    const id = await h
+      .client()
       .workspace("typed-ws")
       .connector(slug as "stripe")
       .id();

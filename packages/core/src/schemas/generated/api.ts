@@ -38,12 +38,22 @@ export const OAuthConfigSpecification: v.LooseObjectSchema<{
     v.RecordSchema<v.StringSchema<undefined>, v.UnknownSchema, undefined>,
     undefined
   >;
-}, undefined> = v.looseObject({
-  oauth_user_input_from_connector_config_specification: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
-  oauth_connector_input_specification: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
-  complete_oauth_output_specification: v.optional(v.record(v.string(), v.unknown())),
-  complete_oauth_server_input_specification: v.optional(v.record(v.string(), v.unknown())),
-  complete_oauth_server_output_specification: v.optional(v.record(v.string(), v.unknown())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  oauth_user_input_from_connector_config_specification: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+  ),
+  oauth_connector_input_specification: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+  ),
+  complete_oauth_output_specification: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  ),
+  complete_oauth_server_input_specification: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  ),
+  complete_oauth_server_output_specification: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  ),
 });
 
 /** The parsed value of the {@link OAuthConfigSpecification} schema. */
@@ -64,10 +74,10 @@ export const AdvancedAuth: v.LooseObjectSchema<{
   predicate_key: v.OptionalSchema<v.NullableSchema<v.ArraySchema<v.StringSchema<undefined>, undefined>, undefined>, undefined>;
   predicate_value: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   oauth_config_specification: typeof OAuthConfigSpecification;
-}, undefined> = v.looseObject({
-  auth_flow_type: v.string(),
-  predicate_key: v.optional(v.nullable(v.array(v.string()))),
-  predicate_value: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  auth_flow_type: /* @__PURE__ */ v.string(),
+  predicate_key: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))),
+  predicate_value: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
   oauth_config_specification: OAuthConfigSpecification,
 });
 
@@ -97,16 +107,16 @@ export const AirbyteHostedConnectionTemplate: v.LooseObjectSchema<{
   tags: v.OptionalSchema<v.ArraySchema<v.StringSchema<undefined>, undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  organization_id: v.string(),
-  destination_name: v.string(),
-  icon: v.optional(v.nullable(v.string())),
-  cron_expression: v.optional(v.nullable(v.string())),
-  data_hosting_type: v.optional(v.literal("airbyte_hosted")),
-  tags: v.optional(v.array(v.string())),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  organization_id: /* @__PURE__ */ v.string(),
+  destination_name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  cron_expression: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  data_hosting_type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.literal("airbyte_hosted")),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link AirbyteHostedConnectionTemplate} schema. */
@@ -127,11 +137,13 @@ export const ApiError: v.LooseObjectSchema<{
   message: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   error_code: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   details: v.OptionalSchema<v.NullableSchema<v.RecordSchema<v.StringSchema<undefined>, v.UnknownSchema, undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  field: v.optional(v.nullable(v.string())),
-  message: v.optional(v.nullable(v.string())),
-  error_code: v.optional(v.nullable(v.string())),
-  details: v.optional(v.nullable(v.record(v.string(), v.unknown()))),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  field: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  error_code: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  details: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+  ),
 });
 
 /** The parsed value of the {@link ApiError} schema. */
@@ -150,9 +162,9 @@ export type ApiError = v.InferOutput<typeof ApiError>;
 export const ApiErrorResponse: v.LooseObjectSchema<{
   message: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   errors: v.OptionalSchema<v.ArraySchema<typeof ApiError, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  message: v.optional(v.nullable(v.string())),
-  errors: v.optional(v.array(ApiError)),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  errors: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(ApiError)),
 });
 
 /** The parsed value of the {@link ApiErrorResponse} schema. */
@@ -170,7 +182,7 @@ export type ApiErrorResponse = v.InferOutput<typeof ApiErrorResponse>;
  */
 export const CheckStatus: v.GenericSchema<
   "pending" | "running" | "cancelled" | "failed" | "succeeded" | "inconclusive" | "skipped" | (string & {})
-> = openEnum(["pending", "running", "cancelled", "failed", "succeeded", "inconclusive", "skipped"]);
+> = /* @__PURE__ */ openEnum(["pending", "running", "cancelled", "failed", "succeeded", "inconclusive", "skipped"]);
 
 /** The parsed value of the {@link CheckStatus} schema. */
 export type CheckStatus = v.InferOutput<typeof CheckStatus>;
@@ -192,13 +204,13 @@ export const ConnectionSpecification: v.LooseObjectSchema<{
   title: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   type: v.StringSchema<undefined>;
   $schema: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  required: v.optional(v.array(v.string())),
-  properties: v.optional(v.record(v.string(), v.unknown())),
-  description: v.optional(v.nullable(v.string())),
-  title: v.optional(v.nullable(v.string())),
-  type: v.string(),
-  $schema: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  required: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  properties: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown())),
+  description: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  title: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  type: /* @__PURE__ */ v.string(),
+  $schema: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link ConnectionSpecification} schema. */
@@ -217,9 +229,9 @@ export type ConnectionSpecification = v.InferOutput<typeof ConnectionSpecificati
 export const ConnectionTemplateDeleteResponse: v.LooseObjectSchema<{
   id: v.StringSchema<undefined>;
   deleted_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  deleted_at: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  deleted_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link ConnectionTemplateDeleteResponse} schema. */
@@ -237,7 +249,7 @@ export type ConnectionTemplateDeleteResponse = v.InferOutput<typeof ConnectionTe
  */
 export const NonBreakingChangesPreference: v.GenericSchema<
   "ignore" | "disable" | "propagate_columns" | "propagate_fully" | (string & {})
-> = openEnum(["ignore", "disable", "propagate_columns", "propagate_fully"]);
+> = /* @__PURE__ */ openEnum(["ignore", "disable", "propagate_columns", "propagate_fully"]);
 
 /** The parsed value of the {@link NonBreakingChangesPreference} schema. */
 export type NonBreakingChangesPreference = v.InferOutput<typeof NonBreakingChangesPreference>;
@@ -269,20 +281,20 @@ export const UserHostedConnectionTemplate: v.LooseObjectSchema<{
   destination_config: v.RecordSchema<v.StringSchema<undefined>, v.UnknownSchema, undefined>;
   non_breaking_changes_preference: v.OptionalSchema<typeof NonBreakingChangesPreference, undefined>;
   sync_on_create: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  organization_id: v.string(),
-  destination_name: v.string(),
-  icon: v.optional(v.nullable(v.string())),
-  cron_expression: v.optional(v.nullable(v.string())),
-  data_hosting_type: v.optional(v.literal("user_hosted")),
-  tags: v.optional(v.array(v.string())),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
-  destination_definition_id: v.string(),
-  destination_config: v.record(v.string(), v.unknown()),
-  non_breaking_changes_preference: v.optional(NonBreakingChangesPreference),
-  sync_on_create: v.optional(v.boolean()),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  organization_id: /* @__PURE__ */ v.string(),
+  destination_name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  cron_expression: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  data_hosting_type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.literal("user_hosted")),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  destination_definition_id: /* @__PURE__ */ v.string(),
+  destination_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  non_breaking_changes_preference: /* @__PURE__ */ v.optional(NonBreakingChangesPreference),
+  sync_on_create: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
 });
 
 /** The parsed value of the {@link UserHostedConnectionTemplate} schema. */
@@ -303,8 +315,8 @@ export const ConnectionTemplateListResponse: v.LooseObjectSchema<{
     v.UnionSchema<readonly [typeof UserHostedConnectionTemplate, typeof AirbyteHostedConnectionTemplate], undefined>,
     undefined
   >;
-}, undefined> = v.looseObject({
-  data: v.array(v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate])),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  data: /* @__PURE__ */ v.array(/* @__PURE__ */ v.union([UserHostedConnectionTemplate, AirbyteHostedConnectionTemplate])),
 });
 
 /** The parsed value of the {@link ConnectionTemplateListResponse} schema. */
@@ -322,7 +334,7 @@ export type ConnectionTemplateListResponse = v.InferOutput<typeof ConnectionTemp
  */
 export const DestinationSyncMode: v.GenericSchema<
   "append" | "append_dedup" | "overwrite" | "overwrite_dedup" | "soft_delete" | "update" | (string & {})
-> = openEnum(["append", "append_dedup", "overwrite", "overwrite_dedup", "soft_delete", "update"]);
+> = /* @__PURE__ */ openEnum(["append", "append_dedup", "overwrite", "overwrite_dedup", "soft_delete", "update"]);
 
 /** The parsed value of the {@link DestinationSyncMode} schema. */
 export type DestinationSyncMode = v.InferOutput<typeof DestinationSyncMode>;
@@ -346,11 +358,11 @@ export const ConnectorSpecification: v.LooseObjectSchema<{
     v.NullableSchema<v.ArraySchema<typeof DestinationSyncMode, undefined>, undefined>,
     undefined
   >;
-}, undefined> = v.looseObject({
-  documentationUrl: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  documentationUrl: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
   connectionSpecification: ConnectionSpecification,
-  advanced_auth: v.optional(v.nullable(AdvancedAuth)),
-  supported_destination_sync_modes: v.optional(v.nullable(v.array(DestinationSyncMode))),
+  advanced_auth: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(AdvancedAuth)),
+  supported_destination_sync_modes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(DestinationSyncMode))),
 });
 
 /** The parsed value of the {@link ConnectorSpecification} schema. */
@@ -366,7 +378,7 @@ export type ConnectorSpecification = v.InferOutput<typeof ConnectorSpecification
  * const result = v.safeParse(SupportLevel, await response.json());
  * ```
  */
-export const SupportLevel: v.GenericSchema<"archived" | "certified" | "community" | "none" | (string & {})> = openEnum([
+export const SupportLevel: v.GenericSchema<"archived" | "certified" | "community" | "none" | (string & {})> = /* @__PURE__ */ openEnum([
   "archived",
   "certified",
   "community",
@@ -395,14 +407,14 @@ export const ConnectorDefinition: v.LooseObjectSchema<{
   custom: v.OptionalSchema<v.NullableSchema<v.BooleanSchema<undefined>, undefined>, undefined>;
   supportLevel: v.OptionalSchema<v.NullableSchema<typeof SupportLevel, undefined>, undefined>;
   spec: typeof ConnectorSpecification;
-}, undefined> = v.looseObject({
-  sourceDefinitionId: v.optional(v.nullable(v.string())),
-  destinationDefinitionId: v.optional(v.nullable(v.string())),
-  name: v.string(),
-  dockerRepository: v.optional(v.nullable(v.string())),
-  iconUrl: v.optional(v.nullable(v.string())),
-  custom: v.optional(v.nullable(v.boolean())),
-  supportLevel: v.optional(v.nullable(SupportLevel)),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  sourceDefinitionId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  destinationDefinitionId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  name: /* @__PURE__ */ v.string(),
+  dockerRepository: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  iconUrl: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  custom: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean())),
+  supportLevel: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SupportLevel)),
   spec: ConnectorSpecification,
 });
 
@@ -427,14 +439,14 @@ export const ConnectorDefinitionSummarized: v.LooseObjectSchema<{
   iconUrl: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   custom: v.OptionalSchema<v.NullableSchema<v.BooleanSchema<undefined>, undefined>, undefined>;
   supportLevel: v.OptionalSchema<v.NullableSchema<typeof SupportLevel, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  sourceDefinitionId: v.optional(v.nullable(v.string())),
-  destinationDefinitionId: v.optional(v.nullable(v.string())),
-  name: v.string(),
-  dockerRepository: v.optional(v.nullable(v.string())),
-  iconUrl: v.optional(v.nullable(v.string())),
-  custom: v.optional(v.nullable(v.boolean())),
-  supportLevel: v.optional(v.nullable(SupportLevel)),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  sourceDefinitionId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  destinationDefinitionId: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  name: /* @__PURE__ */ v.string(),
+  dockerRepository: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  iconUrl: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  custom: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean())),
+  supportLevel: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SupportLevel)),
 });
 
 /** The parsed value of the {@link ConnectorDefinitionSummarized} schema. */
@@ -454,9 +466,9 @@ export type ConnectorDefinitionSummarized = v.InferOutput<typeof ConnectorDefini
 export const ExecutionMetadata: v.LooseObjectSchema<{
   connector_instance_id: v.StringSchema<undefined>;
   execution_time_ms: v.NumberSchema<undefined>;
-}, undefined> = v.looseObject({
-  connector_instance_id: v.string(),
-  execution_time_ms: v.number(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  connector_instance_id: /* @__PURE__ */ v.string(),
+  execution_time_ms: /* @__PURE__ */ v.number(),
 });
 
 /** The parsed value of the {@link ExecutionMetadata} schema. */
@@ -478,10 +490,10 @@ export const ConnectorExecuteResponse: v.LooseObjectSchema<{
   result: v.UnknownSchema;
   connector_metadata: v.UnknownSchema;
   execution_metadata: typeof ExecutionMetadata;
-}, undefined> = v.looseObject({
-  status: v.string(),
-  result: v.unknown(),
-  connector_metadata: v.unknown(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  status: /* @__PURE__ */ v.string(),
+  result: /* @__PURE__ */ v.unknown(),
+  connector_metadata: /* @__PURE__ */ v.unknown(),
   execution_metadata: ExecutionMetadata,
 });
 
@@ -503,11 +515,11 @@ export const EntityCheckResult: v.LooseObjectSchema<{
   status: typeof CheckStatus;
   status_code: v.OptionalSchema<v.NullableSchema<v.NumberSchema<undefined>, undefined>, undefined>;
   error_message: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  entity: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  entity: /* @__PURE__ */ v.string(),
   status: CheckStatus,
-  status_code: v.optional(v.nullable(v.number())),
-  error_message: v.optional(v.nullable(v.string())),
+  status_code: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.number())),
+  error_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link EntityCheckResult} schema. */
@@ -526,7 +538,16 @@ export type EntityCheckResult = v.InferOutput<typeof EntityCheckResult>;
  */
 export const FailureOrigin: v.GenericSchema<
   "source" | "destination" | "replication" | "normalization" | "dbt" | "persistence" | "airbyte_platform" | "unknown" | (string & {})
-> = openEnum(["source", "destination", "replication", "normalization", "dbt", "persistence", "airbyte_platform", "unknown"]);
+> = /* @__PURE__ */ openEnum([
+  "source",
+  "destination",
+  "replication",
+  "normalization",
+  "dbt",
+  "persistence",
+  "airbyte_platform",
+  "unknown",
+]);
 
 /** The parsed value of the {@link FailureOrigin} schema. */
 export type FailureOrigin = v.InferOutput<typeof FailureOrigin>;
@@ -552,7 +573,7 @@ export const FailureType: v.GenericSchema<
     | "manual_cancellation"
     | "refresh_schema"
     | (string & {})
-> = openEnum([
+> = /* @__PURE__ */ openEnum([
   "config_error",
   "transient_error",
   "system_error",
@@ -579,9 +600,9 @@ export type FailureType = v.InferOutput<typeof FailureType>;
 export const StreamDescriptor: v.LooseObjectSchema<{
   name: v.StringSchema<undefined>;
   namespace: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  name: v.string(),
-  namespace: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  name: /* @__PURE__ */ v.string(),
+  namespace: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link StreamDescriptor} schema. */
@@ -609,16 +630,16 @@ export const FailureReason: v.LooseObjectSchema<{
   retryable: v.OptionalSchema<v.NullableSchema<v.BooleanSchema<undefined>, undefined>, undefined>;
   from_trace_message: v.OptionalSchema<v.NullableSchema<v.BooleanSchema<undefined>, undefined>, undefined>;
   stream_descriptor: v.OptionalSchema<v.NullableSchema<typeof StreamDescriptor, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  timestamp: v.number(),
-  failure_origin: v.optional(v.nullable(FailureOrigin)),
-  failure_type: v.optional(v.nullable(FailureType)),
-  external_message: v.optional(v.nullable(v.string())),
-  internal_message: v.optional(v.nullable(v.string())),
-  stacktrace: v.optional(v.nullable(v.string())),
-  retryable: v.optional(v.nullable(v.boolean())),
-  from_trace_message: v.optional(v.nullable(v.boolean())),
-  stream_descriptor: v.optional(v.nullable(StreamDescriptor)),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  timestamp: /* @__PURE__ */ v.number(),
+  failure_origin: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(FailureOrigin)),
+  failure_type: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(FailureType)),
+  external_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  internal_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  stacktrace: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  retryable: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean())),
+  from_trace_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean())),
+  stream_descriptor: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(StreamDescriptor)),
 });
 
 /** The parsed value of the {@link FailureReason} schema. */
@@ -640,12 +661,12 @@ export const ConnectorSourceCheckConfigResponse: v.LooseObjectSchema<{
   error_message: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   failure_reason: v.OptionalSchema<v.NullableSchema<typeof FailureReason, undefined>, undefined>;
   entity_check_results: v.OptionalSchema<v.NullableSchema<v.ArraySchema<typeof EntityCheckResult, undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  status: v.optional(v.nullable(CheckStatus)),
-  error_message: v.optional(v.nullable(v.string())),
-  failure_reason: v.optional(v.nullable(FailureReason)),
-  entity_check_results: v.optional(v.nullable(v.array(EntityCheckResult))),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  status: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(CheckStatus)),
+  error_message: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  failure_reason: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(FailureReason)),
+  entity_check_results: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(EntityCheckResult))),
 });
 
 /** The parsed value of the {@link ConnectorSourceCheckConfigResponse} schema. */
@@ -662,7 +683,7 @@ export type ConnectorSourceCheckConfigResponse = v.InferOutput<typeof ConnectorS
  * const result = v.safeParse(SourceConfigTemplateMode, await response.json());
  * ```
  */
-export const SourceConfigTemplateMode: v.GenericSchema<"DIRECT" | "REPLICATION" | "MULTI" | (string & {})> = openEnum([
+export const SourceConfigTemplateMode: v.GenericSchema<"DIRECT" | "REPLICATION" | "MULTI" | (string & {})> = /* @__PURE__ */ openEnum([
   "DIRECT",
   "REPLICATION",
   "MULTI",
@@ -705,14 +726,14 @@ export const EncryptionMapperConfig: v.LooseObjectSchema<{
   public_key: v.StringSchema<undefined>;
   field_name_suffix: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   output_encoding: v.OptionalSchema<v.GenericSchema<"base64" | "hex" | (string & {})>, undefined>;
-}, undefined> = v.looseObject({
-  target_field: v.string(),
-  algorithm: v.optional(v.literal("RSA")),
-  padding: v.optional(v.literal("RSA-OAEP")),
-  oaep_hash: v.optional(v.literal("SHA256")),
-  public_key: v.string(),
-  field_name_suffix: v.optional(v.nullable(v.string())),
-  output_encoding: v.optional(openEnum(["base64", "hex"])),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  target_field: /* @__PURE__ */ v.string(),
+  algorithm: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.literal("RSA")),
+  padding: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.literal("RSA-OAEP")),
+  oaep_hash: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.literal("SHA256")),
+  public_key: /* @__PURE__ */ v.string(),
+  field_name_suffix: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  output_encoding: /* @__PURE__ */ v.optional(/* @__PURE__ */ openEnum(["base64", "hex"])),
 });
 
 /** The parsed value of the {@link EncryptionMapperConfig} schema. */
@@ -738,8 +759,8 @@ export type EncryptionMapperConfig = v.InferOutput<typeof EncryptionMapperConfig
 export const EncryptionMapper: v.LooseObjectSchema<{
   type: v.LiteralSchema<"encryption", undefined>;
   mapper_configuration: typeof EncryptionMapperConfig;
-}, undefined> = v.looseObject({
-  type: v.literal("encryption"),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  type: /* @__PURE__ */ v.literal("encryption"),
   mapper_configuration: EncryptionMapperConfig,
 });
 
@@ -761,8 +782,8 @@ export type EncryptionMapper = v.InferOutput<typeof EncryptionMapper>;
  */
 export const FieldFilteringMapperConfig: v.LooseObjectSchema<{
   target_field: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  target_field: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  target_field: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link FieldFilteringMapperConfig} schema. */
@@ -789,8 +810,8 @@ export type FieldFilteringMapperConfig = v.InferOutput<typeof FieldFilteringMapp
 export const FieldFilteringMapper: v.LooseObjectSchema<{
   type: v.LiteralSchema<"field-filtering", undefined>;
   mapper_configuration: typeof FieldFilteringMapperConfig;
-}, undefined> = v.looseObject({
-  type: v.literal("field-filtering"),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  type: /* @__PURE__ */ v.literal("field-filtering"),
   mapper_configuration: FieldFilteringMapperConfig,
 });
 
@@ -813,9 +834,9 @@ export type FieldFilteringMapper = v.InferOutput<typeof FieldFilteringMapper>;
 export const FieldRenamingMapperConfig: v.LooseObjectSchema<{
   original_field_name: v.StringSchema<undefined>;
   new_field_name: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  original_field_name: v.string(),
-  new_field_name: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  original_field_name: /* @__PURE__ */ v.string(),
+  new_field_name: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link FieldRenamingMapperConfig} schema. */
@@ -838,8 +859,8 @@ export type FieldRenamingMapperConfig = v.InferOutput<typeof FieldRenamingMapper
 export const FieldRenamingMapper: v.LooseObjectSchema<{
   type: v.LiteralSchema<"field-renaming", undefined>;
   mapper_configuration: typeof FieldRenamingMapperConfig;
-}, undefined> = v.looseObject({
-  type: v.literal("field-renaming"),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  type: /* @__PURE__ */ v.literal("field-renaming"),
   mapper_configuration: FieldRenamingMapperConfig,
 });
 
@@ -865,10 +886,10 @@ export const HashingMapperConfig: v.LooseObjectSchema<{
   target_field: v.StringSchema<undefined>;
   method: v.GenericSchema<"SHA256" | "SHA512" | "MD5" | (string & {})>;
   field_name_suffix: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  target_field: v.string(),
-  method: openEnum(["SHA256", "SHA512", "MD5"]),
-  field_name_suffix: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  target_field: /* @__PURE__ */ v.string(),
+  method: /* @__PURE__ */ openEnum(["SHA256", "SHA512", "MD5"]),
+  field_name_suffix: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link HashingMapperConfig} schema. */
@@ -891,8 +912,8 @@ export type HashingMapperConfig = v.InferOutput<typeof HashingMapperConfig>;
 export const HashingMapper: v.LooseObjectSchema<{
   type: v.LiteralSchema<"hashing", undefined>;
   mapper_configuration: typeof HashingMapperConfig;
-}, undefined> = v.looseObject({
-  type: v.literal("hashing"),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  type: /* @__PURE__ */ v.literal("hashing"),
   mapper_configuration: HashingMapperConfig,
 });
 
@@ -914,10 +935,10 @@ export const RowFilterCondition: v.LooseObjectSchema<{
   type: v.LiteralSchema<"equal", undefined>;
   field_name: v.StringSchema<undefined>;
   comparison_value: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  type: v.literal("equal"),
-  field_name: v.string(),
-  comparison_value: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  type: /* @__PURE__ */ v.literal("equal"),
+  field_name: /* @__PURE__ */ v.string(),
+  comparison_value: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link RowFilterCondition} schema. */
@@ -939,7 +960,7 @@ export type RowFilterCondition = v.InferOutput<typeof RowFilterCondition>;
  */
 export const RowFilteringMapperConfig: v.LooseObjectSchema<{
   conditions: typeof RowFilterCondition;
-}, undefined> = v.looseObject({
+}, undefined> = /* @__PURE__ */ v.looseObject({
   conditions: RowFilterCondition,
 });
 
@@ -963,8 +984,8 @@ export type RowFilteringMapperConfig = v.InferOutput<typeof RowFilteringMapperCo
 export const RowFilteringMapperOutput: v.LooseObjectSchema<{
   type: v.LiteralSchema<"row-filtering", undefined>;
   mapper_configuration: typeof RowFilteringMapperConfig;
-}, undefined> = v.looseObject({
-  type: v.literal("row-filtering"),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  type: /* @__PURE__ */ v.literal("row-filtering"),
   mapper_configuration: RowFilteringMapperConfig,
 });
 
@@ -987,9 +1008,11 @@ export const StreamCustomization: v.LooseObjectSchema<{
     undefined
   >;
   cursor_field: v.OptionalSchema<v.NullableSchema<v.ArraySchema<v.StringSchema<undefined>, undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  primary_key_fields: v.optional(v.nullable(v.array(v.array(v.string())))),
-  cursor_field: v.optional(v.nullable(v.array(v.string()))),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  primary_key_fields: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))),
+  ),
+  cursor_field: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))),
 });
 
 /** The parsed value of the {@link StreamCustomization} schema. */
@@ -1005,7 +1028,7 @@ export type StreamCustomization = v.InferOutput<typeof StreamCustomization>;
  * const result = v.safeParse(StreamSelectionMode, await response.json());
  * ```
  */
-export const StreamSelectionMode: v.GenericSchema<"all" | "suggested" | "whitelist" | (string & {})> = openEnum([
+export const StreamSelectionMode: v.GenericSchema<"all" | "suggested" | "whitelist" | (string & {})> = /* @__PURE__ */ openEnum([
   "all",
   "suggested",
   "whitelist",
@@ -1056,15 +1079,19 @@ export const SourceTemplateCustomizationOutput: v.LooseObjectSchema<{
     >,
     undefined
   >;
-}, undefined> = v.looseObject({
-  stream_selection_mode: v.optional(StreamSelectionMode),
-  stream_whitelist: v.optional(v.nullable(v.array(v.string()))),
-  stream_customizations: v.optional(v.nullable(v.record(v.string(), StreamCustomization))),
-  stream_mappers: v.optional(
-    v.nullable(
-      v.record(
-        v.string(),
-        v.array(v.union([HashingMapper, FieldRenamingMapper, FieldFilteringMapper, RowFilteringMapperOutput, EncryptionMapper])),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  stream_selection_mode: /* @__PURE__ */ v.optional(StreamSelectionMode),
+  stream_whitelist: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string()))),
+  stream_customizations: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), StreamCustomization)),
+  ),
+  stream_mappers: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(
+      /* @__PURE__ */ v.record(
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.array(
+          /* @__PURE__ */ v.union([HashingMapper, FieldRenamingMapper, FieldFilteringMapper, RowFilteringMapperOutput, EncryptionMapper]),
+        ),
       ),
     ),
   ),
@@ -1096,19 +1123,19 @@ export const DetailedSourceTemplate: v.LooseObjectSchema<{
   is_experimental: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.optional(v.nullable(v.string())),
-  source_definition_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  source_definition_id: /* @__PURE__ */ v.string(),
   user_config_spec: ConnectorSpecification,
-  partial_default_config: v.record(v.string(), v.unknown()),
-  customization: v.optional(v.nullable(SourceTemplateCustomizationOutput)),
-  tags: v.optional(v.array(v.string())),
-  mode: v.optional(SourceConfigTemplateMode),
-  is_experimental: v.optional(v.boolean()),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  partial_default_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  customization: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SourceTemplateCustomizationOutput)),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  mode: /* @__PURE__ */ v.optional(SourceConfigTemplateMode),
+  is_experimental: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link DetailedSourceTemplate} schema. */
@@ -1124,7 +1151,7 @@ export type DetailedSourceTemplate = v.InferOutput<typeof DetailedSourceTemplate
  * const result = v.safeParse(RequestedEntityMode, await response.json());
  * ```
  */
-export const RequestedEntityMode: v.GenericSchema<"read" | "write" | (string & {})> = openEnum(["read", "write"]);
+export const RequestedEntityMode: v.GenericSchema<"read" | "write" | (string & {})> = /* @__PURE__ */ openEnum(["read", "write"]);
 
 /** The parsed value of the {@link RequestedEntityMode} schema. */
 export type RequestedEntityMode = v.InferOutput<typeof RequestedEntityMode>;
@@ -1142,9 +1169,9 @@ export type RequestedEntityMode = v.InferOutput<typeof RequestedEntityMode>;
 export const RequestedEntity: v.LooseObjectSchema<{
   entity: v.StringSchema<undefined>;
   modes: v.OptionalSchema<v.NullableSchema<v.ArraySchema<typeof RequestedEntityMode, undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  entity: v.string(),
-  modes: v.optional(v.nullable(v.array(RequestedEntityMode))),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  entity: /* @__PURE__ */ v.string(),
+  modes: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(RequestedEntityMode))),
 });
 
 /** The parsed value of the {@link RequestedEntity} schema. */
@@ -1168,14 +1195,14 @@ export const ConnectorSourceCreateResponse: v.LooseObjectSchema<{
   entities: v.OptionalSchema<v.NullableSchema<v.ArraySchema<typeof RequestedEntity, undefined>, undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
   source_template: DetailedSourceTemplate,
-  replication_config: v.record(v.string(), v.unknown()),
-  entities: v.optional(v.nullable(v.array(RequestedEntity))),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  replication_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  entities: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(RequestedEntity))),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link ConnectorSourceCreateResponse} schema. */
@@ -1193,8 +1220,8 @@ export type ConnectorSourceCreateResponse = v.InferOutput<typeof ConnectorSource
  */
 export const ConnectorSourceDeleteAcceptedResponse: v.LooseObjectSchema<{
   job_id: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  job_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  job_id: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link ConnectorSourceDeleteAcceptedResponse} schema. */
@@ -1218,14 +1245,14 @@ export const ConnectorSourceGetResponse: v.LooseObjectSchema<{
   entities: v.OptionalSchema<v.NullableSchema<v.ArraySchema<typeof RequestedEntity, undefined>, undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
   source_template: DetailedSourceTemplate,
-  replication_config: v.record(v.string(), v.unknown()),
-  entities: v.optional(v.nullable(v.array(RequestedEntity))),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  replication_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  entities: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(RequestedEntity))),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link ConnectorSourceGetResponse} schema. */
@@ -1253,18 +1280,18 @@ export const SummarizedSourceTemplate: v.LooseObjectSchema<{
   mode: v.OptionalSchema<typeof SourceConfigTemplateMode, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.nullable(v.string()),
-  connector_name: v.optional(v.nullable(v.string())),
-  organization_id: v.optional(v.nullable(v.string())),
-  actor_definition_id: v.string(),
-  tags: v.optional(v.array(v.string())),
-  customization: v.optional(v.nullable(SourceTemplateCustomizationOutput)),
-  mode: v.optional(SourceConfigTemplateMode),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+  connector_name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  organization_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  actor_definition_id: /* @__PURE__ */ v.string(),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  customization: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SourceTemplateCustomizationOutput)),
+  mode: /* @__PURE__ */ v.optional(SourceConfigTemplateMode),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link SummarizedSourceTemplate} schema. */
@@ -1286,12 +1313,12 @@ export const ConnectorSourceListItem: v.LooseObjectSchema<{
   summarized_source_template: typeof SummarizedSourceTemplate;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
   summarized_source_template: SummarizedSourceTemplate,
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link ConnectorSourceListItem} schema. */
@@ -1309,8 +1336,8 @@ export type ConnectorSourceListItem = v.InferOutput<typeof ConnectorSourceListIt
  */
 export const ConnectorSourceListResponse: v.LooseObjectSchema<{
   data: v.ArraySchema<typeof ConnectorSourceListItem, undefined>;
-}, undefined> = v.looseObject({
-  data: v.array(ConnectorSourceListItem),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  data: /* @__PURE__ */ v.array(ConnectorSourceListItem),
 });
 
 /** The parsed value of the {@link ConnectorSourceListResponse} schema. */
@@ -1334,14 +1361,14 @@ export const ConnectorSourceUpdateResponse: v.LooseObjectSchema<{
   entities: v.OptionalSchema<v.NullableSchema<v.ArraySchema<typeof RequestedEntity, undefined>, undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
   source_template: DetailedSourceTemplate,
-  replication_config: v.record(v.string(), v.unknown()),
-  entities: v.optional(v.nullable(v.array(RequestedEntity))),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  replication_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  entities: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.array(RequestedEntity))),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link ConnectorSourceUpdateResponse} schema. */
@@ -1357,7 +1384,7 @@ export type ConnectorSourceUpdateResponse = v.InferOutput<typeof ConnectorSource
  * const result = v.safeParse(ConnectorType, await response.json());
  * ```
  */
-export const ConnectorType: v.GenericSchema<"source" | "destination" | (string & {})> = openEnum(["source", "destination"]);
+export const ConnectorType: v.GenericSchema<"source" | "destination" | (string & {})> = /* @__PURE__ */ openEnum(["source", "destination"]);
 
 /** The parsed value of the {@link ConnectorType} schema. */
 export type ConnectorType = v.InferOutput<typeof ConnectorType>;
@@ -1375,9 +1402,9 @@ export type ConnectorType = v.InferOutput<typeof ConnectorType>;
 export const CronExpressionDescribeResponse: v.LooseObjectSchema<{
   description: v.StringSchema<undefined>;
   is_valid: v.BooleanSchema<undefined>;
-}, undefined> = v.looseObject({
-  description: v.string(),
-  is_valid: v.boolean(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  description: /* @__PURE__ */ v.string(),
+  is_valid: /* @__PURE__ */ v.boolean(),
 });
 
 /** The parsed value of the {@link CronExpressionDescribeResponse} schema. */
@@ -1397,10 +1424,10 @@ export const DestinationDefinitionListItem: v.LooseObjectSchema<{
   id: v.StringSchema<undefined>;
   name: v.StringSchema<undefined>;
   icon: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link DestinationDefinitionListItem} schema. */
@@ -1419,8 +1446,8 @@ export type DestinationDefinitionListItem = v.InferOutput<typeof DestinationDefi
 export const DestinationDefinitionResponse: v.LooseObjectSchema<{
   id: v.StringSchema<undefined>;
   definition: typeof ConnectorDefinition;
-}, undefined> = v.looseObject({
-  id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
   definition: ConnectorDefinition,
 });
 
@@ -1439,8 +1466,8 @@ export type DestinationDefinitionResponse = v.InferOutput<typeof DestinationDefi
  */
 export const DestinationDefinitionsListResponse: v.LooseObjectSchema<{
   destinations: v.ArraySchema<typeof DestinationDefinitionListItem, undefined>;
-}, undefined> = v.looseObject({
-  destinations: v.array(DestinationDefinitionListItem),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  destinations: /* @__PURE__ */ v.array(DestinationDefinitionListItem),
 });
 
 /** The parsed value of the {@link DestinationDefinitionsListResponse} schema. */
@@ -1459,9 +1486,9 @@ export type DestinationDefinitionsListResponse = v.InferOutput<typeof Destinatio
 export const ExampleQuestionsByType: v.LooseObjectSchema<{
   direct: v.OptionalSchema<v.ArraySchema<v.StringSchema<undefined>, undefined>, undefined>;
   search: v.OptionalSchema<v.ArraySchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  direct: v.optional(v.array(v.string())),
-  search: v.optional(v.array(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  direct: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  search: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link ExampleQuestionsByType} schema. */
@@ -1477,7 +1504,7 @@ export type ExampleQuestionsByType = v.InferOutput<typeof ExampleQuestionsByType
  * const result = v.safeParse(ScopeType, await response.json());
  * ```
  */
-export const ScopeType: v.GenericSchema<"global" | "organization" | (string & {})> = openEnum(["global", "organization"]);
+export const ScopeType: v.GenericSchema<"global" | "organization" | (string & {})> = /* @__PURE__ */ openEnum(["global", "organization"]);
 
 /** The parsed value of the {@link ScopeType} schema. */
 export type ScopeType = v.InferOutput<typeof ScopeType>;
@@ -1503,14 +1530,14 @@ export const OAuthCredentialsResponse: v.LooseObjectSchema<{
   connector_definition_id: v.StringSchema<undefined>;
   created_at: v.StringSchema<undefined>;
   updated_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
   scope_type: ScopeType,
-  scope_id: v.nullable(v.string()),
+  scope_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
   connector_type: ConnectorType,
-  connector_definition_id: v.string(),
-  created_at: v.string(),
-  updated_at: v.string(),
+  connector_definition_id: /* @__PURE__ */ v.string(),
+  created_at: /* @__PURE__ */ v.string(),
+  updated_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link OAuthCredentialsResponse} schema. */
@@ -1528,8 +1555,8 @@ export type OAuthCredentialsResponse = v.InferOutput<typeof OAuthCredentialsResp
  */
 export const ScopedTokenCreateResponse: v.LooseObjectSchema<{
   token: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  token: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  token: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link ScopedTokenCreateResponse} schema. */
@@ -1549,10 +1576,10 @@ export const ScopedTokenInfoGetResponse: v.LooseObjectSchema<{
   organization_id: v.StringSchema<undefined>;
   workspace_id: v.StringSchema<undefined>;
   workspace_name: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  organization_id: v.string(),
-  workspace_id: v.string(),
-  workspace_name: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  organization_id: /* @__PURE__ */ v.string(),
+  workspace_id: /* @__PURE__ */ v.string(),
+  workspace_name: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link ScopedTokenInfoGetResponse} schema. */
@@ -1570,8 +1597,8 @@ export type ScopedTokenInfoGetResponse = v.InferOutput<typeof ScopedTokenInfoGet
  */
 export const SourceDefinitionListResponse: v.LooseObjectSchema<{
   definitions: v.ArraySchema<typeof ConnectorDefinitionSummarized, undefined>;
-}, undefined> = v.looseObject({
-  definitions: v.array(ConnectorDefinitionSummarized),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  definitions: /* @__PURE__ */ v.array(ConnectorDefinitionSummarized),
 });
 
 /** The parsed value of the {@link SourceDefinitionListResponse} schema. */
@@ -1591,10 +1618,10 @@ export const SourceDefinitionResponse: v.LooseObjectSchema<{
   id: v.StringSchema<undefined>;
   definition: typeof ConnectorDefinition;
   example_questions: v.OptionalSchema<typeof ExampleQuestionsByType, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
   definition: ConnectorDefinition,
-  example_questions: v.optional(ExampleQuestionsByType),
+  example_questions: /* @__PURE__ */ v.optional(ExampleQuestionsByType),
 });
 
 /** The parsed value of the {@link SourceDefinitionResponse} schema. */
@@ -1623,19 +1650,19 @@ export const SourceTemplateCreateResponse: v.LooseObjectSchema<{
   is_experimental: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.optional(v.nullable(v.string())),
-  source_definition_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  source_definition_id: /* @__PURE__ */ v.string(),
   user_config_spec: ConnectorSpecification,
-  partial_default_config: v.record(v.string(), v.unknown()),
-  customization: v.optional(v.nullable(SourceTemplateCustomizationOutput)),
-  tags: v.optional(v.array(v.string())),
-  mode: v.optional(SourceConfigTemplateMode),
-  is_experimental: v.optional(v.boolean()),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  partial_default_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  customization: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SourceTemplateCustomizationOutput)),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  mode: /* @__PURE__ */ v.optional(SourceConfigTemplateMode),
+  is_experimental: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link SourceTemplateCreateResponse} schema. */
@@ -1654,9 +1681,9 @@ export type SourceTemplateCreateResponse = v.InferOutput<typeof SourceTemplateCr
 export const SourceTemplateDeleteResponse: v.LooseObjectSchema<{
   id: v.StringSchema<undefined>;
   deleted_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  deleted_at: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  deleted_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link SourceTemplateDeleteResponse} schema. */
@@ -1696,21 +1723,28 @@ export const SourceTemplateGetResponse: v.LooseObjectSchema<{
     undefined
   >;
   connector_name: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.optional(v.nullable(v.string())),
-  source_definition_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  source_definition_id: /* @__PURE__ */ v.string(),
   user_config_spec: ConnectorSpecification,
-  partial_default_config: v.record(v.string(), v.unknown()),
-  customization: v.optional(v.nullable(SourceTemplateCustomizationOutput)),
-  tags: v.optional(v.array(v.string())),
-  mode: v.optional(SourceConfigTemplateMode),
-  is_experimental: v.optional(v.boolean()),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
-  auth_tooltip: v.optional(v.nullable(v.union([v.string(), v.record(v.string(), v.string())]))),
-  connector_name: v.optional(v.nullable(v.string())),
+  partial_default_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  customization: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SourceTemplateCustomizationOutput)),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  mode: /* @__PURE__ */ v.optional(SourceConfigTemplateMode),
+  is_experimental: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  auth_tooltip: /* @__PURE__ */ v.optional(
+    /* @__PURE__ */ v.nullable(
+      /* @__PURE__ */ v.union([
+        /* @__PURE__ */ v.string(),
+        /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.string()),
+      ]),
+    ),
+  ),
+  connector_name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link SourceTemplateGetResponse} schema. */
@@ -1738,18 +1772,18 @@ export const SourceTemplateListItem: v.LooseObjectSchema<{
   mode: v.OptionalSchema<typeof SourceConfigTemplateMode, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.nullable(v.string()),
-  connector_name: v.optional(v.nullable(v.string())),
-  organization_id: v.optional(v.nullable(v.string())),
-  actor_definition_id: v.string(),
-  tags: v.optional(v.array(v.string())),
-  customization: v.optional(v.nullable(SourceTemplateCustomizationOutput)),
-  mode: v.optional(SourceConfigTemplateMode),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+  connector_name: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  organization_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  actor_definition_id: /* @__PURE__ */ v.string(),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  customization: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SourceTemplateCustomizationOutput)),
+  mode: /* @__PURE__ */ v.optional(SourceConfigTemplateMode),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link SourceTemplateListItem} schema. */
@@ -1767,8 +1801,8 @@ export type SourceTemplateListItem = v.InferOutput<typeof SourceTemplateListItem
  */
 export const SourceTemplateListResponse: v.LooseObjectSchema<{
   data: v.ArraySchema<typeof SourceTemplateListItem, undefined>;
-}, undefined> = v.looseObject({
-  data: v.array(SourceTemplateListItem),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  data: /* @__PURE__ */ v.array(SourceTemplateListItem),
 });
 
 /** The parsed value of the {@link SourceTemplateListResponse} schema. */
@@ -1797,19 +1831,19 @@ export const SourceTemplateUpdateResponse: v.LooseObjectSchema<{
   is_experimental: v.OptionalSchema<v.BooleanSchema<undefined>, undefined>;
   created_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   updated_at: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  icon: v.optional(v.nullable(v.string())),
-  source_definition_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  icon: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  source_definition_id: /* @__PURE__ */ v.string(),
   user_config_spec: ConnectorSpecification,
-  partial_default_config: v.record(v.string(), v.unknown()),
-  customization: v.optional(v.nullable(SourceTemplateCustomizationOutput)),
-  tags: v.optional(v.array(v.string())),
-  mode: v.optional(SourceConfigTemplateMode),
-  is_experimental: v.optional(v.boolean()),
-  created_at: v.optional(v.nullable(v.string())),
-  updated_at: v.optional(v.nullable(v.string())),
+  partial_default_config: /* @__PURE__ */ v.record(/* @__PURE__ */ v.string(), /* @__PURE__ */ v.unknown()),
+  customization: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(SourceTemplateCustomizationOutput)),
+  tags: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.array(/* @__PURE__ */ v.string())),
+  mode: /* @__PURE__ */ v.optional(SourceConfigTemplateMode),
+  is_experimental: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.boolean()),
+  created_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  updated_at: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link SourceTemplateUpdateResponse} schema. */
@@ -1830,11 +1864,11 @@ export const TokenResponse: v.LooseObjectSchema<{
   token_type: v.StringSchema<undefined>;
   expires_in: v.NumberSchema<undefined>;
   organization_id: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
-}, undefined> = v.looseObject({
-  access_token: v.string(),
-  token_type: v.string(),
-  expires_in: v.number(),
-  organization_id: v.optional(v.nullable(v.string())),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  access_token: /* @__PURE__ */ v.string(),
+  token_type: /* @__PURE__ */ v.string(),
+  expires_in: /* @__PURE__ */ v.number(),
+  organization_id: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
 });
 
 /** The parsed value of the {@link TokenResponse} schema. */
@@ -1852,8 +1886,8 @@ export type TokenResponse = v.InferOutput<typeof TokenResponse>;
  */
 export const WidgetTokenCreateResponse: v.LooseObjectSchema<{
   token: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  token: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  token: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link WidgetTokenCreateResponse} schema. */
@@ -1872,9 +1906,9 @@ export type WidgetTokenCreateResponse = v.InferOutput<typeof WidgetTokenCreateRe
 export const WorkspaceDeleteResponse: v.LooseObjectSchema<{
   id: v.StringSchema<undefined>;
   deleted_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  deleted_at: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  deleted_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link WorkspaceDeleteResponse} schema. */
@@ -1890,7 +1924,7 @@ export type WorkspaceDeleteResponse = v.InferOutput<typeof WorkspaceDeleteRespon
  * const result = v.safeParse(WorkspaceStatus, await response.json());
  * ```
  */
-export const WorkspaceStatus: v.GenericSchema<"active" | "inactive" | (string & {})> = openEnum(["active", "inactive"]);
+export const WorkspaceStatus: v.GenericSchema<"active" | "inactive" | (string & {})> = /* @__PURE__ */ openEnum(["active", "inactive"]);
 
 /** The parsed value of the {@link WorkspaceStatus} schema. */
 export type WorkspaceStatus = v.InferOutput<typeof WorkspaceStatus>;
@@ -1914,15 +1948,15 @@ export const WorkspaceGetResponse: v.LooseObjectSchema<{
   tombstone: v.BooleanSchema<undefined>;
   created_at: v.StringSchema<undefined>;
   updated_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  organization_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  organization_id: /* @__PURE__ */ v.string(),
   status: WorkspaceStatus,
-  cache_enabled: v.nullable(v.boolean()),
-  tombstone: v.boolean(),
-  created_at: v.string(),
-  updated_at: v.string(),
+  cache_enabled: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean()),
+  tombstone: /* @__PURE__ */ v.boolean(),
+  created_at: /* @__PURE__ */ v.string(),
+  updated_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link WorkspaceGetResponse} schema. */
@@ -1947,15 +1981,15 @@ export const WorkspaceListItem: v.LooseObjectSchema<{
   tombstone: v.BooleanSchema<undefined>;
   created_at: v.StringSchema<undefined>;
   updated_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  organization_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  organization_id: /* @__PURE__ */ v.string(),
   status: WorkspaceStatus,
-  cache_enabled: v.nullable(v.boolean()),
-  tombstone: v.boolean(),
-  created_at: v.string(),
-  updated_at: v.string(),
+  cache_enabled: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean()),
+  tombstone: /* @__PURE__ */ v.boolean(),
+  created_at: /* @__PURE__ */ v.string(),
+  updated_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link WorkspaceListItem} schema. */
@@ -1974,9 +2008,9 @@ export type WorkspaceListItem = v.InferOutput<typeof WorkspaceListItem>;
 export const WorkspaceListResponse: v.LooseObjectSchema<{
   next: v.OptionalSchema<v.NullableSchema<v.StringSchema<undefined>, undefined>, undefined>;
   data: v.ArraySchema<typeof WorkspaceListItem, undefined>;
-}, undefined> = v.looseObject({
-  next: v.optional(v.nullable(v.string())),
-  data: v.array(WorkspaceListItem),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  next: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
+  data: /* @__PURE__ */ v.array(WorkspaceListItem),
 });
 
 /** The parsed value of the {@link WorkspaceListResponse} schema. */
@@ -1996,10 +2030,10 @@ export const WorkspaceStatsResponse: v.LooseObjectSchema<{
   active_count: v.NumberSchema<undefined>;
   inactive_count: v.NumberSchema<undefined>;
   total_count: v.NumberSchema<undefined>;
-}, undefined> = v.looseObject({
-  active_count: v.number(),
-  inactive_count: v.number(),
-  total_count: v.number(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  active_count: /* @__PURE__ */ v.number(),
+  inactive_count: /* @__PURE__ */ v.number(),
+  total_count: /* @__PURE__ */ v.number(),
 });
 
 /** The parsed value of the {@link WorkspaceStatsResponse} schema. */
@@ -2024,15 +2058,15 @@ export const WorkspaceUpdateResponse: v.LooseObjectSchema<{
   tombstone: v.BooleanSchema<undefined>;
   created_at: v.StringSchema<undefined>;
   updated_at: v.StringSchema<undefined>;
-}, undefined> = v.looseObject({
-  id: v.string(),
-  name: v.string(),
-  organization_id: v.string(),
+}, undefined> = /* @__PURE__ */ v.looseObject({
+  id: /* @__PURE__ */ v.string(),
+  name: /* @__PURE__ */ v.string(),
+  organization_id: /* @__PURE__ */ v.string(),
   status: WorkspaceStatus,
-  cache_enabled: v.nullable(v.boolean()),
-  tombstone: v.boolean(),
-  created_at: v.string(),
-  updated_at: v.string(),
+  cache_enabled: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.boolean()),
+  tombstone: /* @__PURE__ */ v.boolean(),
+  created_at: /* @__PURE__ */ v.string(),
+  updated_at: /* @__PURE__ */ v.string(),
 });
 
 /** The parsed value of the {@link WorkspaceUpdateResponse} schema. */
