@@ -157,7 +157,7 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string): unknow
     return echo(res, 422, `Invalid API Key provided: ${json.credentials?.api_key}`, raw);
   }
   if (url.pathname === "/api/v1/integrations/connectors/check") {
-    return send(res, 200, { id: CONNECTOR_ID, status: "failed", message: `Invalid API Key provided: ${json.credentials?.api_key}` });
+    return echo(res, 422, `Check failed: Invalid API Key provided: ${json.credentials?.api_key}`, raw);
   }
   if (url.pathname === "/api/v1/oauth/credentials") {
     return echo(res, 400, `client_secret ${json.configuration?.client_secret} was rejected by the provider`, raw);
@@ -233,11 +233,10 @@ describe("leak scan against a server that echoes secrets back", () => {
     expect(leaks(c.out)).toEqual([]);
   });
 
-  it("connectors.check: a failed check whose message echoes the key names no credential", async () => {
+  it("connectors.check: a 422 whose message echoes the key names no credential", async () => {
     const c = collector();
     const ws = hostileClient(c).workspace();
-    const check = await ws.connectors.check(stripeCreate);
-    c.out.texts.push({ where: "check result", text: inspect(check, { depth: 10 }) });
+    await failing(c.out, "connectors.check", () => ws.connectors.check(stripeCreate));
     expect(received.some((r) => r.includes(CONNECTOR_KEY))).toBe(true);
     expect(leaks(c.out)).toEqual([]);
   });
