@@ -1,5 +1,7 @@
 // The public face of the connector catalogs. The catalogs themselves, and the code that reads them, are loaded
 // lazily (runtime.ts, describe.ts); only the slug list is here, for listConnectorTypes.
+
+import { requireText } from "../resources/invalid-input";
 import type { CatalogAction, ConnectorCatalog } from "./catalog-types";
 import { CONNECTOR_TYPES } from "./generated/connector-types";
 
@@ -42,5 +44,8 @@ export function listConnectorTypes(): { slug: string; displayName: string; defin
  * ```
  */
 export async function connectorPaging(slug: string, entity: string, action: string): Promise<CatalogAction["pagination"] | undefined> {
+  requireText("connectorPaging", "slug", slug);
+  requireText("connectorPaging", "entity", entity);
+  requireText("connectorPaging", "action", action);
   return (await import("./runtime")).pagingOf(slug, entity, action);
 }

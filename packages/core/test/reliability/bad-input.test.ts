@@ -8,9 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type AirbyteClient,
   configure,
+  connectorPaging,
   createClient,
   createProxyHandler,
   createWidgetTokenHandler,
+  describeConnector,
   isValidationError,
   resetConfiguration,
 } from "../../src/index";
@@ -520,5 +522,18 @@ describe("the reported defects now fail typed (issue 11 items 2 and 6)", () => {
     expect(isValidationError(error)).toBe(true);
     expect(JSON.stringify(error)).not.toContain(SECRET);
     expect((error as Error).message).not.toContain(SECRET);
+  });
+
+  it("the catalog functions: connectorPaging and describeConnector name the bad argument", async () => {
+    for (const args of [
+      [1, "customers", "list"],
+      ["stripe", null, "list"],
+      ["stripe", "customers", ""],
+    ] as const) {
+      const error = await thrown(() => connectorPaging(...(args as unknown as [string, string, string])));
+      expect(isValidationError(error)).toBe(true);
+      expect((error as Error).message).toMatch(/slug|entity|action/);
+    }
+    expect(isValidationError(await thrown(() => describeConnector(42 as unknown as string)))).toBe(true);
   });
 });
