@@ -167,7 +167,8 @@ export class AirbyteError extends Error {
     this.retryable = unknownOutcome ? false : (options.retryable ?? false);
     if (unknownOutcome) this.mayHaveSucceeded = true;
     if (options.status !== undefined) this.status = options.status;
-    if (options.requestId !== undefined) this.requestId = options.requestId;
+    // A request id is the server's text: one built from an echoed header would carry the secret along.
+    if (options.requestId !== undefined) this.requestId = redact(options.requestId);
     if (options.method !== undefined) this.method = options.method.toUpperCase();
     if (options.path !== undefined) this.path = redact(errorPath(options.path));
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;

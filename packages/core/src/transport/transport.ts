@@ -323,7 +323,8 @@ export function createTransport(config: TransportConfig): Transport {
           } catch (error) {
             throw networkError(error, { ...failure, reason: attemptSignal.reason() });
           }
-          const requestId = response.headers.get("x-request-id") ?? undefined;
+          const rawRequestId = response.headers.get("x-request-id");
+          const requestId = rawRequestId === null ? undefined : config.redact(rawRequestId);
           runHook(
             config.hooks.onResponse,
             { ...info, status: response.status, durationMs: config.now() - sentAt, ...(requestId ? { requestId } : {}) },
