@@ -27,6 +27,8 @@ const packages = [
   { name: "@airbyte-agents/core", dir: path.join(root, "packages/core") },
   { name: "@airbyte-agents/emulator", dir: path.join(root, "packages/emulator") },
   { name: "@airbyte-agents/react", dir: path.join(root, "packages/react"), optional: true },
+  // Packed, publint and attw only: its frameworks are optional peers, exercised by its own tests.
+  { name: "@airbyte-agents/tools", dir: path.join(root, "packages/tools"), optional: true },
 ];
 
 const work = mkdtempSync(path.join(os.tmpdir(), "airbyte-package-check-"));

@@ -11,7 +11,6 @@ import {
   isNonNegativeInteger,
   isObject,
   isPositiveNumber,
-  isText,
   oneOf,
   optionsObject,
 } from "./values";

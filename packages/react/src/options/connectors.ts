@@ -217,7 +217,8 @@ export interface DeleteConnectorContext {
  * const input: DeleteConnectorMutationInput = { workspace: "acme" };
  * ```
  */
-export type DeleteConnectorMutationInput = WorkspaceInput & AirbyteMutationOptions<{ jobId: string | null }, string, DeleteConnectorContext>;
+export type DeleteConnectorMutationInput = WorkspaceInput &
+  AirbyteMutationOptions<{ jobId: string | null }, string, DeleteConnectorContext>;
 
 /**
  * Mutation options that delete a connector by id, optimistically: it leaves every cached connector list of the
