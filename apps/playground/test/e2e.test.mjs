@@ -9,7 +9,7 @@
 //
 // and checks what must never happen: the page receiving (or sending) the client secret or an application token,
 // and a token for one workspace reaching another. Writes .test-results/playground.json
-// ({ numPassedTests, numFailedTests, steps }) and screenshots to test/screenshots/ (gitignored).
+// ({ numPassedTests, numFailedTests, steps }) and screenshots to .test-results/screenshots/ (git-ignored).
 
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -23,7 +23,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const appDir = path.resolve(here, "..");
 const WIDGET_TTL_SECONDS = 300;
 const STEP_TIMEOUT_MS = 15_000;
-const SCREENSHOTS = path.join(here, "screenshots");
+// Test artifacts, git-ignored (the repository's .gitignore has .test-results).
+const SCREENSHOTS = path.join(appDir, ".test-results", "screenshots");
 
 const startedAt = Date.now();
 const steps = [];
@@ -274,11 +275,46 @@ try {
     return src.split("?")[0];
   });
 
+  await step("the widget shows the icons the emulator serves, every one loaded", async () => {
+    const icons = await widgetFrame
+      .locator("[data-testid^=connector-option-] img")
+      .evaluateAll((imgs) => imgs.map((img) => ({ src: img.getAttribute("src"), loaded: img.complete && img.naturalWidth > 0 })));
+    assert(icons.length >= 40, `${icons.length} icons`);
+    const broken = icons.filter((i) => !i.loaded).map((i) => i.src);
+    assert(broken.length === 0, `icons not loaded: ${broken.slice(0, 5).join(", ")}`);
+    const github = icons.find((i) => i.src === "/_icons/github.svg");
+    assert(github, "no GitHub icon at /_icons/github.svg (the templates' icon URL)");
+    return `${icons.length} icons loaded`;
+  });
+
+  await step("the widget's form: token scheme first, labels and help from the spec, both missing fields reported", async () => {
+    await widgetFrame.getByTestId("connector-option-github").click();
+    const scheme = widgetFrame.getByTestId("field-scheme");
+    const chosen = await scheme.evaluate((s) => s.options[s.selectedIndex]?.textContent);
+    assert(chosen === "Personal Access Token", `default scheme ${chosen}, not the token`);
+    const labelOf = (name) => widgetFrame.locator(`label[for="f-${name}"]`).textContent();
+    const tokenLabel = await labelOf("credentials.token");
+    const reposLabel = await labelOf("replication.repositories");
+    assert(tokenLabel === "Personal Access Token", `token field labelled ${tokenLabel}`);
+    assert(reposLabel?.startsWith("GitHub Repositories"), `repositories field labelled ${reposLabel}`);
+    const help = await widgetFrame.getByTestId("help-replication.repositories").textContent();
+    assert(help?.includes("airbytehq/airbyte"), `repositories help: ${help}`);
+    // Submit with both required fields empty: the widget names both, and sends nothing.
+    await widgetFrame.getByTestId("widget-submit").click();
+    const status = widgetFrame.getByTestId("widget-status");
+    await status.filter({ hasText: "Missing 2 required fields" }).waitFor();
+    const items = await status.locator("li").allTextContents();
+    assert(items.length === 2 && items[0] === "Personal Access Token" && items[1]?.startsWith("GitHub Repositories"), `missing: ${items}`);
+    const invalid = await widgetFrame.locator("[aria-invalid=true]").count();
+    assert(invalid === 2, `${invalid} fields marked invalid`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "widget-missing.png") });
+    return `${chosen}; missing: ${items.join(", ")}`;
+  });
+
   const created = {};
   await step("a GitHub connector is created through the widget's form and listed without a reload", async () => {
-    await widgetFrame.getByTestId("connector-option-github").click();
+    // The form from the previous step is still open, with the token scheme already chosen.
     await widgetFrame.getByTestId("field-__name").fill("Acme GitHub");
-    await widgetFrame.getByTestId("field-scheme").selectOption({ label: "Personal Access Token" });
     await widgetFrame.getByTestId("field-credentials.token").fill("ghp_playground_e2e");
     await widgetFrame.getByTestId("field-replication.repositories").fill("acme/app, acme/api");
     await widgetFrame.getByTestId("widget-submit").click();
@@ -316,6 +352,17 @@ try {
     return created.linear;
   });
 
+  await step("presets fit the connector just created (its catalog's list actions, owner/repo from its repositories)", async () => {
+    await connectorItem("Acme GitHub").click();
+    const params = page.getByLabel("Parameters (JSON)");
+    await page.waitForFunction(() => document.querySelector("[data-testid=operation-params]")?.value.includes('"owner": "acme"'));
+    const preset = JSON.parse(await params.inputValue());
+    assert(preset.owner === "acme" && preset.repo === "app" && preset.per_page === 10, `preset ${JSON.stringify(preset)}`);
+    const entities = await page.locator("[data-testid=entity-presets] option").evaluateAll((os) => os.map((o) => o.value));
+    assert(entities.includes("issues") && entities.includes("pull_requests"), `entities ${entities}`);
+    return `${await page.getByLabel("Entity").inputValue()} ${JSON.stringify(preset)}; ${entities.length} entities`;
+  });
+
   await step("a list operation runs and a second page loads with “Load more”", async () => {
     await connectorItem("Acme GitHub").click();
     await page.getByLabel("Entity").fill("issues");
@@ -340,13 +387,43 @@ try {
       `execute calls: ${JSON.stringify(executes.map((r) => [r.auth, r.status, r.userAgent]))}`,
     );
     assert((await visibleErrors()) === 0, "an error is shown");
+    // The code panel shows the call it ran, with the real arguments, in core's and React's form.
+    const core = await page.getByTestId("code-execute-core").textContent();
+    const react = await page.getByTestId("code-execute-react").textContent();
+    for (const [form, text] of [
+      ["core", core],
+      ["react", react],
+    ]) {
+      for (const needle of [created.github, '"issues", "list"', '"owner": "acme"', '"repo": "app"', '"per_page": 10']) {
+        assert(text?.includes(needle), `${form} code lacks ${needle}: ${text}`);
+      }
+    }
+    assert(core.includes("connector.execute(") && react.includes("useInfiniteExecute("), "code forms");
+    assert((await page.getByTestId("code-execute-copy-core").count()) === 1, "no copy button");
+    // The inspector lists both execute calls with status and time; headers are redacted.
+    const rows = page.locator("[data-testid=inspector-row][data-method=POST][data-status='200']");
+    const executeRows = await rows.evaluateAll((trs) =>
+      trs.filter((tr) => tr.dataset.path.endsWith("/execute")).map((tr) => tr.textContent),
+    );
+    assert(executeRows.length >= 2, `${executeRows.length} execute rows in the inspector`);
+    assert(
+      executeRows.every((t) => / ms$/.test(t)),
+      `rows without a time: ${executeRows}`,
+    );
+    const headers = (await page.getByTestId("inspector-headers").allTextContents()).join("\n");
+    assert(/authorization: /i.test(headers), "no authorization header shown (redacted)");
+    assert(!/eyJ[\w-]+\.[\w-]+/.test(headers), "a JWT in the inspector");
+    await page.getByTestId("inspector").screenshot({ path: path.join(SCREENSHOTS, "inspector.png") });
     return `${both} rows over 2 pages, widget-token calls from ${executes[0].userAgent?.match(/HeadlessChrome\/\S+/)?.[0]}`;
   });
 
   await step("a question is answered (through the server's ask route)", async () => {
     const askResponse = page.waitForResponse((r) => r.url() === `${origin}/api/airbyte/ask`);
     askResponse.catch(() => undefined);
-    await page.getByLabel("Question", { exact: true }).fill("List the Linear issues");
+    // The sample question names the selected connector (Acme GitHub), and that connector answers it.
+    const sample = (await page.getByTestId("ask-sample").textContent()) ?? "";
+    assert(sample.includes("GitHub"), `sample question ${sample}`);
+    await page.getByTestId("ask-sample").click();
     await page.getByRole("button", { name: "Ask" }).click();
     assert((await askResponse).status() === 200, "ask route failed");
     const answer = page.getByTestId("ask-answer");
@@ -355,6 +432,12 @@ try {
     const text = (await answer.textContent()) ?? "";
     assert(outcome === "success", `outcome ${outcome}: ${text}`);
     assert(text.trim().length > 0, "empty answer");
+    const by = await page.getByTestId("ask-connectors").textContent();
+    assert(by === "Acme GitHub", `"${sample}" answered by ${by}`);
+    const code = (await page.getByTestId("code-ask-react").textContent()) ?? "";
+    assert(code.includes(`ask.mutate(${JSON.stringify(sample)})`), `ask code: ${code}`);
+    const askRow = page.locator("[data-testid=inspector-row][data-path='/api/airbyte/ask'][data-status='200']");
+    assert((await askRow.count()) === 1, "the ask call is not in the inspector");
     await page.screenshot({ path: path.join(SCREENSHOTS, "playground.png"), fullPage: true });
     return text.split("\n")[0].slice(0, 100);
   });

@@ -1,15 +1,15 @@
 import type { ConnectorInfo } from "@airbyte-agents/core";
 import { useAsk } from "@airbyte-agents/react";
 import { type FormEvent, useId, useState } from "react";
+import { presetsFrom } from "../teach/presets";
 import { askSnippet } from "../teach/snippets";
 import { useCatalog } from "../teach/use-catalog";
 import { CodeSample } from "./CodeSample";
 import { ErrorMessage } from "./ErrorMessage";
 
-/** A sample question naming the selected connector and one of its listable entities, so that connector answers it. */
-function sampleQuestion(displayName: string | undefined, entities: { name: string; actions: { name: string }[] }[]): string | undefined {
-  const entity = entities.find((e) => e.actions.some((a) => a.name === "list"));
-  return displayName && entity ? `List the ${displayName} ${entity.name.replaceAll("_", " ")}` : undefined;
+/** A sample question naming the selected connector and its first preset's entity, so that connector answers it. */
+function sampleQuestion(displayName: string | undefined, entity: string | undefined): string | undefined {
+  return displayName && entity ? `List the ${displayName} ${entity.replaceAll("_", " ")}` : undefined;
 }
 
 /** A question about the workspace's data. It runs on the server (ask needs the application token). */
@@ -19,7 +19,10 @@ export function AskPanel({ connectors, selected }: { connectors: ConnectorInfo[]
   const [asked, setAsked] = useState<string | null>(null);
   const ask = useAsk();
   const catalog = useCatalog(selected);
-  const sample = sampleQuestion(catalog.data?.displayName ?? selected?.connectorType, catalog.data?.entities ?? []);
+  const sample = sampleQuestion(
+    catalog.data?.displayName ?? selected?.connectorType,
+    catalog.data ? presetsFrom(catalog.data)[0]?.entity : undefined,
+  );
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -9,6 +9,9 @@ export interface Preset {
 }
 
 const PAGE_SIZE = 10;
+// Entities a first look is usually about, tried first; the others keep the catalog's order.
+const FIRST = ["issues", "tickets", "customers", "contacts", "deals", "users"];
+const rank = (name: string) => (FIRST.includes(name) ? FIRST.indexOf(name) : FIRST.length);
 
 /** Values the connector was set up with, by the parameter names a spec uses for them. */
 function fromReplication(replication: Record<string, unknown> | undefined): Record<string, unknown> {
@@ -42,5 +45,5 @@ export function presetsFrom(catalog: ConnectorCatalog, replication?: Record<stri
     if (size) params[size] = PAGE_SIZE;
     presets.push({ entity: entity.name, params });
   }
-  return presets;
+  return presets.sort((a, b) => rank(a.entity) - rank(b.entity));
 }
