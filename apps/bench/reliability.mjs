@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 
 const here = import.meta.dirname;
 const root = path.resolve(here, "../..");
@@ -27,7 +28,8 @@ const run = spawnSync(
   },
 );
 const wallMs = Date.now() - started;
-const output = `${run.stdout}\n${run.stderr}`;
+// vitest colours console lines even with FORCE_COLOR=0; the escapes go before matching.
+const output = stripVTControlCharacters(`${run.stdout}\n${run.stderr}`);
 const report = JSON.parse(readFileSync(jsonFile, "utf8"));
 rmSync(jsonFile, { force: true });
 
