@@ -11,13 +11,13 @@ import {
   type ExecuteOptions,
   type ExecutionResult,
   listConnectorTypes,
+  nextPageParams,
   type TypedConnector,
   type WorkspaceClient,
 } from "@airbyte-agents/core";
 import { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, recordsOf } from "./cap";
 import { actionDescription, connectorDescription, DEFAULT_MAX_DESCRIPTION_CHARS } from "./description";
 import { failure, toToolFailure } from "./errors";
-import { continuation } from "./paging";
 import { type ActionRule, allowedOperations, allows, isReadAction, READ_ACTIONS } from "./policy";
 import { actionInputSchema, connectorInputSchema } from "./schema";
 import type { AirbyteTool, ToolCallOptions, ToolFailure, ToolResult, ToolSuccess } from "./types";
@@ -221,7 +221,7 @@ async function run(
       const data = list && shown < records.length ? list.rebuild(records.slice(0, shown)) : result.data;
       const success: ToolSuccess = { ok: true, data };
       if (paging) {
-        const next = continuation(paging, param, sent, records, Math.min(shown, records.length), result.meta);
+        const next = nextPageParams(paging, param, { sent, records, shown, meta: result.meta });
         if (next.params) success.nextPage = { params: next.params };
       }
       if (result.warning) success.warning = result.warning;
@@ -232,7 +232,7 @@ async function run(
       ? {
           build,
           resumesAfterShown: (shown) =>
-            paging ? continuation(paging, param, sent, list.records, shown, result.meta).resumesAfterShown : false,
+            paging ? nextPageParams(paging, param, { sent, records: list.records, shown, meta: result.meta }).resumesAfterShown : false,
           pageSizeParam: paging?.pageSizeParam,
         }
       : undefined;

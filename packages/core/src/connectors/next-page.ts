@@ -50,46 +50,79 @@ const idOf = (item: unknown) => {
  * the meta's cursor, the last record's id, the next page number or the next offset. Pure, so it is unit-tested.
  *
  * `sent` is the cursor parameter's value on the page just read (undefined on the first), `items` that page's
- * records and `meta` its normalised metadata.
+ * records and `meta` its normalised metadata. `shown` (default: all of them) is how many of the records the
+ * reader kept: a tool that cut a page to fit a model's budget resumes after the last record it showed when the
+ * cursor is a record id or an offset (`resumesAfterShown: true`); a meta cursor or a page number can only resume
+ * after the whole page.
  */
 export function nextPage(
   paging: Paging,
-  param: RuntimeParam | undefined,
+  param: Pick<RuntimeParam, "default" | "minimum"> | undefined,
   sent: unknown,
   items: readonly unknown[],
   meta: PageMeta,
-): { hasNextPage: boolean; cursor: string | null } {
-  const stop = { hasNextPage: false, cursor: null };
+  shown: number = items.length,
+): { hasNextPage: boolean; cursor: string | null; resumesAfterShown: boolean } {
+  const cut = shown < items.length;
+  const from = sent === undefined || sent === null ? undefined : sent;
   switch (paging.cursorFrom) {
     case "lastId": {
-      const last = idOf(items.at(-1));
-      return meta.hasNextPage && last !== null ? { hasNextPage: true, cursor: last } : stop;
+      // After a cut the rest of this page exists for certain; otherwise the API's flag says whether more follows.
+      const last = idOf(items[shown - 1]);
+      const more = (cut || meta.hasNextPage) && last !== null;
+      return { hasNextPage: more, cursor: more ? last : null, resumesAfterShown: true };
     }
     case "pageNumber": {
+      const stop = { hasNextPage: false, cursor: null, resumesAfterShown: false };
       if (items.length === 0) return stop;
       const first = typeof param?.default === "number" ? param.default : (param?.minimum ?? 1);
-      const current = sent === undefined ? first : Number(sent);
+      const current = from === undefined ? first : Number(from);
       const totalPages = numberAt(meta.raw, TOTAL_PAGES);
       const lastPage = meta.raw?.last_page ?? meta.raw?.lastPage;
       const more =
         typeof lastPage === "boolean" ? !lastPage : meta.hasNextPage || (totalPages !== undefined && current - first + 1 < totalPages);
-      return more ? { hasNextPage: true, cursor: String(current + 1) } : stop;
+      return more ? { hasNextPage: true, cursor: String(current + 1), resumesAfterShown: false } : stop;
     }
     case "offset": {
+      const stop = { hasNextPage: false, cursor: null, resumesAfterShown: true };
       if (items.length === 0) return stop;
-      const next = (sent === undefined ? 0 : Number(sent)) + items.length;
+      const start = from === undefined ? 0 : Number(from);
       const total = numberAt(meta.raw, TOTAL_ITEMS);
-      const more = total !== undefined ? next < total : meta.hasNextPage;
-      return more ? { hasNextPage: true, cursor: String(next) } : stop;
+      const more = cut || (total !== undefined ? start + items.length < total : meta.hasNextPage);
+      return more ? { hasNextPage: true, cursor: String(start + shown), resumesAfterShown: true } : stop;
     }
     default: {
       const cursor = metaCursor(paging, meta.raw) ?? meta.cursor;
       // A boolean flag among the connector's keys decides (has_more, hasNextPage, isLast); otherwise a cursor does.
       const flagged = paging.metaKeys.some((key) => typeof meta.raw?.[key] === "boolean");
       const more = (flagged ? meta.hasNextPage : true) && cursor !== null;
-      return more ? { hasNextPage: true, cursor } : stop;
+      return { hasNextPage: more, cursor: more ? cursor : null, resumesAfterShown: false };
     }
   }
+}
+
+/**
+ * The parameters that fetch the page after one a caller read itself (an agent tool reads one page per call), by
+ * the action's paging rule from `connectorPaging()` or `describeConnector()`: `{ [cursorParam]: cursor }`, or no
+ * `params` when nothing follows. `shown` is how many of the page's records the caller kept (see `nextPage`).
+ *
+ * @example
+ * ```ts
+ * const paging = await connectorPaging("stripe", "customers", "list");
+ * const page = await stripe.execute("customers", "list", { limit: 100 });
+ * const next = paging && nextPageParams(paging, undefined, { sent: undefined, records: page.data, meta: page.meta });
+ * // next.params: { starting_after: "cus_100" }
+ * ```
+ */
+export function nextPageParams(
+  paging: Paging,
+  param: Pick<RuntimeParam, "default" | "minimum"> | undefined,
+  page: { sent: unknown; records: readonly unknown[]; meta: PageMeta; shown?: number | undefined },
+): { params?: Record<string, unknown>; resumesAfterShown: boolean } {
+  const shown = Math.min(page.shown ?? page.records.length, page.records.length);
+  const next = nextPage(paging, param, page.sent, page.records, page.meta, shown);
+  if (!next.hasNextPage || next.cursor === null) return { resumesAfterShown: next.resumesAfterShown };
+  return { params: { [paging.cursorParam]: cursorValue(paging, next.cursor) }, resumesAfterShown: next.resumesAfterShown };
 }
 
 /** The cursor as the parameter takes it: a number for integer parameters (a page number, an offset, an id). */

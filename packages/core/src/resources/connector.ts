@@ -237,7 +237,8 @@ export class ConnectorHandle {
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
       const from = cursor === undefined ? params[paging.cursorParam] : sent;
-      return { ...page, meta: { ...page.meta, ...runtime.nextPage(paging, param, from, pageItems(page.data), page.meta) } };
+      const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, pageItems(page.data), page.meta);
+      return { ...page, meta: { ...page.meta, hasNextPage, cursor: next } };
     };
     return createPageIterator<T>(fetchPage, (cursor) =>
       this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {

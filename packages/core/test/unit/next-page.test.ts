@@ -1,7 +1,13 @@
 // Where paginate() continues, per the rule the generator read from each spec (pure logic, no HTTP).
 import { describe, expect, it } from "vitest";
-import { cursorValue, nextPage } from "../../src/connectors/next-page";
-import { normalizePageMeta } from "../../src/index";
+import { cursorValue, nextPage as nextPageOf } from "../../src/connectors/next-page";
+import { nextPageParams, normalizePageMeta } from "../../src/index";
+
+// Where the next page starts; `resumesAfterShown` has tests of its own below.
+const nextPage = (...args: Parameters<typeof nextPageOf>) => {
+  const { resumesAfterShown: _, ...next } = nextPageOf(...args);
+  return next;
+};
 
 const meta = (raw: Record<string, unknown>) => normalizePageMeta(raw);
 const items = (n: number, from = 1) => Array.from({ length: n }, (_, i) => ({ id: `obj_${from + i}` }));
@@ -79,5 +85,42 @@ describe("cursorValue", () => {
     expect(cursorValue({ cursorParam: "page", cursorType: "integer", metaKeys: [] }, "3")).toBe(3);
     expect(cursorValue({ cursorParam: "after", metaKeys: [] }, "3")).toBe("3");
     expect(cursorValue(undefined, "abc")).toBe("abc");
+  });
+});
+
+describe("a page cut short (an agent tool keeps only what fits its budget)", () => {
+  it("lastId and offset resume right after the last record kept; a meta cursor or a page number after the whole page", () => {
+    const stripe = { cursorParam: "starting_after", cursorFrom: "lastId" as const, metaKeys: ["has_more"] };
+    // Cut at 3 of 10 on the last page: the rest of this page still follows.
+    expect(nextPageOf(stripe, undefined, undefined, items(10), meta({ has_more: false }), 3)).toEqual({
+      hasNextPage: true,
+      cursor: "obj_3",
+      resumesAfterShown: true,
+    });
+    const jira = { cursorParam: "startAt", cursorFrom: "offset" as const, cursorType: "integer" as const, metaKeys: ["total"] };
+    expect(nextPageOf(jira, undefined, 40, items(20), meta({ total: 60 }), 5)).toEqual({
+      hasNextPage: true,
+      cursor: "45",
+      resumesAfterShown: true,
+    });
+    const meta1 = { cursorParam: "after", metaKeys: ["end_cursor", "has_next_page"] };
+    expect(nextPageOf(meta1, undefined, undefined, items(10), meta({ has_next_page: true, end_cursor: "c1" }), 3).resumesAfterShown).toBe(
+      false,
+    );
+  });
+
+  it("nextPageParams: the parameters of the next call, typed as the parameter takes them", () => {
+    const jira = { cursorParam: "startAt", cursorFrom: "offset" as const, cursorType: "integer" as const, metaKeys: ["total"] };
+    expect(nextPageParams(jira, undefined, { sent: 40, records: items(20), meta: meta({ total: 60 }), shown: 5 })).toEqual({
+      params: { startAt: 45 },
+      resumesAfterShown: true,
+    });
+    expect(nextPageParams(jira, undefined, { sent: 40, records: items(20), meta: meta({ total: 60 }) })).toEqual({
+      resumesAfterShown: true,
+    });
+    const stripe = { cursorParam: "starting_after", cursorFrom: "lastId" as const, metaKeys: ["has_more"] };
+    expect(nextPageParams(stripe, undefined, { sent: undefined, records: items(2), meta: meta({ has_more: true }) }).params).toEqual({
+      starting_after: "obj_2",
+    });
   });
 });
