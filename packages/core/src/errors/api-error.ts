@@ -72,7 +72,7 @@ export interface ApiErrorJSON extends AirbyteErrorJSON {
 
 const RETRYABLE_STATUSES: readonly number[] = [408, 429, 500, 502, 503, 504];
 const REQUEST_ID_HEADERS: readonly string[] = ["x-request-id", "request-id", "x-amzn-requestid"];
-// Contract §9.1: multi-org credentials without X-Organization-Id get this 400.
+// api-notes §9.1: multi-org credentials without X-Organization-Id get this 400.
 const ORGANIZATION_HINT =
   " Hint: these credentials belong to several organizations; pass the `organizationId` option" +
   " (or set AIRBYTE_ORGANIZATION_ID) so the client sends X-Organization-Id.";

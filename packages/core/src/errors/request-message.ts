@@ -1,6 +1,6 @@
 /**
  * Drops the query string and fragment from a request path, because query parameters can carry
- * tokens and an error must never hold one (style anchors §4.4).
+ * tokens and an error must never hold one.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@ import * as v from "valibot";
 // Shapes of endpoints the OpenAPI document does not cover, read from the contract's prose
 // (docs/api-notes.md §3, §4.4, §4.5, §12). Loose objects: the server may add fields.
 
-/** Contract §4.4. */
+/** api-notes §4.4. */
 export const WorkflowSchema = /* @__PURE__ */ v.looseObject({
   id: /* @__PURE__ */ v.string(),
   name: /* @__PURE__ */ v.string(),
@@ -16,7 +16,7 @@ export const WorkflowSchema = /* @__PURE__ */ v.looseObject({
 });
 export const WorkflowListSchema = /* @__PURE__ */ v.looseObject({ data: /* @__PURE__ */ v.array(WorkflowSchema) });
 
-/** Contract §4.4. */
+/** api-notes §4.4. */
 export const AutomationSchema = /* @__PURE__ */ v.looseObject({
   id: /* @__PURE__ */ v.string(),
   workflow_id: /* @__PURE__ */ v.string(),
@@ -32,7 +32,7 @@ export const AutomationSchema = /* @__PURE__ */ v.looseObject({
 });
 export const AutomationListSchema = /* @__PURE__ */ v.looseObject({ data: /* @__PURE__ */ v.array(AutomationSchema) });
 
-/** Contract §4.5. */
+/** api-notes §4.5. */
 export const AskResultSchema = /* @__PURE__ */ v.looseObject({
   outcome: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.string()),
   outcome_reason: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string())),
@@ -55,7 +55,7 @@ export const AskResultSchema = /* @__PURE__ */ v.looseObject({
   execution_metadata: /* @__PURE__ */ v.optional(/* @__PURE__ */ v.unknown()),
 });
 
-/** Contract §12 G1/G2. */
+/** api-notes §12 G1/G2. */
 export const OrganizationSchema = /* @__PURE__ */ v.looseObject({
   id: /* @__PURE__ */ v.string(),
   name: /* @__PURE__ */ v.string(),
@@ -63,19 +63,19 @@ export const OrganizationSchema = /* @__PURE__ */ v.looseObject({
   created_at: /* @__PURE__ */ v.number(),
 });
 export const OrganizationListSchema = /* @__PURE__ */ v.looseObject({ data: /* @__PURE__ */ v.array(OrganizationSchema) });
-/** Contract §12 G3. */
+/** api-notes §12 G3. */
 export const OrganizationAccessSchema = /* @__PURE__ */ v.looseObject({
   role: /* @__PURE__ */ v.string(),
   is_admin: /* @__PURE__ */ v.boolean(),
   can_manage_billing: /* @__PURE__ */ v.boolean(),
 });
-/** Contract §12 G5. */
+/** api-notes §12 G5. */
 export const IconUploadSchema = /* @__PURE__ */ v.looseObject({
   upload_url: /* @__PURE__ */ v.string(),
   storage_id: /* @__PURE__ */ v.string(),
 });
 
-/** Contract §3 C9. */
+/** api-notes §3 C9. */
 export const ConnectorInspectSchema = /* @__PURE__ */ v.looseObject({
   connector_id: /* @__PURE__ */ v.string(),
   name: /* @__PURE__ */ v.string(),
@@ -93,5 +93,5 @@ export const ConnectorInspectSchema = /* @__PURE__ */ v.looseObject({
   warnings: /* @__PURE__ */ v.array(/* @__PURE__ */ v.unknown()),
 });
 
-/** Contract §3 C10. */
+/** api-notes §3 C10. */
 export const OAuthInitiateSchema = /* @__PURE__ */ v.looseObject({ consent_url: /* @__PURE__ */ v.string() });
