@@ -14,6 +14,7 @@ export type {
   OpenConnectWidget,
   OpenConnectWidgetOptions,
 } from "./connect-widget";
+export { toConnectWidgetEvent } from "./connect-widget";
 export { type UseConnectWidgetOptions, type UseConnectWidgetResult, useConnectWidget } from "./hooks/use-connect-widget";
 export {
   type SuspenseConnectorsInput,
