@@ -3,16 +3,19 @@
 // MCP_AUTH_TOKEN as bindings) and drives it with the MCP SDK's own Client over streamable HTTP (its fetch is
 // Miniflare's dispatchFetch): tools/list, tools/call on four connectors, a fixable error with no request sent, a
 // refused write, the output cap on a 100,000-record entity, and a 401 without the token. A second Worker with
-// MCP_ACTIONS=all writes. Writes .test-results/workerd-mcp.json.
+// MCP_ACTIONS=all writes. Then the agent Workers (build-agent.mjs) in the same emulator: the AI SDK adapter with a
+// scripted model in workerd without nodejs_compat, and the OpenAI Agents adapter (with nodejs_compat, which
+// @openai/agents' workerd build needs). Writes .test-results/workerd-mcp.json.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createEmulator } from "@airbyte-agents/emulator";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { bundleCheckSteps, PLANTED_SOURCE } from "../scenario/bundle-check.mjs";
+import { analyseBundle, bundleCheckSteps, PLANTED_SOURCE } from "../scenario/bundle-check.mjs";
 import { createSteps, report, reportCrash, userAgentStep } from "../scenario/harness.mjs";
 import { buildWorker, workerBuildOptions } from "./build.mjs";
+import { agentWorkerBuildOptions, buildAgentWorker } from "./build-agent.mjs";
 
 const here = import.meta.dirname;
 const RUNTIME = "workerd-mcp";
@@ -180,6 +183,135 @@ try {
     JSON.stringify(parsed(created)).slice(0, 300),
   );
   await writer.close();
+
+  // 7. The agent Workers: the AI SDK and OpenAI Agents adapters in workerd, against the same emulator.
+  const agentsStartedAt = Date.now();
+  const aiBundle = await buildAgentWorker("ai-sdk-worker");
+  const agentBundle = await buildAgentWorker("agent-worker");
+  const aiAnalysis = await analyseBundle(agentWorkerBuildOptions("ai-sdk-worker"));
+  check(
+    "ai-sdk worker bundle: core, the AI SDK adapter, ai and ai/test with no Node built-in imports",
+    aiAnalysis.inputs.some((f) => f.includes("packages/core/")) &&
+      aiAnalysis.inputs.some((f) => /\/ai@7\./.test(f)) &&
+      aiAnalysis.builtinImports.length === 0,
+    aiAnalysis.builtinImports.join("; "),
+  );
+  // Not asserted: ai 7's own process/Buffer references (typeof-guarded, or on the AI Gateway's paths); listed in the report.
+  steps.push({
+    name: "ai-sdk worker bundle: process/Buffer references (informational, from ai and @ai-sdk/*)",
+    ok: true,
+    detail: { count: aiAnalysis.globalReferences.length, sample: aiAnalysis.globalReferences.map((r) => r.slice(0, 100)) },
+  });
+  const agentAnalysis = await analyseBundle(agentWorkerBuildOptions("agent-worker"));
+  const ours = agentAnalysis.builtinImports.filter(
+    (i) => !/node_modules\/\.pnpm\/(@openai\+|@modelcontextprotocol\+client|cross-spawn@|which@|isexe@)/.test(i),
+  );
+  check(
+    "agent worker bundle: every Node built-in import comes from @openai/agents' graph (hence nodejs_compat), none from ours or ai",
+    agentAnalysis.builtinImports.length > 0 && ours.length === 0,
+    ours.join("; "),
+  );
+  const agentWorker = (scriptPath, compatibilityFlags) => {
+    const mf = new Miniflare({
+      modules: true,
+      scriptPath,
+      compatibilityDate: "2025-01-01",
+      compatibilityFlags,
+      bindings: { AIRBYTE_BASE_URL: emulator.url, AIRBYTE_CLIENT_ID: emulator.clientId, AIRBYTE_CLIENT_SECRET: emulator.clientSecret },
+    });
+    workers.push(mf);
+    return mf;
+  };
+  const aiMf = agentWorker(aiBundle.outfile, []);
+  const agentMf = agentWorker(agentBundle.outfile, ["nodejs_compat"]);
+  const agent = async (mf, body) => {
+    const response = await mf.dispatchFetch("http://worker.test/agent", { method: "POST", body: JSON.stringify(body) });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`/agent answered ${response.status}: ${text.slice(0, 500)}`);
+    return JSON.parse(text);
+  };
+  const executesOf = (at) =>
+    emulator
+      .requests()
+      .slice(at)
+      .filter((r) => r.route === EXECUTE);
+  const short = (value) => JSON.stringify(value).slice(0, 400);
+
+  const agentsAt = mark();
+  at = agentsAt;
+  const aiRun = await agent(aiMf, { framework: "ai-sdk", prompt: "List three Stripe customers" });
+  const aiExecutes = executesOf(at);
+  const [shown] = aiRun.secondStepSaw ?? [];
+  check(
+    "workerd (no nodejs_compat): AI SDK generateText with a scripted model sends one customers.list execute to the emulator",
+    aiRun.text === "Here are your customers." &&
+      aiRun.steps?.[0]?.toolCalls?.[0]?.toolName === "stripe" &&
+      aiExecutes.length === 1 &&
+      aiExecutes[0].execute?.entity === "customers" &&
+      aiExecutes[0].execute.action === "list" &&
+      aiExecutes[0].execute.params?.limit === 3,
+    short({ text: aiRun.text, executes: aiExecutes.map((r) => r.execute), steps: aiRun.steps?.length }),
+  );
+  check(
+    "workerd: the model's second step received the tool result with 3 customers and the next page",
+    aiRun.modelCalls === 2 &&
+      shown?.toolName === "stripe" &&
+      shown.output?.type === "json" &&
+      shown.output.value?.ok === true &&
+      shown.output.value.data?.length === 3 &&
+      shown.output.value.nextPage?.params?.starting_after === shown.output.value.data[2].id &&
+      aiRun.steps[0].toolResults?.[0]?.output?.data?.length === 3,
+    short({ modelCalls: aiRun.modelCalls, shown }),
+  );
+  at = mark();
+  const aiInvalid = await agent(aiMf, {
+    framework: "ai-sdk",
+    prompt: "List some",
+    call: { entity: "nope", action: "list", params: { limit: 3 } },
+  });
+  const [fixable] = aiInvalid.secondStepSaw ?? [];
+  check(
+    "workerd: AI SDK invalid arguments (entity nope) reach the model as a fixable error-json result, with no execute sent",
+    fixable?.output?.type === "error-json" &&
+      fixable.output.value?.error?.type === "invalid_arguments" &&
+      fixable.output.value.error.retryable === true &&
+      fixable.output.value.error.issues?.[0]?.field === "entity" &&
+      /valid: .*customers/.test(fixable.output.value.error.issues[0].message) &&
+      executesOf(at).length === 0,
+    short({ fixable, executes: executesOf(at).length }),
+  );
+
+  at = mark();
+  const oaRun = await agent(agentMf, { framework: "openai-agents", prompt: "" });
+  const oaRequests = emulator.requests().slice(at);
+  const oaExecutes = oaRequests.filter((r) => r.route === EXECUTE);
+  check(
+    "workerd (nodejs_compat): the OpenAI Agents function tool lists 3 customers through the SDK's invoke",
+    oaRun.tool?.type === "function" &&
+      oaRun.tool.strict === false &&
+      oaRun.list?.ok === true &&
+      oaRun.list.data?.length === 3 &&
+      oaExecutes.length === 1 &&
+      oaExecutes[0].execute?.action === "list",
+    short({ tool: oaRun.tool, ok: oaRun.list?.ok, records: oaRun.list?.data?.length, executes: oaExecutes.map((r) => r.execute) }),
+  );
+  check(
+    "workerd: the OpenAI Agents tool refuses customers create by default, with no request sent after the list",
+    oaRun.write?.ok === false &&
+      oaRun.write.error?.type === "not_allowed" &&
+      oaRequests.at(-1)?.route === EXECUTE &&
+      oaExecutes.every((r) => r.execute?.action !== "create"),
+    short({ write: oaRun.write, last: oaRequests.at(-1)?.route }),
+  );
+  check(
+    'workerd: navigator.userAgent is "Cloudflare-Workers" inside both agent Workers',
+    aiRun.userAgent === "Cloudflare-Workers" && oaRun.userAgent === "Cloudflare-Workers",
+    `${aiRun.userAgent}, ${oaRun.userAgent}`,
+  );
+  steps.push(
+    await userAgentStep(emulator, "workerd: the emulator saw core on workerd from the agent Workers", /\(workerd\)$/, { since: agentsAt }),
+  );
+  console.log(`agent Workers: ${((Date.now() - agentsStartedAt) / 1000).toFixed(1)} s`);
 
   process.exitCode = report(here, RUNTIME, steps, startedAt);
 } catch (error) {
