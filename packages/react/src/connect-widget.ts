@@ -135,7 +135,7 @@ export function widgetConnectorChange(event: unknown): WidgetConnectorChange | u
 
 /**
  * Any message a widget opener reports, as a {@link ConnectWidgetEvent}: created/updated connectors (every shape
- * {@link widgetConnectorChange} reads) with their id, `connector.error` (typed, or the raw `source_create_error` /
+ * `widgetConnectorChange` reads) with their id, `connector.error` (typed, or the raw `source_create_error` /
  * `source_update_error` result), and `unknown` for the rest, so a handler can always narrow on `type`.
  *
  * @example

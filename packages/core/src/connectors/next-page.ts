@@ -1,5 +1,5 @@
 import type { PageMeta } from "../resources/pagination";
-import type { CatalogAction, RuntimeParam } from "./catalog-types";
+import type { CatalogAction, CatalogParam, RuntimeParam } from "./catalog-types";
 
 type Paging = NonNullable<CatalogAction["pagination"]>;
 
@@ -116,7 +116,7 @@ export function nextPage(
  */
 export function nextPageParams(
   paging: Paging,
-  param: Pick<RuntimeParam, "default" | "minimum"> | undefined,
+  param: Pick<CatalogParam, "default" | "minimum"> | undefined,
   page: { sent: unknown; records: readonly unknown[]; meta: PageMeta; shown?: number | undefined },
 ): { params?: Record<string, unknown>; resumesAfterShown: boolean } {
   const shown = Math.min(page.shown ?? page.records.length, page.records.length);
