@@ -51,7 +51,7 @@ export interface ClientOptions {
   hooks?: Hooks | undefined;
   /**
    * Where to read `AIRBYTE_*` variables instead of the runtime's environment: any object, e.g. a Worker's `env`
-   * (a wrangler `interface Env`), `process.env` or `Deno.env.toObject()`. Only string values are read.
+   * (a wrangler `interface Env`), or Node's or Deno's environment as a plain object. Only string values are read.
    */
   env?: object | undefined;
   /** Shares minted tokens across clients, isolates or processes. Default: in memory, per client. */
