@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { writeReportSection } from "./report-section.mjs";
 
 const here = import.meta.dirname;
 const root = path.resolve(here, "../..");
@@ -59,8 +60,7 @@ const results = {
 mkdirSync(out, { recursive: true });
 writeFileSync(path.join(out, "reliability.json"), `${JSON.stringify(results, null, 2)}\n`);
 
-const section = [
-  "<!-- reliability -->",
+const body = [
   "## Reliability suites at full size (apps/bench/reliability.mjs)",
   "",
   `\`${results.command}\` on ${results.cpus} cores, Node ${results.node}, ${results.date}: ${results.passed} passed, ${results.failed} failed in ${(wallMs / 1000).toFixed(1)} s wall. CI runs the same suites in quick mode.`,
@@ -72,16 +72,7 @@ const section = [
   "Figures the suites printed:",
   "",
   ...figures.map((line) => `- \`${line}\``),
-  "<!-- /reliability -->",
 ].join("\n");
-const reportPath = path.join(out, "REPORT.md");
-let text = "";
-try {
-  text = readFileSync(reportPath, "utf8");
-} catch {
-  text = "# Benchmarks\n";
-}
-text = text.replace(/\n?<!-- reliability -->[\s\S]*<!-- \/reliability -->\n?/, "\n");
-writeFileSync(reportPath, `${text.trimEnd()}\n\n${section}\n`);
+const section = writeReportSection(path.join(out, "REPORT.md"), "reliability", body);
 console.log(section);
 if (run.status !== 0) process.exitCode = 1;

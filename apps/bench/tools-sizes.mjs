@@ -11,13 +11,14 @@
 // a devDependency of packages/tools).
 //
 //   node tools-sizes.mjs          (part of `pnpm bench`; needs packages/core built)
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { writeReportSection } from "./report-section.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -138,8 +139,7 @@ const results = {
 writeFileSync(path.join(out, "tools-sizes.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const section = [
-  "<!-- tools-sizes -->",
+const body = [
   "## Agent tools (apps/bench/tools-sizes.mjs)",
   "",
   "Each entry's own bytes: esbuild, minified, ESM, gzip -9; `@airbyte-agents/core` and the frameworks external (peers).",
@@ -165,15 +165,6 @@ const section = [
       (d) =>
         `| ${d.slug} | ${d.entities} | ${d.actions} | ${d.allActions.unboundedChars.toLocaleString("en-US")} | ${d.readsOnly.chars.toLocaleString("en-US")} / ${d.readsOnly.level} / ${d.readsOnly.o200k} | ${d.allActions.chars.toLocaleString("en-US")} / ${d.allActions.level} / ${d.allActions.o200k} |`,
     ),
-  "<!-- /tools-sizes -->",
 ].join("\n");
-const reportPath = path.join(out, "REPORT.md");
-let report = "";
-try {
-  report = readFileSync(reportPath, "utf8");
-} catch {
-  report = "# Benchmarks\n";
-}
-report = report.replace(/\n?<!-- tools-sizes -->[\s\S]*<!-- \/tools-sizes -->\n?/, "\n");
-writeFileSync(reportPath, `${report.trimEnd()}\n\n${section}\n`);
+const section = writeReportSection(path.join(out, "REPORT.md"), "tools-sizes", body);
 console.log(section);

@@ -4,12 +4,13 @@
 //
 //   node typed-connectors.mjs          (part of `pnpm bench`; needs packages/core built)
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { writeReportSection } from "./report-section.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -203,8 +204,7 @@ writeFileSync(path.join(out, "typed-connectors.json"), `${JSON.stringify(results
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 const delta = (a, b) => `${b - a >= 0 ? "+" : ""}${b - a} B`;
-const section = [
-  "<!-- typed-connectors -->",
+const body = [
   "## Typed connectors (apps/bench/typed-connectors.mjs)",
   "",
   "Browser bundle of a widget client that lists and pages one connector (esbuild, minified, browser, splitting as a",
@@ -229,15 +229,6 @@ const section = [
   `| typed (by slug) | ${typecheck.typed.instantiations} | ${typecheck.typed.checkSeconds} s | ${typecheck.typed.totalSeconds} s |`,
   "",
   `Typed / untyped: check time ${typecheck.checkRatio}x, total ${typecheck.totalRatio}x.`,
-  "<!-- /typed-connectors -->",
 ].join("\n");
-const reportPath = path.join(out, "REPORT.md");
-let report = "";
-try {
-  report = readFileSync(reportPath, "utf8");
-} catch {
-  report = "# Benchmarks\n";
-}
-report = report.replace(/\n?<!-- typed-connectors -->[\s\S]*<!-- \/typed-connectors -->\n?/, "\n");
-writeFileSync(reportPath, `${report.trimEnd()}\n\n${section}\n`);
+const section = writeReportSection(path.join(out, "REPORT.md"), "typed-connectors", body);
 console.log(section);
