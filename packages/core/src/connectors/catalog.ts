@@ -1,7 +1,7 @@
 // The public face of the connector catalogs. The catalogs themselves, and the code that reads them, are loaded
 // lazily (runtime.ts, describe.ts); only the slug list is here, for listConnectorTypes.
 
-import { requireText } from "../resources/invalid-input";
+import { requireText } from "../input/invalid-input";
 import type { CatalogAction, ConnectorCatalog } from "./catalog-types";
 import { CONNECTOR_TYPES } from "./generated/connector-types";
 

@@ -1,6 +1,6 @@
 // describeConnector's implementation: a catalog's facts joined with its prose. Imported lazily and only by
 // describeConnector, so no other call (and no bundle that does not describe connectors) carries the prose.
-import { invalidInput } from "../resources/invalid-input";
+import { invalidInput } from "../input/invalid-input";
 import type { CatalogAction, CatalogProse, ConnectorCatalog, RuntimeCatalog } from "./catalog-types";
 import { CATALOG_LOADERS } from "./generated/index";
 import { PROSE_LOADERS } from "./generated/prose-loaders";

@@ -1,4 +1,4 @@
-import { invalidInput } from "../resources/invalid-input";
+import { invalidInput } from "../input/invalid-input";
 import type { RuntimeAction, RuntimeCatalog, RuntimeParam } from "./catalog-types";
 import { SEARCH_PARAMS } from "./search-action";
 

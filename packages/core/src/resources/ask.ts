@@ -1,7 +1,7 @@
 import { checkCallOptions } from "../input/call-options";
+import { requireText } from "../input/invalid-input";
 import { AskResultSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
-import { requireText } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
 
 /**

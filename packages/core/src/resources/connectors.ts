@@ -1,5 +1,6 @@
 import { ConnectorResolutionError } from "../errors/connector-resolution-error";
 import { checkCallOptions } from "../input/call-options";
+import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import {
   ConnectorSourceCheckConfigResponse,
   ConnectorSourceCreateResponse,
@@ -23,7 +24,6 @@ import {
   type UpdateConnectorInput,
 } from "./connector-types";
 import { API } from "./context";
-import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 import type { WorkspaceScope } from "./workspace-scope";
 
 /** The typed-connector runtime, imported on first use (connectors/runtime.ts). */

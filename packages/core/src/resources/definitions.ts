@@ -1,9 +1,9 @@
 import { checkCallOptions } from "../input/call-options";
+import { requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { SourceDefinitionListResponse, SourceDefinitionResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
-import { requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * One connector type in the catalog. `definitionId` is what `connectors.create({ definitionId })` takes.

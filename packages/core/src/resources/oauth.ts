@@ -1,9 +1,9 @@
 import { checkCallOptions } from "../input/call-options";
+import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { OAuthCredentialsResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
-import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * Organization-level OAuth app credentials for a connector type (api-notes §3 O1-O2). The configuration is

@@ -1,12 +1,12 @@
 import * as v from "valibot";
 import { ApiError } from "../errors/api-error";
 import { checkCallOptions } from "../input/call-options";
+import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { WorkspaceGetResponse } from "../schemas/generated/api";
 import { IconUploadSchema, OrganizationAccessSchema, OrganizationListSchema, OrganizationSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
-import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * An organization: the container above workspaces (api-notes §12). `createdAt` is Unix seconds.

@@ -1,4 +1,5 @@
 import { checkCallOptions } from "../input/call-options";
+import { optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import type * as api from "../schemas/generated/api";
 import {
@@ -11,7 +12,6 @@ import {
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
-import { optionalStrings, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * A source template: a connector type enabled for the organization, with default config (api-notes §3 T1).

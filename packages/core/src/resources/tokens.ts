@@ -2,11 +2,11 @@ import { originProblem } from "../auth/origin";
 import { scopedExpiry } from "../auth/scoped-token";
 import { decodeWidgetToken } from "../auth/widget-token";
 import { checkCallOptions } from "../input/call-options";
+import { invalidInput, optionalStrings, requireObject, requireText } from "../input/invalid-input";
 import { checkOption, oneOf } from "../input/values";
 import { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
-import { invalidInput, optionalStrings, requireObject, requireText } from "./invalid-input";
 
 // Decoding lives with the browser-side token code, which must not import this module's minting calls.
 export { decodeWidgetToken };

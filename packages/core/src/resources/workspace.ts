@@ -1,6 +1,7 @@
 import { withShortcuts } from "../connectors/shortcuts";
 import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { checkCallOptions } from "../input/call-options";
+import { invalidInput, requireObject, requireText } from "../input/invalid-input";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
@@ -8,7 +9,6 @@ import { type AskResult, ask } from "./ask";
 import { ConnectorHandle, type ConnectorRef } from "./connector";
 import type { CreateConnectorInput } from "./connector-types";
 import { Connectors } from "./connectors";
-import { invalidInput, requireObject, requireText } from "./invalid-input";
 import { Automations, Workflows } from "./workflows";
 import type { WorkspaceScope } from "./workspace-scope";
 import { Workspaces } from "./workspaces";

@@ -1,4 +1,5 @@
 import { checkCallOptions } from "../input/call-options";
+import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, oneOf } from "../input/values";
 import {
   WorkspaceDeleteResponse,
@@ -10,7 +11,6 @@ import {
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
-import { invalidInput, requireObject, requireText, requireUuid } from "./invalid-input";
 
 /**
  * A workspace: the unit that isolates one tenant's connectors and data.
