@@ -1,5 +1,5 @@
 import type { TokenStore } from "./auth/token-store";
-import { TokenError } from "./errors/token-error";
+import { TokenError } from "./errors/classes";
 import { invalidOption } from "./input/invalid-option";
 import { checkClientOptions } from "./input/server-options";
 import { isHttpUrl } from "./input/values";

@@ -1,5 +1,5 @@
-import { TokenError } from "../errors/token-error";
-import type { Redactor } from "../transport/redact";
+import { TokenError } from "../errors/classes";
+import type { Redactor } from "../redact";
 import { decodeBase64Text, jwtExpiry } from "./jwt";
 import { SCOPED_TOKEN_LIFETIME_MS } from "./scoped-token";
 

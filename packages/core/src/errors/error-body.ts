@@ -1,4 +1,4 @@
-import { formatJsonPath } from "./json-path";
+import { formatJsonPath } from "./format";
 
 /**
  * One problem the server reported about one field of the request.

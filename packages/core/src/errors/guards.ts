@@ -1,9 +1,17 @@
-import { AIRBYTE_ERROR_BRAND, type AirbyteError } from "./airbyte-error";
-import { ApiError, AuthenticationError, NotFoundError, RateLimitError } from "./api-error";
-import { AbortError, ConnectionError, TimeoutError } from "./connection-error";
-import { ConnectorResolutionError } from "./connector-resolution-error";
-import { TokenError } from "./token-error";
-import { ValidationError } from "./validation-error";
+import {
+  AbortError,
+  AIRBYTE_ERROR_BRAND,
+  type AirbyteError,
+  ApiError,
+  AuthenticationError,
+  ConnectionError,
+  ConnectorResolutionError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  TokenError,
+  ValidationError,
+} from "./classes";
 
 // `instanceof` fails across realms and between two installed copies of the package, so each
 // guard also accepts a branded error whose `name` belongs to the class or its subclasses.

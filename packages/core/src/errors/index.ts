@@ -1,10 +1,9 @@
 export {
+  AbortError,
   AIRBYTE_ERROR_BRAND,
   AirbyteError,
   type AirbyteErrorJSON,
   type AirbyteErrorOptions,
-} from "./airbyte-error";
-export {
   ApiError,
   type ApiErrorFromInput,
   type ApiErrorInit,
@@ -12,20 +11,27 @@ export {
   AuthenticationError,
   BadRequestError,
   ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  UnprocessableEntityError,
-} from "./api-error";
-export type { AirbyteErrorCode, ErrorCode } from "./codes";
-export { AbortError, ConnectionError, TimeoutError, type TimeoutErrorOptions } from "./connection-error";
-export {
+  ConnectionError,
   type ConnectorCandidate,
   ConnectorResolutionError,
   type ConnectorResolutionErrorJSON,
   type ConnectorResolutionErrorOptions,
-} from "./connector-resolution-error";
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  TimeoutError,
+  type TimeoutErrorOptions,
+  TokenError,
+  type TokenErrorCode,
+  type TokenErrorOptions,
+  UnprocessableEntityError,
+  ValidationError,
+  type ValidationErrorJSON,
+  type ValidationErrorOptions,
+  type ValidationIssue,
+} from "./classes";
+export type { AirbyteErrorCode, ErrorCode } from "./codes";
 export type { FieldError } from "./error-body";
 export {
   isAbortError,
@@ -40,12 +46,5 @@ export {
   isTokenError,
   isValidationError,
 } from "./guards";
-export { TokenError, type TokenErrorCode, type TokenErrorOptions } from "./token-error";
-export {
-  ValidationError,
-  type ValidationErrorJSON,
-  type ValidationErrorOptions,
-  type ValidationIssue,
-} from "./validation-error";
 // Intentionally not exported: parseErrorBody, formatJsonPath, formatRequestMessage, errorPath and
-// isRetryableStatus are transport internals; import them from their files inside the package.
+// isRetryableStatus are internals; import them from their files (format.ts, http-status.ts) inside the package.

@@ -1,5 +1,5 @@
-import { formatRequestMessage } from "../errors/request-message";
-import { ValidationError } from "../errors/validation-error";
+import { ValidationError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
 
 /**
  * The error for a call rejected before anything was sent: names each bad field, like the server's 422 would.

@@ -1,5 +1,5 @@
-import { formatRequestMessage } from "../errors/request-message";
-import { ValidationError } from "../errors/validation-error";
+import { ValidationError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
 import { describeValue } from "./describe";
 
 /**

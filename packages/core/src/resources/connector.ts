@@ -1,7 +1,7 @@
 import type { RuntimeCatalog } from "../connectors/catalog-types";
-import { NotFoundError } from "../errors/api-error";
+import { NotFoundError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
 import { isApiError, isNotFoundError } from "../errors/guards";
-import { formatRequestMessage } from "../errors/request-message";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";

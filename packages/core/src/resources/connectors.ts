@@ -1,4 +1,4 @@
-import { ConnectorResolutionError } from "../errors/connector-resolution-error";
+import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import {

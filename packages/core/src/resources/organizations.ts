@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { ApiError } from "../errors/api-error";
+import { ApiError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { WorkspaceGetResponse } from "../schemas/generated/api";

@@ -1,4 +1,4 @@
-import type { AirbyteError } from "../errors/airbyte-error";
+import type { AirbyteError } from "../errors/classes";
 
 /**
  * What a hook learns about a request. Headers are already redacted: no hook ever sees a token or secret.

@@ -1,8 +1,7 @@
-import { AirbyteError } from "../errors/airbyte-error";
-import { AbortError, ConnectionError, TimeoutError } from "../errors/connection-error";
-import { formatRequestMessage } from "../errors/request-message";
+import { AbortError, AirbyteError, ConnectionError, TimeoutError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
+import type { Redactor } from "../redact";
 import type { AttemptAbortReason } from "./deadline";
-import type { Redactor } from "./redact";
 
 // Failures that happen before a single byte of the request leaves the machine: the server never saw it,
 // so even a write is safe to send again (Node's and Bun's codes; other runtimes give none, and are unknown).

@@ -1,5 +1,5 @@
-import { AirbyteError } from "../errors/airbyte-error";
-import { formatRequestMessage } from "../errors/request-message";
+import { AirbyteError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
 
 /**
  * The default cap on a response body: generous for any page of records, small enough that a runaway

@@ -1,5 +1,5 @@
-import { ApiError } from "../errors/api-error";
-import { formatRequestMessage } from "../errors/request-message";
+import { ApiError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
 
 /**
  * Tells whether a response is a redirect the client refused to follow: a 3xx (servers, Node, Deno,

@@ -1,5 +1,5 @@
-import { isRetryableStatus } from "../errors/api-error";
 import { isAbortError, isApiError, isConnectionError, isTimeoutError } from "../errors/guards";
+import { isRetryableStatus } from "../http-status";
 
 /**
  * How often and how patiently a failed request is repeated. `maxRetries` counts repeats, so

@@ -1,6 +1,5 @@
-import { formatJsonPath } from "../errors/json-path";
-import { formatRequestMessage } from "../errors/request-message";
-import { ValidationError } from "../errors/validation-error";
+import { ValidationError } from "../errors/classes";
+import { formatJsonPath, formatRequestMessage } from "../errors/format";
 
 // Finds the first value JSON cannot hold (a BigInt, a cycle), so the error names the argument.
 function findUnserializable(value: unknown, keys: unknown[], seen: Set<object>): { keys: unknown[]; why: string } | undefined {

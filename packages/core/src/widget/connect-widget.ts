@@ -1,7 +1,7 @@
 // The connect widget, without dependencies: a <dialog> holding the hosted widget page in an iframe, speaking the
 // postMessage protocol of api-notes §7 (the one of @airbyte-embedded/airbyte-embedded-widget).
 import { parseWidgetTokenValue, type WidgetTokenValue } from "../auth/widget-token";
-import { TokenError } from "../errors/token-error";
+import { TokenError } from "../errors/classes";
 
 /**
  * What the widget reports, one typed union for both documented message shapes (api-notes §7 step 7):

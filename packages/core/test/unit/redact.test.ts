@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AbortError, AirbyteError, ApiError, ConnectionError, TimeoutError, TokenError, ValidationError } from "../../src/errors/index";
-import { createSecretRegistry, isSensitiveKey, REDACTED, redactHeaders, redactText, redactValue } from "../../src/transport/redact";
+import { createSecretRegistry, isSensitiveKey, REDACTED, redactHeaders, redactText, redactValue } from "../../src/redact";
 
 const SECRET = "sk_live_SENTINEL_abcdef123456";
 // header.payload.signature of a real-looking HS256 token.

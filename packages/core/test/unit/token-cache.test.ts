@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createTokenCache, DEFAULT_SKEW_MS, refreshMargin } from "../../src/auth/token-cache";
 import { createMemoryTokenStore, type StoredToken, type TokenStore } from "../../src/auth/token-store";
 import { AuthenticationError } from "../../src/errors/index";
-import { createSecretRegistry, redactText } from "../../src/transport/redact";
+import { createSecretRegistry, redactText } from "../../src/redact";
 import { DEFAULT_RETRY_POLICY } from "../../src/transport/retry";
 import { createTransport } from "../../src/transport/transport";
 

@@ -3,8 +3,8 @@
 // and a deadline that refuses a wait it cannot afford.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InternalServerError, RateLimitError, TimeoutError } from "../../src/errors/index";
+import { createSecretRegistry, redactText } from "../../src/redact";
 import type { RetryInfo } from "../../src/transport/hooks";
-import { createSecretRegistry, redactText } from "../../src/transport/redact";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../../src/transport/retry";
 import { createTransport, type TransportConfig } from "../../src/transport/transport";
 
