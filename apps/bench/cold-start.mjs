@@ -1,0 +1,117 @@
+// Cold start, interleaved, median of N.
+// Node: a new process per run (`node --input-type=module -e <script>`), wall time from spawn to exit: an empty
+// script, one that imports ofetch and calls ofetch.create, one that imports our core and calls createClient.
+// workerd (Miniflare): the same three as Workers (esbuild bundles, platform neutral, conditions workerd/worker/
+// browser, as a deploy would); the time from `new Miniflare(...)` to the first response of the Worker. workerd
+// freezes the clock while a script evaluates, so the Worker cannot time itself: the startup seen from outside is
+// the cleanest figure, and its fixed part (workerd's own start) is taken out by subtracting the empty Worker.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round2 = (n) => Math.round(n * 100) / 100;
+
+const NODE = {
+  empty: "",
+  ofetch: 'import { ofetch } from "ofetch"; ofetch.create({ baseURL: "https://api.example.com" });',
+  ours: 'import { createClient } from "@airbyte-agents/core"; createClient({ clientId: "id", clientSecret: "secret" });',
+};
+
+const WORKER = {
+  empty: "export default { fetch() { return new Response('ok'); } };",
+  ofetch: `import { ofetch } from "ofetch";
+const api = ofetch.create({ baseURL: "https://api.example.com" });
+export default { fetch() { return new Response(typeof api); } };`,
+  ours: `import { createClient } from "@airbyte-agents/core";
+const client = createClient({ clientId: "id", clientSecret: "secret" });
+export default { fetch() { return new Response(typeof client); } };`,
+};
+
+function summarize(runs) {
+  const medians = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, round2(median(v))]));
+  const extraOfetch = round2(medians.ofetch - medians.empty);
+  const extraOurs = round2(medians.ours - medians.empty);
+  return {
+    medianMs: medians,
+    extraOverEmptyMs: { ofetch: extraOfetch, ours: extraOurs },
+    ratioOursOverOfetchExtra: extraOfetch > 0 ? round2(extraOurs / extraOfetch) : null,
+    runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(round2)])),
+  };
+}
+
+export function coldStartNode(n) {
+  const runs = { empty: [], ofetch: [], ours: [] };
+  const once = (script) => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: here, stdio: "pipe" });
+    const ms = performance.now() - start;
+    if (r.status !== 0) throw new Error(`node cold start failed: ${r.stderr}`);
+    return ms;
+  };
+  for (const script of Object.values(NODE)) once(script); // warm the file cache
+  for (let i = 0; i < n; i++) {
+    const names = Object.keys(NODE);
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length];
+      runs[name].push(once(NODE[name]));
+    }
+  }
+  return { how: "new node process, spawn to exit", node: process.version, n, ...summarize(runs) };
+}
+
+export async function coldStartWorkerd(n) {
+  const { Miniflare } = await import("miniflare");
+  const scripts = {};
+  const bytes = {};
+  for (const [name, contents] of Object.entries(WORKER)) {
+    const result = await build({
+      stdin: { contents, resolveDir: here, loader: "js" },
+      bundle: true,
+      write: false,
+      format: "esm",
+      platform: "neutral",
+      target: "es2022",
+      conditions: ["workerd", "worker", "browser"],
+      mainFields: ["module", "main"],
+      logLevel: "silent",
+    });
+    scripts[name] = result.outputFiles[0].text;
+    bytes[name] = result.outputFiles[0].contents.length;
+  }
+  const once = async (name) => {
+    const start = performance.now();
+    const mf = new Miniflare({ modules: true, script: scripts[name], compatibilityDate: "2025-01-01" });
+    try {
+      const response = await mf.dispatchFetch("http://localhost/");
+      await response.text();
+      if (!response.ok) throw new Error(`workerd ${name}: HTTP ${response.status}`);
+      return performance.now() - start;
+    } finally {
+      await mf.dispose();
+    }
+  };
+  for (const name of Object.keys(WORKER)) await once(name); // warm up
+  const runs = { empty: [], ofetch: [], ours: [] };
+  for (let i = 0; i < n; i++) {
+    const names = Object.keys(WORKER);
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length];
+      runs[name].push(await once(name));
+    }
+  }
+  return {
+    how: "Miniflare: new Miniflare({ script }) to the first response, disposed after each run",
+    bundleBytes: bytes,
+    n,
+    ...summarize(runs),
+    target: { ratioOursOverOfetchExtra: 1.5 },
+  };
+}

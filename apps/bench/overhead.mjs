@@ -1,0 +1,105 @@
+// Per-call overhead over a fixed loopback server (fixed-server.mjs, in a child process): raw fetch, ofetch, ky and
+// our client make the same execute call; rounds interleave them (each client does a batch, the order rotating every
+// round) after a warm-up, and each client's figure is the median of its per-round mean.
+import { createClient } from "@airbyte-agents/core";
+import ky from "ky";
+import { ofetch } from "ofetch";
+import { startChild } from "./child.mjs";
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export async function measureOverhead({ rounds, batch, warmup }) {
+  const fixed = await startChild("fixed");
+  try {
+    const url = `${fixed.url}/api/v1/integrations/connectors/${fixed.connectorId}/execute`;
+    const body = { entity: "customers", action: "list", params: { limit: 5 } };
+    const token = JSON.parse(
+      await (
+        await fetch(`${fixed.url}/api/v1/account/applications/token`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ client_id: fixed.clientId, client_secret: fixed.clientSecret }),
+        })
+      ).text(),
+    ).access_token;
+    const headers = { authorization: `Bearer ${token}` };
+    const client = createClient({ baseUrl: fixed.url, clientId: fixed.clientId, clientSecret: fixed.clientSecret, logLevel: "off" });
+    const handle = client.workspace().connector({ connectorId: fixed.connectorId });
+    const clients = {
+      "raw fetch": async () => {
+        const r = await fetch(url, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return JSON.parse(await r.text()).result;
+      },
+      ofetch: async () => (await ofetch(url, { method: "POST", headers, body })).result,
+      ky: async () => (await ky.post(url, { headers, json: body, retry: 0 }).json()).result,
+      ours: async () => (await handle.execute("customers", "list", { limit: 5 })).data,
+    };
+    const names = Object.keys(clients);
+    // Every client must get the five records (our client's validation passed).
+    for (const name of names) {
+      const records = await clients[name]();
+      if (!Array.isArray(records) || records.length !== fixed.records) throw new Error(`${name}: expected ${fixed.records} records`);
+    }
+    for (const name of names) for (let i = 0; i < warmup; i++) await clients[name]();
+    const perRound = Object.fromEntries(names.map((n) => [n, { wall: [], cpu: [] }]));
+    for (let round = 0; round < rounds; round++) {
+      const order = names.map((_, i) => names[(i + round) % names.length]);
+      for (const name of order) {
+        const fn = clients[name];
+        const cpu = process.cpuUsage();
+        const start = performance.now();
+        for (let i = 0; i < batch; i++) await fn();
+        const wall = performance.now() - start;
+        const used = process.cpuUsage(cpu);
+        perRound[name].wall.push(wall / batch);
+        perRound[name].cpu.push((used.user + used.system) / 1000 / batch);
+      }
+    }
+    const per = Object.fromEntries(
+      names.map((n) => [
+        n,
+        {
+          medianMsPerCall: round3(median(perRound[n].wall)),
+          minMsPerCall: round3(Math.min(...perRound[n].wall)),
+          maxMsPerCall: round3(Math.max(...perRound[n].wall)),
+          cpuMsPerCall: round3(median(perRound[n].cpu)),
+        },
+      ]),
+    );
+    const ratio = (a, b) => Math.round((per[a].medianMsPerCall / per[b].medianMsPerCall) * 1000) / 1000;
+    const cpuRatio = (a, b) => Math.round((per[a].cpuMsPerCall / per[b].cpuMsPerCall) * 1000) / 1000;
+    return {
+      server: "fixed loopback node:http server in a child process, constant bodies",
+      executeResponseBytes: fixed.executeBytes,
+      recordsPerCall: fixed.records,
+      rounds,
+      batch,
+      warmup,
+      callsPerClient: rounds * batch,
+      clients: per,
+      ratios: {
+        oursOverOfetch: ratio("ours", "ofetch"),
+        oursOverRawFetch: ratio("ours", "raw fetch"),
+        kyOverOfetch: ratio("ky", "ofetch"),
+        cpuOursOverOfetch: cpuRatio("ours", "ofetch"),
+        cpuOursOverRawFetch: cpuRatio("ours", "raw fetch"),
+      },
+      targets: { oursOverOfetch: 1.05, oursOverRawFetch: 1.15 },
+    };
+  } finally {
+    await fixed.stop();
+  }
+}
+
+function round3(n) {
+  return Math.round(n * 1000) / 1000;
+}
