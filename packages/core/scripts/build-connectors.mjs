@@ -19,7 +19,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { writeConnectorDocs } from "./connector-docs.mjs";
+import { shortcutExample, writeConnectorDocs } from "./connector-docs.mjs";
 
 const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
 const REPO_ROOT = resolve(PACKAGE_DIR, "..", "..");
@@ -505,6 +505,10 @@ function catalogParameter(p, resolveRef) {
   if (Array.isArray(items?.enum)) out.itemEnum = items.enum;
   if (typeof schema.minimum === "number") out.minimum = schema.minimum;
   if (typeof schema.maximum === "number") out.maximum = schema.maximum;
+  // String bounds, checked before sending like the numeric ones (PayPal's 3-letter currency codes, Google Ads' 10-digit ids).
+  if (Number.isInteger(schema.minLength)) out.minLength = schema.minLength;
+  if (Number.isInteger(schema.maxLength)) out.maxLength = schema.maxLength;
+  if (typeof schema.pattern === "string") out.pattern = schema.pattern;
   if (schema.default !== undefined) out.default = schema.default;
   const description = prose(p.description ?? schema.description, 300);
   if (description) out.description = description;
@@ -678,6 +682,28 @@ function buildConnector(doc, file) {
   const displayName = String(info.title ?? slug)
     .replace(/\s+API Connector\s*$/, "")
     .trim();
+  // The renamed shortcuts (`api_search` -> `apiSearch`, `context_store_search` -> `contextStoreSearch`): a key renamed
+  // in a mapped type loses its TSDoc, so their names and hovers (prose and an example) are declared here, and the
+  // typed handle maps over them (src/connectors/typed.ts).
+  const tools = { deref, nonNull, locate, parsePath, successSchema, jsonType };
+  const shortcutEntities = catalogEntities.flatMap((entity) => {
+    const renamed = entity.actions.filter((a) => a.name.includes("_"));
+    if (renamed.length === 0) return [];
+    const fields = contextStore.get(entity.name) ?? [];
+    const members = renamed.map((action) => {
+      const shown = fields.slice(0, 8).map((f) => `\`${f.name}\``);
+      const text = SEARCH_ACTIONS.includes(action.name)
+        ? `Searches the ${entity.name} records Airbyte has synced to the context store (not the live ${displayName} API): filter, sort, the fields to return, paging by \`cursor\`.${
+            shown.length ? ` Fields: ${shown.join(", ")}${fields.length > shown.length ? `, … (${fields.length} in all)` : ""}.` : ""
+          }`
+        : prose(action.description, 400) || `Runs ${entity.name}.${action.name}.`;
+      const example = shortcutExample({ slug, docs: { resolveRef, inputs: docInputs } }, entity.name, action, tools, fields);
+      const lines = [text.replace(/\*\//g, "*\\/"), "", "@example", "```ts", ...example.map((l) => l.replace(/\*\//g, "*\\/")), "```"];
+      const camelName = action.name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+      return `    /**\n${lines.map((l) => `     *${l ? ` ${l}` : ""}`).join("\n")}\n     */\n    ${propertyKey(camelName)}: ${JSON.stringify(action.name)};`;
+    });
+    return [`  ${propertyKey(entity.name)}: {\n${members.join("\n")}\n  };`];
+  });
   const questions = isObject(info["x-airbyte-example-questions"]) ? info["x-airbyte-example-questions"] : {};
   const docsUrls = Array.isArray(info["x-airbyte-external-documentation-urls"]) ? info["x-airbyte-external-documentation-urls"] : [];
   const docsUrl = (docsUrls.find((u) => u?.type === "api_reference") ?? docsUrls[0])?.url ?? null;
@@ -739,7 +765,9 @@ function buildConnector(doc, file) {
     `/** Replication settings of ${displayName}. */`,
     `export interface ${typeName}ReplicationConfig {\n${replicationLines.join("\n")}${replicationLines.length ? "\n" : ""}}\n`,
     `/** ${prose(`${displayName}: ${catalog.description}`)} */`,
-    `export interface ${typeName}Connector {\n  slug: ${JSON.stringify(slug)};\n  entities: ${typeName}Entities;\n  credentials: ${typeName}Credentials;\n  replicationConfig: ${typeName}ReplicationConfig;\n}\n`,
+    `export interface ${typeName}Connector {\n  slug: ${JSON.stringify(slug)};\n  entities: ${typeName}Entities;\n  credentials: ${typeName}Credentials;\n  replicationConfig: ${typeName}ReplicationConfig;\n  shortcuts: ${typeName}Shortcuts;\n}\n`,
+    `/** The shortcuts of ${displayName} named apart from their actions (\`apiSearch\` runs \`api_search\`), with their hovers. */`,
+    `export interface ${typeName}Shortcuts {\n${shortcutEntities.join("\n")}${shortcutEntities.length ? "\n" : ""}}\n`,
     ...entityTypes.filter((t) => !t.startsWith("  ")),
     ...writer.flush(),
   ].join("\n");

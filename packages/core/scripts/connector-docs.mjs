@@ -166,6 +166,11 @@ function sampleValue(schema, name, resolveRef, tools, depth = 0) {
     default:
       if (shape.format === "date-time") return JSON.stringify("2026-01-01T00:00:00Z");
       if (shape.format === "date") return JSON.stringify("2026-01-01");
+      {
+        // A fixed count of digits (Google Ads' customer id, `^[0-9]{10}$`): a sample that passes the local check.
+        const digits = typeof shape.pattern === "string" && /^\^\[0-9\]\{(\d+)\}\$$/.exec(shape.pattern);
+        if (digits) return JSON.stringify("1234567890".repeat(4).slice(0, Number(digits[1])));
+      }
       return JSON.stringify(`<${name}>`);
   }
 }
@@ -213,6 +218,11 @@ function allowed(p) {
   if (typeof p.minimum === "number" && typeof p.maximum === "number") out.push(`${p.minimum} to ${p.maximum}`);
   else if (typeof p.minimum === "number") out.push(`at least ${p.minimum}`);
   else if (typeof p.maximum === "number") out.push(`at most ${p.maximum}`);
+  if (p.minLength !== undefined && p.minLength === p.maxLength) out.push(`${p.minLength} characters`);
+  else if (p.minLength !== undefined && p.maxLength !== undefined) out.push(`${p.minLength} to ${p.maxLength} characters`);
+  else if (p.minLength !== undefined) out.push(`at least ${p.minLength} characters`);
+  else if (p.maxLength !== undefined) out.push(`at most ${p.maxLength} characters`);
+  if (p.pattern !== undefined) out.push(`matches ${code(p.pattern)}`);
   if (p.default !== undefined) out.push(`default ${code(JSON.stringify(p.default))}`);
   return out.join("; ");
 }
@@ -520,4 +530,30 @@ export function writeConnectorDocs(connectors, outDir, tools) {
   mkdirSync(outDir, { recursive: true });
   for (const c of connectors) writeFileSync(join(outDir, `${c.slug}.md`), connectorPage(c, tools));
   writeFileSync(join(outDir, "README.md"), indexPage(connectors));
+}
+
+/**
+ * The example on the hover of a renamed shortcut (`stripe.customers.apiSearch`, `.contextStoreSearch`), built as the
+ * pages' samples are: the required parameters for an API search, a filter on one of the record's fields for a
+ * context-store search. `c`: `{ slug, docs: { resolveRef, inputs } }`; `fields`: the context store's fields.
+ */
+export function shortcutExample(c, entityName, action, tools, fields = []) {
+  const handle = handleName(c.slug);
+  const member = `${handle}.${camel(entityName)}.${camel(action.name)}`;
+  if (SEARCH_ACTIONS.has(action.name)) {
+    const named = (f) => typeof f.name === "string" && IDENTIFIER.test(f.name);
+    const isString = (f) => f.type === "string" || (Array.isArray(f.type) && f.type.includes("string"));
+    const preferred = ["email", "name", "title", "status", "state", "subject"];
+    const field =
+      preferred.map((name) => fields.find((f) => f.name === name && isString(f))).find(Boolean) ??
+      fields.find((f) => named(f) && isString(f) && f.name !== "id") ??
+      fields.find(named);
+    const filter = field
+      ? `query: { filter: { eq: { ${field.name}: ${isString(field) ? JSON.stringify(`<${field.name}>`) : "1"} } } }, `
+      : "";
+    return [`const { data } = await ${member}({ ${filter}limit: 10 });`, "for (const record of data.data) console.log(record);"];
+  }
+  const { resolveRef, inputs } = c.docs;
+  const args = sampleArgs(action, inputs.get(`${entityName}.${action.name}`), resolveRef, tools, { size: 10 });
+  return [`const { data, meta } = await ${member}(${args});`];
 }

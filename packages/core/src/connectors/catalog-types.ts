@@ -17,8 +17,13 @@ export interface CatalogParam {
   enum?: unknown[];
   /** For arrays: the values each item may take. */
   itemEnum?: unknown[];
+  /** For numbers: the smallest and largest value the spec allows (checked before sending). */
   minimum?: number;
   maximum?: number;
+  /** For strings: the fewest and most characters, and the pattern the value must match (checked before sending). */
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
   default?: unknown;
   description?: string;
 }

@@ -7,7 +7,7 @@ import { CATALOG_LOADERS } from "./generated/index";
 import { SEARCH_PAGING } from "./search-action";
 
 export { cursorValue, nextPage } from "./next-page";
-export { validateOperation } from "./validate";
+export { validateOperation, validateReplicationConfig } from "./validate";
 
 /** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */
 export function catalogKey(ref: string): string {

@@ -42,8 +42,6 @@ type ParamsOf<O> = O extends { params: infer P } ? P : Record<string, unknown>;
 type DataOf<O> = O extends { data: infer T } ? T : unknown;
 type MetaOf<O> = O extends { meta: infer M } ? M : Record<string, unknown>;
 type CursorOf<O> = O extends { cursor: infer C extends string } ? C : never;
-/** The items one page yields: the list itself, or a search result's `data`. */
-type ItemOf<T> = T extends readonly (infer I)[] ? I : T extends { data: readonly (infer I)[] } ? I : unknown;
 
 /** `params` is optional exactly when every parameter is. */
 type Args<P, O> = Record<never, never> extends P ? [params?: P, options?: O] : [params: P, options?: O];
@@ -81,6 +79,101 @@ export type TypedResult<S extends ConnectorSlug, E extends string, A extends str
  */
 export type TypedParams<S extends ConnectorSlug, E extends string, A extends string> = ParamsOf<OperationOf<Def<S>, E, A>>;
 
+/**
+ * The entities of a typed connector.
+ *
+ * @example
+ * ```ts
+ * const entity: EntityOf<"stripe"> = "customers";
+ * ```
+ */
+export type EntityOf<S extends ConnectorSlug> = EntityName<Def<S>>;
+
+/**
+ * The actions `execute` runs on one entity of a typed connector (every action but `download`, which streams bytes).
+ *
+ * @example
+ * ```ts
+ * const action: ExecuteActionOf<"stripe", "customers"> = "list";
+ * ```
+ */
+export type ExecuteActionOf<S extends ConnectorSlug, E> = ExecuteActionName<Def<S>, E>;
+
+/**
+ * The actions of one entity that page (their spec names a cursor parameter): what `paginate` takes.
+ *
+ * @example
+ * ```ts
+ * const action: PagedActionOf<"github", "issues"> = "list";
+ * ```
+ */
+export type PagedActionOf<S extends ConnectorSlug, E> = PagedActionName<Def<S>, E>;
+
+/**
+ * The entities of a typed connector that have a `download` action.
+ *
+ * @example
+ * ```ts
+ * const entity: DownloadEntityOf<"zendesk-support"> = "attachments";
+ * ```
+ */
+export type DownloadEntityOf<S extends ConnectorSlug> = DownloadEntityName<Def<S>>;
+
+/**
+ * The items one result holds: the list itself, or a search result's `data` (what `paginate()` yields).
+ *
+ * @example
+ * ```ts
+ * type Customer = ItemOf<TypedResult<"stripe", "customers", "list">["data"]>;
+ * ```
+ */
+export type ItemOf<T> = T extends readonly (infer I)[] ? I : T extends { data: readonly (infer I)[] } ? I : unknown;
+
+/**
+ * The connector's own metadata of one typed operation (`result.meta.raw`).
+ *
+ * @example
+ * ```ts
+ * const raw: TypedMeta<"stripe", "customers", "list"> = { has_more: true };
+ * ```
+ */
+export type TypedMeta<S extends ConnectorSlug, E, A> = MetaOf<OperationOf<Def<S>, E, A>>;
+
+/**
+ * The item type of a typed paged operation: what `paginate()` yields and each page's `data` array holds.
+ *
+ * @example
+ * ```ts
+ * for await (const customer of stripe.customers.paginate()) {
+ *   const item: TypedItem<"stripe", "customers", "list"> = customer;
+ * }
+ * ```
+ */
+export type TypedItem<S extends ConnectorSlug, E, A> = ItemOf<DataOf<OperationOf<Def<S>, E, A>>>;
+
+/**
+ * The parameters of a paged operation without its cursor parameter, which `paginate()` sends itself.
+ *
+ * @example
+ * ```ts
+ * const params: TypedPageParams<"stripe", "customers", "list"> = { limit: 50 }; // no starting_after
+ * ```
+ */
+export type TypedPageParams<S extends ConnectorSlug, E extends string, A extends string> = Omit<
+  TypedParams<S, E, A>,
+  CursorOf<OperationOf<Def<S>, E, A>>
+>;
+
+/**
+ * The parameters of a typed `download`.
+ *
+ * @example
+ * ```ts
+ * const params: TypedDownloadParams<"zendesk-support", "attachments"> = { attachment_id: 1 };
+ * ```
+ */
+export type TypedDownloadParams<S extends ConnectorSlug, E extends string> = TypedParams<S, E, "download">;
+
 type Operations<D, H> = {
   /**
    * Runs one operation; entity, action and parameters are checked against the connector's spec at compile time and
@@ -102,7 +195,7 @@ type Operations<D, H> = {
     entity: E,
     ...args: Args<ParamsOf<OperationOf<D, E, "download">>, CallOptions>
   ): Promise<ReadableStream<Uint8Array>>;
-} & Omit<H, "execute" | "paginate" | "download">;
+} & Omit<H, "execute" | "paginate" | "download" | "type">;
 
 type Shortcut<Op> = Op extends { download: true }
   ? (...args: Args<ParamsOf<Op>, CallOptions>) => Promise<ReadableStream<Uint8Array>>
@@ -110,13 +203,17 @@ type Shortcut<Op> = Op extends { download: true }
 
 // Mapped straight over the generated actions, so each shortcut keeps the spec's TSDoc on hover: a key renamed by
 // `as` loses its documentation in TypeScript, a key kept or filtered out does not. So one-word actions (list, get,
-// create, update, delete, download, search) keep their names and docs; only api_search and context_store_search are
-// renamed (apiSearch, contextStoreSearch).
-type ActionShortcuts<Actions> = {
+// create, update, delete, download, search) keep their names and docs; the renamed ones (api_search -> apiSearch,
+// context_store_search -> contextStoreSearch) are mapped over the connector's generated `shortcuts` names, whose
+// members carry the hover (the spec's prose and an example). A connector without them (your own, by augmentation)
+// gets the renamed keys without a hover.
+type Renamed<Names, Actions> = { [K in keyof Names]: Names[K] extends keyof Actions ? Shortcut<Actions[Names[K]]> : never };
+type ActionShortcuts<Actions, Names> = {
   [A in keyof Actions as A extends `${string}_${string}` ? never : A]: Shortcut<Actions[A]>;
-} & {
-  [A in keyof Actions as A extends `${string}_${string}` ? Camel<A & string> : never]: Shortcut<Actions[A]>;
-} & (Actions extends { list: { cursor: string } }
+} & ([Names] extends [never]
+  ? { [A in keyof Actions as A extends `${string}_${string}` ? Camel<A & string> : never]: Shortcut<Actions[A]> }
+  : Renamed<Names, Actions>) &
+  (Actions extends { list: { cursor: string } }
     ? {
         /** Iterates every record of `list`, page by page, with the connector's own cursor parameter. */
         paginate(
@@ -125,7 +222,10 @@ type ActionShortcuts<Actions> = {
       }
     : Record<never, never>);
 
-type EntityShortcuts<D> = { readonly [E in keyof EntitiesOf<D> as Camel<E & string>]: ActionShortcuts<EntitiesOf<D>[E]> };
+type ShortcutNamesOf<D, E> = D extends { shortcuts: infer N } ? (E extends keyof N ? N[E] : Record<never, never>) : never;
+type EntityShortcuts<D> = {
+  readonly [E in keyof EntitiesOf<D> as Camel<E & string>]: ActionShortcuts<EntitiesOf<D>[E], ShortcutNamesOf<D, E>>;
+};
 
 /**
  * A connector handle typed from its spec: `execute`, `paginate` and `download` check entity, action and parameters
@@ -139,7 +239,18 @@ type EntityShortcuts<D> = { readonly [E in keyof EntitiesOf<D> as Camel<E & stri
  * for await (const customer of stripe.customers.paginate({ limit: 100 })) console.log(customer.email);
  * ```
  */
-export type TypedConnector<S extends ConnectorSlug, H = ConnectorHandle> = Operations<Def<S>, H> & EntityShortcuts<Def<S>>;
+export type TypedConnector<S extends ConnectorSlug, H = ConnectorHandle> = Operations<Def<S>, H> &
+  EntityShortcuts<Def<S>> & {
+    /**
+     * The connector's slug (`"stripe"` for `ws.connector("stripe")` and for `ws.connector({ connectorId, type: "stripe" })`).
+     *
+     * @example
+     * ```ts
+     * const slug: "stripe" = ws.connector("stripe").type;
+     * ```
+     */
+    readonly type: S;
+  };
 
 /**
  * Credentials of a connector, one shape per auth scheme (the scheme's own fields, or the replication form the Airbyte

@@ -62,7 +62,8 @@ interface CreateConnectorFields {
 
 /**
  * `connectors.create()` by slug: `credentials` take one of the connector's auth-scheme shapes and
- * `replicationConfig` its replication settings, both from its spec.
+ * `replicationConfig` its replication settings, both from its spec. `replicationConfig` is required when the spec
+ * requires a setting (GitHub's `repositories`, Stripe's `account_id`), and optional otherwise (Linear, HubSpot).
  *
  * @example
  * ```ts
@@ -77,9 +78,20 @@ export type TypedCreateConnectorInput<S extends ConnectorSlug> = {
     connectorType?: undefined;
     sourceTemplateId?: undefined;
     credentials?: ConnectorCredentials<T>;
-    replicationConfig?: ConnectorReplicationConfig<T>;
-  };
+  } & ReplicationConfigField<ConnectorReplicationConfig<T>>;
 }[S];
+
+/** `replicationConfig` is required exactly when the connector's spec requires one of its settings. */
+type ReplicationConfigField<R> =
+  Record<never, never> extends R
+    ? {
+        /** The connector's replication settings (its spec requires none). */
+        replicationConfig?: R;
+      }
+    : {
+        /** The connector's replication settings: required, since its spec requires some (GitHub's `repositories`). */
+        replicationConfig: R;
+      };
 
 /**
  * `connectors.create()` by definition id, display name or source template: credentials and settings untyped.

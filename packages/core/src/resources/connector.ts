@@ -74,6 +74,23 @@ export class ConnectorHandle {
     this.#id = typeof ref === "string" ? undefined : ref.connectorId;
   }
 
+  /**
+   * The connector's slug as this handle was given it: `"stripe"` for `ws.connector("stripe")`, the `type` of
+   * `ws.connector({ connectorId, type: "stripe" })`, `undefined` for `{ connectorId }` alone. It is what the handle
+   * looks the connector's catalog up by (local validation, paging); a typed handle types it as its slug. A handle made
+   * from a name other than a slug has that name here: the connector's real type is `(await handle.get()).connectorType`.
+   *
+   * @example
+   * ```ts
+   * ws.connector("stripe").type; // "stripe"
+   * ws.connector({ connectorId, type: "github" }).type; // "github"
+   * ws.connector({ connectorId }).type; // undefined
+   * ```
+   */
+  get type(): string | undefined {
+    return this.#type;
+  }
+
   /** The connector's catalog (generated from its spec), or undefined for connectors the SDK does not know. */
   #catalog(): Promise<RuntimeCatalog | undefined> {
     const type = this.#type;

@@ -62,12 +62,16 @@ async function createBody(what: string, workspaceName: string, input: CreateConn
   if (input.type !== undefined) {
     requireText(what, "type", input.type);
     // A slug becomes the definition id offline, from the connector's spec: no name matching on the server.
-    const catalog = await (await connectorRuntime()).loadCatalog(input.type);
+    const runtime = await connectorRuntime();
+    const catalog = await runtime.loadCatalog(input.type);
     if (!catalog) {
       throw invalidInput(what, [
         { path: "type", message: `unknown connector ${JSON.stringify(input.type)}; give its definitionId or connectorType instead` },
       ]);
     }
+    // The settings the spec requires (GitHub's repositories) are checked offline, as execute checks params.
+    requireObject(what, "replicationConfig", input.replicationConfig);
+    runtime.validateReplicationConfig(catalog, what, input.replicationConfig);
     const { type: _slug, definitionId: _none, connectorType: _no, sourceTemplateId: _not, ...fields } = input;
     // The typed credentials and settings are plain objects on the wire, as the untyped form sends them.
     const untyped = { ...fields, definitionId: catalog.definitionId } as unknown as UntypedCreateConnectorInput;

@@ -123,6 +123,35 @@ export interface AirtableConnector {
   entities: AirtableEntities;
   credentials: AirtableCredentials;
   replicationConfig: AirtableReplicationConfig;
+  shortcuts: AirtableShortcuts;
+}
+
+/** The shortcuts of Airtable named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface AirtableShortcuts {
+  bases: {
+    /**
+     * Searches the bases records Airbyte has synced to the context store (not the live Airtable API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `permissionLevel`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await airtable.bases.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tables: {
+    /**
+     * Searches the tables records Airbyte has synced to the context store (not the live Airtable API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `primaryFieldId`, `fields`, `views`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await airtable.tables.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A tables record as the context store holds it. */

@@ -323,6 +323,23 @@ export interface AmazonAdsConnector {
   entities: AmazonAdsEntities;
   credentials: AmazonAdsCredentials;
   replicationConfig: AmazonAdsReplicationConfig;
+  shortcuts: AmazonAdsShortcuts;
+}
+
+/** The shortcuts of Amazon Ads named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface AmazonAdsShortcuts {
+  profiles: {
+    /**
+     * Searches the profiles records Airbyte has synced to the context store (not the live Amazon Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `accountInfo`, `countryCode`, `currencyCode`, `dailyBudget`, `profileId`, `timezone`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await amazonAds.profiles.contextStoreSearch({ query: { filter: { eq: { countryCode: "<countryCode>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A profiles record as the context store holds it. */

@@ -267,6 +267,59 @@ export interface AmazonSellerPartnerConnector {
   entities: AmazonSellerPartnerEntities;
   credentials: AmazonSellerPartnerCredentials;
   replicationConfig: AmazonSellerPartnerReplicationConfig;
+  shortcuts: AmazonSellerPartnerShortcuts;
+}
+
+/** The shortcuts of Amazon Seller Partner named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface AmazonSellerPartnerShortcuts {
+  list_financial_event_groups: {
+    /**
+     * Searches the list_financial_event_groups records Airbyte has synced to the context store (not the live Amazon Seller Partner API): filter, sort, the fields to return, paging by `cursor`. Fields: `AccountTail`, `BeginningBalance`, `ConvertedTotal`, `FinancialEventGroupEnd`, `FinancialEventGroupId`, `FinancialEventGroupStart`, `FundTransferDate`, `FundTransferStatus`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await amazonSellerPartner.listFinancialEventGroups.contextStoreSearch({ query: { filter: { eq: { AccountTail: "<AccountTail>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  list_financial_events: {
+    /**
+     * Searches the list_financial_events records Airbyte has synced to the context store (not the live Amazon Seller Partner API): filter, sort, the fields to return, paging by `cursor`. Fields: `AdhocDisbursementEventList`, `AdjustmentEventList`, `AffordabilityExpenseEventList`, `AffordabilityExpenseReversalEventList`, `CapacityReservationBillingEventList`, `ChargeRefundEventList`, `ChargebackEventList`, `CouponPaymentEventList`, … (35 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await amazonSellerPartner.listFinancialEvents.contextStoreSearch({ query: { filter: { eq: { PostedBefore: "<PostedBefore>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  order_items: {
+    /**
+     * Searches the order_items records Airbyte has synced to the context store (not the live Amazon Seller Partner API): filter, sort, the fields to return, paging by `cursor`. Fields: `ASIN`, `AmazonOrderId`, `BuyerInfo`, `BuyerRequestedCancel`, `CODFee`, `CODFeeDiscount`, `ConditionId`, `ConditionNote`, … (37 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await amazonSellerPartner.orderItems.contextStoreSearch({ query: { filter: { eq: { ASIN: "<ASIN>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  orders: {
+    /**
+     * Searches the orders records Airbyte has synced to the context store (not the live Amazon Seller Partner API): filter, sort, the fields to return, paging by `cursor`. Fields: `AmazonOrderId`, `AutomatedShippingSettings`, `BuyerInfo`, `DefaultShipFromLocationAddress`, `EarliestDeliveryDate`, `EarliestShipDate`, `FulfillmentChannel`, `HasRegulatedItems`, … (34 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await amazonSellerPartner.orders.contextStoreSearch({ query: { filter: { eq: { AmazonOrderId: "<AmazonOrderId>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A orders record as the context store holds it. */

@@ -180,6 +180,71 @@ export interface AmplitudeConnector {
   entities: AmplitudeEntities;
   credentials: AmplitudeCredentials;
   replicationConfig: AmplitudeReplicationConfig;
+  shortcuts: AmplitudeShortcuts;
+}
+
+/** The shortcuts of Amplitude named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface AmplitudeShortcuts {
+  active_users: {
+    /**
+     * Searches the active_users records Airbyte has synced to the context store (not the live Amplitude API): filter, sort, the fields to return, paging by `cursor`. Fields: `date`, `statistics`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await amplitude.activeUsers.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  annotations: {
+    /**
+     * Searches the annotations records Airbyte has synced to the context store (not the live Amplitude API): filter, sort, the fields to return, paging by `cursor`. Fields: `date`, `details`, `id`, `label`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await amplitude.annotations.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  average_session_length: {
+    /**
+     * Searches the average_session_length records Airbyte has synced to the context store (not the live Amplitude API): filter, sort, the fields to return, paging by `cursor`. Fields: `date`, `length`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await amplitude.averageSessionLength.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  cohorts: {
+    /**
+     * Searches the cohorts records Airbyte has synced to the context store (not the live Amplitude API): filter, sort, the fields to return, paging by `cursor`. Fields: `appId`, `archived`, `chart_id`, `createdAt`, `definition`, `description`, `edit_id`, `finished`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await amplitude.cohorts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  events_list: {
+    /**
+     * Searches the events_list records Airbyte has synced to the context store (not the live Amplitude API): filter, sort, the fields to return, paging by `cursor`. Fields: `autohidden`, `clusters_hidden`, `deleted`, `display`, `flow_hidden`, `hidden`, `id`, `in_waitroom`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await amplitude.eventsList.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A events_list record as the context store holds it. */

@@ -1069,6 +1069,107 @@ export interface AsanaConnector {
   entities: AsanaEntities;
   credentials: AsanaCredentials;
   replicationConfig: AsanaReplicationConfig;
+  shortcuts: AsanaShortcuts;
+}
+
+/** The shortcuts of Asana named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface AsanaShortcuts {
+  attachments: {
+    /**
+     * Searches the attachments records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `connected_to_app`, `created_at`, `download_url`, `gid`, `host`, `name`, `parent`, `permanent_url`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.attachments.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `color`, `created_at`, `current_status`, `custom_field_settings`, `custom_fields`, `default_view`, `due_date`, … (25 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.projects.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  sections: {
+    /**
+     * Searches the sections records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `gid`, `name`, `project`, `resource_type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.sections.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `color`, `followers`, `gid`, `name`, `permalink_url`, `resource_type`, `workspace`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.tags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tasks: {
+    /**
+     * Searches the tasks records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `actual_time_minutes`, `approval_status`, `assignee`, `completed`, `completed_at`, `completed_by`, `created_at`, `custom_fields`, … (36 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.tasks.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `description`, `gid`, `html_description`, `name`, `organization`, `permalink_url`, `resource_type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `email`, `gid`, `name`, `photo`, `resource_type`, `workspaces`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  workspaces: {
+    /**
+     * Searches the workspaces records Airbyte has synced to the context store (not the live Asana API): filter, sort, the fields to return, paging by `cursor`. Fields: `email_domains`, `gid`, `is_organization`, `name`, `resource_type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await asana.workspaces.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A workspaces record as the context store holds it. */

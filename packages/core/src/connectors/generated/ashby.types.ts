@@ -390,6 +390,71 @@ export interface AshbyConnector {
   entities: AshbyEntities;
   credentials: AshbyCredentials;
   replicationConfig: AshbyReplicationConfig;
+  shortcuts: AshbyShortcuts;
+}
+
+/** The shortcuts of Ashby named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface AshbyShortcuts {
+  applications: {
+    /**
+     * Searches the applications records Airbyte has synced to the context store (not the live Ashby API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `status`, `archiveReason`, `createdAt`, `updatedAt`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await ashby.applications.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  candidates: {
+    /**
+     * Searches the candidates records Airbyte has synced to the context store (not the live Ashby API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `company`, `position`, `school`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await ashby.candidates.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  job_postings: {
+    /**
+     * Searches the job_postings records Airbyte has synced to the context store (not the live Ashby API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `isListed`, `jobId`, `locationName`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await ashby.jobPostings.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  jobs: {
+    /**
+     * Searches the jobs records Airbyte has synced to the context store (not the live Ashby API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `status`, `departmentId`, `locationId`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await ashby.jobs.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Ashby API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `firstName`, `lastName`, `email`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await ashby.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

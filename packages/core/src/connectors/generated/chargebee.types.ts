@@ -441,6 +441,143 @@ export interface ChargebeeConnector {
   entities: ChargebeeEntities;
   credentials: ChargebeeCredentials;
   replicationConfig: ChargebeeReplicationConfig;
+  shortcuts: ChargebeeShortcuts;
+}
+
+/** The shortcuts of Chargebee named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ChargebeeShortcuts {
+  coupon: {
+    /**
+     * Searches the coupon records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `apply_discount_on`, `apply_on`, `archived_at`, `coupon_constraints`, `created_at`, `currency_code`, `custom_fields`, `discount_amount`, … (28 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.coupon.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  credit_note: {
+    /**
+     * Searches the credit_note records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `allocations`, `amount_allocated`, `amount_available`, `amount_refunded`, `base_currency_code`, `billing_address`, `business_entity_id`, `channel`, … (49 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.creditNote.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  customer: {
+    /**
+     * Searches the customer records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `allow_direct_debit`, `auto_close_invoices`, `auto_collection`, `backup_payment_source_id`, `balances`, `billing_address`, `billing_date`, `billing_date_mode`, … (63 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.customer.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  event: {
+    /**
+     * Searches the event records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `api_version`, `content`, `custom_fields`, `event_type`, `id`, `object`, `occurred_at`, `source`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.event.contextStoreSearch({ query: { filter: { eq: { api_version: "<api_version>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invoice: {
+    /**
+     * Searches the invoice records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `adjustment_credit_notes`, `amount_adjusted`, `amount_due`, `amount_paid`, `amount_to_collect`, `applied_credits`, `base_currency_code`, `billing_address`, … (69 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.invoice.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  item: {
+    /**
+     * Searches the item records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `applicable_items`, `archived_at`, `channel`, `custom_fields`, `description`, `enabled_for_checkout`, `enabled_in_portal`, `external_name`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.item.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  item_price: {
+    /**
+     * Searches the item_price records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `accounting_detail`, `archived_at`, `billing_cycles`, `channel`, `created_at`, `currency_code`, `custom_fields`, `description`, … (37 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.itemPrice.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  order: {
+    /**
+     * Searches the order records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount_adjusted`, `amount_paid`, `base_currency_code`, `batch_id`, `billing_address`, `business_entity_id`, `cancellation_reason`, `cancelled_at`, … (60 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.order.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  payment_source: {
+    /**
+     * Searches the payment_source records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `amazon_payment`, `bank_account`, `business_entity_id`, `card`, `created_at`, `custom_fields`, `customer_id`, `deleted`, … (22 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.paymentSource.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  subscription: {
+    /**
+     * Searches the subscription records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `activated_at`, `addons`, `affiliate_token`, `auto_close_invoices`, `auto_collection`, `base_currency_code`, `billing_period`, `billing_period_unit`, … (76 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.subscription.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  transaction: {
+    /**
+     * Searches the transaction records Airbyte has synced to the context store (not the live Chargebee API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `amount_capturable`, `amount_unused`, `authorization_reason`, `base_currency_code`, `business_entity_id`, `cn_create_reason_code`, `cn_date`, … (55 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await chargebee.transaction.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A transaction record as the context store holds it. */

@@ -473,6 +473,128 @@ export interface ClickupApiConnector {
   entities: ClickupApiEntities;
   credentials: ClickupApiCredentials;
   replicationConfig: ClickupApiReplicationConfig;
+  shortcuts: ClickupApiShortcuts;
+}
+
+/** The shortcuts of ClickUp named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ClickupApiShortcuts {
+  comments: {
+    /**
+     * Searches the comments records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `comment_text`, `date`, `reply_count`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.comments.contextStoreSearch({ query: { filter: { eq: { comment_text: "<comment_text>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  folders: {
+    /**
+     * Searches the folders records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `hidden`, `task_count`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.folders.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  goals: {
+    /**
+     * Searches the goals records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `description`, `archived`, `pinned`, `private`, `date_created`, `due_date`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.goals.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  lists: {
+    /**
+     * Searches the lists records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `archived`, `due_date`, `start_date`, `priority`, `task_count`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.lists.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  spaces: {
+    /**
+     * Searches the spaces records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `private`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.spaces.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tasks: {
+    /**
+     * View the tasks that meet specific criteria from a workspace. Supports free-text search and structured filters including status, assignee, tags, priority, and date ranges. Responses are limited to 100 tasks per page.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await clickupApi.tasks.apiSearch({ team_id: "<team_id>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the tasks records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `date_created`, `date_updated`, `date_closed`, `due_date`, `start_date`, `parent`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.tasks.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  time_tracking: {
+    /**
+     * Searches the time_tracking records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `time`, `user`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.timeTracking.contextStoreSearch({ query: { filter: { eq: { time: 1 } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  user: {
+    /**
+     * Searches the user records Airbyte has synced to the context store (not the live ClickUp API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `username`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await clickupApi.user.contextStoreSearch({ query: { filter: { eq: { username: "<username>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A user record as the context store holds it. */

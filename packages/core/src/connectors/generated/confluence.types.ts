@@ -261,6 +261,71 @@ export interface ConfluenceConnector {
   entities: ConfluenceEntities;
   credentials: ConfluenceCredentials;
   replicationConfig: ConfluenceReplicationConfig;
+  shortcuts: ConfluenceShortcuts;
+}
+
+/** The shortcuts of Confluence named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ConfluenceShortcuts {
+  audit: {
+    /**
+     * Searches the audit records Airbyte has synced to the context store (not the live Confluence API): filter, sort, the fields to return, paging by `cursor`. Fields: `affectedObject`, `associatedObjects`, `author`, `category`, `changedValues`, `creationDate`, `description`, `remoteAddress`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await confluence.audit.contextStoreSearch({ query: { filter: { eq: { category: "<category>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  blog_posts: {
+    /**
+     * Searches the blog_posts records Airbyte has synced to the context store (not the live Confluence API): filter, sort, the fields to return, paging by `cursor`. Fields: `_links`, `authorId`, `body`, `createdAt`, `id`, `spaceId`, `status`, `title`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await confluence.blogPosts.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  groups: {
+    /**
+     * Searches the groups records Airbyte has synced to the context store (not the live Confluence API): filter, sort, the fields to return, paging by `cursor`. Fields: `_links`, `id`, `name`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await confluence.groups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  pages: {
+    /**
+     * Searches the pages records Airbyte has synced to the context store (not the live Confluence API): filter, sort, the fields to return, paging by `cursor`. Fields: `_links`, `authorId`, `body`, `createdAt`, `id`, `lastOwnerId`, `ownerId`, `parentId`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await confluence.pages.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  spaces: {
+    /**
+     * Searches the spaces records Airbyte has synced to the context store (not the live Confluence API): filter, sort, the fields to return, paging by `cursor`. Fields: `_links`, `authorId`, `createdAt`, `description`, `homepageId`, `icon`, `id`, `key`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await confluence.spaces.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A spaces record as the context store holds it. */

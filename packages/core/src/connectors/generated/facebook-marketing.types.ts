@@ -653,6 +653,119 @@ export interface FacebookMarketingConnector {
   entities: FacebookMarketingEntities;
   credentials: FacebookMarketingCredentials;
   replicationConfig: FacebookMarketingReplicationConfig;
+  shortcuts: FacebookMarketingShortcuts;
+}
+
+/** The shortcuts of Facebook Marketing named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface FacebookMarketingShortcuts {
+  ad_accounts: {
+    /**
+     * Searches the ad_accounts records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `account_id`, `name`, `balance`, `currency`, `account_status`, `amount_spent`, `business_name`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.adAccounts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_creatives: {
+    /**
+     * Searches the ad_creatives records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account_id`, `body`, `title`, `status`, `image_url`, `thumbnail_url`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.adCreatives.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_sets: {
+    /**
+     * Searches the ad_sets records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account_id`, `campaign_id`, `effective_status`, `daily_budget`, `lifetime_budget`, `budget_remaining`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.adSets.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ads: {
+    /**
+     * Searches the ads records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account_id`, `adset_id`, `campaign_id`, `status`, `effective_status`, `created_time`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.ads.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ads_insights: {
+    /**
+     * Searches the ads_insights records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_id`, `account_name`, `campaign_id`, `campaign_name`, `adset_id`, `adset_name`, `ad_id`, `ad_name`, … (19 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.adsInsights.contextStoreSearch({ query: { filter: { eq: { account_id: "<account_id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account_id`, `status`, `effective_status`, `objective`, `daily_budget`, `lifetime_budget`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.campaigns.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  custom_conversions: {
+    /**
+     * Searches the custom_conversions records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account_id`, `description`, `custom_event_type`, `creation_time`, `first_fired_time`, `last_fired_time`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.customConversions.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  images: {
+    /**
+     * Searches the images records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account_id`, `hash`, `url`, `permalink_url`, `width`, `height`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.images.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  videos: {
+    /**
+     * Searches the videos records Airbyte has synced to the context store (not the live Facebook Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `account_id`, `description`, `length`, `source`, `permalink_url`, `views`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await facebookMarketing.videos.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A videos record as the context store holds it. */

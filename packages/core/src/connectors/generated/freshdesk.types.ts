@@ -394,6 +394,131 @@ export interface FreshdeskConnector {
   entities: FreshdeskEntities;
   credentials: FreshdeskCredentials;
   replicationConfig: FreshdeskReplicationConfig;
+  shortcuts: FreshdeskShortcuts;
+}
+
+/** The shortcuts of Freshdesk named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface FreshdeskShortcuts {
+  agents: {
+    /**
+     * Searches the agents records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `available`, `available_since`, `contact`, `occasional`, `signature`, `ticket_scope`, `type`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.agents.contextStoreSearch({ query: { filter: { eq: { available_since: "<available_since>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  companies: {
+    /**
+     * Searches the companies records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `description`, `domains`, `note`, `health_score`, `account_tier`, `renewal_date`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.companies.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `email`, `phone`, `mobile`, `active`, `address`, `company_id`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.contacts.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  groups: {
+    /**
+     * Searches the groups records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `description`, `auto_ticket_assign`, `business_hour_id`, `escalate_to`, `group_type`, `unassigned_for`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.groups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  roles: {
+    /**
+     * Searches the roles records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `description`, `default`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.roles.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  satisfaction_ratings: {
+    /**
+     * Searches the satisfaction_ratings records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `survey_id`, `user_id`, `agent_id`, `group_id`, `ticket_id`, `feedback`, `ratings`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.satisfactionRatings.contextStoreSearch({ query: { filter: { eq: { feedback: "<feedback>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  surveys: {
+    /**
+     * Searches the surveys records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `active`, `questions`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.surveys.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_fields: {
+    /**
+     * Searches the ticket_fields records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `label`, `label_for_customers`, `description`, `position`, `type`, `default`, … (18 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.ticketFields.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tickets: {
+    /**
+     * Searches the tickets records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `subject`, `description`, `description_text`, `status`, `priority`, `source`, `type`, … (34 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.tickets.contextStoreSearch({ query: { filter: { eq: { subject: "<subject>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  time_entries: {
+    /**
+     * Searches the time_entries records Airbyte has synced to the context store (not the live Freshdesk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `agent_id`, `ticket_id`, `company_id`, `billable`, `note`, `time_spent`, `timer_running`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await freshdesk.timeEntries.contextStoreSearch({ query: { filter: { eq: { note: "<note>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A time_entries record as the context store holds it. */

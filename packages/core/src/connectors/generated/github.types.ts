@@ -1320,6 +1320,344 @@ export interface GithubConnector {
   entities: GithubEntities;
   credentials: GithubCredentials;
   replicationConfig: GithubReplicationConfig;
+  shortcuts: GithubShortcuts;
+}
+
+/** The shortcuts of GitHub named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GithubShortcuts {
+  branches: {
+    /**
+     * Searches the branches records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `name`, `prefix`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.branches.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  comments: {
+    /**
+     * Searches the comments records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `body`, `createdAt`, `updatedAt`, `url`, `isMinimized`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.comments.contextStoreSearch({ query: { filter: { eq: { body: "<body>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  commits: {
+    /**
+     * Searches the commits records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `oid`, `abbreviatedOid`, `messageHeadline`, `message`, `committedDate`, `authoredDate`, `additions`, `deletions`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.commits.contextStoreSearch({ query: { filter: { eq: { oid: "<oid>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  directory_content: {
+    /**
+     * Searches the directory_content records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.directoryContent.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  discussions: {
+    /**
+     * Search for discussions using GitHub's search syntax
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await github.discussions.apiSearch({ query: "<query>", per_page: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the discussions records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.discussions.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  file_content: {
+    /**
+     * Searches the file_content records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.fileContent.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issues: {
+    /**
+     * Search for issues using GitHub's search syntax
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await github.issues.apiSearch({ query: "<query>", per_page: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the issues records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `number`, `title`, `state`, `stateReason`, `createdAt`, `updatedAt`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.issues.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  labels: {
+    /**
+     * Searches the labels records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `color`, `description`, `createdAt`, `url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.labels.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  milestones: {
+    /**
+     * Searches the milestones records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `number`, `title`, `description`, `state`, `dueOn`, `closedAt`, `createdAt`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.milestones.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  org_repositories: {
+    /**
+     * Searches the org_repositories records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.orgRepositories.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  organizations: {
+    /**
+     * Searches the organizations records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `login`, `name`, `description`, `email`, `location`, `isVerified`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.organizations.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  pr_comments: {
+    /**
+     * Searches the pr_comments records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.prComments.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  project_items: {
+    /**
+     * Searches the project_items records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.projectItems.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `number`, `title`, `shortDescription`, `url`, `closed`, `public`, `createdAt`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.projects.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  pull_requests: {
+    /**
+     * Search for pull requests using GitHub's search syntax
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await github.pullRequests.apiSearch({ query: "<query>", per_page: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the pull_requests records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `number`, `title`, `state`, `isDraft`, `merged`, `createdAt`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.pullRequests.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  releases: {
+    /**
+     * Searches the releases records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `name`, `tagName`, `description`, `publishedAt`, `createdAt`, `isPrerelease`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.releases.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  repositories: {
+    /**
+     * Search for GitHub repositories using GitHub's powerful search syntax. Examples: "language:python stars:>1000", "topic:machine-learning", "org:facebook is:public"
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await github.repositories.apiSearch({ query: "<query>", limit: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the repositories records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `nameWithOwner`, `description`, `url`, `createdAt`, `updatedAt`, `pushedAt`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.repositories.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  reviews: {
+    /**
+     * Searches the reviews records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `state`, `body`, `submittedAt`, `createdAt`, `updatedAt`, `url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.reviews.contextStoreSearch({ query: { filter: { eq: { state: "<state>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  stargazers: {
+    /**
+     * Searches the stargazers records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `starredAt`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.stargazers.contextStoreSearch({ query: { filter: { eq: { starredAt: "<starredAt>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `name`, `prefix`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.tags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `slug`, `name`, `description`, `privacy`, `url`, `createdAt`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Search for GitHub users using search syntax
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await github.users.apiSearch({ query: "<query>", limit: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `databaseId`, `login`, `name`, `email`, `company`, `location`, `twitterUsername`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  viewer: {
+    /**
+     * Searches the viewer records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.viewer.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  viewer_repositories: {
+    /**
+     * Searches the viewer_repositories records Airbyte has synced to the context store (not the live GitHub API): filter, sort, the fields to return, paging by `cursor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await github.viewerRepositories.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A viewer_repositories record as the context store holds it. */

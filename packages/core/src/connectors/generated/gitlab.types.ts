@@ -745,6 +745,179 @@ export interface GitlabConnector {
   entities: GitlabEntities;
   credentials: GitlabCredentials;
   replicationConfig: GitlabReplicationConfig;
+  shortcuts: GitlabShortcuts;
+}
+
+/** The shortcuts of GitLab named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GitlabShortcuts {
+  branches: {
+    /**
+     * Searches the branches records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `project_id`, `name`, `merged`, `protected`, `developers_can_push`, `developers_can_merge`, `can_push`, `default`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.branches.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  commits: {
+    /**
+     * Searches the commits records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `project_id`, `id`, `short_id`, `created_at`, `parent_ids`, `title`, `message`, `author_name`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.commits.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  group_members: {
+    /**
+     * Searches the group_members records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `group_id`, `id`, `name`, `username`, `state`, `membership_state`, `avatar_url`, `web_url`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.groupMembers.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  group_milestones: {
+    /**
+     * Searches the group_milestones records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `iid`, `group_id`, `title`, `description`, `state`, `created_at`, `updated_at`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.groupMilestones.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  groups: {
+    /**
+     * Searches the groups records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `web_url`, `name`, `path`, `description`, `visibility`, `share_with_group_lock`, `require_two_factor_authentication`, … (25 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.groups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issues: {
+    /**
+     * Searches the issues records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `iid`, `project_id`, `title`, `description`, `state`, `created_at`, `updated_at`, … (37 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.issues.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  merge_requests: {
+    /**
+     * Searches the merge_requests records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `iid`, `project_id`, `title`, `description`, `state`, `created_at`, `updated_at`, … (50 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.mergeRequests.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  pipelines: {
+    /**
+     * Searches the pipelines records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `iid`, `project_id`, `sha`, `source`, `ref`, `status`, `created_at`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.pipelines.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  project_members: {
+    /**
+     * Searches the project_members records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `project_id`, `id`, `name`, `username`, `state`, `membership_state`, `avatar_url`, `web_url`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.projectMembers.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  project_milestones: {
+    /**
+     * Searches the project_milestones records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `iid`, `project_id`, `title`, `description`, `state`, `created_at`, `updated_at`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.projectMilestones.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `description`, `description_html`, `name`, `name_with_namespace`, `path`, `path_with_namespace`, `created_at`, … (79 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.projects.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  releases: {
+    /**
+     * Searches the releases records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `name`, `tag_name`, `description`, `created_at`, `released_at`, `upcoming_release`, `milestones`, `commit_path`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.releases.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `name`, `message`, `target`, `release`, `protected`, `commit`, `commit_id`, `project_id`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.tags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live GitLab API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `username`, `state`, `avatar_url`, `web_url`, `locked`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gitlab.users.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -391,6 +391,71 @@ export interface GmailConnector {
   entities: GmailEntities;
   credentials: GmailCredentials;
   replicationConfig: GmailReplicationConfig;
+  shortcuts: GmailShortcuts;
+}
+
+/** The shortcuts of Gmail named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GmailShortcuts {
+  drafts: {
+    /**
+     * Searches the drafts records Airbyte has synced to the context store (not the live Gmail API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `message`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gmail.drafts.contextStoreSearch({ query: { filter: { eq: { id: "<id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  labels: {
+    /**
+     * Searches the labels records Airbyte has synced to the context store (not the live Gmail API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `type`, `labelListVisibility`, `messageListVisibility`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gmail.labels.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  messages: {
+    /**
+     * Searches the messages records Airbyte has synced to the context store (not the live Gmail API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `threadId`, `labelIds`, `snippet`, `historyId`, `internalDate`, `sizeEstimate`, `payload`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gmail.messages.contextStoreSearch({ query: { filter: { eq: { threadId: "<threadId>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  profile: {
+    /**
+     * Searches the profile records Airbyte has synced to the context store (not the live Gmail API): filter, sort, the fields to return, paging by `cursor`. Fields: `emailAddress`, `historyId`, `messagesTotal`, `threadsTotal`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gmail.profile.contextStoreSearch({ query: { filter: { eq: { emailAddress: "<emailAddress>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  threads: {
+    /**
+     * Searches the threads records Airbyte has synced to the context store (not the live Gmail API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `historyId`, `snippet`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gmail.threads.contextStoreSearch({ query: { filter: { eq: { historyId: "<historyId>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A threads record as the context store holds it. */

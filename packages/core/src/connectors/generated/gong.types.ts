@@ -485,6 +485,71 @@ export interface GongConnector {
   entities: GongEntities;
   credentials: GongCredentials;
   replicationConfig: GongReplicationConfig;
+  shortcuts: GongShortcuts;
+}
+
+/** The shortcuts of Gong named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GongShortcuts {
+  calls: {
+    /**
+     * Searches the calls records Airbyte has synced to the context store (not the live Gong API): filter, sort, the fields to return, paging by `cursor`. Fields: `calendarEventId`, `clientUniqueId`, `customData`, `direction`, `duration`, `id`, `isPrivate`, `language`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gong.calls.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  calls_extensive: {
+    /**
+     * Searches the calls_extensive records Airbyte has synced to the context store (not the live Gong API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `startdatetime`, `collaboration`, `content`, `context`, `interaction`, `media`, `metaData`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gong.callsExtensive.contextStoreSearch({ query: { filter: { eq: { startdatetime: "<startdatetime>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  settings_scorecards: {
+    /**
+     * Searches the settings_scorecards records Airbyte has synced to the context store (not the live Gong API): filter, sort, the fields to return, paging by `cursor`. Fields: `created`, `enabled`, `questions`, `scorecardId`, `scorecardName`, `updated`, `updaterUserId`, `workspaceId`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await gong.settingsScorecards.contextStoreSearch({ query: { filter: { eq: { created: "<created>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  stats_activity_scorecards: {
+    /**
+     * Searches the stats_activity_scorecards records Airbyte has synced to the context store (not the live Gong API): filter, sort, the fields to return, paging by `cursor`. Fields: `answeredScorecardId`, `answers`, `callId`, `callStartTime`, `reviewTime`, `reviewedUserId`, `reviewerUserId`, `scorecardId`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gong.statsActivityScorecards.contextStoreSearch({ query: { filter: { eq: { answeredScorecardId: "<answeredScorecardId>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Gong API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `created`, `emailAddress`, `emailAliases`, `extension`, `firstName`, `id`, `lastName`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await gong.users.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -408,6 +408,95 @@ export interface GoogleAdsConnector {
   entities: GoogleAdsEntities;
   credentials: GoogleAdsCredentials;
   replicationConfig: GoogleAdsReplicationConfig;
+  shortcuts: GoogleAdsShortcuts;
+}
+
+/** The shortcuts of Google Ads named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GoogleAdsShortcuts {
+  accounts: {
+    /**
+     * Searches the accounts records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `customer.auto_tagging_enabled`, `customer.call_reporting_setting.call_conversion_action`, `customer.call_reporting_setting.call_conversion_reporting_enabled`, `customer.call_reporting_setting.call_reporting_enabled`, `customer.conversion_tracking_setting.conversion_tracking_id`, `customer.conversion_tracking_setting.cross_account_conversion_tracking_id`, `customer.currency_code`, `customer.descriptive_name`, … (21 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.accounts.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_group_ad_labels: {
+    /**
+     * Searches the ad_group_ad_labels records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_group_ad.ad.id`, `ad_group_ad_label.resource_name`, `label.id`, `label.name`, `label.resource_name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.adGroupAdLabels.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_group_ads: {
+    /**
+     * Searches the ad_group_ads records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_group.id`, `ad_group_ad.ad.id`, `ad_group_ad.ad.name`, `ad_group_ad.ad.type`, `ad_group_ad.status`, `ad_group_ad.ad_strength`, `ad_group_ad.ad.display_url`, `ad_group_ad.ad.final_urls`, … (18 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.adGroupAds.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_group_labels: {
+    /**
+     * Searches the ad_group_labels records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_group.id`, `ad_group_label.resource_name`, `label.id`, `label.name`, `label.resource_name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.adGroupLabels.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_groups: {
+    /**
+     * Searches the ad_groups records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `campaign.id`, `ad_group.id`, `ad_group.name`, `ad_group.status`, `ad_group.type`, `ad_group.ad_rotation_mode`, `ad_group.base_ad_group`, `ad_group.campaign`, … (22 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.adGroups.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaign_labels: {
+    /**
+     * Searches the campaign_labels records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `campaign.id`, `campaign_label.resource_name`, `label.id`, `label.name`, `label.resource_name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.campaignLabels.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Google Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `campaign.id`, `campaign.name`, `campaign.status`, `campaign.advertising_channel_type`, `campaign.advertising_channel_sub_type`, `campaign.bidding_strategy`, `campaign.bidding_strategy_type`, `campaign.campaign_budget`, … (30 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAds.campaigns.contextStoreSearch({ limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A campaigns record as the context store holds it. */

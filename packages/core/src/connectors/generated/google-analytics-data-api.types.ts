@@ -377,6 +377,107 @@ export interface GoogleAnalyticsDataApiConnector {
   entities: GoogleAnalyticsDataApiEntities;
   credentials: GoogleAnalyticsDataApiCredentials;
   replicationConfig: GoogleAnalyticsDataApiReplicationConfig;
+  shortcuts: GoogleAnalyticsDataApiShortcuts;
+}
+
+/** The shortcuts of Google Analytics Data named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GoogleAnalyticsDataApiShortcuts {
+  daily_active_users: {
+    /**
+     * Searches the daily_active_users records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `active1DayUsers`, `date`, `endDate`, `property_id`, `startDate`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.dailyActiveUsers.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  devices: {
+    /**
+     * Searches the devices records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `averageSessionDuration`, `bounceRate`, `browser`, `date`, `deviceCategory`, `endDate`, `newUsers`, `operatingSystem`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.devices.contextStoreSearch({ query: { filter: { eq: { browser: "<browser>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  four_weekly_active_users: {
+    /**
+     * Searches the four_weekly_active_users records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `active28DayUsers`, `date`, `endDate`, `property_id`, `startDate`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.fourWeeklyActiveUsers.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  locations: {
+    /**
+     * Searches the locations records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `averageSessionDuration`, `bounceRate`, `city`, `country`, `date`, `endDate`, `newUsers`, `property_id`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.locations.contextStoreSearch({ query: { filter: { eq: { city: "<city>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  pages: {
+    /**
+     * Searches the pages records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `bounceRate`, `date`, `endDate`, `hostName`, `pagePathPlusQueryString`, `property_id`, `screenPageViews`, `startDate`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.pages.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  traffic_sources: {
+    /**
+     * Searches the traffic_sources records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `averageSessionDuration`, `bounceRate`, `date`, `endDate`, `newUsers`, `property_id`, `screenPageViews`, `screenPageViewsPerSession`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.trafficSources.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  website_overview: {
+    /**
+     * Searches the website_overview records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `averageSessionDuration`, `bounceRate`, `date`, `endDate`, `newUsers`, `property_id`, `screenPageViews`, `screenPageViewsPerSession`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.websiteOverview.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  weekly_active_users: {
+    /**
+     * Searches the weekly_active_users records Airbyte has synced to the context store (not the live Google Analytics Data API): filter, sort, the fields to return, paging by `cursor`. Fields: `active7DayUsers`, `date`, `endDate`, `property_id`, `startDate`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleAnalyticsDataApi.weeklyActiveUsers.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A weekly_active_users record as the context store holds it. */

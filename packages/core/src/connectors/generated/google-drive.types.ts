@@ -419,6 +419,11 @@ export interface GoogleDriveConnector {
   entities: GoogleDriveEntities;
   credentials: GoogleDriveCredentials;
   replicationConfig: GoogleDriveReplicationConfig;
+  shortcuts: GoogleDriveShortcuts;
+}
+
+/** The shortcuts of Google Drive named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GoogleDriveShortcuts {
 }
 
 /** Information about the user, the user's Drive, and system capabilities */

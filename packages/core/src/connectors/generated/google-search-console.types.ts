@@ -368,6 +368,107 @@ export interface GoogleSearchConsoleConnector {
   entities: GoogleSearchConsoleEntities;
   credentials: GoogleSearchConsoleCredentials;
   replicationConfig: GoogleSearchConsoleReplicationConfig;
+  shortcuts: GoogleSearchConsoleShortcuts;
+}
+
+/** The shortcuts of Google Search Console named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GoogleSearchConsoleShortcuts {
+  search_analytics_all_fields: {
+    /**
+     * Searches the search_analytics_all_fields records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `clicks`, `country`, `ctr`, `date`, `device`, `impressions`, `page`, `position`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.searchAnalyticsAllFields.contextStoreSearch({ query: { filter: { eq: { country: "<country>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  search_analytics_by_country: {
+    /**
+     * Searches the search_analytics_by_country records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `clicks`, `country`, `ctr`, `date`, `impressions`, `position`, `search_type`, `site_url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.searchAnalyticsByCountry.contextStoreSearch({ query: { filter: { eq: { country: "<country>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  search_analytics_by_date: {
+    /**
+     * Searches the search_analytics_by_date records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `clicks`, `ctr`, `date`, `impressions`, `position`, `search_type`, `site_url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.searchAnalyticsByDate.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  search_analytics_by_device: {
+    /**
+     * Searches the search_analytics_by_device records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `clicks`, `ctr`, `date`, `device`, `impressions`, `position`, `search_type`, `site_url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.searchAnalyticsByDevice.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  search_analytics_by_page: {
+    /**
+     * Searches the search_analytics_by_page records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `clicks`, `ctr`, `date`, `impressions`, `page`, `position`, `search_type`, `site_url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.searchAnalyticsByPage.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  search_analytics_by_query: {
+    /**
+     * Searches the search_analytics_by_query records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `clicks`, `ctr`, `date`, `impressions`, `position`, `query`, `search_type`, `site_url`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.searchAnalyticsByQuery.contextStoreSearch({ query: { filter: { eq: { date: "<date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  sitemaps: {
+    /**
+     * Searches the sitemaps records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `contents`, `errors`, `isPending`, `isSitemapsIndex`, `lastDownloaded`, `lastSubmitted`, `path`, `type`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.sitemaps.contextStoreSearch({ query: { filter: { eq: { errors: "<errors>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  sites: {
+    /**
+     * Searches the sites records Airbyte has synced to the context store (not the live Google Search Console API): filter, sort, the fields to return, paging by `cursor`. Fields: `permissionLevel`, `siteUrl`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await googleSearchConsole.sites.contextStoreSearch({ query: { filter: { eq: { permissionLevel: "<permissionLevel>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A sites record as the context store holds it. */

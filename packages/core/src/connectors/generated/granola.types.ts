@@ -76,6 +76,23 @@ export interface GranolaConnector {
   entities: GranolaEntities;
   credentials: GranolaCredentials;
   replicationConfig: GranolaReplicationConfig;
+  shortcuts: GranolaShortcuts;
+}
+
+/** The shortcuts of Granola named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GranolaShortcuts {
+  notes: {
+    /**
+     * Searches the notes records Airbyte has synced to the context store (not the live Granola API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `object`, `title`, `owner`, `created_at`, `updated_at`, `summary_text`, `summary_markdown`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await granola.notes.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A notes record as the context store holds it. */

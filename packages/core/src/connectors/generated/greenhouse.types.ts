@@ -461,6 +461,119 @@ export interface GreenhouseConnector {
   entities: GreenhouseEntities;
   credentials: GreenhouseCredentials;
   replicationConfig: GreenhouseReplicationConfig;
+  shortcuts: GreenhouseShortcuts;
+}
+
+/** The shortcuts of Greenhouse Harvest named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface GreenhouseShortcuts {
+  applications: {
+    /**
+     * Searches the applications records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `answers`, `applied_at`, `attachments`, `candidate_id`, `credited_to`, `current_stage`, `id`, `job_post_id`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.applications.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  candidates: {
+    /**
+     * Searches the candidates records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `addresses`, `application_ids`, `applications`, `attachments`, `can_email`, `company`, `coordinator`, `created_at`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.candidates.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  departments: {
+    /**
+     * Searches the departments records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `child_department_external_ids`, `child_ids`, `external_id`, `id`, `name`, `parent_department_external_id`, `parent_id`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.departments.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  job_posts: {
+    /**
+     * Searches the job_posts records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `content`, `created_at`, `demographic_question_set_id`, `external`, `first_published_at`, `id`, `internal`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.jobPosts.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  jobs: {
+    /**
+     * Searches the jobs records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `closed_at`, `confidential`, `copied_from_id`, `created_at`, `custom_fields`, `departments`, `hiring_team`, `id`, … (18 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.jobs.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  offers: {
+    /**
+     * Searches the offers records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `application_id`, `candidate_id`, `created_at`, `custom_fields`, `id`, `job_id`, `keyed_custom_fields`, `opening`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.offers.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  offices: {
+    /**
+     * Searches the offices records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `child_ids`, `child_office_external_ids`, `external_id`, `id`, `location`, `name`, `parent_id`, `parent_office_external_id`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.offices.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  sources: {
+    /**
+     * Searches the sources records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.sources.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Greenhouse Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `departments`, `disabled`, `emails`, `employee_id`, `first_name`, `id`, `last_name`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await greenhouse.users.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

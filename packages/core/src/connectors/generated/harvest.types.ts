@@ -668,6 +668,227 @@ export interface HarvestConnector {
   entities: HarvestEntities;
   credentials: HarvestCredentials;
   replicationConfig: HarvestReplicationConfig;
+  shortcuts: HarvestShortcuts;
+}
+
+/** The shortcuts of Harvest named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface HarvestShortcuts {
+  clients: {
+    /**
+     * Searches the clients records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `address`, `created_at`, `currency`, `id`, `is_active`, `name`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.clients.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  company: {
+    /**
+     * Searches the company records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `base_uri`, `currency`, `full_domain`, `is_active`, `name`, `plan_type`, `weekly_capacity`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.company.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `client`, `created_at`, `email`, `first_name`, `id`, `last_name`, `title`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.contacts.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  estimate_item_categories: {
+    /**
+     * Searches the estimate_item_categories records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `id`, `name`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.estimateItemCategories.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  estimates: {
+    /**
+     * Searches the estimates records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `client`, `created_at`, `currency`, `id`, `issue_date`, `number`, `state`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.estimates.contextStoreSearch({ query: { filter: { eq: { state: "<state>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  expense_categories: {
+    /**
+     * Searches the expense_categories records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `id`, `is_active`, `name`, `unit_name`, `unit_price`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.expenseCategories.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  expenses: {
+    /**
+     * Searches the expenses records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `billable`, `client`, `created_at`, `expense_category`, `id`, `is_billed`, `notes`, `project`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.expenses.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invoice_item_categories: {
+    /**
+     * Searches the invoice_item_categories records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `id`, `name`, `updated_at`, `use_as_expense`, `use_as_service`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.invoiceItemCategories.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invoices: {
+    /**
+     * Searches the invoices records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `client`, `created_at`, `currency`, `due_amount`, `due_date`, `id`, `issue_date`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.invoices.contextStoreSearch({ query: { filter: { eq: { state: "<state>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `budget`, `client`, `code`, `created_at`, `hourly_rate`, `id`, `is_active`, `is_billable`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.projects.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  roles: {
+    /**
+     * Searches the roles records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `id`, `name`, `updated_at`, `user_ids`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.roles.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  task_assignments: {
+    /**
+     * Searches the task_assignments records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `billable`, `created_at`, `hourly_rate`, `id`, `is_active`, `project`, `task`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.taskAssignments.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tasks: {
+    /**
+     * Searches the tasks records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `billable_by_default`, `created_at`, `default_hourly_rate`, `id`, `is_active`, `name`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.tasks.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  time_entries: {
+    /**
+     * Searches the time_entries records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `billable`, `client`, `created_at`, `hours`, `id`, `is_billed`, `notes`, `project`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.timeEntries.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  time_projects: {
+    /**
+     * Searches the time_projects records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `billable_amount`, `billable_hours`, `client_id`, `client_name`, `currency`, `project_id`, `project_name`, `total_hours`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.timeProjects.contextStoreSearch({ query: { filter: { eq: { client_name: "<client_name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  time_tasks: {
+    /**
+     * Searches the time_tasks records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `billable_amount`, `billable_hours`, `currency`, `task_id`, `task_name`, `total_hours`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.timeTasks.contextStoreSearch({ query: { filter: { eq: { currency: "<currency>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  user_assignments: {
+    /**
+     * Searches the user_assignments records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `budget`, `created_at`, `hourly_rate`, `id`, `is_active`, `is_project_manager`, `project`, `updated_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.userAssignments.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Harvest API): filter, sort, the fields to return, paging by `cursor`. Fields: `avatar_url`, `cost_rate`, `created_at`, `default_hourly_rate`, `email`, `first_name`, `id`, `is_active`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await harvest.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

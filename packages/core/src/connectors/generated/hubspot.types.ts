@@ -500,6 +500,95 @@ export interface HubspotConnector {
   entities: HubspotEntities;
   credentials: HubspotCredentials;
   replicationConfig: HubspotReplicationConfig;
+  shortcuts: HubspotShortcuts;
+}
+
+/** The shortcuts of HubSpot named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface HubspotShortcuts {
+  companies: {
+    /**
+     * Search for companies by filtering on properties, searching through associations, and sorting results.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await hubspot.companies.apiSearch({ limit: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the companies records Airbyte has synced to the context store (not the live HubSpot API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `contacts`, `createdAt`, `id`, `properties`, `properties.createdate`, `properties.domain`, `properties.hs_lastmodifieddate`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await hubspot.companies.contextStoreSearch({ query: { filter: { eq: { createdAt: "<createdAt>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Search for contacts by filtering on properties, searching through associations, and sorting results.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await hubspot.contacts.apiSearch({ limit: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live HubSpot API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `companies`, `createdAt`, `id`, `properties`, `properties.associatedcompanyid`, `properties.createdate`, `properties.email`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await hubspot.contacts.contextStoreSearch({ query: { filter: { eq: { createdAt: "<createdAt>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  deals: {
+    /**
+     * Search deals with filters and sorting
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await hubspot.deals.apiSearch({ limit: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the deals records Airbyte has synced to the context store (not the live HubSpot API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `companies`, `contacts`, `createdAt`, `id`, `line_items`, `properties`, `properties.amount`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await hubspot.deals.contextStoreSearch({ query: { filter: { eq: { createdAt: "<createdAt>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tickets: {
+    /**
+     * Search for tickets by filtering on properties, searching through associations, and sorting results.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await hubspot.tickets.apiSearch({ limit: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the tickets records Airbyte has synced to the context store (not the live HubSpot API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `companies`, `contacts`, `createdAt`, `id`, `properties`, `properties.content`, `properties.createdate`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await hubspot.tickets.contextStoreSearch({ query: { filter: { eq: { createdAt: "<createdAt>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A tickets record as the context store holds it. */

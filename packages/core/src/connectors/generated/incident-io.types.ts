@@ -441,6 +441,155 @@ export interface IncidentIoConnector {
   entities: IncidentIoEntities;
   credentials: IncidentIoCredentials;
   replicationConfig: IncidentIoReplicationConfig;
+  shortcuts: IncidentIoShortcuts;
+}
+
+/** The shortcuts of incident.io named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface IncidentIoShortcuts {
+  alerts: {
+    /**
+     * Searches the alerts records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `alert_source_id`, `attributes`, `created_at`, `deduplication_key`, `description`, `id`, `resolved_at`, `source_url`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.alerts.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  catalog_types: {
+    /**
+     * Searches the catalog_types records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `annotations`, `categories`, `color`, `created_at`, `description`, `icon`, `id`, `is_editable`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.catalogTypes.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  custom_fields: {
+    /**
+     * Searches the custom_fields records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `description`, `field_type`, `id`, `name`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.customFields.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  escalations: {
+    /**
+     * Searches the escalations records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `creator`, `escalation_path_id`, `events`, `id`, `priority`, `related_alerts`, `related_incidents`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.escalations.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  incident_roles: {
+    /**
+     * Searches the incident_roles records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `description`, `id`, `instructions`, `name`, `required`, `role_type`, `shortform`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.incidentRoles.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  incident_statuses: {
+    /**
+     * Searches the incident_statuses records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `category`, `created_at`, `description`, `id`, `name`, `rank`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.incidentStatuses.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  incident_timestamps: {
+    /**
+     * Searches the incident_timestamps records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `rank`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.incidentTimestamps.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  incident_updates: {
+    /**
+     * Searches the incident_updates records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `id`, `incident_id`, `message`, `new_incident_status`, `new_severity`, `updater`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.incidentUpdates.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  incidents: {
+    /**
+     * Searches the incidents records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `creator`, `custom_field_entries`, `duration_metrics`, `has_debrief`, `id`, `incident_role_assignments`, `incident_status`, … (25 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.incidents.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  schedules: {
+    /**
+     * Searches the schedules records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `annotations`, `config`, `created_at`, `current_shifts`, `id`, `name`, `timezone`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.schedules.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  severities: {
+    /**
+     * Searches the severities records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `description`, `id`, `name`, `rank`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.severities.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live incident.io API): filter, sort, the fields to return, paging by `cursor`. Fields: `base_role`, `custom_roles`, `email`, `id`, `name`, `role`, `slack_user_id`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await incidentIo.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

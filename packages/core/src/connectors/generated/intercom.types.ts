@@ -397,6 +397,71 @@ export interface IntercomConnector {
   entities: IntercomEntities;
   credentials: IntercomCredentials;
   replicationConfig: IntercomReplicationConfig;
+  shortcuts: IntercomShortcuts;
+}
+
+/** The shortcuts of Intercom named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface IntercomShortcuts {
+  companies: {
+    /**
+     * Searches the companies records Airbyte has synced to the context store (not the live Intercom API): filter, sort, the fields to return, paging by `cursor`. Fields: `app_id`, `company_id`, `created_at`, `custom_attributes`, `id`, `industry`, `monthly_spend`, `name`, … (18 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await intercom.companies.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live Intercom API): filter, sort, the fields to return, paging by `cursor`. Fields: `android_app_name`, `android_app_version`, `android_device`, `android_last_seen_at`, `android_os_version`, `android_sdk_version`, `avatar`, `browser`, … (54 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await intercom.contacts.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  conversation_parts: {
+    /**
+     * Searches the conversation_parts records Airbyte has synced to the context store (not the live Intercom API): filter, sort, the fields to return, paging by `cursor`. Fields: `assigned_to`, `attachments`, `author`, `body`, `conversation_created_at`, `conversation_id`, `conversation_total_parts`, `conversation_updated_at`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await intercom.conversationParts.contextStoreSearch({ query: { filter: { eq: { assigned_to: "<assigned_to>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  conversations: {
+    /**
+     * Searches the conversations records Airbyte has synced to the context store (not the live Intercom API): filter, sort, the fields to return, paging by `cursor`. Fields: `admin_assignee_id`, `ai_agent`, `ai_agent_participated`, `assignee`, `contacts`, `conversation_message`, `conversation_rating`, `created_at`, … (33 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await intercom.conversations.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live Intercom API): filter, sort, the fields to return, paging by `cursor`. Fields: `admin_ids`, `id`, `name`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await intercom.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A teams record as the context store holds it. */

@@ -741,6 +741,119 @@ export interface JiraConnector {
   entities: JiraEntities;
   credentials: JiraCredentials;
   replicationConfig: JiraReplicationConfig;
+  shortcuts: JiraShortcuts;
+}
+
+/** The shortcuts of Jira named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface JiraShortcuts {
+  issue_comments: {
+    /**
+     * Searches the issue_comments records Airbyte has synced to the context store (not the live Jira API): filter, sort, the fields to return, paging by `cursor`. Fields: `author`, `body`, `created`, `id`, `issueId`, `jsdPublic`, `properties`, `renderedBody`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await jira.issueComments.contextStoreSearch({ query: { filter: { eq: { created: "<created>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issue_fields: {
+    /**
+     * Search and filter issue fields with query parameters
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await jira.issueFields.apiSearch();
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the issue_fields records Airbyte has synced to the context store (not the live Jira API): filter, sort, the fields to return, paging by `cursor`. Fields: `clauseNames`, `custom`, `id`, `key`, `name`, `navigable`, `orderable`, `schema`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await jira.issueFields.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issue_worklogs: {
+    /**
+     * Searches the issue_worklogs records Airbyte has synced to the context store (not the live Jira API): filter, sort, the fields to return, paging by `cursor`. Fields: `author`, `comment`, `created`, `id`, `issueId`, `properties`, `self`, `started`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await jira.issueWorklogs.contextStoreSearch({ query: { filter: { eq: { created: "<created>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issues: {
+    /**
+     * Retrieve issues based on JQL query with pagination support.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await jira.issues.apiSearch({ maxResults: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the issues records Airbyte has synced to the context store (not the live Jira API): filter, sort, the fields to return, paging by `cursor`. Fields: `changelog`, `created`, `editmeta`, `expand`, `fields`, `fieldsToInclude`, `id`, `key`, … (19 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await jira.issues.contextStoreSearch({ query: { filter: { eq: { created: "<created>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Search and filter projects with advanced query parameters
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await jira.projects.apiSearch({ maxResults: 10 });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live Jira API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `archivedBy`, `archivedDate`, `assigneeType`, `avatarUrls`, `components`, `deleted`, `deletedBy`, … (34 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await jira.projects.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Search for users using a query string
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await jira.users.apiSearch();
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Jira API): filter, sort, the fields to return, paging by `cursor`. Fields: `accountId`, `accountType`, `active`, `applicationRoles`, `avatarUrls`, `displayName`, `emailAddress`, `expand`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await jira.users.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -296,6 +296,95 @@ export interface KlaviyoConnector {
   entities: KlaviyoEntities;
   credentials: KlaviyoCredentials;
   replicationConfig: KlaviyoReplicationConfig;
+  shortcuts: KlaviyoShortcuts;
+}
+
+/** The shortcuts of Klaviyo named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface KlaviyoShortcuts {
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `id`, `links`, `relationships`, `type`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.campaigns.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  email_templates: {
+    /**
+     * Searches the email_templates records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `id`, `links`, `type`, `updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.emailTemplates.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  events: {
+    /**
+     * Searches the events records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `datetime`, `id`, `links`, `relationships`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.events.contextStoreSearch({ query: { filter: { eq: { datetime: "<datetime>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  flows: {
+    /**
+     * Searches the flows records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `id`, `links`, `relationships`, `type`, `updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.flows.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  lists: {
+    /**
+     * Searches the lists records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `id`, `links`, `relationships`, `type`, `updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.lists.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metrics: {
+    /**
+     * Searches the metrics records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `id`, `links`, `relationships`, `type`, `updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.metrics.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  profiles: {
+    /**
+     * Searches the profiles records Airbyte has synced to the context store (not the live Klaviyo API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `id`, `links`, `relationships`, `segments`, `type`, `updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await klaviyo.profiles.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A profiles record as the context store holds it. */

@@ -299,6 +299,83 @@ export interface LinearConnector {
   entities: LinearEntities;
   credentials: LinearCredentials;
   replicationConfig: LinearReplicationConfig;
+  shortcuts: LinearShortcuts;
+}
+
+/** The shortcuts of Linear named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface LinearShortcuts {
+  comments: {
+    /**
+     * Searches the comments records Airbyte has synced to the context store (not the live Linear API): filter, sort, the fields to return, paging by `cursor`. Fields: `body`, `bodyData`, `createdAt`, `editedAt`, `id`, `issue`, `issueId`, `parent`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linear.comments.contextStoreSearch({ query: { filter: { eq: { body: "<body>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issues: {
+    /**
+     * Searches the issues records Airbyte has synced to the context store (not the live Linear API): filter, sort, the fields to return, paging by `cursor`. Fields: `addedToCycleAt`, `addedToProjectAt`, `addedToTeamAt`, `assignee`, `assigneeId`, `attachmentIds`, `attachments`, `branchName`, … (53 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linear.issues.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live Linear API): filter, sort, the fields to return, paging by `cursor`. Fields: `canceledAt`, `color`, `completedAt`, `completedIssueCountHistory`, `completedScopeHistory`, `content`, `contentState`, `convertedFromIssue`, … (40 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linear.projects.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live Linear API): filter, sort, the fields to return, paging by `cursor`. Fields: `activeCycle`, `activeCycleId`, `autoArchivePeriod`, `autoClosePeriod`, `autoCloseStateId`, `color`, `createdAt`, `cycleCalenderUrl`, … (40 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linear.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Linear API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `admin`, `avatarBackgroundColor`, `avatarUrl`, `createdAt`, `createdIssueCount`, `displayName`, `email`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linear.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  workflow_states: {
+    /**
+     * Searches the workflow_states records Airbyte has synced to the context store (not the live Linear API): filter, sort, the fields to return, paging by `cursor`. Fields: `color`, `createdAt`, `description`, `id`, `inheritedFromId`, `name`, `position`, `team`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linear.workflowStates.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A workflow_states record as the context store holds it. */

@@ -356,6 +356,107 @@ export interface LinkedinAdsConnector {
   entities: LinkedinAdsEntities;
   credentials: LinkedinAdsCredentials;
   replicationConfig: LinkedinAdsReplicationConfig;
+  shortcuts: LinkedinAdsShortcuts;
+}
+
+/** The shortcuts of LinkedIn Ads named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface LinkedinAdsShortcuts {
+  account_users: {
+    /**
+     * Searches the account_users records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `account`, `user`, `role`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.accountUsers.contextStoreSearch({ query: { filter: { eq: { account: "<account>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  accounts: {
+    /**
+     * Searches the accounts records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `currency`, `status`, `type`, `reference`, `test`, `notifiedOnCampaignOptimization`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.accounts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_campaign_analytics: {
+    /**
+     * Searches the ad_campaign_analytics records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `impressions`, `clicks`, `costInLocalCurrency`, `costInUsd`, `likes`, `shares`, `comments`, `reactions`, … (39 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.adCampaignAnalytics.contextStoreSearch({ query: { filter: { eq: { start_date: "<start_date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_creative_analytics: {
+    /**
+     * Searches the ad_creative_analytics records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `impressions`, `clicks`, `costInLocalCurrency`, `costInUsd`, `likes`, `shares`, `comments`, `reactions`, … (39 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.adCreativeAnalytics.contextStoreSearch({ query: { filter: { eq: { start_date: "<start_date>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaign_groups: {
+    /**
+     * Searches the campaign_groups records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account`, `status`, `test`, `backfilled`, `totalBudget`, `runSchedule`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.campaignGroups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account`, `campaignGroup`, `status`, `type`, `costType`, `format`, … (24 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.campaigns.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  conversions: {
+    /**
+     * Searches the conversions records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account`, `type`, `attributionType`, `enabled`, `created`, `lastModified`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.conversions.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  creatives: {
+    /**
+     * Searches the creatives records Airbyte has synced to the context store (not the live LinkedIn Ads API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `account`, `campaign`, `intendedStatus`, `isServing`, `isTest`, `createdAt`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await linkedinAds.creatives.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A creatives record as the context store holds it. */

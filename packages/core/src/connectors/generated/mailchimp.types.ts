@@ -569,6 +569,155 @@ export interface MailchimpConnector {
   entities: MailchimpEntities;
   credentials: MailchimpCredentials;
   replicationConfig: MailchimpReplicationConfig;
+  shortcuts: MailchimpShortcuts;
+}
+
+/** The shortcuts of Mailchimp Marketing named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface MailchimpShortcuts {
+  automations: {
+    /**
+     * Searches the automations records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `create_time`, `start_time`, `status`, `emails_sent`, `recipients`, `settings`, `tracking`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.automations.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ab_split_opts`, `archive_url`, `content_type`, `create_time`, `delivery_status`, `emails_sent`, `id`, `long_archive_url`, … (22 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.campaigns.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  email_activity: {
+    /**
+     * Searches the email_activity records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `action`, `campaign_id`, `email_address`, `email_id`, `ip`, `list_id`, `list_is_active`, `timestamp`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.emailActivity.contextStoreSearch({ query: { filter: { eq: { action: "<action>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  interest_categories: {
+    /**
+     * Searches the interest_categories records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `list_id`, `id`, `title`, `display_order`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.interestCategories.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  interests: {
+    /**
+     * Searches the interests records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `category_id`, `list_id`, `id`, `name`, `subscriber_count`, `display_order`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.interests.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  list_members: {
+    /**
+     * Searches the list_members records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `email_address`, `unique_email_id`, `contact_id`, `full_name`, `web_id`, `email_type`, `status`, … (27 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.listMembers.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  lists: {
+    /**
+     * Searches the lists records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `beamer_address`, `campaign_defaults`, `contact`, `date_created`, `double_optin`, `email_type_option`, `has_welcome`, `id`, … (21 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.lists.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  reports: {
+    /**
+     * Searches the reports records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ab_split`, `abuse_reports`, `bounces`, `campaign_title`, `clicks`, `delivery_status`, `ecommerce`, `emails_sent`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.reports.contextStoreSearch({ query: { filter: { eq: { campaign_title: "<campaign_title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  segment_members: {
+    /**
+     * Searches the segment_members records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `email_address`, `unique_email_id`, `email_type`, `status`, `merge_fields`, `interests`, `stats`, … (19 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.segmentMembers.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  segments: {
+    /**
+     * Searches the segments records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `member_count`, `type`, `created_at`, `updated_at`, `options`, `list_id`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.segments.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.tags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  unsubscribes: {
+    /**
+     * Searches the unsubscribes records Airbyte has synced to the context store (not the live Mailchimp Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `email_id`, `email_address`, `merge_fields`, `vip`, `timestamp`, `reason`, `campaign_id`, `list_id`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await mailchimp.unsubscribes.contextStoreSearch({ query: { filter: { eq: { email_id: "<email_id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A unsubscribes record as the context store holds it. */

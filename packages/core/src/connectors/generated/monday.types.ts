@@ -292,6 +292,107 @@ export interface MondayConnector {
   entities: MondayEntities;
   credentials: MondayCredentials;
   replicationConfig: MondayReplicationConfig;
+  shortcuts: MondayShortcuts;
+}
+
+/** The shortcuts of Monday.com named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface MondayShortcuts {
+  activity_logs: {
+    /**
+     * Searches the activity_logs records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `board_id`, `created_at`, `created_at_int`, `data`, `entity`, `event`, `id`, `pulse_id`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.activityLogs.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  boards: {
+    /**
+     * Searches the boards records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `board_kind`, `columns`, `communication`, `creator`, `description`, `groups`, `id`, `name`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.boards.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  items: {
+    /**
+     * Searches the items records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `assets`, `board`, `column_values`, `created_at`, `creator_id`, `group`, `id`, `name`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.items.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `color`, `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.tags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `picture_url`, `users`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  updates: {
+    /**
+     * Searches the updates records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `assets`, `body`, `created_at`, `creator_id`, `id`, `item_id`, `replies`, `text_body`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.updates.contextStoreSearch({ query: { filter: { eq: { body: "<body>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `birthday`, `country_code`, `created_at`, `email`, `enabled`, `id`, `is_admin`, `is_guest`, … (25 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  workspaces: {
+    /**
+     * Searches the workspaces records Airbyte has synced to the context store (not the live Monday.com API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_product`, `created_at`, `description`, `id`, `kind`, `name`, `owners_subscribers`, `settings`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await monday.workspaces.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A workspaces record as the context store holds it. */

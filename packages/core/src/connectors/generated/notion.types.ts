@@ -259,6 +259,71 @@ export interface NotionConnector {
   entities: NotionEntities;
   credentials: NotionCredentials;
   replicationConfig: NotionReplicationConfig;
+  shortcuts: NotionShortcuts;
+}
+
+/** The shortcuts of Notion named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface NotionShortcuts {
+  blocks: {
+    /**
+     * Searches the blocks records Airbyte has synced to the context store (not the live Notion API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `bookmark`, `breadcrumb`, `bulleted_list_item`, `callout`, `child_database`, `child_page`, `code`, … (42 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await notion.blocks.contextStoreSearch({ query: { filter: { eq: { created_time: "<created_time>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  comments: {
+    /**
+     * Searches the comments records Airbyte has synced to the context store (not the live Notion API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_by`, `created_time`, `discussion_id`, `id`, `last_edited_time`, `object`, `parent`, `rich_text`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await notion.comments.contextStoreSearch({ query: { filter: { eq: { created_time: "<created_time>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  data_sources: {
+    /**
+     * Searches the data_sources records Airbyte has synced to the context store (not the live Notion API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `cover`, `created_by`, `created_time`, `database_parent`, `description`, `icon`, `id`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await notion.dataSources.contextStoreSearch({ query: { filter: { eq: { created_time: "<created_time>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  pages: {
+    /**
+     * Searches the pages records Airbyte has synced to the context store (not the live Notion API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `cover`, `created_by`, `created_time`, `icon`, `id`, `in_trash`, `last_edited_by`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await notion.pages.contextStoreSearch({ query: { filter: { eq: { created_time: "<created_time>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Notion API): filter, sort, the fields to return, paging by `cursor`. Fields: `avatar_url`, `bot`, `id`, `name`, `object`, `person`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await notion.users.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

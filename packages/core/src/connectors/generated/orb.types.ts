@@ -210,6 +210,59 @@ export interface OrbConnector {
   entities: OrbEntities;
   credentials: OrbCredentials;
   replicationConfig: OrbReplicationConfig;
+  shortcuts: OrbShortcuts;
+}
+
+/** The shortcuts of Orb named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface OrbShortcuts {
+  customers: {
+    /**
+     * Searches the customers records Airbyte has synced to the context store (not the live Orb API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `external_customer_id`, `name`, `email`, `created_at`, `payment_provider`, `payment_provider_id`, `timezone`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await orb.customers.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invoices: {
+    /**
+     * Searches the invoices records Airbyte has synced to the context store (not the live Orb API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `created_at`, `invoice_date`, `due_date`, `invoice_pdf`, `subtotal`, `total`, `amount_due`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await orb.invoices.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  plans: {
+    /**
+     * Searches the plans records Airbyte has synced to the context store (not the live Orb API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `created_at`, `name`, `description`, `prices`, `product`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await orb.plans.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  subscriptions: {
+    /**
+     * Searches the subscriptions records Airbyte has synced to the context store (not the live Orb API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `created_at`, `start_date`, `end_date`, `status`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await orb.subscriptions.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A subscriptions record as the context store holds it. */

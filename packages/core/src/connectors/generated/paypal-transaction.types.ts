@@ -285,6 +285,95 @@ export interface PaypalTransactionConnector {
   entities: PaypalTransactionEntities;
   credentials: PaypalTransactionCredentials;
   replicationConfig: PaypalTransactionReplicationConfig;
+  shortcuts: PaypalTransactionShortcuts;
+}
+
+/** The shortcuts of PayPal Transaction named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface PaypalTransactionShortcuts {
+  balances: {
+    /**
+     * Searches the balances records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_id`, `as_of_time`, `balances`, `last_refresh_time`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.balances.contextStoreSearch({ query: { filter: { eq: { account_id: "<account_id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  list_disputes: {
+    /**
+     * Searches the list_disputes records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `create_time`, `dispute_amount`, `dispute_channel`, `dispute_id`, `dispute_life_cycle_stage`, `dispute_state`, `disputed_transactions`, `links`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.listDisputes.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  list_payments: {
+    /**
+     * Searches the list_payments records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `cart`, `create_time`, `id`, `intent`, `links`, `payer`, `state`, `transactions`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.listPayments.contextStoreSearch({ query: { filter: { eq: { state: "<state>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  list_products: {
+    /**
+     * Searches the list_products records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `create_time`, `description`, `id`, `links`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.listProducts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  search_invoices: {
+    /**
+     * Searches the search_invoices records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `additional_recipients`, `amount`, `configuration`, `detail`, `due_amount`, `gratuity`, `id`, `invoicer`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.searchInvoices.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  show_product_details: {
+    /**
+     * Searches the show_product_details records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `category`, `create_time`, `description`, `home_url`, `id`, `image_url`, `links`, `name`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.showProductDetails.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  transactions: {
+    /**
+     * Searches the transactions records Airbyte has synced to the context store (not the live PayPal Transaction API): filter, sort, the fields to return, paging by `cursor`. Fields: `auction_info`, `cart_info`, `incentive_info`, `payer_info`, `shipping_info`, `store_info`, `transaction_id`, `transaction_info`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await paypalTransaction.transactions.contextStoreSearch({ query: { filter: { eq: { transaction_id: "<transaction_id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A transactions record as the context store holds it. */

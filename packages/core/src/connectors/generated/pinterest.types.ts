@@ -515,6 +515,179 @@ export interface PinterestConnector {
   entities: PinterestEntities;
   credentials: PinterestCredentials;
   replicationConfig: PinterestReplicationConfig;
+  shortcuts: PinterestShortcuts;
+}
+
+/** The shortcuts of Pinterest named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface PinterestShortcuts {
+  ad_accounts: {
+    /**
+     * Searches the ad_accounts records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `country`, `created_time`, `currency`, `id`, `name`, `owner`, `permissions`, `updated_time`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.adAccounts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_groups: {
+    /**
+     * Searches the ad_groups records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `auto_targeting_enabled`, `bid_in_micro_currency`, `bid_strategy_type`, `billable_event`, `budget_in_micro_currency`, `budget_type`, `campaign_id`, … (25 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.adGroups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ads: {
+    /**
+     * Searches the ads records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `ad_group_id`, `android_deep_link`, `campaign_id`, `carousel_android_deep_links`, `carousel_destination_urls`, `carousel_ios_deep_links`, `click_tracking_url`, … (28 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.ads.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  audiences: {
+    /**
+     * Searches the audiences records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `audience_type`, `created_timestamp`, `description`, `id`, `name`, `rule`, `size`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.audiences.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  board_pins: {
+    /**
+     * Searches the board_pins records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `alt_text`, `board_id`, `board_owner`, `board_section_id`, `created_at`, `creative_type`, `description`, `dominant_color`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.boardPins.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  board_sections: {
+    /**
+     * Searches the board_sections records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.boardSections.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  boards: {
+    /**
+     * Searches the boards records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `board_pins_modified_at`, `collaborator_count`, `created_at`, `description`, `follower_count`, `id`, `media`, `name`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.boards.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `created_time`, `daily_spend_cap`, `end_time`, `id`, `is_campaign_budget_optimization`, `is_flexible_daily_budgets`, `lifetime_spend_cap`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.campaigns.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  catalogs: {
+    /**
+     * Searches the catalogs records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `catalog_type`, `created_at`, `id`, `name`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.catalogs.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  catalogs_feeds: {
+    /**
+     * Searches the catalogs_feeds records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `catalog_type`, `created_at`, `default_availability`, `default_country`, `default_currency`, `default_locale`, `format`, `id`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.catalogsFeeds.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  catalogs_product_groups: {
+    /**
+     * Searches the catalogs_product_groups records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `description`, `feed_id`, `id`, `is_featured`, `name`, `status`, `type`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.catalogsProductGroups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  conversion_tags: {
+    /**
+     * Searches the conversion_tags records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `code_snippet`, `configs`, `enhanced_match_status`, `id`, `last_fired_time_ms`, `name`, `status`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.conversionTags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  customer_lists: {
+    /**
+     * Searches the customer_lists records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `created_time`, `id`, `name`, `num_batches`, `num_removed_user_records`, `num_uploaded_user_records`, `status`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.customerLists.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  keywords: {
+    /**
+     * Searches the keywords records Airbyte has synced to the context store (not the live Pinterest API): filter, sort, the fields to return, paging by `cursor`. Fields: `archived`, `bid`, `id`, `match_type`, `parent_id`, `parent_type`, `type`, `value`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pinterest.keywords.contextStoreSearch({ query: { filter: { eq: { match_type: "<match_type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A keywords record as the context store holds it. */

@@ -790,6 +790,119 @@ export interface PylonConnector {
   entities: PylonEntities;
   credentials: PylonCredentials;
   replicationConfig: PylonReplicationConfig;
+  shortcuts: PylonShortcuts;
+}
+
+/** The shortcuts of Pylon named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface PylonShortcuts {
+  accounts: {
+    /**
+     * Searches the accounts records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `domain`, `primary_domain`, `type`, `is_disabled`, `created_at`, `latest_customer_activity_time`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.accounts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `email`, `primary_phone_number`, `portal_role`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.contacts.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  custom_fields: {
+    /**
+     * Searches the custom_fields records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `label`, `slug`, `type`, `object_type`, `is_read_only`, `created_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.customFields.contextStoreSearch({ query: { filter: { eq: { label: "<label>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issues: {
+    /**
+     * Searches the issues records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `state`, `source`, `type`, `number`, `created_at`, `latest_message_time`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.issues.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `value`, `object_type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.tags.contextStoreSearch({ query: { filter: { eq: { value: "<value>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  teams: {
+    /**
+     * Searches the teams records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.teams.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_forms: {
+    /**
+     * Searches the ticket_forms records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `slug`, `is_public`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.ticketForms.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  user_roles: {
+    /**
+     * Searches the user_roles records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `slug`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.userRoles.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Pylon API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `email`, `role_id`, `status`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await pylon.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -599,6 +599,184 @@ export interface SalesforceConnector {
   entities: SalesforceEntities;
   credentials: SalesforceCredentials;
   replicationConfig: SalesforceReplicationConfig;
+  shortcuts: SalesforceShortcuts;
+}
+
+/** The shortcuts of Salesforce CRM named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface SalesforceShortcuts {
+  accounts: {
+    /**
+     * Search for accounts using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields and objects. Use SOQL (list action) for structured queries with specific field conditions.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.accounts.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the accounts records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `Name`, `AccountSource`, `BillingAddress`, `BillingCity`, `BillingCountry`, `BillingPostalCode`, `BillingState`, … (30 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.accounts.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Search for campaigns using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.campaigns.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+  };
+  cases: {
+    /**
+     * Search for cases using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.cases.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+  };
+  contacts: {
+    /**
+     * Search for contacts using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.contacts.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `AccountId`, `CreatedById`, `CreatedDate`, `Department`, `Email`, `FirstName`, `IsDeleted`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.contacts.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  events: {
+    /**
+     * Search for events using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.events.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+  };
+  leads: {
+    /**
+     * Search for leads using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.leads.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the leads records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `Address`, `City`, `Company`, `ConvertedAccountId`, `ConvertedContactId`, `ConvertedDate`, `ConvertedOpportunityId`, … (34 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.leads.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  notes: {
+    /**
+     * Search for notes using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.notes.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+  };
+  opportunities: {
+    /**
+     * Search for opportunities using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.opportunities.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the opportunities records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `AccountId`, `Amount`, `CampaignId`, `CloseDate`, `ContactId`, `CreatedById`, `CreatedDate`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.opportunities.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  opportunity_stages: {
+    /**
+     * Searches the opportunity_stages records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `ApiName`, `CreatedById`, `CreatedDate`, `DefaultProbability`, `Description`, `ForecastCategory`, `ForecastCategoryName`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.opportunityStages.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tasks: {
+    /**
+     * Search for tasks using SOSL (Salesforce Object Search Language). SOSL is optimized for text-based searches across multiple fields.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await salesforce.tasks.apiSearch({ q: "<q>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the tasks records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `AccountId`, `ActivityDate`, `CallDisposition`, `CallDurationInSeconds`, `CallType`, `CompletedDateTime`, `CreatedById`, … (24 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.tasks.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Salesforce CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `Id`, `AccountId`, `Alias`, `City`, `CompanyName`, `ContactId`, `Country`, `CreatedById`, … (32 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await salesforce.users.contextStoreSearch({ query: { filter: { eq: { Id: "<Id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -458,6 +458,167 @@ export interface SendgridConnector {
   entities: SendgridEntities;
   credentials: SendgridCredentials;
   replicationConfig: SendgridReplicationConfig;
+  shortcuts: SendgridShortcuts;
+}
+
+/** The shortcuts of SendGrid named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface SendgridShortcuts {
+  blocks: {
+    /**
+     * Searches the blocks records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `created`, `email`, `reason`, `status`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.blocks.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  bounces: {
+    /**
+     * Searches the bounces records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `created`, `email`, `reason`, `status`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.bounces.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `channels`, `created_at`, `id`, `is_abtest`, `name`, `status`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.campaigns.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `address_line_1`, `address_line_2`, `alternate_emails`, `city`, `contact_id`, `country`, `created_at`, `custom_fields`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.contacts.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  global_suppressions: {
+    /**
+     * Searches the global_suppressions records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `created`, `email`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.globalSuppressions.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invalid_emails: {
+    /**
+     * Searches the invalid_emails records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `created`, `email`, `reason`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.invalidEmails.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  lists: {
+    /**
+     * Searches the lists records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `_metadata`, `contact_count`, `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.lists.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  segments: {
+    /**
+     * Searches the segments records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `contacts_count`, `created_at`, `id`, `name`, `next_sample_update`, `parent_list_ids`, `query_version`, `sample_updated_at`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.segments.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  singlesend_stats: {
+    /**
+     * Searches the singlesend_stats records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `ab_phase`, `ab_variation`, `aggregation`, `id`, `stats`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.singlesendStats.contextStoreSearch({ query: { filter: { eq: { ab_phase: "<ab_phase>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  singlesends: {
+    /**
+     * Searches the singlesends records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `categories`, `created_at`, `id`, `is_abtest`, `name`, `send_at`, `status`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.singlesends.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  suppression_group_members: {
+    /**
+     * Searches the suppression_group_members records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `email`, `group_id`, `group_name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.suppressionGroupMembers.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  suppression_groups: {
+    /**
+     * Searches the suppression_groups records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `description`, `id`, `is_default`, `name`, `unsubscribes`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.suppressionGroups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  templates: {
+    /**
+     * Searches the templates records Airbyte has synced to the context store (not the live SendGrid API): filter, sort, the fields to return, paging by `cursor`. Fields: `generation`, `id`, `name`, `updated_at`, `versions`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await sendgrid.templates.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A templates record as the context store holds it. */

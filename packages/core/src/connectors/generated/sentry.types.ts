@@ -223,6 +223,59 @@ export interface SentryConnector {
   entities: SentryEntities;
   credentials: SentryCredentials;
   replicationConfig: SentryReplicationConfig;
+  shortcuts: SentryShortcuts;
+}
+
+/** The shortcuts of Sentry named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface SentryShortcuts {
+  events: {
+    /**
+     * Searches the events records Airbyte has synced to the context store (not the live Sentry API): filter, sort, the fields to return, paging by `cursor`. Fields: `_meta`, `context`, `contexts`, `crashFile`, `culprit`, `dateCreated`, `dateReceived`, `dist`, … (29 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await sentry.events.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  issues: {
+    /**
+     * Searches the issues records Airbyte has synced to the context store (not the live Sentry API): filter, sort, the fields to return, paging by `cursor`. Fields: `annotations`, `assignedTo`, `count`, `culprit`, `firstSeen`, `hasSeen`, `id`, `isBookmarked`, … (31 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await sentry.issues.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  projects: {
+    /**
+     * Searches the projects records Airbyte has synced to the context store (not the live Sentry API): filter, sort, the fields to return, paging by `cursor`. Fields: `access`, `avatar`, `color`, `dateCreated`, `features`, `firstEvent`, `firstTransactionEvent`, `hasAccess`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await sentry.projects.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  releases: {
+    /**
+     * Searches the releases records Airbyte has synced to the context store (not the live Sentry API): filter, sort, the fields to return, paging by `cursor`. Fields: `authors`, `commitCount`, `currentProjectMeta`, `data`, `dateCreated`, `dateReleased`, `deployCount`, `firstEvent`, … (22 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await sentry.releases.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A releases record as the context store holds it. */

@@ -1259,6 +1259,347 @@ export interface ShopifyConnector {
   entities: ShopifyEntities;
   credentials: ShopifyCredentials;
   replicationConfig: ShopifyReplicationConfig;
+  shortcuts: ShopifyShortcuts;
+}
+
+/** The shortcuts of Shopify named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ShopifyShortcuts {
+  abandoned_checkouts: {
+    /**
+     * Searches the abandoned_checkouts records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `token`, `email`, `phone`, `name`, `currency`, `total_price`, `created_at`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.abandonedCheckouts.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  collects: {
+    /**
+     * Searches the collects records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `collection_id`, `product_id`, `position`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.collects.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  countries: {
+    /**
+     * Searches the countries records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `code`, `tax_name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.countries.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  custom_collections: {
+    /**
+     * Searches the custom_collections records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `handle`, `title`, `sort_order`, `published_scope`, `published_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.customCollections.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  customers: {
+    /**
+     * Searches the customers records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `email`, `phone`, `first_name`, `last_name`, `state`, `orders_count`, `total_spent`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.customers.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  discount_codes: {
+    /**
+     * Searches the discount_codes records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `price_rule_id`, `code`, `usage_count`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.discountCodes.contextStoreSearch({ query: { filter: { eq: { code: "<code>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  draft_orders: {
+    /**
+     * Searches the draft_orders records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `email`, `status`, `currency`, `total_price`, `order_id`, `created_at`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.draftOrders.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  fulfillment_orders: {
+    /**
+     * Searches the fulfillment_orders records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `order_id`, `shop_id`, `assigned_location_id`, `status`, `request_status`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.fulfillmentOrders.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  fulfillments: {
+    /**
+     * Searches the fulfillments records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `order_id`, `status`, `shipment_status`, `tracking_company`, `tracking_number`, `location_id`, `created_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.fulfillments.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  inventory_items: {
+    /**
+     * Searches the inventory_items records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `sku`, `tracked`, `requires_shipping`, `country_code_of_origin`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.inventoryItems.contextStoreSearch({ query: { filter: { eq: { sku: "<sku>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  inventory_levels: {
+    /**
+     * Searches the inventory_levels records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `inventory_item_id`, `location_id`, `available`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.inventoryLevels.contextStoreSearch({ query: { filter: { eq: { updated_at: "<updated_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  locations: {
+    /**
+     * Searches the locations records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `address1`, `city`, `province`, `country`, `country_code`, `phone`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.locations.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_customers: {
+    /**
+     * Searches the metafield_customers records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldCustomers.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_draft_orders: {
+    /**
+     * Searches the metafield_draft_orders records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldDraftOrders.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_locations: {
+    /**
+     * Searches the metafield_locations records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldLocations.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_orders: {
+    /**
+     * Searches the metafield_orders records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldOrders.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_product_images: {
+    /**
+     * Searches the metafield_product_images records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldProductImages.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_product_variants: {
+    /**
+     * Searches the metafield_product_variants records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldProductVariants.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_products: {
+    /**
+     * Searches the metafield_products records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldProducts.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_shops: {
+    /**
+     * Searches the metafield_shops records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldShops.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  metafield_smart_collections: {
+    /**
+     * Searches the metafield_smart_collections records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `namespace`, `key`, `value`, `type`, `description`, `owner_id`, `owner_resource`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.metafieldSmartCollections.contextStoreSearch({ query: { filter: { eq: { namespace: "<namespace>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  order_refunds: {
+    /**
+     * Searches the order_refunds records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `order_id`, `user_id`, `note`, `created_at`, `processed_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.orderRefunds.contextStoreSearch({ query: { filter: { eq: { note: "<note>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  price_rules: {
+    /**
+     * Searches the price_rules records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `value_type`, `value`, `target_type`, `target_selection`, `allocation_method`, `starts_at`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.priceRules.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_images: {
+    /**
+     * Searches the product_images records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `product_id`, `position`, `alt`, `width`, `height`, `src`, `created_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.productImages.contextStoreSearch({ query: { filter: { eq: { alt: "<alt>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_variants: {
+    /**
+     * Searches the product_variants records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `product_id`, `title`, `sku`, `price`, `compare_at_price`, `position`, `inventory_policy`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.productVariants.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  shop: {
+    /**
+     * Searches the shop records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `email`, `domain`, `myshopify_domain`, `country_code`, `currency`, `timezone`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.shop.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  smart_collections: {
+    /**
+     * Searches the smart_collections records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `handle`, `title`, `sort_order`, `published_scope`, `published_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.smartCollections.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tender_transactions: {
+    /**
+     * Searches the tender_transactions records Airbyte has synced to the context store (not the live Shopify API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `order_id`, `user_id`, `amount`, `currency`, `payment_method`, `test`, `processed_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await shopify.tenderTransactions.contextStoreSearch({ query: { filter: { eq: { amount: "<amount>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A tender_transactions record as the context store holds it. */

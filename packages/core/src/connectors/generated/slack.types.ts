@@ -456,6 +456,59 @@ export interface SlackConnector {
   entities: SlackEntities;
   credentials: SlackCredentials;
   replicationConfig: SlackReplicationConfig;
+  shortcuts: SlackShortcuts;
+}
+
+/** The shortcuts of Slack named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface SlackShortcuts {
+  channel_messages: {
+    /**
+     * Searches the channel_messages records Airbyte has synced to the context store (not the live Slack API): filter, sort, the fields to return, paging by `cursor`. Fields: `type`, `subtype`, `ts`, `user`, `text`, `thread_ts`, `reply_count`, `reply_users_count`, … (18 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await slack.channelMessages.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  channels: {
+    /**
+     * Searches the channels records Airbyte has synced to the context store (not the live Slack API): filter, sort, the fields to return, paging by `cursor`. Fields: `context_team_id`, `created`, `creator`, `id`, `is_archived`, `is_channel`, `is_ext_shared`, `is_general`, … (31 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await slack.channels.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  threads: {
+    /**
+     * Searches the threads records Airbyte has synced to the context store (not the live Slack API): filter, sort, the fields to return, paging by `cursor`. Fields: `type`, `subtype`, `ts`, `user`, `text`, `thread_ts`, `parent_user_id`, `reply_count`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await slack.threads.contextStoreSearch({ query: { filter: { eq: { type: "<type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Slack API): filter, sort, the fields to return, paging by `cursor`. Fields: `color`, `deleted`, `has_2fa`, `id`, `is_admin`, `is_app_user`, `is_bot`, `is_email_confirmed`, … (23 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await slack.users.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -325,6 +325,107 @@ export interface SnapchatMarketingConnector {
   entities: SnapchatMarketingEntities;
   credentials: SnapchatMarketingCredentials;
   replicationConfig: SnapchatMarketingReplicationConfig;
+  shortcuts: SnapchatMarketingShortcuts;
+}
+
+/** The shortcuts of Snapchat Marketing named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface SnapchatMarketingShortcuts {
+  adaccounts: {
+    /**
+     * Searches the adaccounts records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `advertiser_organization_id`, `agency_representing_client`, `billing_center_id`, `billing_type`, `client_paying_invoices`, `created_at`, `currency`, `funding_source_ids`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.adaccounts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ads: {
+    /**
+     * Searches the ads records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_squad_id`, `created_at`, `creative_id`, `delivery_status`, `id`, `name`, `render_type`, `review_status`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.ads.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  adsquads: {
+    /**
+     * Searches the adsquads records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `auto_bid`, `bid_strategy`, `billing_event`, `campaign_id`, `child_ad_type`, `created_at`, `creation_state`, `daily_budget_micro`, … (28 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.adsquads.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `buy_model`, `created_at`, `creation_state`, `delivery_status`, `id`, `name`, `objective`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.campaigns.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  creatives: {
+    /**
+     * Searches the creatives records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `ad_product`, `ad_to_place_properties`, `brand_name`, `call_to_action`, `created_at`, `forced_view_eligibility`, `headline`, … (20 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.creatives.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  media: {
+    /**
+     * Searches the media records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `created_at`, `download_link`, `duration_in_seconds`, `file_name`, `file_size_in_bytes`, `hash`, `id`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.media.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  organizations: {
+    /**
+     * Searches the organizations records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `accepted_term_version`, `address_line_1`, `administrative_district_level_1`, `configuration_settings`, `contact_email`, `contact_name`, `contact_phone`, `contact_phone_optin`, … (22 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.organizations.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  segments: {
+    /**
+     * Searches the segments records Airbyte has synced to the context store (not the live Snapchat Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_account_id`, `approximate_number_users`, `created_at`, `description`, `id`, `name`, `organization_id`, `retention_in_days`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await snapchatMarketing.segments.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A segments record as the context store holds it. */

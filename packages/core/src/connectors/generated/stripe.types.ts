@@ -1161,6 +1161,129 @@ export interface StripeConnector {
   entities: StripeEntities;
   credentials: StripeCredentials;
   replicationConfig: StripeReplicationConfig;
+  shortcuts: StripeShortcuts;
+}
+
+/** The shortcuts of Stripe named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface StripeShortcuts {
+  charges: {
+    /**
+     * Search for charges using Stripe's Search Query Language
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await stripe.charges.apiSearch({ query: "<query>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the charges records Airbyte has synced to the context store (not the live Stripe API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `amount_captured`, `amount_refunded`, `amount_updates`, `application`, `application_fee`, `application_fee_amount`, `balance_transaction`, … (51 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await stripe.charges.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  customers: {
+    /**
+     * Search for customers using Stripe's Search Query Language.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await stripe.customers.apiSearch({ query: "<query>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the customers records Airbyte has synced to the context store (not the live Stripe API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_balance`, `address`, `balance`, `cards`, `created`, `currency`, `default_card`, `default_source`, … (31 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await stripe.customers.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invoices: {
+    /**
+     * Search for invoices using Stripe's Search Query Language
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await stripe.invoices.apiSearch({ query: "<query>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the invoices records Airbyte has synced to the context store (not the live Stripe API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_country`, `account_name`, `account_tax_ids`, `amount_due`, `amount_paid`, `amount_remaining`, `amount_shipping`, `application`, … (90 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await stripe.invoices.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  payment_intents: {
+    /**
+     * Search for payment intents using Stripe's Search Query Language.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await stripe.paymentIntents.apiSearch({ query: "<query>" });
+     * ```
+     */
+    apiSearch: "api_search";
+  };
+  products: {
+    /**
+     * Search for products using Stripe's Search Query Language.
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await stripe.products.apiSearch({ query: "<query>" });
+     * ```
+     */
+    apiSearch: "api_search";
+  };
+  refunds: {
+    /**
+     * Searches the refunds records Airbyte has synced to the context store (not the live Stripe API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `balance_transaction`, `charge`, `created`, `currency`, `destination_details`, `id`, `metadata`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await stripe.refunds.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  subscriptions: {
+    /**
+     * Search for subscriptions using Stripe's Search Query Language
+     *
+     * @example
+     * ```ts
+     * const { data, meta } = await stripe.subscriptions.apiSearch({ query: "<query>" });
+     * ```
+     */
+    apiSearch: "api_search";
+    /**
+     * Searches the subscriptions records Airbyte has synced to the context store (not the live Stripe API): filter, sort, the fields to return, paging by `cursor`. Fields: `application`, `application_fee_percent`, `automatic_tax`, `billing`, `billing_cycle_anchor`, `billing_cycle_anchor_config`, `billing_thresholds`, `cancel_at`, … (51 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await stripe.subscriptions.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A subscriptions record as the context store holds it. */

@@ -498,6 +498,143 @@ export interface TiktokMarketingConnector {
   entities: TiktokMarketingEntities;
   credentials: TiktokMarketingCredentials;
   replicationConfig: TiktokMarketingReplicationConfig;
+  shortcuts: TiktokMarketingShortcuts;
+}
+
+/** The shortcuts of TikTok Marketing named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface TiktokMarketingShortcuts {
+  ad_groups: {
+    /**
+     * Searches the ad_groups records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `adgroup_id`, `adgroup_name`, `advertiser_id`, `budget`, `budget_mode`, `campaign_id`, `create_time`, `modify_time`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.adGroups.contextStoreSearch({ query: { filter: { eq: { adgroup_name: "<adgroup_name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ad_groups_reports_daily: {
+    /**
+     * Searches the ad_groups_reports_daily records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `adgroup_id`, `stat_time_day`, `campaign_name`, `campaign_id`, `adgroup_name`, `placement_type`, `spend`, `cpc`, … (48 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.adGroupsReportsDaily.contextStoreSearch({ query: { filter: { eq: { stat_time_day: "<stat_time_day>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ads: {
+    /**
+     * Searches the ads records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_format`, `ad_id`, `ad_name`, `ad_text`, `adgroup_id`, `adgroup_name`, `advertiser_id`, `campaign_id`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.ads.contextStoreSearch({ query: { filter: { eq: { ad_format: "<ad_format>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ads_reports_daily: {
+    /**
+     * Searches the ads_reports_daily records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `ad_id`, `stat_time_day`, `campaign_name`, `campaign_id`, `adgroup_name`, `adgroup_id`, `ad_name`, `ad_text`, … (51 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.adsReportsDaily.contextStoreSearch({ query: { filter: { eq: { stat_time_day: "<stat_time_day>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  advertisers: {
+    /**
+     * Searches the advertisers records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `address`, `advertiser_account_type`, `advertiser_id`, `balance`, `brand`, `cellphone_number`, `company`, `contacter`, … (29 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.advertisers.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  advertisers_reports_daily: {
+    /**
+     * Searches the advertisers_reports_daily records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `advertiser_id`, `stat_time_day`, `spend`, `cash_spend`, `voucher_spend`, `cpc`, `cpm`, `impressions`, … (31 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.advertisersReportsDaily.contextStoreSearch({ query: { filter: { eq: { stat_time_day: "<stat_time_day>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  audiences: {
+    /**
+     * Searches the audiences records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `audience_id`, `audience_type`, `cover_num`, `create_time`, `is_valid`, `name`, `shared`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.audiences.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `advertiser_id`, `app_promotion_type`, `bid_type`, `budget`, `budget_mode`, `budget_optimize_on`, `campaign_id`, `campaign_name`, … (23 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.campaigns.contextStoreSearch({ query: { filter: { eq: { app_promotion_type: "<app_promotion_type>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns_reports_daily: {
+    /**
+     * Searches the campaigns_reports_daily records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `campaign_id`, `stat_time_day`, `campaign_name`, `spend`, `cpc`, `cpm`, `impressions`, `clicks`, … (30 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.campaignsReportsDaily.contextStoreSearch({ query: { filter: { eq: { stat_time_day: "<stat_time_day>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  creative_assets_images: {
+    /**
+     * Searches the creative_assets_images records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `create_time`, `file_name`, `format`, `height`, `image_id`, `image_url`, `modify_time`, `size`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.creativeAssetsImages.contextStoreSearch({ query: { filter: { eq: { create_time: "<create_time>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  creative_assets_videos: {
+    /**
+     * Searches the creative_assets_videos records Airbyte has synced to the context store (not the live TikTok Marketing API): filter, sort, the fields to return, paging by `cursor`. Fields: `create_time`, `duration`, `file_name`, `format`, `height`, `modify_time`, `size`, `video_cover_url`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await tiktokMarketing.creativeAssetsVideos.contextStoreSearch({ query: { filter: { eq: { create_time: "<create_time>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A creative_assets_videos record as the context store holds it. */

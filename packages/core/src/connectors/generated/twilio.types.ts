@@ -579,6 +579,143 @@ export interface TwilioConnector {
   entities: TwilioEntities;
   credentials: TwilioCredentials;
   replicationConfig: TwilioReplicationConfig;
+  shortcuts: TwilioShortcuts;
+}
+
+/** The shortcuts of Twilio named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface TwilioShortcuts {
+  accounts: {
+    /**
+     * Searches the accounts records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `friendly_name`, `status`, `type`, `owner_account_sid`, `date_created`, `date_updated`, `uri`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.accounts.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  addresses: {
+    /**
+     * Searches the addresses records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `customer_name`, `friendly_name`, `street`, `city`, `region`, `postal_code`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.addresses.contextStoreSearch({ query: { filter: { eq: { sid: "<sid>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  calls: {
+    /**
+     * Searches the calls records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `to`, `from`, `status`, `direction`, `duration`, `price`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.calls.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  conferences: {
+    /**
+     * Searches the conferences records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `friendly_name`, `status`, `region`, `date_created`, `date_updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.conferences.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  incoming_phone_numbers: {
+    /**
+     * Searches the incoming_phone_numbers records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `phone_number`, `friendly_name`, `status`, `capabilities`, `date_created`, `date_updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.incomingPhoneNumbers.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  messages: {
+    /**
+     * Searches the messages records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `to`, `from`, `body`, `status`, `direction`, `price`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.messages.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  outgoing_caller_ids: {
+    /**
+     * Searches the outgoing_caller_ids records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `phone_number`, `friendly_name`, `date_created`, `date_updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.outgoingCallerIds.contextStoreSearch({ query: { filter: { eq: { sid: "<sid>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  queues: {
+    /**
+     * Searches the queues records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `friendly_name`, `current_size`, `max_size`, `average_wait_time`, `date_created`, `date_updated`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.queues.contextStoreSearch({ query: { filter: { eq: { sid: "<sid>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  recordings: {
+    /**
+     * Searches the recordings records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `call_sid`, `duration`, `status`, `channels`, `price`, `price_unit`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.recordings.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  transcriptions: {
+    /**
+     * Searches the transcriptions records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `sid`, `account_sid`, `recording_sid`, `status`, `duration`, `price`, `price_unit`, `date_created`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.transcriptions.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  usage_records: {
+    /**
+     * Searches the usage_records records Airbyte has synced to the context store (not the live Twilio API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_sid`, `category`, `description`, `usage`, `usage_unit`, `count`, `count_unit`, `price`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await twilio.usageRecords.contextStoreSearch({ query: { filter: { eq: { account_sid: "<account_sid>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A usage_records record as the context store holds it. */

@@ -227,6 +227,83 @@ export interface TypeformConnector {
   entities: TypeformEntities;
   credentials: TypeformCredentials;
   replicationConfig: TypeformReplicationConfig;
+  shortcuts: TypeformShortcuts;
+}
+
+/** The shortcuts of Typeform named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface TypeformShortcuts {
+  forms: {
+    /**
+     * Searches the forms records Airbyte has synced to the context store (not the live Typeform API): filter, sort, the fields to return, paging by `cursor`. Fields: `_links`, `created_at`, `fields`, `id`, `last_updated_at`, `logic`, `published_at`, `settings`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await typeform.forms.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  images: {
+    /**
+     * Searches the images records Airbyte has synced to the context store (not the live Typeform API): filter, sort, the fields to return, paging by `cursor`. Fields: `avg_color`, `file_name`, `has_alpha`, `height`, `id`, `media_type`, `src`, `width`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await typeform.images.contextStoreSearch({ query: { filter: { eq: { avg_color: "<avg_color>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  responses: {
+    /**
+     * Searches the responses records Airbyte has synced to the context store (not the live Typeform API): filter, sort, the fields to return, paging by `cursor`. Fields: `answers`, `calculated`, `form_id`, `hidden`, `landed_at`, `landing_id`, `metadata`, `response_id`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await typeform.responses.contextStoreSearch({ query: { filter: { eq: { form_id: "<form_id>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  themes: {
+    /**
+     * Searches the themes records Airbyte has synced to the context store (not the live Typeform API): filter, sort, the fields to return, paging by `cursor`. Fields: `background`, `colors`, `created_at`, `fields`, `font`, `has_transparent_button`, `id`, `name`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await typeform.themes.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  webhooks: {
+    /**
+     * Searches the webhooks records Airbyte has synced to the context store (not the live Typeform API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `enabled`, `form_id`, `id`, `tag`, `updated_at`, `url`, `verify_ssl`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await typeform.webhooks.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  workspaces: {
+    /**
+     * Searches the workspaces records Airbyte has synced to the context store (not the live Typeform API): filter, sort, the fields to return, paging by `cursor`. Fields: `account_id`, `default`, `forms`, `id`, `name`, `self`, `shared`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await typeform.workspaces.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A workspaces record as the context store holds it. */

@@ -776,6 +776,203 @@ export interface WoocommerceConnector {
   entities: WoocommerceEntities;
   credentials: WoocommerceCredentials;
   replicationConfig: WoocommerceReplicationConfig;
+  shortcuts: WoocommerceShortcuts;
+}
+
+/** The shortcuts of WooCommerce named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface WoocommerceShortcuts {
+  coupons: {
+    /**
+     * Searches the coupons records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `code`, `date_created`, `date_created_gmt`, `date_expires`, `date_expires_gmt`, `date_modified`, `date_modified_gmt`, … (27 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.coupons.contextStoreSearch({ query: { filter: { eq: { amount: "<amount>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  customers: {
+    /**
+     * Searches the customers records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `avatar_url`, `billing`, `date_created`, `date_created_gmt`, `date_modified`, `date_modified_gmt`, `email`, `first_name`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.customers.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  order_notes: {
+    /**
+     * Searches the order_notes records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `author`, `date_created`, `date_created_gmt`, `id`, `note`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.orderNotes.contextStoreSearch({ query: { filter: { eq: { author: "<author>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  orders: {
+    /**
+     * Searches the orders records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `billing`, `cart_hash`, `cart_tax`, `coupon_lines`, `created_via`, `currency`, `customer_id`, `customer_ip_address`, … (41 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.orders.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  payment_gateways: {
+    /**
+     * Searches the payment_gateways records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `description`, `enabled`, `id`, `method_description`, `method_supports`, `method_title`, `order`, `settings`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.paymentGateways.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_attributes: {
+    /**
+     * Searches the product_attributes records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `has_archives`, `id`, `name`, `order_by`, `slug`, `type`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.productAttributes.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_categories: {
+    /**
+     * Searches the product_categories records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `count`, `description`, `display`, `id`, `image`, `menu_order`, `name`, `parent`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.productCategories.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_reviews: {
+    /**
+     * Searches the product_reviews records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `date_created`, `date_created_gmt`, `id`, `product_id`, `rating`, `review`, `reviewer`, `reviewer_email`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.productReviews.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_tags: {
+    /**
+     * Searches the product_tags records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `count`, `description`, `id`, `name`, `slug`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.productTags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  product_variations: {
+    /**
+     * Searches the product_variations records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `backordered`, `backorders`, `backorders_allowed`, `date_created`, `date_created_gmt`, `date_modified`, `date_modified_gmt`, … (39 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.productVariations.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  products: {
+    /**
+     * Searches the products records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `attributes`, `average_rating`, `backordered`, `backorders`, `backorders_allowed`, `button_text`, `catalog_visibility`, `categories`, … (64 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.products.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  refunds: {
+    /**
+     * Searches the refunds records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `amount`, `date_created`, `date_created_gmt`, `id`, `line_items`, `meta_data`, `reason`, `refunded_by`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.refunds.contextStoreSearch({ query: { filter: { eq: { amount: "<amount>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  shipping_methods: {
+    /**
+     * Searches the shipping_methods records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `description`, `id`, `title`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.shippingMethods.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  shipping_zones: {
+    /**
+     * Searches the shipping_zones records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `order`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.shippingZones.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tax_classes: {
+    /**
+     * Searches the tax_classes records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `name`, `slug`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.taxClasses.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tax_rates: {
+    /**
+     * Searches the tax_rates records Airbyte has synced to the context store (not the live WooCommerce API): filter, sort, the fields to return, paging by `cursor`. Fields: `cities`, `city`, `class`, `compound`, `country`, `id`, `name`, `order`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await woocommerce.taxRates.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A tax_rates record as the context store holds it. */

@@ -283,6 +283,71 @@ export interface ZendeskChatConnector {
   entities: ZendeskChatEntities;
   credentials: ZendeskChatCredentials;
   replicationConfig: ZendeskChatReplicationConfig;
+  shortcuts: ZendeskChatShortcuts;
+}
+
+/** The shortcuts of Zendesk Chat named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ZendeskChatShortcuts {
+  agents: {
+    /**
+     * Searches the agents records Airbyte has synced to the context store (not the live Zendesk Chat API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `email`, `display_name`, `first_name`, `last_name`, `enabled`, `role_id`, `departments`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskChat.agents.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  chats: {
+    /**
+     * Searches the chats records Airbyte has synced to the context store (not the live Zendesk Chat API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `timestamp`, `update_timestamp`, `department_id`, `department_name`, `duration`, `rating`, `missed`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskChat.chats.contextStoreSearch({ query: { filter: { eq: { timestamp: "<timestamp>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  departments: {
+    /**
+     * Searches the departments records Airbyte has synced to the context store (not the live Zendesk Chat API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `enabled`, `members`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskChat.departments.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  shortcuts: {
+    /**
+     * Searches the shortcuts records Airbyte has synced to the context store (not the live Zendesk Chat API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `message`, `tags`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskChat.shortcuts.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  triggers: {
+    /**
+     * Searches the triggers records Airbyte has synced to the context store (not the live Zendesk Chat API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`, `enabled`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskChat.triggers.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A triggers record as the context store holds it. */

@@ -1203,6 +1203,263 @@ export interface ZendeskSupportConnector {
   entities: ZendeskSupportEntities;
   credentials: ZendeskSupportCredentials;
   replicationConfig: ZendeskSupportReplicationConfig;
+  shortcuts: ZendeskSupportShortcuts;
+}
+
+/** The shortcuts of Zendesk Support named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ZendeskSupportShortcuts {
+  article_attachments: {
+    /**
+     * Searches the article_attachments records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `article_id`, `file_name`, `content_type`, `content_url`, `size`, `inline`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.articleAttachments.contextStoreSearch({ query: { filter: { eq: { url: "<url>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  articles: {
+    /**
+     * Searches the articles records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `html_url`, `title`, `body`, `locale`, `author_id`, `section_id`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.articles.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  automations: {
+    /**
+     * Searches the automations records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `title`, `active`, `position`, `conditions`, `actions`, `raw_title`, `created_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.automations.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  brands: {
+    /**
+     * Searches the brands records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `brand_url`, `created_at`, `default`, `has_help_center`, `help_center_state`, `host_mapping`, `id`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.brands.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  deleted_tickets: {
+    /**
+     * Searches the deleted_tickets records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `subject`, `description`, `deleted_at`, `previous_state`, `actor`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.deletedTickets.contextStoreSearch({ query: { filter: { eq: { subject: "<subject>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  group_memberships: {
+    /**
+     * Searches the group_memberships records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `user_id`, `group_id`, `default`, `created_at`, `updated_at`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.groupMemberships.contextStoreSearch({ query: { filter: { eq: { url: "<url>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  groups: {
+    /**
+     * Searches the groups records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `default`, `deleted`, `description`, `id`, `is_public`, `name`, `updated_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.groups.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  macros: {
+    /**
+     * Searches the macros records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `title`, `active`, `position`, `description`, `actions`, `restriction`, … (11 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.macros.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  organization_memberships: {
+    /**
+     * Searches the organization_memberships records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `user_id`, `organization_id`, `default`, `organization_name`, `view_tickets`, `created_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.organizationMemberships.contextStoreSearch({ query: { filter: { eq: { url: "<url>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  organizations: {
+    /**
+     * Searches the organizations records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `created_at`, `deleted_at`, `details`, `domain_names`, `external_id`, `group_id`, `id`, `name`, … (15 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.organizations.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  satisfaction_ratings: {
+    /**
+     * Searches the satisfaction_ratings records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `assignee_id`, `comment`, `created_at`, `group_id`, `id`, `reason`, `reason_id`, `requester_id`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.satisfactionRatings.contextStoreSearch({ query: { filter: { eq: { comment: "<comment>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  sla_policies: {
+    /**
+     * Searches the sla_policies records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `title`, `description`, `position`, `filter`, `policy_metrics`, `created_at`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.slaPolicies.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tags: {
+    /**
+     * Searches the tags records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `count`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.tags.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_audits: {
+    /**
+     * Searches the ticket_audits records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `attachments`, `author_id`, `created_at`, `events`, `id`, `metadata`, `ticket_id`, `via`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.ticketAudits.contextStoreSearch({ query: { filter: { eq: { created_at: "<created_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_comments: {
+    /**
+     * Searches the ticket_comments records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `attachments`, `audit_id`, `author_id`, `body`, `created_at`, `event_type`, `html_body`, `id`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.ticketComments.contextStoreSearch({ query: { filter: { eq: { body: "<body>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_fields: {
+    /**
+     * Searches the ticket_fields records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `agent_description`, `collapsed_for_agents`, `created_at`, `custom_field_options`, `custom_statuses`, `description`, `editable_in_portal`, … (27 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.ticketFields.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_forms: {
+    /**
+     * Searches the ticket_forms records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `agent_conditions`, `created_at`, `default`, `display_name`, `end_user_conditions`, `end_user_visible`, `id`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.ticketForms.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ticket_metrics: {
+    /**
+     * Searches the ticket_metrics records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `agent_wait_time_in_minutes`, `assigned_at`, `assignee_stations`, `assignee_updated_at`, `created_at`, `custom_status_updated_at`, `first_resolution_time_in_minutes`, `full_resolution_time_in_minutes`, … (30 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.ticketMetrics.contextStoreSearch({ query: { filter: { eq: { assigned_at: "<assigned_at>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tickets: {
+    /**
+     * Searches the tickets records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `allow_attachments`, `allow_channelback`, `assignee_id`, `brand_id`, `collaborator_ids`, `created_at`, `custom_fields`, `custom_status_id`, … (41 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.tickets.contextStoreSearch({ query: { filter: { eq: { status: "<status>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  triggers: {
+    /**
+     * Searches the triggers records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `url`, `title`, `active`, `position`, `description`, `conditions`, `actions`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.triggers.contextStoreSearch({ query: { filter: { eq: { title: "<title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  users: {
+    /**
+     * Searches the users records Airbyte has synced to the context store (not the live Zendesk Support API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `alias`, `chat_only`, `created_at`, `custom_role_id`, `default_group_id`, `details`, `email`, … (39 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskSupport.users.contextStoreSearch({ query: { filter: { eq: { email: "<email>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A users record as the context store holds it. */

@@ -371,6 +371,143 @@ export interface ZendeskTalkConnector {
   entities: ZendeskTalkEntities;
   credentials: ZendeskTalkCredentials;
   replicationConfig: ZendeskTalkReplicationConfig;
+  shortcuts: ZendeskTalkShortcuts;
+}
+
+/** The shortcuts of Zendesk Talk named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ZendeskTalkShortcuts {
+  account_overview: {
+    /**
+     * Searches the account_overview records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `average_call_duration`, `average_callback_wait_time`, `average_hold_time`, `average_queue_wait_time`, `average_time_to_answer`, `average_wrap_up_time`, `current_timestamp`, `max_calls_waiting`, … (23 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.accountOverview.contextStoreSearch({ query: { filter: { eq: { average_call_duration: 1 } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  addresses: {
+    /**
+     * Searches the addresses records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `city`, `country_code`, `id`, `name`, `provider_reference`, `province`, `state`, `street`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.addresses.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  agents_activity: {
+    /**
+     * Searches the agents_activity records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `accepted_third_party_conferences`, `accepted_transfers`, `agent_id`, `agent_state`, `available_time`, `avatar_url`, `average_hold_time`, `average_talk_time`, … (26 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.agentsActivity.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  agents_overview: {
+    /**
+     * Searches the agents_overview records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `average_accepted_transfers`, `average_available_time`, `average_away_time`, `average_calls_accepted`, `average_calls_denied`, `average_calls_missed`, `average_calls_put_on_hold`, `average_hold_time`, … (23 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.agentsOverview.contextStoreSearch({ query: { filter: { eq: { average_accepted_transfers: 1 } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  call_legs: {
+    /**
+     * Searches the call_legs records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `agent_id`, `available_via`, `call_charge`, `call_id`, `completion_status`, `conference_from`, `conference_time`, `conference_to`, … (25 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.callLegs.contextStoreSearch({ query: { filter: { eq: { available_via: "<available_via>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  calls: {
+    /**
+     * Searches the calls records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `agent_id`, `call_charge`, `call_group_id`, `call_recording_consent`, `call_recording_consent_action`, `call_recording_consent_keypress`, `callback`, `callback_source`, … (41 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.calls.contextStoreSearch({ query: { filter: { eq: { call_charge: "<call_charge>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  current_queue_activity: {
+    /**
+     * Searches the current_queue_activity records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `agents_online`, `average_wait_time`, `callbacks_waiting`, `calls_waiting`, `current_timestamp`, `embeddable_callbacks_waiting`, `longest_wait_time`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.currentQueueActivity.contextStoreSearch({ query: { filter: { eq: { agents_online: 1 } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  greeting_categories: {
+    /**
+     * Searches the greeting_categories records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `name`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.greetingCategories.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  greetings: {
+    /**
+     * Searches the greetings records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `active`, `audio_name`, `audio_url`, `category_id`, `default`, `default_lang`, `has_sub_settings`, `id`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.greetings.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  ivrs: {
+    /**
+     * Searches the ivrs records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `menus`, `name`, `phone_number_ids`, `phone_number_names`.
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.ivrs.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  phone_numbers: {
+    /**
+     * Searches the phone_numbers records Airbyte has synced to the context store (not the live Zendesk Talk API): filter, sort, the fields to return, paging by `cursor`. Fields: `call_recording_consent`, `capabilities`, `categorised_greetings`, `categorised_greetings_with_sub_settings`, `country_code`, `created_at`, `default_greeting_ids`, `default_group_id`, … (30 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zendeskTalk.phoneNumbers.contextStoreSearch({ query: { filter: { eq: { name: "<name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A phone_numbers record as the context store holds it. */

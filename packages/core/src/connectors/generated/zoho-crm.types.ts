@@ -939,6 +939,143 @@ export interface ZohoCrmConnector {
   entities: ZohoCrmEntities;
   credentials: ZohoCrmCredentials;
   replicationConfig: ZohoCrmReplicationConfig;
+  shortcuts: ZohoCrmShortcuts;
+}
+
+/** The shortcuts of Zoho CRM named apart from their actions (`apiSearch` runs `api_search`), with their hovers. */
+export interface ZohoCrmShortcuts {
+  accounts: {
+    /**
+     * Searches the accounts records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Account_Name`, `Account_Number`, `Account_Type`, `Industry`, `Annual_Revenue`, `Employees`, `Phone`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.accounts.contextStoreSearch({ query: { filter: { eq: { Account_Name: "<Account_Name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  calls: {
+    /**
+     * Searches the calls records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Subject`, `Call_Type`, `Call_Start_Time`, `Call_Duration`, `Call_Duration_in_seconds`, `Call_Purpose`, `Call_Result`, … (13 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.calls.contextStoreSearch({ query: { filter: { eq: { Subject: "<Subject>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  campaigns: {
+    /**
+     * Searches the campaigns records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Campaign_Name`, `Type`, `Status`, `Start_Date`, `End_Date`, `Expected_Revenue`, `Budgeted_Cost`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.campaigns.contextStoreSearch({ query: { filter: { eq: { Campaign_Name: "<Campaign_Name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  contacts: {
+    /**
+     * Searches the contacts records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `First_Name`, `Last_Name`, `Full_Name`, `Email`, `Phone`, `Mobile`, `Title`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.contacts.contextStoreSearch({ query: { filter: { eq: { First_Name: "<First_Name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  deals: {
+    /**
+     * Searches the deals records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Deal_Name`, `Amount`, `Stage`, `Probability`, `Closing_Date`, `Type`, `Next_Step`, … (12 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.deals.contextStoreSearch({ query: { filter: { eq: { Deal_Name: "<Deal_Name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  events: {
+    /**
+     * Searches the events records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Event_Title`, `Start_DateTime`, `End_DateTime`, `All_day`, `Location`, `Description`, `Created_Time`, … (9 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.events.contextStoreSearch({ query: { filter: { eq: { Event_Title: "<Event_Title>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  invoices: {
+    /**
+     * Searches the invoices records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Subject`, `Invoice_Number`, `Invoice_Date`, `Due_Date`, `Status`, `Purchase_Order`, `Sub_Total`, … (17 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.invoices.contextStoreSearch({ query: { filter: { eq: { Subject: "<Subject>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  leads: {
+    /**
+     * Searches the leads records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `First_Name`, `Last_Name`, `Full_Name`, `Email`, `Phone`, `Mobile`, `Company`, … (22 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.leads.contextStoreSearch({ query: { filter: { eq: { First_Name: "<First_Name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  products: {
+    /**
+     * Searches the products records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Product_Name`, `Product_Code`, `Product_Category`, `Product_Active`, `Unit_Price`, `Commission_Rate`, `Manufacturer`, … (16 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.products.contextStoreSearch({ query: { filter: { eq: { Product_Name: "<Product_Name>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  quotes: {
+    /**
+     * Searches the quotes records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Subject`, `Quote_Stage`, `Valid_Till`, `Carrier`, `Sub_Total`, `Tax`, `Adjustment`, … (14 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.quotes.contextStoreSearch({ query: { filter: { eq: { Subject: "<Subject>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
+  tasks: {
+    /**
+     * Searches the tasks records Airbyte has synced to the context store (not the live Zoho CRM API): filter, sort, the fields to return, paging by `cursor`. Fields: `id`, `Subject`, `Due_Date`, `Status`, `Priority`, `Send_Notification_Email`, `Description`, `Created_Time`, … (10 in all).
+     *
+     * @example
+     * ```ts
+     * const { data } = await zohoCrm.tasks.contextStoreSearch({ query: { filter: { eq: { Subject: "<Subject>" } } }, limit: 10 });
+     * for (const record of data.data) console.log(record);
+     * ```
+     */
+    contextStoreSearch: "context_store_search";
+  };
 }
 
 /** A tasks record as the context store holds it. */
