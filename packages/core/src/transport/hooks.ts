@@ -1,4 +1,5 @@
 import type { AirbyteError } from "../errors/classes";
+import type { Logger } from "./logger";
 
 /**
  * What a hook learns about a request. Headers are already redacted: no hook ever sees a token or secret.
@@ -57,4 +58,17 @@ export interface Hooks {
   onResponse?: (info: ResponseInfo) => void | Promise<void>;
   onRetry?: (info: RetryInfo) => void | Promise<void>;
   onError?: (info: RequestInfo & { error: AirbyteError }) => void | Promise<void>;
+}
+
+/** Runs a hook without letting it break the call: a throw or a rejected promise is logged, never propagated. */
+export function runHook<T>(hook: ((info: T) => void | Promise<void>) | undefined, info: T, logger: Logger): void {
+  if (!hook) return;
+  try {
+    const result = hook(info);
+    if (result && typeof (result as Promise<void>).catch === "function") {
+      (result as Promise<void>).catch((error: unknown) => logger.warn("hook failed", { error: String(error) }));
+    }
+  } catch (error) {
+    logger.warn("hook failed", { error: String(error) });
+  }
 }

@@ -1,16 +1,14 @@
-import { createFetch, type FetchResponse } from "ofetch";
-import * as v from "valibot";
-import { AbortError, AirbyteError, ApiError, ConnectionError, TimeoutError, ValidationError } from "../errors/classes";
+import type * as v from "valibot";
+import { AbortError, AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
-import { type Redactor, redactHeaders, rememberBodySecrets, type SecretRegistry, sensitiveHeaderValues } from "../redact";
-import { createAttemptSignal, sleep } from "./deadline";
-import type { Hooks, RequestInfo } from "./hooks";
+import { type Redactor, rememberBodySecrets, type SecretRegistry, sensitiveHeaderValues } from "../redact";
+import { type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
+import { type AttemptSignal, createAttemptSignal, sleep } from "./deadline";
+import { type Hooks, type RequestInfo, runHook } from "./hooks";
 import type { Logger } from "./logger";
-import { bodyReadError, networkError } from "./network-error";
-import { DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBodyText } from "./read-body";
-import { isRedirect, redirectError } from "./redirect";
-import { essentialIssues } from "./response-check";
-import { isIdempotentRequest, parseRetryAfter, type RetryPolicy, retryDelay, shouldRetry } from "./retry";
+import { networkError } from "./network-error";
+import type { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body";
+import { isIdempotentRequest, type RetryPolicy, retryDelay, shouldRetry } from "./retry";
 import { serializeBody } from "./serialize";
 import { isTokenRefusal } from "./token-refusal";
 
@@ -128,52 +126,6 @@ export interface Transport {
   readonly config: TransportConfig;
 }
 
-function runHook<T>(hook: ((info: T) => void | Promise<void>) | undefined, info: T, logger: Logger): void {
-  if (!hook) return;
-  try {
-    const result = hook(info);
-    if (result && typeof (result as Promise<void>).catch === "function") {
-      (result as Promise<void>).catch((error: unknown) => logger.warn("hook failed", { error: String(error) }));
-    }
-  } catch (error) {
-    logger.warn("hook failed", { error: String(error) });
-  }
-}
-
-function cleanQuery(query: Query): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    out[key] = Array.isArray(value) ? [...value] : String(value);
-  }
-  return out;
-}
-
-/** Keeps the attempt's signal alive while a streamed body is read, and releases it when the stream ends. */
-function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
-  const reader = stream.getReader();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { done, value } = await reader.read();
-        if (done) {
-          release();
-          controller.close();
-        } else {
-          controller.enqueue(value);
-        }
-      } catch (error) {
-        release();
-        controller.error(error);
-      }
-    },
-    async cancel(reason) {
-      release();
-      await reader.cancel(reason);
-    },
-  });
-}
-
 function hostOf(baseUrl: string): string {
   try {
     return new URL(baseUrl).host;
@@ -198,47 +150,81 @@ function mayHaveDeleted(error: AirbyteError): boolean {
   return error instanceof ConnectionError && !(error instanceof TimeoutError && error.code === "deadline_exceeded");
 }
 
-export function createTransport(config: TransportConfig): Transport {
-  const $fetch = createFetch({ fetch: (input, init) => config.fetch(input, init) });
-  const host = hostOf(config.baseUrl);
-  const maxBytes = config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+/** What the retry decision needs of a call. */
+interface RetryPlan {
+  base: { method: string; path: string };
+  policy: RetryPolicy;
+  idempotent: boolean;
+  retryWrites: boolean | undefined;
+  deadlineAt: number | undefined;
+  budget: number | undefined;
+  callerSignal: AbortSignal | undefined;
+}
 
-  const buildHeaders = (token: string | undefined, extra: Record<string, string> | undefined, hasBody: boolean) => {
-    const headers: Record<string, string> = {
-      accept: "application/json",
-      "x-adp-agent-sdk": config.sdkHeader,
-      ...config.defaultHeaders,
-      ...extra,
-    };
-    if (config.userAgent) headers["user-agent"] = config.userAgent;
-    if (config.organizationId) headers["x-organization-id"] = config.organizationId;
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (hasBody) headers["content-type"] = "application/json";
-    return headers;
+/**
+ * Creates the request pipeline. `request` reads top to bottom: plan the call once (serialize the body, remember
+ * its secrets), then per attempt: get the bearer token, send one attempt (attempt.ts), and on a failure decide:
+ * replay once after a token refusal, accept a retried DELETE's 404, retry with backoff, or fail.
+ */
+export function createTransport(config: TransportConfig): Transport {
+  const env = createAttemptEnv(config);
+  const host = hostOf(config.baseUrl);
+
+  const fail = (error: AirbyteError, info: RequestInfo): never => {
+    runHook(config.hooks.onError, { ...info, error }, config.logger);
+    config.logger.debug("request failed", { method: info.method, path: info.path, code: error.code, status: error.status });
+    throw error;
   };
 
-  const validate = <T>(spec: RequestSpec<T>, data: unknown, mode: ValidationMode, status: number, requestId: string | undefined): T => {
-    if (!spec.schema || mode === "off") return data as T;
-    const result = v.safeParse(spec.schema, data);
-    if (result.success) return result.output;
-    const issues = mode === "lenient" ? essentialIssues(result.issues, spec.reads) : result.issues;
-    const error = ValidationError.fromIssues(issues.length > 0 ? issues : result.issues, {
-      code: "unexpected_response",
-      status,
-      method: spec.method,
-      path: spec.path,
-      requestId,
-      redact: config.redact,
-    });
-    if (mode === "strict" || (mode === "lenient" && issues.length > 0)) throw error;
-    // Lenient: the fields the SDK reads are sound; the rest passes through as the server sent it.
-    if (mode === "lenient")
-      config.logger.debug("response differs from the schema in fields the SDK does not read", { issues: error.issues });
-    else config.logger.warn(error.message, { issues: error.issues });
-    return data as T;
+  // Waits out the backoff before the next attempt, or fails the call: not retryable, out of budget, or aborted.
+  const retryOrFail = async (retry: RetryPlan, attempt: number, error: AirbyteError, info: RequestInfo): Promise<void> => {
+    if (!shouldRetry({ attempt, policy: retry.policy, error, idempotent: retry.idempotent, retryWrites: retry.retryWrites }))
+      fail(error, info);
+    const delayMs = retryDelay({ attempt, policy: retry.policy, retryAfterMs: error.retryAfterMs, random: config.random });
+    if (retry.deadlineAt !== undefined && config.now() + delayMs >= retry.deadlineAt) {
+      fail(
+        new TimeoutError(formatRequestMessage(retry.base, `Deadline of ${retry.budget} ms exceeded while retrying`), {
+          ...retry.base,
+          code: "deadline_exceeded",
+          timeoutMs: retry.budget,
+          cause: error,
+          mayHaveSucceeded: error.mayHaveSucceeded,
+          redact: config.redact,
+        }),
+        info,
+      );
+    }
+    runHook(config.hooks.onRetry, { ...info, delayMs, error }, config.logger);
+    config.logger.info("retrying request", { ...retry.base, attempt: attempt + 1, delayMs, code: error.code });
+    try {
+      await sleep(delayMs, retry.callerSignal);
+    } catch {
+      fail(
+        new AbortError(formatRequestMessage(retry.base, "The request was aborted while waiting to retry"), {
+          ...retry.base,
+          cause: error,
+          mayHaveSucceeded: error.mayHaveSucceeded,
+          redact: config.redact,
+        }),
+        info,
+      );
+    }
+  };
+
+  const bearer = async (auth: TokenProvider, signal: AttemptSignal, plan: CallPlan, info: RequestInfo): Promise<string> => {
+    try {
+      return await auth.get(signal.signal);
+    } catch (error) {
+      const named =
+        error instanceof AirbyteError
+          ? tokenFailure(error, plan.base, config.redact)
+          : networkError(error, { ...plan.failure, reason: signal.reason(), write: false });
+      return fail(named, info);
+    }
   };
 
   const request = async <T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<TransportResponse<T>> => {
+    // --- The plan: everything the attempts share, and every mistake of the caller's found before any token or hook.
     const start = config.now();
     const budget = options.deadline ?? config.deadlineMs;
     const deadlineAt = budget === undefined ? undefined : start + budget;
@@ -247,191 +233,69 @@ export function createTransport(config: TransportConfig): Transport {
     const idempotent = spec.idempotent ?? isIdempotentRequest({ method: spec.method, executeAction: spec.executeAction });
     const callerSignal = options.signal;
     const base = { method: spec.method, path: spec.path };
-    const url = `${config.baseUrl}${spec.path}`;
-    const failure = { request: base, host, timeoutMs, write: !idempotent, redact: config.redact };
-    const fail = (error: AirbyteError, info: RequestInfo): never => {
-      runHook(config.hooks.onError, { ...info, error }, config.logger);
-      config.logger.debug("request failed", { method: spec.method, path: spec.path, code: error.code, status: error.status });
-      throw error;
-    };
     // A per-call Authorization or API-key header is remembered like the client's own secrets.
     if (options.headers) config.secrets.addAll(sensitiveHeaderValues(options.headers));
     if (spec.body !== undefined) rememberBodySecrets(config.secrets, spec.body);
-    // Serialized first: a body JSON cannot hold is the caller's mistake, found before any token or hook.
-    const bodyText = spec.body === undefined ? undefined : serializeBody(spec.body, base);
+    const plan: CallPlan = {
+      base,
+      url: `${config.baseUrl}${spec.path}`,
+      // Serialized first: a body JSON cannot hold is the caller's mistake, found before any token or hook.
+      bodyText: spec.body === undefined ? undefined : serializeBody(spec.body, base),
+      headers: options.headers,
+      idempotent,
+      validation: options.validation ?? config.validation,
+      failure: { request: base, host, timeoutMs, write: !idempotent, redact: config.redact },
+    };
     if (callerSignal?.aborted) throw new AbortError(formatRequestMessage(base, "The request was aborted before it was sent"), base);
 
-    let attempt = 0;
+    const retry: RetryPlan = { base, policy, idempotent, retryWrites: options.retryWrites, deadlineAt, budget, callerSignal };
     let replayedRefusal = false;
     let deleteMayHaveApplied = false;
-    const tokenFailures = new WeakSet<AirbyteError>();
-    for (;;) {
-      const attemptSignal = createAttemptSignal({ timeoutMs, deadlineAt, callerSignal, now: config.now() });
-      let keepSignal = false;
+    for (let attempt = 0; ; ) {
+      const signal = createAttemptSignal({ timeoutMs, deadlineAt, callerSignal, now: config.now() });
       let info: RequestInfo = { ...base, attempt, headers: {} };
-      let token: string | undefined;
-      // Reads a body within the attempt's limits; a read that breaks is the connection's fault, named so.
-      const readText = async (response: FetchResponse<unknown>, write: boolean): Promise<string> => {
-        try {
-          return await readBodyText(
-            { status: response.status, headers: response.headers, body: response._data as ReadableStream<Uint8Array> | null },
-            base,
-            maxBytes,
-            config.redact,
-          );
-        } catch (error) {
-          const reason = attemptSignal.reason();
-          if (reason !== undefined) throw networkError(error, { ...failure, reason, write });
-          throw bodyReadError(error, base, response.status, write, config.redact);
-        }
-      };
+      let keptSignal = false;
       try {
+        // --- The token. A mint is a request of its own, already retried: its failure ends this call at once.
+        const token = spec.auth ? await bearer(spec.auth, signal, plan, info) : undefined;
         try {
-          if (spec.auth) {
-            try {
-              token = await spec.auth.get(attemptSignal.signal);
-            } catch (error) {
-              // The mint is a request of its own and already retried: retrying it here again would multiply attempts.
-              if (!(error instanceof AirbyteError)) throw error;
-              const named = tokenFailure(error, base, config.redact);
-              tokenFailures.add(named);
-              throw named;
-            }
+          // --- One attempt.
+          const response = await sendAttempt(env, spec, plan, token, signal, info, (sent) => {
+            info = sent;
+          });
+          keptSignal = response.keptSignal === true;
+          const { keptSignal: _kept, ...result } = response;
+          return result;
+        } catch (thrown) {
+          // --- The decision.
+          const error =
+            thrown instanceof AirbyteError ? thrown : networkError(thrown, { ...plan.failure, reason: signal.reason(), write: false });
+          // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
+          if (
+            spec.auth &&
+            token !== undefined &&
+            !replayedRefusal &&
+            error instanceof ApiError &&
+            isTokenRefusal(error, token, config.now())
+          ) {
+            await spec.auth.invalidate(token);
+            replayedRefusal = true;
+            config.logger.debug("token refused, minting a new one", base);
+            continue;
           }
-          const headers = buildHeaders(token, options.headers, bodyText !== undefined);
-          info = { ...base, attempt, headers: redactHeaders(headers) as Record<string, string> };
-          runHook(config.hooks.onRequest, info, config.logger);
-          const sentAt = config.now();
-          let response: FetchResponse<unknown>;
-          try {
-            response = await $fetch.raw(url, {
-              method: spec.method,
-              headers,
-              ...(spec.query ? { query: cleanQuery(spec.query) } : {}),
-              ...(bodyText === undefined ? {} : { body: bodyText }),
-              signal: attemptSignal.signal,
-              // Never followed: a redirect would carry the secret or the bearer token to wherever it points.
-              redirect: "manual",
-              retry: false,
-              ignoreResponseError: true,
-              // The body is read here, with a byte limit, and parsed with plain JSON.parse.
-              responseType: "stream",
-            });
-          } catch (error) {
-            throw networkError(error, { ...failure, reason: attemptSignal.reason() });
-          }
-          const rawRequestId = response.headers.get("x-request-id");
-          const requestId = rawRequestId === null ? undefined : config.redact(rawRequestId);
-          runHook(
-            config.hooks.onResponse,
-            { ...info, status: response.status, durationMs: config.now() - sentAt, ...(requestId ? { requestId } : {}) },
-            config.logger,
-          );
-          if (isRedirect(response)) {
-            await (response._data as ReadableStream | null)?.cancel().catch(() => {});
-            throw redirectError(response, url, base, config.redact);
-          }
-          if (!response.ok) {
-            const parsed = parseBody(await readText(response, false));
-            const apiError = ApiError.from({
-              status: response.status,
-              body: parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined,
-              headers: response.headers,
-              method: spec.method,
-              path: spec.path,
-              retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), config.now()),
-              // A write that reached a failing server may have been applied before it failed.
-              mayHaveSucceeded: !idempotent && response.status >= 500,
-              redact: config.redact,
-            });
-            // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
-            if (spec.auth && token !== undefined && !replayedRefusal && isTokenRefusal(apiError, token, config.now())) {
-              await spec.auth.invalidate(token);
-              replayedRefusal = true;
-              config.logger.debug("token refused, minting a new one", base);
-              continue;
-            }
+          if (spec.method === "DELETE") {
             // An earlier attempt of this DELETE got lost after it was sent; nothing left to delete means it took effect.
-            if (response.status === 404 && spec.method === "DELETE" && deleteMayHaveApplied) {
+            if (deleteMayHaveApplied && error instanceof ApiError && error.status === 404) {
               config.logger.debug("a retried delete found nothing left: the earlier attempt took effect", base);
-              return { data: null as T, status: response.status, headers: response.headers, requestId, alreadyGone: true };
+              return { data: null as T, status: 404, headers: new Headers(), requestId: error.requestId, alreadyGone: true };
             }
-            throw apiError;
+            if (mayHaveDeleted(error)) deleteMayHaveApplied = true;
           }
-          if (spec.responseType === "stream") {
-            keepSignal = true;
-            const stream = response._data as ReadableStream<Uint8Array> | null;
-            const data = (stream ? releaseWhenDone(stream, () => attemptSignal.cleanup()) : null) as T;
-            if (!stream) attemptSignal.cleanup();
-            return { data, status: response.status, headers: response.headers, requestId };
-          }
-          const parsed = parseBody(await readText(response, !idempotent));
-          const mode = options.validation ?? config.validation;
-          if (parsed.kind === "text" && spec.schema !== null && mode !== "off") {
-            const type = response.headers.get("content-type") ?? "no content type";
-            throw new ValidationError(formatRequestMessage({ ...base, status: response.status }, `The response is not JSON (${type})`), {
-              code: "unexpected_response",
-              status: response.status,
-              ...base,
-              requestId,
-              redact: config.redact,
-            });
-          }
-          const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;
-          const data = validate(spec, body, mode, response.status, requestId);
-          return { data, status: response.status, headers: response.headers, requestId };
-        } catch (error) {
-          if (error instanceof AirbyteError) throw error;
-          // The token source or a hook threw something foreign: wrap it, keeping the redacted cause.
-          throw networkError(error, { ...failure, reason: attemptSignal.reason(), write: false });
+          await retryOrFail(retry, attempt, error, info);
+          attempt++;
         }
-      } catch (error) {
-        const airbyteError = error as AirbyteError;
-        if (spec.method === "DELETE" && !tokenFailures.has(airbyteError) && mayHaveDeleted(airbyteError)) deleteMayHaveApplied = true;
-        if (
-          tokenFailures.has(airbyteError) ||
-          !shouldRetry({ attempt, policy, error: airbyteError, idempotent, retryWrites: options.retryWrites })
-        ) {
-          fail(airbyteError, info);
-        }
-        const delayMs = retryDelay({ attempt, policy, retryAfterMs: airbyteError.retryAfterMs, random: config.random });
-        if (deadlineAt !== undefined && config.now() + delayMs >= deadlineAt) {
-          fail(
-            new TimeoutError(formatRequestMessage(base, `Deadline of ${budget} ms exceeded while retrying`), {
-              ...base,
-              code: "deadline_exceeded",
-              timeoutMs: budget,
-              cause: airbyteError,
-              mayHaveSucceeded: airbyteError.mayHaveSucceeded,
-              redact: config.redact,
-            }),
-            info,
-          );
-        }
-        runHook(config.hooks.onRetry, { ...info, delayMs, error: airbyteError }, config.logger);
-        config.logger.info("retrying request", {
-          method: spec.method,
-          path: spec.path,
-          attempt: attempt + 1,
-          delayMs,
-          code: airbyteError.code,
-        });
-        try {
-          await sleep(delayMs, callerSignal);
-        } catch {
-          fail(
-            new AbortError(formatRequestMessage(base, "The request was aborted while waiting to retry"), {
-              ...base,
-              cause: airbyteError,
-              mayHaveSucceeded: airbyteError.mayHaveSucceeded,
-              redact: config.redact,
-            }),
-            info,
-          );
-        }
-        attempt++;
       } finally {
-        if (!keepSignal) attemptSignal.cleanup();
+        if (!keptSignal) signal.cleanup();
       }
     }
   };

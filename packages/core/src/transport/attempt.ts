@@ -1,0 +1,218 @@
+// One attempt of a request: headers, one fetch, the body read within its limits, and the answer classified (an
+// ApiError for a non-2xx, a redirect refused, the body parsed and checked). It decides nothing about retrying:
+// transport.ts does, from what this throws.
+import { createFetch, type FetchResponse } from "ofetch";
+import * as v from "valibot";
+import { ApiError, ValidationError } from "../errors/classes";
+import { formatRequestMessage } from "../errors/format";
+import { redactHeaders } from "../redact";
+import type { AttemptSignal } from "./deadline";
+import type { RequestInfo } from "./hooks";
+import { runHook } from "./hooks";
+import { bodyReadError, type NetworkFailure, networkError } from "./network-error";
+import { DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBodyText } from "./read-body";
+import { isRedirect, redirectError } from "./redirect";
+import { essentialIssues } from "./response-check";
+import { parseRetryAfter } from "./retry";
+import type { RequestSpec, TransportConfig, TransportResponse, ValidationMode } from "./transport";
+
+/** What every attempt of a call shares, worked out once per call (transport.ts `planCall`). */
+export interface CallPlan {
+  readonly base: { method: string; path: string };
+  readonly url: string;
+  readonly bodyText: string | undefined;
+  readonly headers: Record<string, string> | undefined;
+  readonly idempotent: boolean;
+  readonly validation: ValidationMode;
+  /** What a network failure of this call is told: host, timeout, whether it is a write. */
+  readonly failure: Omit<NetworkFailure, "reason">;
+}
+
+/** What every call of one transport shares, built once with it. */
+export interface AttemptEnv {
+  readonly config: TransportConfig;
+  readonly $fetch: ReturnType<typeof createFetch>;
+  readonly maxBytes: number;
+}
+
+/** Builds the per-transport part of an attempt: the ofetch instance and the body limit. */
+export function createAttemptEnv(config: TransportConfig): AttemptEnv {
+  return {
+    config,
+    $fetch: createFetch({ fetch: (input, init) => config.fetch(input, init) }),
+    maxBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+  };
+}
+
+function buildHeaders(config: TransportConfig, plan: CallPlan, token: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "x-adp-agent-sdk": config.sdkHeader,
+    ...config.defaultHeaders,
+    ...plan.headers,
+  };
+  if (config.userAgent) headers["user-agent"] = config.userAgent;
+  if (config.organizationId) headers["x-organization-id"] = config.organizationId;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (plan.bodyText !== undefined) headers["content-type"] = "application/json";
+  return headers;
+}
+
+function cleanQuery(query: NonNullable<RequestSpec<unknown>["query"]>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    out[key] = Array.isArray(value) ? [...value] : String(value);
+  }
+  return out;
+}
+
+/** Keeps the attempt's signal alive while a streamed body is read, and releases it when the stream ends. */
+function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
+  const reader = stream.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          release();
+          controller.close();
+        } else {
+          controller.enqueue(value);
+        }
+      } catch (error) {
+        release();
+        controller.error(error);
+      }
+    },
+    async cancel(reason) {
+      release();
+      await reader.cancel(reason);
+    },
+  });
+}
+
+function validate<T>(
+  config: TransportConfig,
+  spec: RequestSpec<T>,
+  data: unknown,
+  mode: ValidationMode,
+  status: number,
+  requestId: string | undefined,
+): T {
+  if (!spec.schema || mode === "off") return data as T;
+  const result = v.safeParse(spec.schema, data);
+  if (result.success) return result.output;
+  const issues = mode === "lenient" ? essentialIssues(result.issues, spec.reads) : result.issues;
+  const error = ValidationError.fromIssues(issues.length > 0 ? issues : result.issues, {
+    code: "unexpected_response",
+    status,
+    method: spec.method,
+    path: spec.path,
+    requestId,
+    redact: config.redact,
+  });
+  if (mode === "strict" || (mode === "lenient" && issues.length > 0)) throw error;
+  // Lenient: the fields the SDK reads are sound; the rest passes through as the server sent it.
+  if (mode === "lenient") config.logger.debug("response differs from the schema in fields the SDK does not read", { issues: error.issues });
+  else config.logger.warn(error.message, { issues: error.issues });
+  return data as T;
+}
+
+/**
+ * Sends one attempt and classifies its answer. Resolves with the response when it succeeded; throws an
+ * `AirbyteError` otherwise (an `ApiError` for a non-2xx, a `ConnectionError` when no answer came). `onSent` gets
+ * the hook payload as soon as the headers are known, so the caller's `onError`/`onRetry` report the same headers.
+ * A streamed body keeps `signal` alive until the stream ends (`keptSignal: true`); otherwise the caller releases it.
+ */
+export async function sendAttempt<T>(
+  env: AttemptEnv,
+  spec: RequestSpec<T>,
+  plan: CallPlan,
+  token: string | undefined,
+  signal: AttemptSignal,
+  info: RequestInfo,
+  onSent: (info: RequestInfo) => void,
+): Promise<TransportResponse<T> & { keptSignal?: true }> {
+  const { config, maxBytes } = env;
+  const { base } = plan;
+  const headers = buildHeaders(config, plan, token);
+  const sent: RequestInfo = { ...info, headers: redactHeaders(headers) };
+  onSent(sent);
+  runHook(config.hooks.onRequest, sent, config.logger);
+  const sentAt = config.now();
+  let response: FetchResponse<unknown>;
+  try {
+    response = await env.$fetch.raw(plan.url, {
+      method: spec.method,
+      headers,
+      ...(spec.query ? { query: cleanQuery(spec.query) } : {}),
+      ...(plan.bodyText === undefined ? {} : { body: plan.bodyText }),
+      signal: signal.signal,
+      // Never followed: a redirect would carry the secret or the bearer token to wherever it points.
+      redirect: "manual",
+      retry: false,
+      ignoreResponseError: true,
+      // The body is read below, with a byte limit, and parsed with plain JSON.parse.
+      responseType: "stream",
+    });
+  } catch (error) {
+    throw networkError(error, { ...plan.failure, reason: signal.reason() });
+  }
+  const rawRequestId = response.headers.get("x-request-id");
+  const requestId = rawRequestId === null ? undefined : config.redact(rawRequestId);
+  runHook(
+    config.hooks.onResponse,
+    { ...sent, status: response.status, durationMs: config.now() - sentAt, ...(requestId ? { requestId } : {}) },
+    config.logger,
+  );
+  const stream = response._data as ReadableStream<Uint8Array> | null;
+  // Reads the body within the attempt's limits; a read that breaks is the connection's fault, named so.
+  const readText = async (write: boolean): Promise<string> => {
+    try {
+      return await readBodyText({ status: response.status, headers: response.headers, body: stream }, base, maxBytes, config.redact);
+    } catch (error) {
+      const reason = signal.reason();
+      if (reason !== undefined) throw networkError(error, { ...plan.failure, reason, write });
+      throw bodyReadError(error, base, response.status, write, config.redact);
+    }
+  };
+
+  if (isRedirect(response)) {
+    await stream?.cancel().catch(() => {});
+    throw redirectError(response, plan.url, base, config.redact);
+  }
+  if (!response.ok) {
+    const parsed = parseBody(await readText(false));
+    throw ApiError.from({
+      status: response.status,
+      body: parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined,
+      headers: response.headers,
+      method: spec.method,
+      path: spec.path,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), config.now()),
+      // A write that reached a failing server may have been applied before it failed.
+      mayHaveSucceeded: !plan.idempotent && response.status >= 500,
+      redact: config.redact,
+    });
+  }
+  if (spec.responseType === "stream") {
+    if (!stream) return { data: null as T, status: response.status, headers: response.headers, requestId };
+    const data = releaseWhenDone(stream, () => signal.cleanup()) as T;
+    return { data, status: response.status, headers: response.headers, requestId, keptSignal: true };
+  }
+  const parsed = parseBody(await readText(!plan.idempotent));
+  if (parsed.kind === "text" && spec.schema !== null && plan.validation !== "off") {
+    const type = response.headers.get("content-type") ?? "no content type";
+    throw new ValidationError(formatRequestMessage({ ...base, status: response.status }, `The response is not JSON (${type})`), {
+      code: "unexpected_response",
+      status: response.status,
+      ...base,
+      requestId,
+      redact: config.redact,
+    });
+  }
+  const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;
+  const data = validate(config, spec, body, plan.validation, response.status, requestId);
+  return { data, status: response.status, headers: response.headers, requestId };
+}
