@@ -18,6 +18,8 @@ export interface Principal {
 
 const WORKSPACE_SCOPE_CLAIM = "io.airbyte.auth.workspace_scope";
 const ISSUER = "airbyte-agents-emulator";
+/** Verified tokens remembered per signer; the map is emptied when full (a test suite mints far fewer). */
+const VERIFIED_CACHE_SIZE = 1024;
 
 /** Signs and verifies the emulator's HS256 JWTs with a per-instance key and the emulator's clock. */
 export interface TokenSigner {
@@ -28,6 +30,7 @@ export interface TokenSigner {
 export function createTokenSigner(clock: Clock): TokenSigner {
   const key = new Uint8Array(32);
   crypto.getRandomValues(key);
+  const verified = new Map<string, { principal: Principal; exp: number }>();
   return {
     async sign(principal, ttlSeconds) {
       const iat = Math.floor(clock.now() / 1000);
@@ -47,6 +50,13 @@ export function createTokenSigner(clock: Clock): TokenSigner {
         .sign(key);
     },
     async verify(token) {
+      // A token verified once is remembered with its expiry: the signature and claims cannot change, and jose's only
+      // time check here is `exp` (expired when exp <= now, in whole seconds), redone on every use against the clock.
+      const known = verified.get(token);
+      if (known) {
+        if (known.exp <= Math.floor(clock.now() / 1000)) throw unauthorized("Token has expired", "token_expired");
+        return { ...known.principal };
+      }
       try {
         const { payload } = await jwtVerify(token, key, {
           algorithms: ["HS256"],
@@ -62,6 +72,10 @@ export function createTokenSigner(clock: Clock): TokenSigner {
         if (scope?.workspace_id) principal.workspaceId = scope.workspace_id;
         if (scope?.workspace_name) principal.workspaceName = scope.workspace_name;
         if (typeof payload.allowed_origin === "string") principal.allowedOrigin = payload.allowed_origin;
+        if (typeof payload.exp === "number") {
+          if (verified.size >= VERIFIED_CACHE_SIZE) verified.clear();
+          verified.set(token, { principal: { ...principal }, exp: payload.exp });
+        }
         return principal;
       } catch (error) {
         if (error instanceof joseErrors.JWTExpired) throw unauthorized("Token has expired", "token_expired");
