@@ -66,14 +66,14 @@ if (!quick) {
 
 const { measureSizes } = await import("./sizes.mjs");
 const { measureOverhead } = await import("./overhead.mjs");
-const { measureConcurrency, measureHeap } = await import("./client-runs.mjs");
+const { measureConcurrency, measureHeapInChild } = await import("./client-runs.mjs");
 const { coldStartNode, coldStartWorkerd } = await import("./cold-start.mjs");
 const { startChild } = await import("./child.mjs");
 const { createClient } = await import("@airbyte-agents/core");
 
 const plan = quick
-  ? { rounds: 5, batch: 50, warmup: 50, calls: 1000, records: 5_000, recordCount: 100_000, nodeRuns: 3, workerdRuns: 3 }
-  : { rounds: 21, batch: 200, warmup: 200, calls: 1000, records: 100_000, recordCount: 100_000, nodeRuns: 15, workerdRuns: 9 };
+  ? { rounds: 6, batch: 40, warmup: 50, calls: 1000, records: 5_000, recordCount: 100_000, nodeRuns: 3, workerdRuns: 3 }
+  : { rounds: 41, batch: 100, warmup: 200, calls: 1000, records: 100_000, recordCount: 100_000, nodeRuns: 15, workerdRuns: 9 };
 const cpus = os.cpus();
 const results = {
   date: new Date().toISOString(),
@@ -85,7 +85,7 @@ const results = {
     totalMemoryGB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     platform: `${os.platform()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    loadAverageAtStart: loadAverage(),
   },
   plan,
 };
@@ -130,7 +130,7 @@ try {
     tests.push({
       name: `size budget: ${entry}`,
       passed,
-      detail: `${entry}: measured ${measured ?? "n/a"} B gzip, enforced limit ${budget.limit} B, target ${budget.target ?? "none"} B`,
+      detail: `measured ${measured ?? "n/a"} B gzip, enforced limit ${budget.limit} B, target ${budget.target === null ? "none" : `${budget.target} B`} (apps/bench/budgets.mjs)`,
     });
   }
   results.overhead = await part("per-call overhead", () =>
@@ -138,7 +138,7 @@ try {
   );
   results.tokens = await part("concurrent calls", () => measureConcurrency(emu, plan.calls));
   results.heap = await part("client heap", async () => ({
-    ...(await measureHeap(emu, plan.records)),
+    ...(await measureHeapInChild({ url: emu.url, clientId: emu.clientId, clientSecret: emu.clientSecret }, plan.records)),
     emulator: `child process, recordCounts stripe.customers ${plan.recordCount}`,
   }));
 } finally {
@@ -149,6 +149,7 @@ results.coldStart = {
   workerd: await part("cold start (workerd)", () => coldStartWorkerd(plan.workerdRuns)),
 };
 results.tests = tests;
+results.machine.loadAverageAtEnd = loadAverage();
 
 const passed = tests.filter((t) => t.passed).length;
 const failed = tests.length - passed;
@@ -208,7 +209,7 @@ function renderReport(r) {
   lines.push(
     `## Sizes, per-call overhead, tokens, heap, cold start (apps/bench/bench.mjs, ${r.mode} run)`,
     "",
-    `\`${r.command}\` on ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGB} GB, ${m.platform}, Node ${m.node}, ${r.date} (load average at start ${m.loadAverageAtStart.join(" ")}). Raw figures: ${r.mode === "quick" ? ".test-results/bench.json" : "bench-results/results.json"}.`,
+    `\`${r.command}\` on ${m.cpus} × ${m.cpuModel}, ${m.totalMemoryGB} GB, ${m.platform}, Node ${m.node}, ${r.date} (load average ${m.loadAverageAtStart.join(" ")} at the start, ${m.loadAverageAtEnd?.join(" ") ?? "n/a"} at the end: other work shared the machine, so wall times are noisy; CPU times are less so). Raw figures: ${r.mode === "quick" ? ".test-results/bench.json" : "bench-results/results.json"}.`,
     "",
   );
   if (r.sizes?.ours) {
@@ -278,19 +279,24 @@ function renderReport(r) {
     lines.push(
       "### Client heap",
       "",
-      `Our client pages through ${h.records.toLocaleString("en")} Stripe customers (\`paginate("customers", "list", { limit: ${h.limitAsked} })\`: Stripe's spec caps \`limit\` at 100, the emulator served ${h.pageSizeServed} a page, and ${h.pageSizeServedWhenAsking1000} when asked for 1000) in ${h.pages} pages, ${h.seconds} s wall, ${h.clientCpuSeconds} s CPU in the client's process; the emulator in a child process, so this process holds only the client. Run with --expose-gc, gc before the baseline.`,
+      `Our client pages through ${h.records.toLocaleString("en")} Stripe customers (\`paginate("customers", "list", { limit: ${h.limitAsked} })\`: Stripe's spec caps \`limit\` at 100; the emulator served ${h.pageSizeServed} a page; asking for 1000: ${h.whenAsking1000}) in ${h.pages} pages, ${h.seconds} s wall, ${h.clientCpuSeconds} s CPU in the client's process. The emulator runs in a child process and the client in a process of its own (node --expose-gc, only the client imported), so the heap is the client's; gc before the baseline.`,
       "",
-      `| heap baseline | peak growth of heapUsed (every page, garbage included) | peak growth of the live heap (gc, every 10 pages) | after the run, after gc |`,
+      "| heap baseline | peak growth of heapUsed (sampled every page, garbage not yet collected included) | peak growth of the live heap (after a forced gc, every 10 pages) | after the run, after gc |",
       "| --- | --- | --- | --- |",
       `| ${h.heapBaselineMB} MB | ${h.heapPeakGrowthMB} MB | ${h.liveHeapPeakGrowthMB} MB | ${h.heapRetainedAfterGcMB >= 0 ? "+" : ""}${h.heapRetainedAfterGcMB} MB |`,
+      "",
+      "A negative live figure means the live heap stayed below the baseline (the baseline still held objects of the first calls that a later gc freed): the client holds no page once it has been iterated. The heapUsed peak is young-generation garbage between two scavenges, not retained memory.",
       "",
     );
   } else if (h?.error) lines.push(`Client heap failed: ${h.error}`, "");
   const cn = r.coldStart?.node;
   const cw = r.coldStart?.workerd;
   if (cn || cw) {
+    const spread = (c, k) => `${ms(c.medianMs[k])} (${Math.min(...c.runs[k])}–${Math.max(...c.runs[k])})`;
     lines.push(
       "### Cold start",
+      "",
+      "Medians, with the fastest and slowest run in brackets.",
       "",
       "| runtime | empty | ofetch (import + ofetch.create) | ours (import + createClient) | ofetch extra | our extra | ours / ofetch extra |",
       "| --- | --- | --- | --- | --- | --- | --- |",
@@ -304,7 +310,7 @@ function renderReport(r) {
         continue;
       }
       lines.push(
-        `| ${label} | ${ms(c.medianMs.empty)} | ${ms(c.medianMs.ofetch)} | ${ms(c.medianMs.ours)} | ${ms(c.extraOverEmptyMs.ofetch)} | ${ms(c.extraOverEmptyMs.ours)} | **${c.ratioOursOverOfetchExtra ?? "n/a"}x** |`,
+        `| ${label} | ${spread(c, "empty")} | ${spread(c, "ofetch")} | ${spread(c, "ours")} | ${ms(c.extraOverEmptyMs.ofetch)} | ${ms(c.extraOverEmptyMs.ours)} | ${c.ratioOursOverOfetchExtra === null ? "n/a (ofetch's extra is not above zero)" : `**${c.ratioOursOverOfetchExtra}x**`} |`,
       );
     }
     if (cw && !cw.error) {
@@ -347,6 +353,10 @@ function renderEmulatorCost(emulator) {
   ]
     .join("\n")
     .trimEnd();
+}
+
+function loadAverage() {
+  return os.loadavg().map((n) => Math.round(n * 100) / 100);
 }
 
 function round(n) {

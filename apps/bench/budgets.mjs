@@ -1,6 +1,8 @@
 // Size budgets of our entries, in gzip bytes (gzip level 9). 1 KB = 1000 B here (the issue's 8.0 KB for
 // @octokit/core is 7,975 B measured the same way).
 //
+// Set on 2026-12-02 from `node --expose-gc bench.mjs --quick` on core at 6e92c8d/d2479bf (built dist).
+//
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
 //   limit   what `pnpm --filter @airbyte-agents/bench test` (bench.mjs --quick) enforces today: the measured value
@@ -17,10 +19,10 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 30_500, target: 9 * KB },
-  "server client: first use": { limit: 36_600, target: 14 * KB },
+  "widget client: first use": { limit: 31_100, target: 9 * KB },
+  "server client: first use": { limit: 37_400, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
-  "core: whole main entry": { limit: 37_600, target: null },
-  "core/browser: whole entry": { limit: 29_100, target: null },
+  "core: whole main entry": { limit: 38_000, target: null },
+  "core/browser: whole entry": { limit: 29_500, target: null },
   "isAirbyteError alone": { limit: 3_700, target: null },
 };

@@ -1,6 +1,9 @@
-// Our client against the real emulator, the emulator in a child process (child.mjs emulator) so this process holds
-// only the client: token mints and connector-list requests for concurrent calls, and the client's heap over a long
-// pagination.
+// Our client against the real emulator, the emulator in a child process (child.mjs emulator): token mints and
+// connector-list requests for concurrent calls, and the client's heap over a long pagination. The heap is measured
+// in a process of its own that holds only the client (`measureHeapInChild`, running this file), so nothing the
+// bench did before (the in-process emulator of emulator-cost.mjs, the size flows) sits in its baseline.
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { createClient } from "@airbyte-agents/core";
 
 const stats = async (emu) => (await fetch(`${emu.url}/_emulator/stats`)).json();
@@ -41,7 +44,10 @@ export async function measureHeap(emu, records) {
   // What the emulator serves for the limit asked (Stripe's spec caps limit at 100), before the baseline.
   const asked = 100;
   const served = (await stripe.execute("customers", "list", { limit: asked })).data.length;
-  const servedFor1000 = (await stripe.execute("customers", "list", { limit: 1000 }).catch(() => ({ data: [] }))).data.length;
+  const whenAsking1000 = await stripe.execute("customers", "list", { limit: 1000 }).then(
+    (page) => `${page.data.length} served`,
+    (error) => `refused by the client before sending (${String(error?.message ?? error).split("\n")[0]})`,
+  );
   const before = await stats(emu);
   await settle();
   const baseline = process.memoryUsage().heapUsed;
@@ -72,7 +78,7 @@ export async function measureHeap(emu, records) {
     pages: (after.routes[EXECUTE] ?? 0) - (before.routes[EXECUTE] ?? 0),
     limitAsked: asked,
     pageSizeServed: served,
-    pageSizeServedWhenAsking1000: servedFor1000,
+    whenAsking1000,
     seconds: Math.round(seconds * 100) / 100,
     heapBaselineMB: round2(baseline / MB),
     clientCpuSeconds: round2((used.user + used.system) / 1e6),
@@ -93,4 +99,20 @@ async function settle() {
 
 function round2(n) {
   return Math.round(n * 100) / 100;
+}
+
+/** measureHeap in a fresh `node --expose-gc` process that imports only our client. */
+export function measureHeapInChild(emu, records) {
+  const args = ["--expose-gc", fileURLToPath(import.meta.url), "heap", JSON.stringify({ emu, records })];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`heap process failed: ${stderr || error.message}`));
+      else resolve({ ...JSON.parse(stdout), process: "its own node --expose-gc process, holding only the client" });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === "heap") {
+  const { emu, records } = JSON.parse(process.argv[3]);
+  process.stdout.write(JSON.stringify(await measureHeap(emu, records)));
 }
