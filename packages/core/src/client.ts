@@ -5,7 +5,6 @@ import { createMemoryTokenStore } from "./auth/token-store";
 import { requireText } from "./input/invalid-input";
 import { checkOption, isBoolean, optionsObject } from "./input/values";
 import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
-import { createSecretRegistry, sensitiveHeaderValues } from "./redact";
 import { createConnectorIds } from "./resources/connector-ids";
 import type { CachedTokenProvider, ResourceContext } from "./resources/context";
 import { Definitions } from "./resources/definitions";
@@ -16,9 +15,8 @@ import { Tokens } from "./resources/tokens";
 import { WorkspaceClient } from "./resources/workspace";
 import { Workspaces } from "./resources/workspaces";
 import { isBrowser, runtimeName } from "./runtime";
-import { createLevelLogger } from "./transport/logger";
-import { DEFAULT_RETRY_POLICY } from "./transport/retry";
-import { createTransport, type TokenProvider } from "./transport/transport";
+import { createClientTransport } from "./transport/client-transport";
+import type { TokenProvider } from "./transport/transport";
 import { VERSION } from "./version";
 
 /**
@@ -72,35 +70,15 @@ export interface AirbyteClient {
  */
 export function createClient(input: ClientOptions = {}): AirbyteClient {
   const options = resolveClientOptions(input);
-  const secrets = createSecretRegistry();
+  const { transport, secrets, logger } = createClientTransport({
+    ...options,
+    // Browsers refuse to set User-Agent; the SDK header identifies us everywhere.
+    userAgent: isBrowser() ? undefined : `airbyte-agents-typescript/${VERSION} (${runtimeName()})`,
+  });
   secrets.add(options.clientSecret);
-  // An Authorization or API-key header the caller sets is as secret as the client's own token.
-  secrets.addAll(sensitiveHeaderValues(options.headers));
-  const logger = createLevelLogger(options.logger, options.logLevel, secrets.redact);
   if (options.clientSecret && isBrowser()) {
     logger.warn("a client secret was given to createClient in a browser: mint widget tokens on a server and use createWidgetClient here");
   }
-  const transport = createTransport({
-    baseUrl: options.baseUrl,
-    fetch: options.fetch,
-    organizationId: options.organizationId,
-    timeoutMs: options.timeoutMs,
-    longTimeoutMs: options.longTimeoutMs,
-    deadlineMs: options.deadlineMs,
-    retry: { ...DEFAULT_RETRY_POLICY, maxRetries: options.maxRetries },
-    hooks: options.hooks,
-    logger,
-    redact: secrets.redact,
-    secrets,
-    validation: options.validation,
-    maxResponseBytes: options.maxResponseBytes,
-    // Browsers refuse to set User-Agent; the SDK header identifies us everywhere.
-    userAgent: isBrowser() ? undefined : `airbyte-agents-typescript/${VERSION} (${runtimeName()})`,
-    sdkHeader: `airbyte-agents-typescript/${VERSION}`,
-    defaultHeaders: options.headers,
-    random: Math.random,
-    now: Date.now,
-  });
   const store = options.tokenStore ?? createMemoryTokenStore();
   const keyBase = `airbyte:${options.baseUrl}:${options.clientId ?? "?"}:${options.organizationId ?? "-"}`;
 

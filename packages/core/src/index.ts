@@ -58,7 +58,7 @@ export {
   UnprocessableEntityError,
   ValidationError,
 } from "./errors/index";
-export { type ClientOptions, configure, DEFAULT_BASE_URL, resetConfiguration } from "./options";
+export { type ClientOptions, configure, resetConfiguration } from "./options";
 export { type AsyncDisposeShape, type ConnectOptions, connect, Workspace } from "./parity";
 export type { AskResult } from "./resources/ask";
 export { ConnectorHandle, type ConnectorRef, type PaginateOptions } from "./resources/connector";
@@ -97,6 +97,7 @@ export {
   type WidgetTokenResponse,
   type WorkspaceResolution,
 } from "./server/widget-token-handler";
+export { DEFAULT_BASE_URL } from "./transport/client-transport";
 export type { Hooks, RequestInfo, ResponseInfo, RetryInfo } from "./transport/hooks";
 export type { Logger, LogLevel } from "./transport/logger";
 export type { CallOptions, ValidationMode } from "./transport/transport";

@@ -4,19 +4,10 @@ import { invalidOption } from "./input/invalid-option";
 import { checkClientOptions } from "./input/server-options";
 import { isHttpUrl } from "./input/values";
 import { readEnv } from "./runtime";
+import { DEFAULT_BASE_URL, DEFAULT_LONG_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, normalizeBaseUrl } from "./transport/client-transport";
 import type { Hooks } from "./transport/hooks";
 import type { Logger, LogLevel } from "./transport/logger";
 import type { ValidationMode } from "./transport/transport";
-
-/**
- * The hosted API's origin. Point `baseUrl` at the emulator for local work.
- *
- * @example
- * ```ts
- * createClient({ baseUrl: useEmulator ? "http://127.0.0.1:8787" : DEFAULT_BASE_URL });
- * ```
- */
-export const DEFAULT_BASE_URL = "https://api.airbyte.ai";
 
 /**
  * Options of {@link createClient}. Credentials fall back to `configure()`, then to the environment
@@ -134,7 +125,7 @@ export function resolveClientOptions(input: ClientOptions = {}): ResolvedClientO
   const rawBase = merged.baseUrl ?? readEnv("AIRBYTE_BASE_URL", env) ?? DEFAULT_BASE_URL;
   // The environment's value is checked like an option: a typo there must not send credentials anywhere.
   if (!isHttpUrl(rawBase)) throw invalidOption("createClient", "baseUrl (or AIRBYTE_BASE_URL)", "an absolute http(s) URL string", rawBase);
-  const baseUrl = rawBase.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
+  const baseUrl = normalizeBaseUrl(rawBase);
   const fetchImpl = merged.fetch ?? (globalThis.fetch as typeof globalThis.fetch | undefined);
   if (typeof fetchImpl !== "function") {
     throw invalidOption("createClient", "fetch", "a function (this runtime has no global fetch; Node >= 18 has one)", fetchImpl);
@@ -149,8 +140,8 @@ export function resolveClientOptions(input: ClientOptions = {}): ResolvedClientO
     baseUrl,
     // Bound so a method-less call never loses `this` (browsers throw "Illegal invocation").
     fetch: merged.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs: timeout ?? 30_000,
-    longTimeoutMs: timeout ?? 300_000,
+    timeoutMs: timeout ?? DEFAULT_TIMEOUT_MS,
+    longTimeoutMs: timeout ?? DEFAULT_LONG_TIMEOUT_MS,
     deadlineMs: merged.deadline,
     maxRetries,
     logger: merged.logger,

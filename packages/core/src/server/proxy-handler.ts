@@ -12,7 +12,7 @@ import {
   isPositiveNumber,
   optionsObject,
 } from "../input/values";
-import { DEFAULT_BASE_URL } from "../options";
+import { DEFAULT_BASE_URL } from "../transport/client-transport";
 
 /**
  * Options of {@link createProxyHandler}.

@@ -10,7 +10,6 @@ import { checkCallOptions } from "../input/call-options";
 import { checkTransportOptions } from "../input/client-options";
 import { requireObject } from "../input/invalid-input";
 import { invalidOption } from "../input/invalid-option";
-import { createSecretRegistry, sensitiveHeaderValues } from "../redact";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
 import { createConnectorIds } from "../resources/connector-ids";
 import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
@@ -20,14 +19,10 @@ import type { ScopedTokenInfo } from "../resources/tokens";
 import type { WorkspaceScope } from "../resources/workspace-scope";
 import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { abortable } from "../transport/abortable";
+import { createClientTransport, DEFAULT_BASE_URL } from "../transport/client-transport";
 import type { Hooks } from "../transport/hooks";
-import { createLevelLogger, type Logger, type LogLevel } from "../transport/logger";
-import { DEFAULT_RETRY_POLICY } from "../transport/retry";
-import { type CallOptions, createTransport, type TokenProvider, type ValidationMode } from "../transport/transport";
-import { VERSION } from "../version";
-
-// The same default as the server client's; options.ts is not imported because it holds the credential code.
-const HOSTED_API = "https://api.airbyte.ai";
+import type { Logger, LogLevel } from "../transport/logger";
+import type { CallOptions, TokenProvider, ValidationMode } from "../transport/transport";
 
 /**
  * Options of {@link createWidgetClient}. There is deliberately no credential field: the browser only ever
@@ -190,33 +185,15 @@ export interface WidgetClient {
 export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
   checkTransportOptions("createWidgetClient", options);
   if (typeof options?.getToken !== "function") throw invalidOption("createWidgetClient", "getToken", "a function", options?.getToken);
-  const baseUrl = (options.baseUrl ?? HOSTED_API).replace(/\/+$/, "").replace(/\/api\/v1$/, "");
-  const maxRetries = options.maxRetries ?? 2;
-  const timeout = options.timeout;
-  const now = () => Date.now();
-  const secrets = createSecretRegistry();
-  secrets.addAll(sensitiveHeaderValues(options.headers));
-  const logger = createLevelLogger(options.logger, options.logLevel ?? "warn", secrets.redact);
-  const transport = createTransport({
-    baseUrl,
-    // Bound so a method-less call never loses `this` (browsers throw "Illegal invocation").
-    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    timeoutMs: timeout ?? 30_000,
-    longTimeoutMs: timeout ?? 300_000,
+  const { transport, secrets, logger } = createClientTransport({
+    ...options,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    timeoutMs: options.timeout,
+    longTimeoutMs: options.timeout,
     deadlineMs: options.deadline,
-    retry: { ...DEFAULT_RETRY_POLICY, maxRetries },
-    hooks: options.hooks ?? {},
-    logger,
-    redact: secrets.redact,
-    secrets,
-    validation: options.validation ?? "lenient",
-    // Browsers refuse to set User-Agent; the SDK header identifies us.
-    userAgent: undefined,
-    sdkHeader: `airbyte-agents-typescript/${VERSION}`,
-    defaultHeaders: options.headers,
-    random: Math.random,
-    now,
   });
+  const now = () => Date.now();
+  const { baseUrl } = transport.config;
 
   // The last parsed token, so getToken() can hand the widget the same token the API calls use.
   let current: ParsedWidgetToken | undefined;
