@@ -172,6 +172,7 @@ writeFileSync(path.join(out, "results.json"), `${JSON.stringify(results, null, 2
 prepareReport();
 writeReportSection(reportPath, "bench", report);
 writeReportSection(reportPath, "emulator-cost", renderEmulatorCost(results.emulator));
+prepareReport();
 console.log(report);
 if (failed > 0)
   console.log(
@@ -181,24 +182,13 @@ if (failed > 0)
       .join("; ")}`,
   );
 
-// REPORT.md: the header, then this script's two sections first (placeholders the first time), then the other
-// scripts' sections as they are. Text outside any section (an older bench.mjs wrote the whole file) is dropped.
+// REPORT.md: the header and every script's section. Text outside any section (an older bench.mjs wrote the whole
+// file) is dropped; writeReportSection puts the section it writes last.
 function prepareReport() {
-  let text = existsSync(reportPath) ? readFileSync(reportPath, "utf8") : "# Benchmarks\n";
+  const text = existsSync(reportPath) ? readFileSync(reportPath, "utf8") : "";
   const sections = [...text.matchAll(/<!-- ([\w-]+) -->[\s\S]*?<!-- \/\1 -->/g)].map((m) => m[0]);
-  const names = new Set(sections.map((s) => s.match(/<!-- ([\w-]+) -->/)[1]));
-  const ours = ["bench", "emulator-cost"].filter((n) => !names.has(n)).map((n) => `<!-- ${n} -->\n<!-- /${n} -->`);
-  text = [
-    "# Benchmarks",
-    "",
-    "Written by the scripts of apps/bench (`pnpm bench`); each section names its script.",
-    "",
-    ...ours,
-    ...sections,
-  ]
-    .join("\n\n")
-    .replace(/\n{3,}/g, "\n\n");
-  writeFileSync(reportPath, `${text.trimEnd()}\n`);
+  const header = "# Benchmarks\n\nWritten by the scripts of apps/bench (`pnpm bench`); each section names its script and command.";
+  writeFileSync(reportPath, `${[header, ...sections].join("\n\n")}\n`);
 }
 
 function renderReport(r) {
@@ -311,6 +301,12 @@ function renderReport(r) {
       }
       lines.push(
         `| ${label} | ${spread(c, "empty")} | ${spread(c, "ofetch")} | ${spread(c, "ours")} | ${ms(c.extraOverEmptyMs.ofetch)} | ${ms(c.extraOverEmptyMs.ours)} | ${c.ratioOursOverOfetchExtra === null ? "n/a (ofetch's extra is not above zero)" : `**${c.ratioOursOverOfetchExtra}x**`} |`,
+      );
+    }
+    if (cn?.cpu) {
+      const c = cn.cpu;
+      lines.push(
+        `| Node, CPU time of the process (user + system, median of ${cn.n}) | ${spread(c, "empty")} | ${spread(c, "ofetch")} | ${spread(c, "ours")} | ${ms(c.extraOverEmptyMs.ofetch)} | ${ms(c.extraOverEmptyMs.ours)} | ${c.ratioOursOverOfetchExtra === null ? "n/a" : `**${c.ratioOursOverOfetchExtra}x**`} |`,
       );
     }
     if (cw && !cw.error) {
