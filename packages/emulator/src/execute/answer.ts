@@ -1,4 +1,5 @@
 import type { CatalogAction, CatalogEntity, RecordSchema } from "../catalog/types.js";
+import { RawJson } from "../http/json-bytes.js";
 import type { Dataset } from "../records/dataset.js";
 import { generateRecord } from "../records/generate.js";
 import { answersStoredShape } from "./entity.js";
@@ -6,6 +7,12 @@ import { conformTo, idAs, isPlainObject, typesOf, withValueAt } from "./schema.j
 
 export interface Positioned {
   record: Record<string, unknown>;
+  position: number;
+}
+
+/** An untouched record (Dataset.untouched) that answers as stored: written as JSON by Dataset.writeAt, never built. */
+export interface PositionedRaw {
+  raw: true;
   position: number;
 }
 
@@ -64,9 +71,14 @@ export function answerOne(dataset: Dataset, entity: CatalogEntity, action: Catal
   return wrap(dataset, action, item.position, inner, item.record);
 }
 
-/** What a list-like operation answers for one page, in the spec's extracted shape. */
-export function answerMany(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, items: Positioned[]): unknown {
-  const shaped = items.map((item) => shapeRecord(dataset, entity, action, item));
+/**
+ * What a list-like operation answers for one page, in the spec's extracted shape. Untouched items (only where
+ * the operation answers the stored shape, see list in run.ts) are RawJson: written when the answer is written.
+ */
+export function answerMany(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, items: (Positioned | PositionedRaw)[]): unknown {
+  const shaped = items.map((item) =>
+    "raw" in item ? new RawJson((out) => dataset.writeAt(item.position, out)) : shapeRecord(dataset, entity, action, item),
+  );
   if (action.shape.kind === "record") {
     // A list whose extracted value is one object: the first record stands for the page.
     return shaped[0] ?? (action.record.properties ? {} : null);

@@ -4,10 +4,10 @@ import type { Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
 import { indexOfId } from "../records/generate.js";
-import { answerMany, answerOne, type Positioned } from "./answer.js";
+import { answerMany, answerOne, type Positioned, type PositionedRaw } from "./answer.js";
 import { contextRecord } from "./context-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import { viewOf } from "./entity.js";
+import { answersStoredShape, viewOf } from "./entity.js";
 import { metaFor } from "./meta.js";
 import { fits, isPlainObject } from "./schema.js";
 import { checkParams } from "./validate.js";
@@ -33,15 +33,28 @@ const SEARCH_PARAMS = ["query", "limit", "cursor", "fields"];
 // Bounded scans keep text search over a 100k-record entity cheap; has_more says there may be more.
 const SCAN_LIMIT = 5000;
 
-/** Reads one page of live records from a position, skipping deleted ones and those `keep` refuses. */
-function readPage(dataset: Dataset, start: number, size: number, keep?: (r: Record<string, unknown>) => boolean, scanLimit = Infinity) {
-  const items: Positioned[] = [];
+/**
+ * Reads one page of live records from a position, skipping deleted ones and those `keep` refuses. With `asText`,
+ * records no write touched are left to be written as JSON when the answer is (Dataset.writeAt), the others read.
+ */
+function readPage(
+  dataset: Dataset,
+  start: number,
+  size: number,
+  keep?: (r: Record<string, unknown>) => boolean,
+  scanLimit = Infinity,
+  asText = false,
+) {
+  const items: (Positioned | PositionedRaw)[] = [];
   let position = start;
   const end = dataset.size();
   let scanned = 0;
   while (position < end && items.length < size && scanned < scanLimit) {
-    const record = dataset.at(position);
-    if (record && (!keep || keep(record))) items.push({ record, position });
+    if (asText && dataset.untouched(position)) items.push({ raw: true, position });
+    else {
+      const record = dataset.at(position);
+      if (record && (!keep || keep(record))) items.push({ record, position });
+    }
     position++;
     scanned++;
   }
@@ -64,9 +77,12 @@ function pageSize(action: CatalogAction, params: Record<string, unknown>): { siz
   return { size: n };
 }
 
-/** A parent key or an enum filter the caller named (Twilio's AccountSid, GitHub's `state`) shows in the records read. */
-function echoParams(action: CatalogAction, params: Record<string, unknown>, record: Record<string, unknown>): Record<string, unknown> {
-  let out = record;
+/**
+ * The fields a parent key or an enum filter the caller named (Twilio's AccountSid, GitHub's `state`) sets in the
+ * records read, worked out once per request.
+ */
+function echoFields(action: CatalogAction, params: Record<string, unknown>): [string, unknown][] {
+  const out: [string, unknown][] = [];
   const props = action.record.properties ?? {};
   const norm = (n: string) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
   for (const param of action.params) {
@@ -75,9 +91,20 @@ function echoParams(action: CatalogAction, params: Record<string, unknown>, reco
     const value = params[param.name];
     if (value === undefined || value === null) continue;
     const field = param.name in props ? param.name : Object.keys(props).find((k) => norm(k) === norm(param.name));
-    if (field && fits(value, props[field])) out = { ...out, [field]: value };
+    if (field && fits(value, props[field])) out.push([field, value]);
   }
   return out;
+}
+
+function withEcho(record: Record<string, unknown>, fields: [string, unknown][]): Record<string, unknown> {
+  let out = record;
+  for (const [field, value] of fields) out = { ...out, [field]: value };
+  return out;
+}
+
+/** A parent key or an enum filter the caller named shows in the record read. */
+function echoParams(action: CatalogAction, params: Record<string, unknown>, record: Record<string, unknown>): Record<string, unknown> {
+  return withEcho(record, echoFields(action, params));
 }
 
 /** The record fields a write sends: declared body params, Asana's `data` wrapper unwrapped (it is no field). */
@@ -191,21 +218,27 @@ function decodeCursorToken(value: unknown): number | undefined {
   }
 }
 
-function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, body: ExecuteBody): Outcome {
+function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, body: ExecuteBody, asText: boolean): Outcome {
   const params = body.params;
   const { size, warning } = pageSize(action, params);
   const raw = action.cursorParam ? params[action.cursorParam] : undefined;
   const paged = !!action.cursorParam || !!action.pagination;
   const start = raw === undefined || raw === null || raw === "" ? 0 : decodeCursor(raw, action, size, dataset);
   const text = action.action === "api_search" && typeof params.query === "string" ? params.query.toLowerCase() : undefined;
+  const echo = echoFields(action, params);
+  // Records go out exactly as stored when nothing here would change them: then untouched ones are read as text.
+  const projected = (body.select_fields?.length ?? 0) > 0 || (body.exclude_fields?.length ?? 0) > 0;
+  const stored = asText && !text && echo.length === 0 && !projected && action.shape.kind !== "record" && answersStoredShape(action, entity);
   const page = readPage(
     dataset,
     start,
     paged ? size : Math.min(size, MAX_UNPAGINATED),
     text ? (r) => JSON.stringify(r).toLowerCase().includes(text) : undefined,
     text ? SCAN_LIMIT : Infinity,
+    stored,
   );
-  const items = page.items.map(({ record, position }) => ({ record: echoParams(action, params, record), position }));
+  const items =
+    echo.length === 0 ? page.items : page.items.map((item) => ("record" in item ? { ...item, record: withEcho(item.record, echo) } : item));
   const result = answerMany(dataset, entity, action, items);
   const project = (r: unknown) => projectRecord(r, body.select_fields, body.exclude_fields);
   return {
@@ -215,8 +248,17 @@ function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, bo
   };
 }
 
-/** Runs one validated operation on an entity's dataset. */
-export function runOperation(dataset: Dataset, entity: CatalogEntity, action: CatalogAction | undefined, body: ExecuteBody): Outcome {
+/**
+ * Runs one validated operation on an entity's dataset. `asText`: the caller writes the result with jsonBytes, so
+ * a list may answer untouched records as RawJson text (any other serializer still gets the right value, slower).
+ */
+export function runOperation(
+  dataset: Dataset,
+  entity: CatalogEntity,
+  action: CatalogAction | undefined,
+  body: ExecuteBody,
+  asText = false,
+): Outcome {
   if (body.action === "search" || body.action === "context_store_search") return search(dataset, entity, body);
   const spec = action as CatalogAction;
   const params = body.params;
@@ -225,7 +267,7 @@ export function runOperation(dataset: Dataset, entity: CatalogEntity, action: Ca
   switch (body.action) {
     case "list":
     case "api_search":
-      return list(dataset, entity, spec, body);
+      return list(dataset, entity, spec, body, asText);
     case "get": {
       const item = target(dataset, entity, spec, params);
       return {

@@ -1,6 +1,7 @@
 import type { CatalogKey, RecordSchema } from "../catalog/types.js";
 import type { RecordOverlay } from "../store.js";
-import { generateRecord, type IdStyle, idAt, idStyleOf, indexOfId } from "./generate.js";
+import { generateRecord, type IdStyle, idAt, idStyleOf, indexOfId, writeRecord, writesRecords } from "./generate.js";
+import { JsonOut } from "./json-out.js";
 
 /**
  * One connector entity's records: `count` generated ones (made on demand, never all held in memory)
@@ -16,6 +17,18 @@ export interface Dataset {
   size(): number;
   /** The live record at a position, or undefined if it was deleted. */
   at(position: number): Record<string, unknown> | undefined;
+  /**
+   * Whether the record at a position is a generated one no write touched and writeAt can write it as JSON without
+   * building it (its schema is an object). Otherwise (deleted, updated, created) read it with `at`.
+   */
+  untouched(position: number): boolean;
+  /**
+   * Writes `JSON.stringify(at(position))` of an untouched record into `out`; false, with nothing written, when it
+   * is not untouched or its schema is no object.
+   */
+  writeAt(position: number, out: JsonOut): boolean;
+  /** writeAt's text, or undefined. */
+  textAt(position: number): string | undefined;
   find(id: unknown): Record<string, unknown> | undefined;
   /** The position an id names, when it is one of this dataset's (deleted or not). */
   positionOf(id: unknown): number | undefined;
@@ -63,6 +76,15 @@ export function createDataset(options: {
     return patch ? deepMerge(created, patch) : created;
   };
 
+  const writes = writesRecords(schema, idStyle, secondary);
+  const untouched = (position: number): boolean => {
+    if (!writes || position >= count) return false;
+    const id = key(idAt(idStyle, position));
+    return !overlay.deleted.has(id) && !overlay.updated.has(id);
+  };
+  const writeAt = (position: number, out: JsonOut): boolean =>
+    untouched(position) && writeRecord(schema, seedKey, position, idStyle, out, secondary);
+
   const find = (id: unknown): Record<string, unknown> | undefined => {
     const index = indexOfId(idStyle, id);
     if (index !== undefined && index < count + overlay.created.length) return at(index);
@@ -77,6 +99,12 @@ export function createDataset(options: {
     written: (position) => position >= count || overlay.updated.has(key(idAt(idStyle, position))),
     size: () => count + overlay.created.length,
     at,
+    untouched,
+    writeAt,
+    textAt(position) {
+      const out = new JsonOut(4096);
+      return writeAt(position, out) ? out.text() : undefined;
+    },
     find,
     idAtPosition: (position) => (position < count ? idAt(idStyle, position) : overlay.created[position - count]?.[idStyle.field]),
     positionOf(id) {

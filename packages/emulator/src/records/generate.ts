@@ -1,5 +1,6 @@
 import type { RecordSchema } from "../catalog/types.js";
-import { valueAt } from "./values.js";
+import { JsonOut } from "./json-out.js";
+import { type Overrides, valueAt, writeAt, writesAt } from "./values.js";
 
 /**
  * How a record's identity is written: the spec's key field (`id`, `gid`, `sid`, `number`...), as integers,
@@ -61,4 +62,44 @@ export function generateRecord(schema: RecordSchema, seedKey: string, index: num
   const record = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
   record[style.field] = idAt(style, index);
   return record;
+}
+
+/** The overrides a dataset's record gets after generation: its key field, then (keyed otherwise) its `id`. */
+function idOverrides(style: IdStyle, index: number, secondary?: IdStyle): Overrides {
+  return secondary
+    ? { keys: [style.field, secondary.field], values: [idAt(style, index), idAt(secondary, index)] }
+    : { keys: [style.field], values: [idAt(style, index)] };
+}
+
+/**
+ * Writes `JSON.stringify(generateRecord(...))`, with `secondary` ids set after it as a dataset sets them, into `out`
+ * without building the record (a page of records is bytes on the wire anyway); false, with nothing written, when
+ * the schema's value is no plain object.
+ */
+export function writeRecord(
+  schema: RecordSchema,
+  seedKey: string,
+  index: number,
+  style: IdStyle,
+  out: JsonOut,
+  secondary?: IdStyle,
+): boolean {
+  return writeAt(schema, seedKey, index, idOverrides(style, index, secondary), out);
+}
+
+/** Whether writeRecord writes records of a schema (an object schema, with id fields that keep JSON's key order). */
+export function writesRecords(schema: RecordSchema, style: IdStyle, secondary?: IdStyle): boolean {
+  return writesAt(schema, secondary ? [style.field, secondary.field] : [style.field]);
+}
+
+/** The text writeRecord writes, or undefined. */
+export function generateRecordText(
+  schema: RecordSchema,
+  seedKey: string,
+  index: number,
+  style: IdStyle,
+  secondary?: IdStyle,
+): string | undefined {
+  const out = new JsonOut(4096);
+  return writeRecord(schema, seedKey, index, style, out, secondary) ? out.text() : undefined;
 }

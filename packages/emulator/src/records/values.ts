@@ -17,6 +17,7 @@ import {
   terminalStatesOf,
   tokensOf,
 } from "./field-roles.js";
+import { asciiBytes, type JsonOut } from "./json-out.js";
 import * as words from "./vocabulary.js";
 
 /** "Now" for generated data: fixed, so a record is the same on every run and every day. Records run back from it. */
@@ -70,27 +71,73 @@ function endedBy(s: Scope, states: ReadonlySet<string>): boolean {
 }
 
 type Gen = (r: Stream, scope: Scope) => unknown;
+/** Writes the value as JSON into `out` (objects and lists only: a scalar is written from its value). */
+type Write = (r: Stream, scope: Scope, out: JsonOut) => void;
 type RecordGen = (seed: number, index: number) => unknown;
 
-const compiled = new WeakMap<RecordSchema, RecordGen>();
+/**
+ * One compiled schema node. `value` builds the value; containers also have `write`, which writes the same value as
+ * JSON drawing the same numbers, so a page of records goes out without building objects only to stringify them.
+ * A scalar has no `write`: its value is drawn and written (or, when undefined, left out with its key).
+ */
+interface Node {
+  value: Gen;
+  write?: Write;
+  /** Objects only: the JSON with some top-level fields' values replaced or added (a record's key fields). */
+  writeWith?: (r: Stream, scope: Scope, out: JsonOut, overrides: Overrides) => void;
+  /** Objects only: whether these overrides keep JSON.stringify's key order (an array-index key would go first). */
+  accepts?: (overrides: Overrides) => boolean;
+}
 
-/** The value for record `index` of a schema: the same for the same seed key and index, on every call and runtime. */
-export function valueAt(schema: RecordSchema, seedKey: string, index: number): unknown {
+/** Top-level fields a record carries in place of (or after) the generated ones, in assignment order. */
+export interface Overrides {
+  keys: readonly string[];
+  values: readonly unknown[];
+}
+
+interface CompiledRecord {
+  value: RecordGen;
+  /** Writes the record's JSON with overrides; false (nothing written) when the schema's value is no plain object. */
+  write: (seed: number, index: number, overrides: Overrides, out: JsonOut) => boolean;
+  writes: (overrideKeys: readonly string[]) => boolean;
+}
+
+const compiled = new WeakMap<RecordSchema, CompiledRecord>();
+
+function compiledOf(schema: RecordSchema): CompiledRecord {
   let gen = compiled.get(schema);
   if (!gen) {
     gen = compileRecord(schema);
     compiled.set(schema, gen);
   }
-  return gen(recordSeed(seedKey, index), index);
+  return gen;
 }
 
-function compileRecord(schema: RecordSchema): RecordGen {
-  const gen = compile(schema, "", contextOf("", []), 0);
-  return (seed, index) => {
-    const r = new Stream(seed);
+/** The value for record `index` of a schema: the same for the same seed key and index, on every call and runtime. */
+export function valueAt(schema: RecordSchema, seedKey: string, index: number): unknown {
+  return compiledOf(schema).value(recordSeed(seedKey, index), index);
+}
+
+/**
+ * Writes `JSON.stringify` of object record `index` of a schema, with `overrides` assigned to it (its id fields), into
+ * `out` without building it. False, with nothing written, when the schema's value is not a plain object or an
+ * override would reorder its keys.
+ */
+export function writeAt(schema: RecordSchema, seedKey: string, index: number, overrides: Overrides, out: JsonOut): boolean {
+  return compiledOf(schema).write(recordSeed(seedKey, index), index, overrides, out);
+}
+
+/** Whether writeAt writes records of a schema with overrides of these keys (else it writes nothing). */
+export function writesAt(schema: RecordSchema, overrideKeys: readonly string[]): boolean {
+  return compiledOf(schema).writes(overrideKeys);
+}
+
+function compileRecord(schema: RecordSchema): CompiledRecord {
+  const node = compile(schema, "", contextOf("", []), 0);
+  const scopeOf = (seed: number, index: number, r: Stream): Scope => {
     // Newest first, about an hour apart: a page of records reads as recent activity, 100,000 reach back ~11 years.
     const created = BASE_TIME - index * HOUR - r.below(HOUR);
-    const scope: Scope = {
+    return {
       index,
       created,
       updated: created + r.next() * (BASE_TIME - created),
@@ -99,7 +146,20 @@ function compileRecord(schema: RecordSchema): RecordGen {
       ended: undefined,
       seed,
     };
-    return gen(r, scope);
+  };
+  const { writeWith, accepts } = node;
+  return {
+    value: (seed, index) => {
+      const r = new Stream(seed);
+      return node.value(r, scopeOf(seed, index, r));
+    },
+    writes: (keys) => !!writeWith && !!accepts?.({ keys, values: [] }),
+    write: (seed, index, overrides, out) => {
+      if (!writeWith || !accepts?.(overrides)) return false;
+      const r = new Stream(seed);
+      writeWith(r, scopeOf(seed, index, r), out, overrides);
+      return true;
+    },
   };
 }
 
@@ -110,37 +170,54 @@ function typesOf(schema: RecordSchema): string[] {
   return ["string"];
 }
 
-function compile(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Gen {
+const NULL_BYTES = asciiBytes("null");
+const NULL_NODE: Node = { value: () => null };
+
+/** Writes one node's value: a container writes itself, a scalar is drawn and written (undefined as null, in a list). */
+function writeNode(node: Node, r: Stream, s: Scope, out: JsonOut): void {
+  if (node.write) node.write(r, s, out);
+  else if (!out.value(node.value(r, s))) out.put(NULL_BYTES);
+}
+
+function compile(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Node {
   const types = typesOf(schema);
   const nullable = types.includes("null") || (schema.enum?.includes(null) ?? false);
   const type = types.find((t) => t !== "null");
-  if (type === undefined && !schema.enum) return () => null;
-  if (schema.enum && schema.enum.length > 0) return orNull(enumGen(schema.enum), nullable);
+  if (type === undefined && !schema.enum) return NULL_NODE;
+  if (schema.enum && schema.enum.length > 0) return { value: orNull(enumGen(schema.enum), nullable) };
   switch (type) {
     case "object":
-      return containerOrNull(objectGen(schema, name, depth), name, nullable, context);
+      return containerOrNull(objectNode(schema, name, depth), name, nullable, context);
     case "array":
-      return containerOrNull(arrayGen(schema, name, context, depth), name, nullable, context);
+      return containerOrNull(arrayNode(schema, name, context, depth), name, nullable, context);
     case "integer":
     case "number":
-      return scalarGen(numberRole(name, type === "integer", context), type, schema.format, name, context, nullable);
+      return { value: scalarGen(numberRole(name, type === "integer", context), type, schema.format, name, context, nullable) };
     case "boolean":
-      return scalarGen(booleanRole(name), type, schema.format, name, context, nullable);
+      return { value: scalarGen(booleanRole(name), type, schema.format, name, context, nullable) };
     default:
-      return scalarGen(stringRole(name, schema.format, context), "string", schema.format, name, context, nullable);
+      return { value: scalarGen(stringRole(name, schema.format, context), "string", schema.format, name, context, nullable) };
   }
 }
 
 /** A nullable object or list: null often, and a terminal one (`closed_by`, `merged_by`) only on an ended record. */
-function containerOrNull(gen: Gen, name: string, nullable: boolean, context: ObjectContext): Gen {
+function containerOrNull(node: Node, name: string, nullable: boolean, context: ObjectContext): Node {
   // Every issue has a state (Linear `state`, Jira `status`): a record's main state object is never left out.
-  if (!nullable || isMainState(name)) return gen;
+  if (!nullable || isMainState(name)) return node;
   const tokens = tokensOf(name);
+  const value = node.value;
+  const write = node.write as Write;
   if (tokens.some((t) => TERMINAL_WORDS.has(t))) {
     const states = terminalStatesOf(tokens, context.lifecycle);
-    return (r, s) => (endedBy(s, states) ? gen(r, s) : null);
+    return {
+      value: (r, s) => (endedBy(s, states) ? value(r, s) : null),
+      write: (r, s, out) => (endedBy(s, states) ? write(r, s, out) : out.put(NULL_BYTES)),
+    };
   }
-  return (r, s) => (r.next() < CONTAINER_NULL_RATE ? null : gen(r, s));
+  return {
+    value: (r, s) => (r.next() < CONTAINER_NULL_RATE ? null : value(r, s)),
+    write: (r, s, out) => (r.next() < CONTAINER_NULL_RATE ? out.put(NULL_BYTES) : write(r, s, out)),
+  };
 }
 
 function orNull(gen: Gen, nullable: boolean): Gen {
@@ -158,19 +235,45 @@ function needsScope(keys: readonly string[], context: ObjectContext): boolean {
   return context.person || keys.some((k) => isMainState(k) || dateRoleOf(tokensOf(k), "string", context) !== undefined);
 }
 
-function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
+/** A key JSON.stringify writes before the others, whatever the insertion order (an array index: "0", "200"). */
+const INDEX_KEY = /^(0|[1-9]\d{0,9})$/;
+const isIndexKey = (key: string) => INDEX_KEY.test(key) && Number(key) < 4294967295;
+const EMPTY_OBJECT = asciiBytes("{}");
+const CLOSE_OBJECT = asciiBytes("}");
+
+function objectNode(schema: RecordSchema, name: string, depth: number): Node {
   // Past the depth limit an object keeps only what its schema requires, so it still validates (Shopify refund
   // transactions need their `id`) without the record growing without bound.
   const all = schema.properties ?? {};
   const properties = depth >= MAX_DEPTH ? Object.fromEntries(Object.entries(all).filter(([key]) => schema.required?.includes(key))) : all;
-  if (Object.keys(properties).length === 0) return () => ({});
   const keys = Object.keys(properties);
+  const count = keys.length;
+  const position = new Map(keys.map((key, i) => [key, i]));
+  // Overrides of keys the object lacks are appended, which keeps JSON's order unless one is an array index.
+  const accepts = (overrides: Overrides) => overrides.keys.every((key) => position.has(key) || !isIndexKey(key));
+  if (count === 0) {
+    return {
+      value: () => ({}),
+      write: (_r, _s, out) => out.put(EMPTY_OBJECT),
+      accepts,
+      writeWith: (_r, _s, out, overrides) => {
+        let first = true;
+        for (let k = 0; k < overrides.keys.length; k++) {
+          const start = out.length;
+          out.raw(`${first ? "{" : ","}${JSON.stringify(overrides.keys[k])}:`);
+          if (out.value(overrides.values[k])) first = false;
+          else out.length = start;
+        }
+        out.put(first ? EMPTY_OBJECT : CLOSE_OBJECT);
+      },
+    };
+  }
   const context = contextOf(name, keys);
   const fields = keys.map((key) => compile(properties[key] as RecordSchema, key, context, depth + 1));
+  const values = fields.map((f) => f.value);
   // The main state is drawn first so terminal dates and reasons can follow it; it must be a scalar to count.
   const main = keys.findIndex((k) => isMainState(k) && typesOf(properties[k] as RecordSchema).some((t) => t === "string"));
   const ownScope = depth > 0 && needsScope(keys, context);
-  const count = keys.length;
   // `__proto__` as a plain assignment would set the prototype; such a schema is vanishingly rare, so it takes the slow path.
   const plain = !keys.includes("__proto__");
   // Records start as a copy of a template with every key (made by JSON.parse, so its properties sit in the object):
@@ -178,54 +281,136 @@ function objectGen(schema: RecordSchema, name: string, depth: number): Gen {
   const template: Record<string, unknown> = plain ? JSON.parse(JSON.stringify(Object.fromEntries(keys.map((k) => [k, null])))) : {};
   // Each field draws from its own seed (the object's seed and the field's name), so a field's value does not depend on
   // which other fields a schema lists: the list, get and context-store schemas of an entity agree on shared fields.
+  // Nor on the order fields are drawn in, which lets `write` draw them in JSON's order.
   const salts = keys.map(hashString);
-  return (r, parent) => {
+  // JSON.stringify's key order: array-index keys first, ascending, then the others as inserted.
+  const probe: Record<string, unknown> = {};
+  for (const key of keys) Object.defineProperty(probe, key, { value: 0, enumerable: true, writable: true, configurable: true });
+  const order = Object.keys(probe).map((key) => position.get(key) as number);
+  const firstKey = keys.map((key) => asciiBytes(`{${JSON.stringify(key)}:`));
+  const nextKey = keys.map((key) => asciiBytes(`,${JSON.stringify(key)}:`));
+
+  const scopeFor = (r: Stream, parent: Scope, base: number): Scope => {
+    if (!ownScope) return parent;
+    const created = parent.created + r.next() * (parent.updated - parent.created);
+    return {
+      index: parent.index,
+      created,
+      updated: created + r.next() * (BASE_TIME - created),
+      state: undefined,
+      person: r.u32(),
+      ended: undefined,
+      seed: base,
+    };
+  };
+  const drawMain = (r: Stream, s: Scope, base: number): unknown => {
+    r.reseed(mixSeed(base, salts[main] as number));
+    const mainValue = (values[main] as Gen)(r, s);
+    s.state = typeof mainValue === "string" ? mainValue.toLowerCase() : undefined;
+    return mainValue;
+  };
+
+  const value: Gen = (r, parent) => {
     const base = r.u32();
-    let s = parent;
-    if (ownScope) {
-      const created = parent.created + r.next() * (parent.updated - parent.created);
-      s = {
-        index: parent.index,
-        created,
-        updated: created + r.next() * (BASE_TIME - created),
-        state: undefined,
-        person: r.u32(),
-        ended: undefined,
-        seed: base,
-      };
-    }
-    let mainValue: unknown;
-    if (main >= 0) {
-      r.reseed(mixSeed(base, salts[main] as number));
-      mainValue = (fields[main] as Gen)(r, s);
-      s.state = typeof mainValue === "string" ? mainValue.toLowerCase() : undefined;
-    }
+    const s = scopeFor(r, parent, base);
+    const mainValue = main >= 0 ? drawMain(r, s, base) : undefined;
     const out: Record<string, unknown> = { ...template };
     for (let i = 0; i < count; i++) {
       let value = mainValue;
       if (i !== main) {
         r.reseed(mixSeed(base, salts[i] as number));
-        value = (fields[i] as Gen)(r, s);
+        value = (values[i] as Gen)(r, s);
       }
       if (plain) out[keys[i] as string] = value;
       else Object.defineProperty(out, keys[i] as string, { value, enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
+
+  // The JSON form. Overrides are assigned after generation, as generateRecord does: a listed key keeps its place (and
+  // is not drawn: each field has its own seed, so the others are the same), a new one goes last.
+  const write = (r: Stream, parent: Scope, out: JsonOut, overrides?: Overrides): void => {
+    let replaced: unknown[] | undefined;
+    let has: boolean[] | undefined;
+    const base = r.u32();
+    const s = scopeFor(r, parent, base);
+    const mainValue = main >= 0 ? drawMain(r, s, base) : undefined;
+    if (overrides) {
+      replaced = new Array<unknown>(count);
+      has = new Array<boolean>(count).fill(false);
+      for (let k = 0; k < overrides.keys.length; k++) {
+        const at = position.get(overrides.keys[k] as string);
+        if (at !== undefined) {
+          replaced[at] = overrides.values[k];
+          has[at] = true;
+        }
+      }
+    }
+    let first = true;
+    for (let j = 0; j < count; j++) {
+      const i = order[j] as number;
+      const field = fields[i] as Node;
+      const start = out.length;
+      out.put(first ? (firstKey[i] as Uint8Array) : (nextKey[i] as Uint8Array));
+      let written = true;
+      if (has?.[i]) written = out.value((replaced as unknown[])[i]);
+      else if (i === main) written = out.value(mainValue);
+      else {
+        r.reseed(mixSeed(base, salts[i] as number));
+        if (field.write) field.write(r, s, out);
+        else written = out.value((values[i] as Gen)(r, s));
+      }
+      // JSON.stringify leaves out a key whose value is undefined: take the key back.
+      if (written) first = false;
+      else out.length = start;
+    }
+    if (overrides) {
+      for (let k = 0; k < overrides.keys.length; k++) {
+        const key = overrides.keys[k] as string;
+        if (position.has(key)) continue;
+        const start = out.length;
+        out.raw(`${first ? "{" : ","}${JSON.stringify(key)}:`);
+        if (out.value(overrides.values[k])) first = false;
+        else out.length = start;
+      }
+    }
+    out.put(first ? EMPTY_OBJECT : CLOSE_OBJECT);
+  };
+
+  return { value, write: (r, s, out) => write(r, s, out), writeWith: write, accepts };
 }
 
-function arrayGen(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Gen {
-  if (depth >= MAX_DEPTH || !schema.items) return () => [];
+const OPEN_LIST = asciiBytes("[");
+const COMMA = asciiBytes(",");
+const CLOSE_LIST = asciiBytes("]");
+const EMPTY_LIST = asciiBytes("[]");
+
+function arrayNode(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Node {
+  if (depth >= MAX_DEPTH || !schema.items) return { value: () => [], write: (_r, _s, out) => out.put(EMPTY_LIST) };
   const item = compile(schema.items, name, context, depth + 1);
-  return (r, s) => {
-    const length = r.below(3);
-    const base = r.u32();
-    const out = new Array<unknown>(length);
-    for (let i = 0; i < length; i++) {
-      r.reseed(mixSeed(base, i + 1));
-      out[i] = item(r, s);
-    }
-    return out;
+  const value = item.value;
+  return {
+    value: (r, s) => {
+      const length = r.below(3);
+      const base = r.u32();
+      const out = new Array<unknown>(length);
+      for (let i = 0; i < length; i++) {
+        r.reseed(mixSeed(base, i + 1));
+        out[i] = value(r, s);
+      }
+      return out;
+    },
+    write: (r, s, out) => {
+      const length = r.below(3);
+      const base = r.u32();
+      out.put(OPEN_LIST);
+      for (let i = 0; i < length; i++) {
+        if (i > 0) out.put(COMMA);
+        r.reseed(mixSeed(base, i + 1));
+        writeNode(item, r, s, out);
+      }
+      out.put(CLOSE_LIST);
+    },
   };
 }
 

@@ -101,6 +101,7 @@ export function executeOperation(
   connector: Connector,
   request: ExecuteBody,
   strict = false,
+  asText = false,
 ): Outcome & { download?: { stream: ReadableStream<Uint8Array>; contentType: string; filename: string } | null } {
   void principal;
   const definition = catalogEntryOf(ctx, connector);
@@ -137,7 +138,7 @@ export function executeOperation(
       },
     };
   }
-  return runOperation(dataset, entity, action, body);
+  return runOperation(dataset, entity, action, body, asText);
 }
 
 /** C6: `POST /integrations/connectors/{id}/execute` (api-notes §5). */
@@ -157,7 +158,8 @@ export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): voi
     const raw = (await jsonBody(c)) as Record<string, unknown> | undefined;
     // The Python SDK sends "params": null; others send {} (api-notes §5): accept both.
     const body = raw && typeof raw === "object" && (raw.params === null || raw.params === undefined) ? { ...raw, params: {} } : raw;
-    const outcome = executeOperation(ctx, principal, connector, body as unknown as ExecuteBody, true);
+    // asText: the answer is written by jsonBytes, which writes records read as text as they are.
+    const outcome = executeOperation(ctx, principal, connector, body as unknown as ExecuteBody, true, true);
     if ("download" in outcome) {
       if (!outcome.download) return c.body(null, 200);
       return new Response(outcome.download.stream, {

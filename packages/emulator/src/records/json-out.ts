@@ -1,0 +1,116 @@
+// A growable buffer of UTF-8 JSON. Generated records are written into it value by value (values.ts), and execute
+// answers around them (http/json-bytes.ts), so a page of records goes out without building the records as objects,
+// stringifying them, or holding a string of the whole page: all three cost more than writing the bytes.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+/** Strings up to this long are copied character by character; longer ones go through TextEncoder. */
+const SHORT = 24;
+
+/** Constant JSON text (a key and its colon, punctuation) as bytes, for JsonOut.put. */
+export function asciiBytes(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export class JsonOut {
+  bytes: Uint8Array<ArrayBuffer>;
+  length = 0;
+
+  constructor(size = 1 << 16) {
+    this.bytes = new Uint8Array(size);
+  }
+
+  /** Makes room for `n` more bytes. */
+  reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.length + n, this.bytes.length * 2));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  /** Pre-encoded bytes. */
+  put(piece: Uint8Array): void {
+    const n = piece.length;
+    this.reserve(n);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < n; i++) bytes[at++] = piece[i] as number;
+    this.length = at;
+  }
+
+  /** Text that is already JSON (any characters). */
+  raw(text: string): void {
+    const n = text.length;
+    if (n <= SHORT) {
+      this.reserve(n * 3);
+      const bytes = this.bytes;
+      let at = this.length;
+      for (let i = 0; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 0x80) {
+          this.length += encoder.encodeInto(text, bytes.subarray(this.length)).written;
+          return;
+        }
+        bytes[at++] = c;
+      }
+      this.length = at;
+      return;
+    }
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    this.reserve(n * 3);
+    this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
+  }
+
+  /** A string as JSON.stringify writes it. */
+  string(value: string): void {
+    const n = value.length;
+    this.reserve(n + 2);
+    const bytes = this.bytes;
+    let at = this.length;
+    bytes[at++] = 34;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      // Quotes, backslashes, control characters and anything beyond ASCII: JSON.stringify's own escaping.
+      if (c < 0x20 || c >= 0x80 || c === 34 || c === 92) {
+        this.raw(JSON.stringify(value));
+        return;
+      }
+      bytes[at++] = c;
+    }
+    bytes[at++] = 34;
+    this.length = at;
+  }
+
+  /**
+   * Any value as JSON.stringify writes it; false (nothing written) for what JSON.stringify leaves out of an
+   * object: undefined, functions, symbols.
+   */
+  value(value: unknown): boolean {
+    switch (typeof value) {
+      case "string":
+        this.string(value);
+        return true;
+      case "number":
+        this.raw(Number.isFinite(value) ? String(value) : "null");
+        return true;
+      case "boolean":
+        this.raw(value ? "true" : "false");
+        return true;
+      case "undefined":
+      case "function":
+      case "symbol":
+        return false;
+      default: {
+        const text = JSON.stringify(value);
+        if (text === undefined) return false;
+        this.raw(text);
+        return true;
+      }
+    }
+  }
+
+  /** The bytes written, as text (tests, and the slow path of RawJson.toJSON). */
+  text(): string {
+    return decoder.decode(this.bytes.subarray(0, this.length));
+  }
+}
