@@ -39,6 +39,45 @@ export interface Dataset {
   remove(id: unknown): boolean;
 }
 
+/** Records at positions below this have their bytes cached (first pages); later ones are written each time. */
+const CACHED_POSITIONS = 256;
+/** The cache's budget over all datasets and emulator instances (records are the same for the same seed and id). */
+const CACHE_BYTES = 8 << 20;
+/** Record bytes by schema number, dataset key and position; a Map keeps insertion order, so the oldest go first. */
+const cache = new Map<string, Uint8Array>();
+let cachedBytes = 0;
+const schemaNumbers = new WeakMap<RecordSchema, number>();
+let nextSchemaNumber = 0;
+
+function schemaNumber(schema: RecordSchema): number {
+  let n = schemaNumbers.get(schema);
+  if (n === undefined) {
+    n = nextSchemaNumber++;
+    schemaNumbers.set(schema, n);
+  }
+  return n;
+}
+
+/** The cached bytes of one untouched record, written (by `make`) on first use; the least recently used go first. */
+function cachedRecord(key: string, make: () => Uint8Array | undefined): Uint8Array | undefined {
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const bytes = make();
+  if (!bytes) return undefined;
+  cache.set(key, bytes);
+  cachedBytes += bytes.length;
+  for (const [oldest, old] of cache) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    cache.delete(oldest);
+    cachedBytes -= old.length;
+  }
+  return bytes;
+}
+
 export function createDataset(options: {
   seedKey: string;
   entity: string;
@@ -82,8 +121,23 @@ export function createDataset(options: {
     const id = key(idAt(idStyle, position));
     return !overlay.deleted.has(id) && !overlay.updated.has(id);
   };
-  const writeAt = (position: number, out: JsonOut): boolean =>
-    untouched(position) && writeRecord(schema, seedKey, position, idStyle, out, secondary);
+  // What a record's bytes depend on besides its position.
+  const cacheKey = JSON.stringify([schemaNumber(schema), seedKey, idStyle, secondary ?? null]);
+  const writeAt = (position: number, out: JsonOut): boolean => {
+    if (!untouched(position)) return false;
+    if (position >= CACHED_POSITIONS) return writeRecord(schema, seedKey, position, idStyle, out, secondary);
+    // The first records of an entity are read over and over (every first page): their bytes are kept.
+    const bytes = cachedRecord(`${cacheKey}#${position}`, () => {
+      const start = out.length;
+      if (!writeRecord(schema, seedKey, position, idStyle, out, secondary)) return undefined;
+      const written = out.bytes.slice(start, out.length);
+      out.length = start;
+      return written;
+    });
+    if (!bytes) return false;
+    out.put(bytes);
+    return true;
+  };
 
   const find = (id: unknown): Record<string, unknown> | undefined => {
     const index = indexOfId(idStyle, id);

@@ -32,10 +32,24 @@ export class JsonOut {
   put(piece: Uint8Array): void {
     const n = piece.length;
     this.reserve(n);
+    this.bytes.set(piece, this.length);
+    this.length += n;
+  }
+
+  /** A non-negative safe integer, digit by digit (String() and a copy cost more). */
+  digits(value: number): void {
+    this.reserve(16);
     const bytes = this.bytes;
-    let at = this.length;
-    for (let i = 0; i < n; i++) bytes[at++] = piece[i] as number;
-    this.length = at;
+    let end = this.length;
+    let n = value;
+    let width = 1;
+    for (let v = n; v >= 10; v = Math.floor(v / 10)) width++;
+    end += width;
+    for (let at = end - 1; at >= this.length; at--) {
+      bytes[at] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    this.length = end;
   }
 
   /** Text that is already JSON (any characters). */
@@ -91,7 +105,8 @@ export class JsonOut {
         this.string(value);
         return true;
       case "number":
-        this.raw(Number.isFinite(value) ? String(value) : "null");
+        if (Number.isInteger(value) && value >= 0 && value <= 1e15) this.digits(value);
+        else this.raw(Number.isFinite(value) ? String(value) : "null");
         return true;
       case "boolean":
         this.raw(value ? "true" : "false");
