@@ -11,7 +11,7 @@ import { type UseQueryResult, type UseSuspenseQueryResult, useQuery, useSuspense
 import { type ExecuteKey, executeQueryOptions } from "../options/execute";
 import { useAirbyteContext } from "../provider";
 import type { AirbyteQueryOptions, AirbyteSuspenseQueryOptions, WorkspaceInput } from "../query-types";
-import type { ConnectorRefShape, EntityOf, ExecuteActionOf, ParamsArgs, TypedConnectorRef, UntypedConnectorRef } from "../typed";
+import type { ConnectorRefShape, EntityOf, ExecuteActionOf, NotASlug, ParamsArgs, TypedConnectorRef, UntypedConnectorRef } from "../typed";
 
 /**
  * Options of {@link useExecute} for a connector the SDK has no types for: core's field selection (`selectFields`,
@@ -49,14 +49,19 @@ export type TypedUseExecuteOptions<
  *
  * For a published connector (`"stripe"`, or `{ connectorId, type: "stripe" }`), entity, action and params are
  * checked against its spec, and `data` is core's `TypedResult`, as on `ws.connector("stripe")`. For other
- * connectors, `T` is the result's `data` type: the same meaning as in every hook of this package. Giving a type
- * argument picks that untyped signature, so leave it out for published connectors.
+ * connectors, `T` is the result's `data` type: the same meaning as in every hook of this package.
+ *
+ * Type arguments, the same in every execute hook and factory: for a published connector, leave them out (inference
+ * gives them) or spell out the typed signature's own, `<S, E, A, TData>`; a slug alone (`useExecute<"stripe">`) is
+ * a compile error. A data type (`useExecute<Customer[]>("stripe", …)`) is the untyped reading: `data` is that type
+ * and the spec is checked at run time only, so prefer `select` (or `TypedResult`) for a published connector.
  *
  * @example
  * ```tsx
  * const { data } = useExecute("stripe", "customers", "list", { limit: 5 });
  * data?.data.map((customer) => customer.email);
  * const contacts = useExecute<Contact[]>("my-crm", "contacts", "list");
+ * const count = useExecute<"stripe", "customers", "list", number>("stripe", "customers", "list", {}, { select: (r) => r.data.length });
  * ```
  */
 export function useExecute<S extends ConnectorSlug, E extends EntityOf<S>, A extends ExecuteActionOf<S, E>, TData = TypedResult<S, E, A>>(
@@ -66,7 +71,7 @@ export function useExecute<S extends ConnectorSlug, E extends EntityOf<S>, A ext
   ...args: ParamsArgs<TypedParams<S, E, A>, TypedUseExecuteOptions<S, E, A, TData>>
 ): UseQueryResult<TData, AirbyteError>;
 export function useExecute<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
-  connector: UntypedConnectorRef<R>,
+  connector: UntypedConnectorRef<R> & NotASlug<T>,
   entity: string,
   action: string,
   params?: Record<string, unknown>,
@@ -135,7 +140,7 @@ export function useSuspenseExecute<
   ...args: ParamsArgs<TypedParams<S, E, A>, TypedUseSuspenseExecuteOptions<S, E, A, TData>>
 ): UseSuspenseQueryResult<TData, AirbyteError>;
 export function useSuspenseExecute<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
-  connector: UntypedConnectorRef<R>,
+  connector: UntypedConnectorRef<R> & NotASlug<T>,
   entity: string,
   action: string,
   params?: Record<string, unknown>,

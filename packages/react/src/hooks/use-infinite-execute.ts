@@ -7,6 +7,7 @@ import type {
   ConnectorRefShape,
   EntityOf,
   ItemOf,
+  NotASlug,
   PagedActionOf,
   ParamsArgs,
   TypedConnectorRef,
@@ -80,7 +81,7 @@ export function useInfiniteExecute<
   TData = InfiniteData<ExecutePage<ItemOf<T>>, string | null>,
   R extends ConnectorRefShape = ConnectorRefShape,
 >(
-  connector: UntypedConnectorRef<R>,
+  connector: UntypedConnectorRef<R> & NotASlug<T>,
   entity: string,
   action: string,
   params?: Record<string, unknown>,

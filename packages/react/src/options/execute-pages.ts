@@ -8,6 +8,7 @@ import type {
   ConnectorRefShape,
   EntityOf,
   ItemOf,
+  NotASlug,
   PagedActionOf,
   ParamsProp,
   TypedConnectorRef,
@@ -206,7 +207,7 @@ export function executeInfiniteQueryOptions<
   R extends ConnectorRefShape = ConnectorRefShape,
 >(
   client: AirbyteClientLike,
-  input: ExecuteInfiniteQueryInput<T, TData> & { connector: UntypedConnectorRef<R> },
+  input: ExecuteInfiniteQueryInput<T, TData> & { connector: UntypedConnectorRef<R> & NotASlug<T> },
 ): ExecuteInfiniteQueryOptions<ExecutePage<ItemOf<T>>, TData>;
 // The implementation is as loose as core's untyped handle; the signatures above carry the types.
 export function executeInfiniteQueryOptions(

@@ -12,7 +12,7 @@ import { type AirbyteClientLike, resolveWorkspaceName, workspaceOf } from "../cl
 import { defined } from "../defined";
 import { airbyteKeys } from "../keys";
 import type { AirbyteQueryOptions, WorkspaceInput } from "../query-types";
-import type { ConnectorRefShape, EntityOf, ExecuteActionOf, ParamsProp, TypedConnectorRef, UntypedConnectorRef } from "../typed";
+import type { ConnectorRefShape, EntityOf, ExecuteActionOf, NotASlug, ParamsProp, TypedConnectorRef, UntypedConnectorRef } from "../typed";
 
 /**
  * The key of an execute query.
@@ -25,8 +25,9 @@ import type { ConnectorRefShape, EntityOf, ExecuteActionOf, ParamsProp, TypedCon
 export type ExecuteKey = ReturnType<typeof airbyteKeys.execute>;
 
 /**
- * One operation: which connector (slug or `{ connectorId }`), entity, action and params. A slug costs a connector
- * list call per fetch to resolve (core's rule); `{ connectorId }` skips it.
+ * One operation: which connector (slug or `{ connectorId }`), entity, action and params. A slug is resolved to an id
+ * with one connector-list call per client and workspace, shared by every query (core's rule); `{ connectorId }`
+ * skips even that.
  *
  * @example
  * ```ts
@@ -146,7 +147,7 @@ export function executeQueryOptions<
 >(client: AirbyteClientLike, input: TypedExecuteQueryInput<S, E, A, TData>): ExecuteQueryOptions<TypedResult<S, E, A>, TData>;
 export function executeQueryOptions<T = unknown, TData = ExecutionResult<T>, R extends ConnectorRefShape = ConnectorRefShape>(
   client: AirbyteClientLike,
-  input: ExecuteQueryInput<T, TData> & { connector: UntypedConnectorRef<R> },
+  input: ExecuteQueryInput<T, TData> & { connector: UntypedConnectorRef<R> & NotASlug<T> },
 ): ExecuteQueryOptions<ExecutionResult<T>, TData>;
 // The implementation is as loose as core's untyped handle; the signatures above carry the types.
 export function executeQueryOptions(client: AirbyteClientLike, input: WorkspaceInput & ExecuteTarget): unknown {
