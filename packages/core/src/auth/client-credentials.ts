@@ -1,4 +1,4 @@
-import { TokenResponse } from "../schemas/generated/api";
+import type { TokenResponse } from "../schemas/generated/api";
 import type { Transport } from "../transport/transport";
 import { jwtExpiry } from "./jwt";
 import type { StoredToken } from "./token-store";
@@ -14,8 +14,8 @@ export async function mintApplicationToken(
     method: "POST",
     path: "/api/v1/account/applications/token",
     body: { client_id: clientId, client_secret: clientSecret },
-    schema: TokenResponse,
-    reads: ["access_token", "expires_in"],
+    schema: "TokenResponse",
+    reads: { access_token: "string", expires_in: "number" },
     auth: null,
     // A mint writes nothing, so a 5xx or a dropped connection is retried like a read.
     idempotent: true,

@@ -1,4 +1,4 @@
-import { ScopedTokenCreateResponse } from "../schemas/generated/api";
+import type { ScopedTokenCreateResponse } from "../schemas/generated/api";
 import type { TokenProvider, Transport } from "../transport/transport";
 import { jwtExpiry } from "./jwt";
 import type { StoredToken } from "./token-store";
@@ -27,8 +27,8 @@ export async function mintScopedToken(
       method: "POST",
       path: "/api/v1/account/applications/scoped-token",
       body,
-      schema: ScopedTokenCreateResponse,
-      reads: ["token"],
+      schema: "ScopedTokenCreateResponse",
+      reads: { token: "string" },
       auth: appToken,
       idempotent: true,
     },

@@ -1,6 +1,5 @@
 // Every error class of the SDK, in one module: the root AirbyteError, the status classes (chosen from the table in
 // http-status.ts), the connection, token, validation and slug-resolution errors.
-import type { BaseIssue } from "valibot";
 import { defaultCode, isRetryableStatus, statusText } from "../http-status";
 import { isSensitiveKey, type Redactor, redactText, redactValue } from "../redact";
 import type { ErrorCode } from "./codes";
@@ -631,13 +630,27 @@ export interface ValidationErrorJSON extends AirbyteErrorJSON {
 
 const MAX_LISTED_ISSUES = 3;
 
-function pathOf(issue: BaseIssue<unknown>): readonly unknown[] {
+/**
+ * A schema problem as valibot and the lenient check report it: a message and the keys down to the value.
+ *
+ * @example
+ * ```ts
+ * const issue: SchemaIssue = { message: "Invalid type: Expected string but received 1", path: [{ key: "data" }, { key: 0 }, { key: "id" }] };
+ * ```
+ */
+export interface SchemaIssue {
+  message: string;
+  /** Anything else an issue carries (valibot's `kind`, `input`, …) is ignored. */
+  path?: readonly { key: unknown }[] | undefined;
+}
+
+function pathOf(issue: SchemaIssue): readonly unknown[] {
   return (issue.path ?? []).map((item) => item.key);
 }
 
 // Valibot messages quote the rejected input ("… but received "sk_live_…""); under a sensitive
 // key that input is the secret itself, so the quote goes.
-function issueMessage(issue: BaseIssue<unknown>, keys: readonly unknown[]): string {
+function issueMessage(issue: SchemaIssue, keys: readonly unknown[]): string {
   const sensitive = keys.some((key) => typeof key === "string" && isSensitiveKey(key));
   return sensitive ? issue.message.replace(/\s*,?\s*but received[\s\S]*$/i, "") : issue.message;
 }
@@ -687,7 +700,7 @@ export class ValidationError extends AirbyteError {
    * }
    * ```
    */
-  static fromIssues(issues: readonly BaseIssue<unknown>[], options: Omit<ValidationErrorOptions, "issues">): ValidationError {
+  static fromIssues(issues: readonly SchemaIssue[], options: Omit<ValidationErrorOptions, "issues">): ValidationError {
     const mapped = issues.map((issue) => {
       const keys = pathOf(issue);
       return { path: formatJsonPath(keys), message: issueMessage(issue, keys) };

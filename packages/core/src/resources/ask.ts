@@ -1,6 +1,6 @@
 import { checkCallOptions } from "../input/call-options";
 import { requireText } from "../input/invalid-input";
-import { AskResultSchema } from "../schemas/preview";
+import type { AskResultSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
 import type { WorkspaceScope } from "./workspace-scope";
 
@@ -39,8 +39,8 @@ export async function ask(scope: WorkspaceScope, prompt: string, options: CallOp
       path: "/api/v1/workspaces/query/structured",
       query: { workspace_name: scope.name },
       body: { prompt },
-      schema: AskResultSchema,
-      reads: [],
+      schema: "AskResultSchema",
+      reads: {},
       auth: scope.auth,
       long: true,
     },

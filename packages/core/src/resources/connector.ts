@@ -5,7 +5,7 @@ import { isApiError, isNotFoundError } from "../errors/guards";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";
-import { ConnectorExecuteResponse } from "../schemas/generated/api";
+import type { ConnectorExecuteResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";
@@ -190,8 +190,8 @@ export class ConnectorHandle {
           method: "POST",
           path: path`/api/v1/integrations/connectors/${id}/execute`,
           body,
-          schema: ConnectorExecuteResponse,
-          reads: ["result"],
+          schema: "ConnectorExecuteResponse",
+          reads: { result: "unknown" },
           auth: this.#scope.auth,
           executeAction: action,
           long: true,
@@ -285,7 +285,7 @@ export class ConnectorHandle {
     const id = await this.id(options);
     const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
     const response = await this.#scope.ctx.transport
-      .request<ReadableStream<Uint8Array> | null>(
+      .request<null, ReadableStream<Uint8Array> | null>(
         {
           method: "POST",
           path: requestPath,

@@ -1,7 +1,7 @@
 import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
-import {
+import type {
   ConnectorSourceCheckConfigResponse,
   ConnectorSourceCreateResponse,
   ConnectorSourceDeleteAcceptedResponse,
@@ -9,7 +9,7 @@ import {
   ConnectorSourceListResponse,
   ConnectorSourceUpdateResponse,
 } from "../schemas/generated/api";
-import { ConnectorInspectSchema } from "../schemas/preview";
+import type { ConnectorInspectSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import {
@@ -161,8 +161,8 @@ export class Connectors {
         method: "GET",
         path: `${API}/integrations/connectors`,
         query: { workspace_name: this.#scope.name, definition_id: filter.definitionId },
-        schema: ConnectorSourceListResponse,
-        reads: ["data", "data[].id"],
+        schema: "ConnectorSourceListResponse",
+        reads: { data: "array", "data[].id": "string" },
         auth: this.#scope.auth,
       },
       options,
@@ -185,8 +185,8 @@ export class Connectors {
       {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
-        schema: ConnectorSourceGetResponse,
-        reads: ["id"],
+        schema: "ConnectorSourceGetResponse",
+        reads: { id: "string" },
         auth: this.#scope.auth,
       },
       options,
@@ -215,8 +215,8 @@ export class Connectors {
         method: "POST",
         path: `${API}/integrations/connectors`,
         body,
-        schema: ConnectorSourceCreateResponse,
-        reads: ["id"],
+        schema: "ConnectorSourceCreateResponse",
+        reads: { id: "string" },
         auth: this.#scope.auth,
       },
       options,
@@ -244,8 +244,8 @@ export class Connectors {
         method: "PUT",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
         body,
-        schema: ConnectorSourceUpdateResponse,
-        reads: ["id"],
+        schema: "ConnectorSourceUpdateResponse",
+        reads: { id: "string" },
         auth: this.#scope.auth,
       },
       options,
@@ -270,8 +270,8 @@ export class Connectors {
       {
         method: "DELETE",
         path: path`/api/v1/integrations/connectors/${connectorId}`,
-        schema: ConnectorSourceDeleteAcceptedResponse,
-        reads: ["job_id"],
+        schema: "ConnectorSourceDeleteAcceptedResponse",
+        reads: { job_id: "string" },
         auth: this.#scope.auth,
       },
       options,
@@ -305,7 +305,7 @@ export class Connectors {
             body: await createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
           };
     const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", ...request, schema: ConnectorSourceCheckConfigResponse, reads: ["id"], auth: this.#scope.auth },
+      { method: "POST", ...request, schema: "ConnectorSourceCheckConfigResponse", reads: { id: "string" }, auth: this.#scope.auth },
       options,
     );
     return toConnectorCheck(data);
@@ -326,8 +326,8 @@ export class Connectors {
       {
         method: "GET",
         path: path`/api/v1/integrations/connectors/${connectorId}/inspect`,
-        schema: ConnectorInspectSchema,
-        reads: [],
+        schema: "ConnectorInspectSchema",
+        reads: {},
         auth: this.#scope.auth,
       },
       options,

@@ -1,6 +1,6 @@
 import { checkCallOptions } from "../input/call-options";
 import { requireObject, requireText, requireUuid } from "../input/invalid-input";
-import { SourceDefinitionListResponse, SourceDefinitionResponse } from "../schemas/generated/api";
+import type { SourceDefinitionListResponse, SourceDefinitionResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -66,8 +66,8 @@ export class Definitions {
         method: "GET",
         path: `${API}/integrations/definitions/sources`,
         query: { name: filter.name },
-        schema: SourceDefinitionListResponse,
-        reads: ["definitions"],
+        schema: "SourceDefinitionListResponse",
+        reads: { definitions: "array" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -90,8 +90,8 @@ export class Definitions {
       {
         method: "GET",
         path: path`/api/v1/integrations/definitions/sources/${definitionId}`,
-        schema: SourceDefinitionResponse,
-        reads: ["id", "definition.spec.connectionSpecification"],
+        schema: "SourceDefinitionResponse",
+        reads: { id: "string", "definition.spec.connectionSpecification": "object" },
         auth: this.#ctx.appToken,
       },
       options,

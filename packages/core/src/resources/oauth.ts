@@ -1,6 +1,6 @@
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
-import { OAuthCredentialsResponse } from "../schemas/generated/api";
+import type { OAuthCredentialsResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -43,7 +43,14 @@ export class OAuthCredentials {
     if (input.definitionId !== undefined) body.connector_definition_id = requireUuid("oauth.set", "definitionId", input.definitionId);
     if (input.connectorType !== undefined) body.connector_type = requireText("oauth.set", "connectorType", input.connectorType);
     const { data } = await this.#ctx.transport.request(
-      { method: "PUT", path: `${API}/oauth/credentials`, body, schema: OAuthCredentialsResponse, reads: ["id"], auth: this.#ctx.appToken },
+      {
+        method: "PUT",
+        path: `${API}/oauth/credentials`,
+        body,
+        schema: "OAuthCredentialsResponse",
+        reads: { id: "string" },
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return {

@@ -1,9 +1,9 @@
-import * as v from "valibot";
+import type * as v from "valibot";
 import { ApiError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
-import { WorkspaceGetResponse } from "../schemas/generated/api";
-import { IconUploadSchema, OrganizationAccessSchema, OrganizationListSchema, OrganizationSchema } from "../schemas/preview";
+import type { WorkspaceGetResponse } from "../schemas/generated/api";
+import type { IconUploadSchema, OrganizationAccessSchema, OrganizationListSchema, OrganizationSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -36,29 +36,6 @@ export interface OrganizationAccess {
   isAdmin: boolean;
   canManageBilling: boolean;
 }
-
-// An intersection rather than a spread of `.entries`: a property read at module scope would keep the schema in
-// every bundle, used or not.
-const CreatedWorkspaceSchema = /* @__PURE__ */ v.intersect([
-  WorkspaceGetResponse,
-  /* @__PURE__ */ v.looseObject({
-    slug: /* @__PURE__ */ v.string(),
-    organization_name: /* @__PURE__ */ v.string(),
-    organization_slug: /* @__PURE__ */ v.string(),
-    icon_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
-  }),
-]);
-
-const NavigationStateSchema = /* @__PURE__ */ v.looseObject({
-  organization: /* @__PURE__ */ v.nullable(OrganizationSchema),
-  workspace: /* @__PURE__ */ v.nullable(WorkspaceGetResponse),
-  organizations: /* @__PURE__ */ v.array(OrganizationSchema),
-  workspaces: /* @__PURE__ */ v.array(WorkspaceGetResponse),
-});
-
-const WorkosOrganizationSchema = /* @__PURE__ */ v.looseObject({
-  workos_organization_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
-});
 
 const toOrganization = (o: v.InferOutput<typeof OrganizationSchema>): Organization => ({
   id: o.id,
@@ -100,8 +77,8 @@ export class Admin {
         method: "POST",
         path: `${API}/organizations`,
         body: { name: input.name },
-        schema: OrganizationSchema,
-        reads: ["id"],
+        schema: "OrganizationSchema",
+        reads: { id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -123,8 +100,8 @@ export class Admin {
       {
         method: "GET",
         path: `${API}/organizations/mine`,
-        schema: OrganizationListSchema,
-        reads: ["data", "data[].id"],
+        schema: "OrganizationListSchema",
+        reads: { data: "array", "data[].id": "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -147,8 +124,8 @@ export class Admin {
       {
         method: "GET",
         path: path`/api/v1/organizations/${organizationId}/access`,
-        schema: OrganizationAccessSchema,
-        reads: ["role"],
+        schema: "OrganizationAccessSchema",
+        reads: { role: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -174,8 +151,8 @@ export class Admin {
       {
         method: "GET",
         path: path`/api/v1/organizations/${organizationId}/workos`,
-        schema: WorkosOrganizationSchema,
-        reads: ["workos_organization_id"],
+        schema: "WorkosOrganizationSchema",
+        reads: { workos_organization_id: "string?" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -204,7 +181,14 @@ export class Admin {
     if (input.organizationId !== undefined) body.organization_id = input.organizationId;
     if (input.iconStorageId !== undefined) body.icon_storage_id = input.iconStorageId;
     const { data } = await this.#ctx.transport.request(
-      { method: "POST", path: `${API}/workspaces`, body, schema: CreatedWorkspaceSchema, reads: ["id"], auth: this.#ctx.appToken },
+      {
+        method: "POST",
+        path: `${API}/workspaces`,
+        body,
+        schema: "CreatedWorkspaceSchema",
+        reads: { id: "string" },
+        auth: this.#ctx.appToken,
+      },
       options,
     );
     return {
@@ -233,8 +217,8 @@ export class Admin {
       {
         method: "POST",
         path: `${API}/workspaces/icon-upload-url`,
-        schema: IconUploadSchema,
-        reads: ["upload_url", "storage_id"],
+        schema: "IconUploadSchema",
+        reads: { upload_url: "string", storage_id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -273,8 +257,8 @@ export class Admin {
       {
         method: "GET",
         path: `${API}/account/navigation-state`,
-        schema: NavigationStateSchema,
-        reads: ["organizations", "organizations[].id", "workspaces", "workspaces[].id"],
+        schema: "NavigationStateSchema",
+        reads: { organizations: "array", "organizations[].id": "string", workspaces: "array", "workspaces[].id": "string" },
         auth: this.#ctx.appToken,
       },
       options,

@@ -2,7 +2,7 @@ import { checkCallOptions } from "../input/call-options";
 import { optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import type * as api from "../schemas/generated/api";
-import {
+import type {
   SourceTemplateCreateResponse,
   SourceTemplateDeleteResponse,
   SourceTemplateGetResponse,
@@ -111,8 +111,8 @@ export class Templates {
         method: "GET",
         path: `${API}/integrations/templates/sources`,
         query: { use_global: filter.useGlobal, tags: filter.tags, tags_mode: filter.tagsMode },
-        schema: SourceTemplateListResponse,
-        reads: ["data", "data[].id"],
+        schema: "SourceTemplateListResponse",
+        reads: { data: "array", "data[].id": "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -135,8 +135,8 @@ export class Templates {
       {
         method: "GET",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
-        schema: SourceTemplateGetResponse,
-        reads: ["id"],
+        schema: "SourceTemplateGetResponse",
+        reads: { id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -180,8 +180,8 @@ export class Templates {
         method: "POST",
         path: `${API}/integrations/templates/sources`,
         body,
-        schema: SourceTemplateCreateResponse,
-        reads: ["id"],
+        schema: "SourceTemplateCreateResponse",
+        reads: { id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -216,8 +216,8 @@ export class Templates {
         method: "PATCH",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
         body,
-        schema: SourceTemplateUpdateResponse,
-        reads: ["id"],
+        schema: "SourceTemplateUpdateResponse",
+        reads: { id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -241,8 +241,8 @@ export class Templates {
       {
         method: "DELETE",
         path: path`/api/v1/integrations/templates/sources/${templateId}`,
-        schema: SourceTemplateDeleteResponse,
-        reads: ["id", "deleted_at"],
+        schema: "SourceTemplateDeleteResponse",
+        reads: { id: "string", deleted_at: "string" },
         auth: this.#ctx.appToken,
       },
       options,

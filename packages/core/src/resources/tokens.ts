@@ -4,7 +4,7 @@ import { decodeWidgetToken } from "../auth/widget-token";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText } from "../input/invalid-input";
 import { checkOption, oneOf } from "../input/values";
-import { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
+import type { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
 
@@ -132,8 +132,8 @@ export class Tokens {
       {
         method: "GET",
         path: `${API}/account/applications/scoped-token/info`,
-        schema: ScopedTokenInfoGetResponse,
-        reads: ["workspace_id"],
+        schema: "ScopedTokenInfoGetResponse",
+        reads: { workspace_id: "string" },
         auth: { get: async () => scopedToken, invalidate: () => undefined },
       },
       options,
@@ -189,8 +189,8 @@ export class Tokens {
         method: "POST",
         path: `${API}/account/applications/widget-token`,
         body,
-        schema: WidgetTokenCreateResponse,
-        reads: ["token"],
+        schema: "WidgetTokenCreateResponse",
+        reads: { token: "string" },
         auth: this.#ctx.appToken,
       },
       options,

@@ -2,8 +2,8 @@ import { withShortcuts } from "../connectors/shortcuts";
 import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText } from "../input/invalid-input";
-import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
-import { OAuthInitiateSchema } from "../schemas/preview";
+import type { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
+import type { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
 import { type AskResult, ask } from "./ask";
 import { ConnectorHandle, type ConnectorRef } from "./connector";
@@ -87,8 +87,8 @@ export class WorkspaceClient {
         {
           method: "GET",
           path: "/api/v1/account/applications/scoped-token/info",
-          schema: ScopedTokenInfoGetResponse,
-          reads: ["workspace_id"],
+          schema: "ScopedTokenInfoGetResponse",
+          reads: { workspace_id: "string" },
           auth: this.#scope.auth,
         },
         options,
@@ -154,8 +154,8 @@ export class WorkspaceClient {
         method: "POST",
         path: "/api/v1/integrations/connectors/oauth/initiate",
         body,
-        schema: OAuthInitiateSchema,
-        reads: ["consent_url"],
+        schema: "OAuthInitiateSchema",
+        reads: { consent_url: "string" },
         auth: this.#scope.auth,
       },
       options,

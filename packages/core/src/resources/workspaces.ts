@@ -1,7 +1,7 @@
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, oneOf } from "../input/values";
-import {
+import type {
   WorkspaceDeleteResponse,
   WorkspaceGetResponse,
   WorkspaceListResponse,
@@ -107,8 +107,8 @@ export class Workspaces {
         method: "GET",
         path: `${API}/workspaces`,
         query: { name_contains: input.nameContains, status: input.status, limit: input.limit, cursor: input.cursor },
-        schema: WorkspaceListResponse,
-        reads: ["data", "data[].id"],
+        schema: "WorkspaceListResponse",
+        reads: { data: "array", "data[].id": "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -169,8 +169,8 @@ export class Workspaces {
       {
         method: "GET",
         path: `${API}/workspaces/stats`,
-        schema: WorkspaceStatsResponse,
-        reads: ["active_count", "inactive_count", "total_count"],
+        schema: "WorkspaceStatsResponse",
+        reads: { active_count: "number", inactive_count: "number", total_count: "number" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -193,8 +193,8 @@ export class Workspaces {
       {
         method: "GET",
         path: path`/api/v1/workspaces/${workspaceId}`,
-        schema: WorkspaceGetResponse,
-        reads: ["id"],
+        schema: "WorkspaceGetResponse",
+        reads: { id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -230,8 +230,8 @@ export class Workspaces {
         method: "PUT",
         path: path`/api/v1/workspaces/${workspaceId}`,
         body,
-        schema: WorkspaceUpdateResponse,
-        reads: ["id"],
+        schema: "WorkspaceUpdateResponse",
+        reads: { id: "string" },
         auth: this.#ctx.appToken,
       },
       options,
@@ -255,8 +255,8 @@ export class Workspaces {
       {
         method: "DELETE",
         path: path`/api/v1/workspaces/${workspaceId}`,
-        schema: WorkspaceDeleteResponse,
-        reads: ["id", "deleted_at"],
+        schema: "WorkspaceDeleteResponse",
+        reads: { id: "string", deleted_at: "string" },
         auth: this.#ctx.appToken,
       },
       options,

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { WorkspaceGetResponse } from "./generated/api";
 
 // Every valibot call is marked pure (esbuild does not see valibot's own annotations through a namespace import),
 // so a bundle drops each schema it never uses.
@@ -95,3 +96,29 @@ export const ConnectorInspectSchema = /* @__PURE__ */ v.looseObject({
 
 /** api-notes §3 C10. */
 export const OAuthInitiateSchema = /* @__PURE__ */ v.looseObject({ consent_url: /* @__PURE__ */ v.string() });
+
+// An intersection rather than a spread of `.entries`: a property read at module scope would keep the schema in
+// every bundle, used or not.
+/** `POST /workspaces` (api-notes §12): the workspace plus its organization. */
+export const CreatedWorkspaceSchema = /* @__PURE__ */ v.intersect([
+  WorkspaceGetResponse,
+  /* @__PURE__ */ v.looseObject({
+    slug: /* @__PURE__ */ v.string(),
+    organization_name: /* @__PURE__ */ v.string(),
+    organization_slug: /* @__PURE__ */ v.string(),
+    icon_url: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+  }),
+]);
+
+/** api-notes §12. */
+export const NavigationStateSchema = /* @__PURE__ */ v.looseObject({
+  organization: /* @__PURE__ */ v.nullable(OrganizationSchema),
+  workspace: /* @__PURE__ */ v.nullable(WorkspaceGetResponse),
+  organizations: /* @__PURE__ */ v.array(OrganizationSchema),
+  workspaces: /* @__PURE__ */ v.array(WorkspaceGetResponse),
+});
+
+/** api-notes §12. */
+export const WorkosOrganizationSchema = /* @__PURE__ */ v.looseObject({
+  workos_organization_id: /* @__PURE__ */ v.nullable(/* @__PURE__ */ v.string()),
+});

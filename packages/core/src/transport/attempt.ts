@@ -2,7 +2,6 @@
 // ApiError for a non-2xx, a redirect refused, the body parsed and checked). It decides nothing about retrying:
 // transport.ts does, from what this throws.
 import { createFetch, type FetchResponse } from "ofetch";
-import * as v from "valibot";
 import { ApiError, ValidationError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { redactHeaders } from "../redact";
@@ -12,8 +11,9 @@ import { runHook } from "./hooks";
 import { bodyReadError, type NetworkFailure, networkError } from "./network-error";
 import { DEFAULT_MAX_RESPONSE_BYTES, parseBody, readBodyText } from "./read-body";
 import { isRedirect, redirectError } from "./redirect";
-import { essentialIssues } from "./response-check";
+import { readIssues } from "./response-check";
 import { parseRetryAfter } from "./retry";
+import { loadRegistry } from "./schemas";
 import type { RequestSpec, TransportConfig, TransportResponse, ValidationMode } from "./transport";
 
 /** What every attempt of a call shares, worked out once per call (transport.ts `planCall`). */
@@ -58,7 +58,7 @@ function buildHeaders(config: TransportConfig, plan: CallPlan, token: string | u
   return headers;
 }
 
-function cleanQuery(query: NonNullable<RequestSpec<unknown>["query"]>): Record<string, string | string[]> {
+function cleanQuery(query: NonNullable<RequestSpec["query"]>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
@@ -92,30 +92,28 @@ function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void
   });
 }
 
-function validate<T>(
+// Lenient with a `reads` list: the read fields in plain code. Otherwise the named schema, loaded on first need.
+async function checkBody<T>(
   config: TransportConfig,
-  spec: RequestSpec<T>,
+  spec: RequestSpec,
   data: unknown,
   mode: ValidationMode,
   status: number,
   requestId: string | undefined,
-): T {
-  if (!spec.schema || mode === "off") return data as T;
-  const result = v.safeParse(spec.schema, data);
-  if (result.success) return result.output;
-  const issues = mode === "lenient" ? essentialIssues(result.issues, spec.reads) : result.issues;
-  const error = ValidationError.fromIssues(issues.length > 0 ? issues : result.issues, {
-    code: "unexpected_response",
-    status,
-    method: spec.method,
-    path: spec.path,
-    requestId,
-    redact: config.redact,
-  });
-  if (mode === "strict" || (mode === "lenient" && issues.length > 0)) throw error;
-  // Lenient: the fields the SDK reads are sound; the rest passes through as the server sent it.
-  if (mode === "lenient") config.logger.debug("response differs from the schema in fields the SDK does not read", { issues: error.issues });
-  else config.logger.warn(error.message, { issues: error.issues });
+): Promise<T> {
+  if (spec.schema === null || mode === "off") return data as T;
+  const context = { code: "unexpected_response", status, method: spec.method, path: spec.path, requestId, redact: config.redact } as const;
+  if (mode === "lenient" && spec.reads) {
+    const issues = readIssues(data, spec.reads);
+    if (issues.length > 0) throw ValidationError.fromIssues(issues, context);
+    return data as T;
+  }
+  const registry = await loadRegistry();
+  const result = registry.safeParse(registry[spec.schema], data);
+  if (result.success) return result.output as T;
+  const error = ValidationError.fromIssues(result.issues, context);
+  if (mode !== "warn") throw error;
+  config.logger.warn(error.message, { issues: error.issues });
   return data as T;
 }
 
@@ -127,7 +125,7 @@ function validate<T>(
  */
 export async function sendAttempt<T>(
   env: AttemptEnv,
-  spec: RequestSpec<T>,
+  spec: RequestSpec,
   plan: CallPlan,
   token: string | undefined,
   signal: AttemptSignal,
@@ -213,6 +211,6 @@ export async function sendAttempt<T>(
     });
   }
   const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;
-  const data = validate(config, spec, body, plan.validation, response.status, requestId);
+  const data = await checkBody<T>(config, spec, body, plan.validation, response.status, requestId);
   return { data, status: response.status, headers: response.headers, requestId };
 }

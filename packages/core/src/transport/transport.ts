@@ -1,4 +1,3 @@
-import type * as v from "valibot";
 import { AbortError, AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { type Redactor, rememberBodySecrets, type SecretRegistry, sensitiveHeaderValues } from "../redact";
@@ -9,6 +8,7 @@ import type { Logger } from "./logger";
 import { networkError } from "./network-error";
 import type { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body";
 import { isIdempotentRequest, type RetryPolicy, retryDelay, shouldRetry } from "./retry";
+import type { Reads, SchemaName, SchemaOutput } from "./schemas";
 import { serializeBody } from "./serialize";
 import { isTokenRefusal } from "./token-refusal";
 
@@ -86,18 +86,19 @@ export interface TransportConfig {
 
 type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
 
-export interface RequestSpec<T> {
+export interface RequestSpec<S extends SchemaName | null = SchemaName | null> {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   query?: Query | undefined;
   body?: unknown;
-  /** Response schema; `null` when the response has no body worth reading. */
-  schema: v.GenericSchema<unknown, T> | null;
+  /** The response schema's name in `schemas/registry.ts`; `null` when the response has no body worth reading. */
+  schema: S;
   /**
-   * The fields the resource reads from the response (`data[].id`, `[]` for any index): in `lenient` mode
-   * only issues at, above or under none of them are ignored. Absent: every field counts.
+   * The fields the resource reads from the response, with their types (`{ "data[].id": "string" }`): the
+   * `lenient` check reads these and nothing else, without loading the schema. Absent: lenient checks the whole
+   * schema, as `strict` does.
    */
-  reads?: readonly string[] | undefined;
+  reads?: Reads | undefined;
   auth: TokenProvider | null;
   /** For execute: the action, which decides whether the call is a read. */
   executeAction?: string | undefined;
@@ -122,7 +123,7 @@ export interface TransportResponse<T> {
 
 /** The one request pipeline: headers, token, attempts with backoff, error mapping, response validation. */
 export interface Transport {
-  request<T>(spec: RequestSpec<T>, options?: CallOptions): Promise<TransportResponse<T>>;
+  request<S extends SchemaName | null, T = SchemaOutput<S>>(spec: RequestSpec<S>, options?: CallOptions): Promise<TransportResponse<T>>;
   readonly config: TransportConfig;
 }
 
@@ -223,7 +224,10 @@ export function createTransport(config: TransportConfig): Transport {
     }
   };
 
-  const request = async <T>(spec: RequestSpec<T>, options: CallOptions = {}): Promise<TransportResponse<T>> => {
+  const request = async <S extends SchemaName | null, T = SchemaOutput<S>>(
+    spec: RequestSpec<S>,
+    options: CallOptions = {},
+  ): Promise<TransportResponse<T>> => {
     // --- The plan: everything the attempts share, and every mistake of the caller's found before any token or hook.
     const start = config.now();
     const budget = options.deadline ?? config.deadlineMs;
@@ -260,7 +264,7 @@ export function createTransport(config: TransportConfig): Transport {
         const token = spec.auth ? await bearer(spec.auth, signal, plan, info) : undefined;
         try {
           // --- One attempt.
-          const response = await sendAttempt(env, spec, plan, token, signal, info, (sent) => {
+          const response = await sendAttempt<T>(env, spec, plan, token, signal, info, (sent) => {
             info = sent;
           });
           keptSignal = response.keptSignal === true;

@@ -17,7 +17,7 @@ import { Connectors, checkConnectorInput } from "../resources/connectors";
 import type { CachedTokenProvider, ResourceContext } from "../resources/context";
 import type { ScopedTokenInfo } from "../resources/tokens";
 import type { WorkspaceScope } from "../resources/workspace-scope";
-import { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
+import type { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { abortable } from "../transport/abortable";
 import { createClientTransport, DEFAULT_BASE_URL } from "../transport/client-transport";
 import type { Hooks } from "../transport/hooks";
@@ -253,8 +253,8 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
           {
             method: "GET",
             path: "/api/v1/account/applications/scoped-token/info",
-            schema: ScopedTokenInfoGetResponse,
-            reads: ["workspace_id"],
+            schema: "ScopedTokenInfoGetResponse",
+            reads: { workspace_id: "string" },
             auth,
           },
           shared,

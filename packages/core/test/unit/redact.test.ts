@@ -127,20 +127,17 @@ describe("no secret reaches message, JSON, stack or cause", () => {
   });
 
   it("ValidationError does not quote a rejected secret from a sensitive field", () => {
-    const err = ValidationError.fromIssues(
-      [
-        {
-          kind: "schema",
-          type: "number",
-          input: SECRET,
-          expected: "number",
-          received: `"${SECRET}"`,
-          message: `Invalid type: Expected number but received "${SECRET}"`,
-          path: [{ type: "object", origin: "value", input: {}, key: "api_key", value: SECRET }],
-        },
-      ],
-      { code: "invalid_input" },
-    );
+    // A valibot issue as safeParse returns it (a variable, so its extra fields are allowed).
+    const issue = {
+      kind: "schema",
+      type: "number",
+      input: SECRET,
+      expected: "number",
+      received: `"${SECRET}"`,
+      message: `Invalid type: Expected number but received "${SECRET}"`,
+      path: [{ type: "object", origin: "value", input: {}, key: "api_key", value: SECRET }],
+    };
+    const err = ValidationError.fromIssues([issue], { code: "invalid_input" });
     expectNoSentinel(err);
     expect(err.issues).toEqual([{ path: "api_key", message: "Invalid type: Expected number" }]);
   });
