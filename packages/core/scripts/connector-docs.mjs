@@ -259,6 +259,13 @@ function createSection(c, handle) {
     `\`ws.connectors.create({ type: ${JSON.stringify(c.slug)} })\` maps the slug to the definition id offline; \`credentials\` take one shape per auth scheme (the scheme's own field names, or its replication form where the spec has one) and \`replicationConfig\` the settings below, all checked at compile time.`,
     "",
   );
+  const required = catalog.replicationConfig.filter((f) => f.required);
+  out.push(
+    required.length
+      ? `\`replicationConfig\` is required, with ${required.map((f) => code(f.name)).join(" and ")}: leaving ${required.length === 1 ? "it" : "them"} out is a compile error, and a \`ValidationError\` naming ${required.map((f) => code(`replicationConfig.${f.name}`)).join(" and ")} before any request.`
+      : "`replicationConfig` is optional: the spec requires no setting.",
+    "",
+  );
   if (schemes.length === 0) {
     out.push(
       "```ts",
