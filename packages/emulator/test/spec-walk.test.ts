@@ -346,12 +346,16 @@ async function readsBack(
   const get = ops.find((o) => o.action === "get");
   const list = ops.find((o) => o.action === "list");
   const fields = sentFields(sent, written);
-  const compare = (where: string, record: Json) => {
+  const compare = (where: string, answer: Json) => {
     for (const [sentName, value] of Object.entries(fields)) {
-      if (!record || typeof record !== "object") continue;
+      if (!answer || typeof answer !== "object") continue;
       // The same field under the response's spelling (Twilio's `To` answers as `to`).
       const norm = (n: string) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
-      const name = sentName in record ? sentName : Object.keys(record).find((k) => norm(k) === norm(sentName));
+      const find = (r: Json) => (sentName in r ? sentName : Object.keys(r).find((k) => norm(k) === norm(sentName)));
+      // Or inside a `data` envelope, when the spec extracts none (Pylon's `{data, request_id}`).
+      const envelope = answer.data && typeof answer.data === "object" && !Array.isArray(answer.data) ? answer.data : undefined;
+      const record = find(answer) === undefined && envelope && find(envelope) !== undefined ? envelope : answer;
+      const name = find(record);
       if (name === undefined) continue;
       readBack.compared++;
       if (!holds(record[name], value)) problems.push(`${where} ${name}: ${JSON.stringify(record[name])} != ${JSON.stringify(value)}`);

@@ -1,4 +1,4 @@
-import type { CatalogAction, CatalogEntity, CatalogParam } from "../catalog/types.js";
+import type { CatalogAction, CatalogEntity, CatalogParam, RecordSchema } from "../catalog/types.js";
 import { badRequest, notFound, unprocessable } from "../http/errors.js";
 import type { Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
@@ -120,9 +120,25 @@ function writtenFields(action: CatalogAction, entity: CatalogEntity, params: Rec
     const inner = Array.isArray(value) && value.length === 1 ? value[0] : value;
     if (body.length === 1 && isPlainObject(inner) && !(p.name in props)) return { ...inner };
     // Twilio takes `To`/`MessagingServiceSid` and answers `to`/`messaging_service_sid`: the same field.
-    fields[p.name in props ? p.name : (byNorm.get(norm(p.name)) ?? p.name)] = value;
+    const name = p.name in props ? p.name : byNorm.get(norm(p.name));
+    const envelope = name === undefined ? envelopeOf(props, p.name) : undefined;
+    if (envelope) {
+      // Pylon answers some writes as `{data: {...}, request_id}` with no extractor: the fields sent live in `data`.
+      const inside = isPlainObject(fields[envelope]) ? (fields[envelope] as Record<string, unknown>) : {};
+      fields[envelope] = { ...inside, [p.name]: value };
+    } else fields[name ?? p.name] = value;
   }
   return fields;
+}
+
+/**
+ * The envelope a record keeps a field in, when it has no such field itself: a `data` object that has it (Pylon's
+ * `{data, request_id}`). Only `data`: another object with a field of that name is a different thing (Facebook's
+ * `learning_stage_info.status` is not an ad set's `status`).
+ */
+function envelopeOf(props: Record<string, RecordSchema>, field: string): string | undefined {
+  const data = props.data;
+  return data?.properties && field in data.properties ? "data" : undefined;
 }
 
 function keyOf(action: CatalogAction, params: Record<string, unknown>): unknown {
