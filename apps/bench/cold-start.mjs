@@ -79,7 +79,7 @@ export function coldStartNode(n) {
   };
 }
 
-export async function coldStartWorkerd(n) {
+export async function coldStartWorkerd(n, { warmup = true } = {}) {
   const { Miniflare } = await import("miniflare");
   const scripts = {};
   const bytes = {};
@@ -110,7 +110,7 @@ export async function coldStartWorkerd(n) {
       await mf.dispose();
     }
   };
-  for (const name of Object.keys(WORKER)) await once(name); // warm up
+  if (warmup) for (const name of Object.keys(WORKER)) await once(name);
   const runs = { empty: [], ofetch: [], ours: [] };
   for (let i = 0; i < n; i++) {
     const names = Object.keys(WORKER);
@@ -120,7 +120,7 @@ export async function coldStartWorkerd(n) {
     }
   }
   return {
-    how: "Miniflare: new Miniflare({ script }) to the first response, disposed after each run",
+    how: `Miniflare: new Miniflare({ script }) to the first response, disposed after each run${warmup ? ", after one warm-up run each" : ", no warm-up run"}`,
     bundleBytes: bytes,
     n,
     ...summarize(runs),
