@@ -135,7 +135,10 @@ export async function sendAttempt<T>(
   const { config, maxBytes } = env;
   const { base } = plan;
   const headers = buildHeaders(config, plan, token);
-  const sent: RequestInfo = { ...info, headers: redactHeaders(headers) };
+  // Hook payloads carry the headers redacted; without hooks nobody reads them, so they are not copied.
+  const { hooks } = config;
+  const hooked = hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onError;
+  const sent: RequestInfo = hooked ? { ...info, headers: redactHeaders(headers) } : info;
   onSent(sent);
   runHook(config.hooks.onRequest, sent, config.logger);
   const sentAt = config.now();
@@ -168,7 +171,12 @@ export async function sendAttempt<T>(
   // Reads the body within the attempt's limits; a read that breaks is the connection's fault, named so.
   const readText = async (write: boolean): Promise<string> => {
     try {
-      return await readBodyText({ status: response.status, headers: response.headers, body: stream }, base, maxBytes, config.redact);
+      return await readBodyText(
+        { status: response.status, headers: response.headers, body: stream, text: () => response.text() },
+        base,
+        maxBytes,
+        config.redact,
+      );
     } catch (error) {
       const reason = signal.reason();
       if (reason !== undefined) throw networkError(error, { ...plan.failure, reason, write });
