@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonBytes } from "../src/http/json-bytes.js";
+import { jsonBytes, jsonResponse } from "../src/http/json-bytes.js";
 
 const text = (value: unknown) => new TextDecoder().decode(jsonBytes(value));
 
@@ -38,5 +38,18 @@ describe("jsonBytes: JSON.stringify's bytes, built piece by piece", () => {
     const first = jsonBytes({ a: 1 });
     jsonBytes({ b: 2 });
     expect(new TextDecoder().decode(first)).toBe('{"a":1}');
+  });
+
+  it("answers a Response whose body is its own, whether or not the scratch buffer is handed over", async () => {
+    const init = { status: 200, headers: { "content-type": "application/json" } };
+    const first = jsonResponse({ n: 1 }, init);
+    // Let the probe of whether Response copies its body answer, then answer twice before reading either.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = jsonResponse({ n: 2, pad: "x".repeat(100) }, init);
+    const third = jsonResponse({ n: 3 }, init);
+    expect(await first.text()).toBe('{"n":1}');
+    expect(await second.text()).toBe(JSON.stringify({ n: 2, pad: "x".repeat(100) }));
+    expect(await third.text()).toBe('{"n":3}');
+    expect(second.headers.get("content-type")).toBe("application/json");
   });
 });

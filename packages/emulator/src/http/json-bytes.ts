@@ -78,13 +78,63 @@ function write(out: JsonOut, value: unknown, depth: number): void {
   out.put(CLOSE_OBJECT);
 }
 
-/** `JSON.stringify(value)` as UTF-8 bytes (the same bytes), without building one string of the whole value. */
-export function jsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
+/**
+ * Whether `new Response(view)` copies the view's bytes at once, as the Fetch standard says it must ("extract a
+ * body" takes a copy of a BufferSource): then an answer can hand over a view of the scratch buffer, and skip a
+ * copy of its own (allocating a few hundred KB costs more than writing them on some machines). Unknown until a
+ * probe has answered; until then, and wherever the probe fails, answers get their own copy.
+ */
+let responseCopies: boolean | undefined;
+let probing = false;
+
+function probeResponseCopy(): void {
+  if (probing) return;
+  probing = true;
+  try {
+    const bytes = new Uint8Array([1]);
+    const response = new Response(bytes);
+    bytes[0] = 2;
+    response.arrayBuffer().then(
+      (body) => {
+        responseCopies = new Uint8Array(body)[0] === 1;
+      },
+      () => {
+        responseCopies = false;
+      },
+    );
+  } catch {
+    responseCopies = false;
+  }
+}
+
+function encode(value: unknown): JsonOut {
   const out = scratch;
   out.length = 0;
   write(out, value, 0);
+  return out;
+}
+
+function release(out: JsonOut): void {
+  if (out.bytes.length > KEEP_BYTES) scratch = new JsonOut(1 << 16);
+}
+
+/** `JSON.stringify(value)` as UTF-8 bytes (the same bytes), without building one string of the whole value. */
+export function jsonBytes(value: unknown): Uint8Array<ArrayBuffer> {
+  const out = encode(value);
   // A copy of the exact length: the scratch buffer is reused by the next answer.
   const bytes = out.bytes.slice(0, out.length);
-  if (out.bytes.length > KEEP_BYTES) scratch = new JsonOut(1 << 16);
+  release(out);
   return bytes;
+}
+
+/** jsonBytes as a Response with `init`; the bytes are copied once, by the Response where it copies (see above). */
+export function jsonResponse(value: unknown, init: ResponseInit): Response {
+  if (responseCopies !== true) {
+    probeResponseCopy();
+    return new Response(jsonBytes(value), init);
+  }
+  const out = encode(value);
+  const response = new Response(out.bytes.subarray(0, out.length), init);
+  release(out);
+  return response;
 }

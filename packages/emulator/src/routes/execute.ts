@@ -6,7 +6,7 @@ import { viewOf } from "../execute/entity.js";
 import { type ExecuteBody, lenientParams, type Outcome, runOperation, target } from "../execute/run.js";
 import { checkParams } from "../execute/validate.js";
 import { badRequest, forbidden, notFound } from "../http/errors.js";
-import { jsonBytes } from "../http/json-bytes.js";
+import { jsonResponse } from "../http/json-bytes.js";
 import { createDataset, type Dataset } from "../records/dataset.js";
 import { type Connector, overlayFor } from "../store.js";
 import { catalogEntryOf, matchAuthScheme, visibleConnector } from "./connector-lookup.js";
@@ -178,6 +178,6 @@ export function registerExecuteRoutes(app: Hono<Env>, ctx: EmulatorContext): voi
     };
     if (outcome.warning) response.warning = outcome.warning;
     // The bytes c.json would send, built record by record (a page can be hundreds of KB: see json-bytes.ts).
-    return c.body(jsonBytes(response), 200, { "Content-Type": "application/json" });
+    return jsonResponse(response, { status: 200, headers: { "Content-Type": "application/json" } });
   });
 }
