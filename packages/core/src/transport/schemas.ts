@@ -23,13 +23,7 @@ export type ReadType = BaseReadType | `${BaseReadType}?`;
  */
 export type Reads = Readonly<Record<string, ReadType>>;
 
-let registry: Promise<Modules> | undefined;
-
-/** The registry module, imported once; a failed import (a chunk that did not load) is tried again next time. */
+/** The registry module; the runtime keeps it once loaded, so every later call resolves at once. */
 export function loadRegistry(): Promise<Modules> {
-  registry ??= import("../schemas/registry").catch((error: unknown) => {
-    registry = undefined;
-    throw error;
-  });
-  return registry;
+  return import("../schemas/registry");
 }
