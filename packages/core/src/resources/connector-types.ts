@@ -78,20 +78,16 @@ export type TypedCreateConnectorInput<S extends ConnectorSlug> = {
     connectorType?: undefined;
     sourceTemplateId?: undefined;
     credentials?: ConnectorCredentials<T>;
-  } & ReplicationConfigField<ConnectorReplicationConfig<T>>;
+  } & (Record<never, never> extends ConnectorReplicationConfig<T> // required exactly when the spec requires a setting
+      ? {
+          /** The connector's replication settings (its spec requires none). */
+          replicationConfig?: ConnectorReplicationConfig<T>;
+        }
+      : {
+          /** The connector's replication settings: required, since its spec requires some (GitHub's `repositories`). */
+          replicationConfig: ConnectorReplicationConfig<T>;
+        });
 }[S];
-
-/** `replicationConfig` is required exactly when the connector's spec requires one of its settings. */
-type ReplicationConfigField<R> =
-  Record<never, never> extends R
-    ? {
-        /** The connector's replication settings (its spec requires none). */
-        replicationConfig?: R;
-      }
-    : {
-        /** The connector's replication settings: required, since its spec requires some (GitHub's `repositories`). */
-        replicationConfig: R;
-      };
 
 /**
  * `connectors.create()` by definition id, display name or source template: credentials and settings untyped.

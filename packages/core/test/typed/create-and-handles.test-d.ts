@@ -6,6 +6,7 @@ import { createWidgetClient } from "../../src/browser";
 import {
   type ConnectorHandle,
   type ConnectorReplicationConfig,
+  type ConnectorSlug,
   createClient,
   type DownloadEntityOf,
   type EntityOf,
@@ -95,6 +96,44 @@ describe("helper types (what packages/react builds on)", () => {
     expectTypeOf<"get">().not.toExtend<PagedActionOf<"github", "issues">>();
     expectTypeOf<"attachments">().toExtend<DownloadEntityOf<"zendesk-support">>();
     expectTypeOf<DownloadEntityOf<"stripe">>().toEqualTypeOf<never>();
+  });
+
+  it("infer as the handle's own do, in a generic wrapper (how the React hooks use them)", () => {
+    function run<S extends ConnectorSlug, E extends EntityOf<S>, A extends ExecuteActionOf<S, E>>(
+      _slug: S,
+      _entity: E,
+      _action: A,
+      _params: TypedParams<S, E, A>,
+    ): TypedResult<S, E, A> {
+      throw new Error("types only");
+    }
+    expectTypeOf(run("stripe", "customers", "list", { limit: 5 })).toEqualTypeOf<TypedResult<"stripe", "customers", "list">>();
+    expectTypeOf(run("github", "issues", "get", { owner: "a", repo: "b", number: 1 })).toEqualTypeOf<
+      TypedResult<"github", "issues", "get">
+    >();
+    // @ts-expect-error not a Stripe entity
+    run("stripe", "customer", "list", {});
+    // @ts-expect-error limit is a number
+    run("stripe", "customers", "list", { limit: "5" });
+    function pages<S extends ConnectorSlug, E extends EntityOf<S>, A extends PagedActionOf<S, E>>(
+      _slug: S,
+      _entity: E,
+      _action: A,
+      _params: TypedPageParams<S, E, A>,
+    ): TypedItem<S, E, A>[] {
+      throw new Error("types only");
+    }
+    expectTypeOf(pages("github", "issues", "list", { owner: "a", repo: "b", per_page: 5 })).toEqualTypeOf<
+      TypedItem<"github", "issues", "list">[]
+    >();
+    // @ts-expect-error the cursor is the pager's
+    pages("linear", "issues", "list", { after: "c1" });
+    // @ts-expect-error get does not page
+    pages("linear", "issues", "get", { id: "1" });
+    function download<S extends ConnectorSlug, E extends DownloadEntityOf<S>>(_slug: S, _entity: E, _params: TypedDownloadParams<S, E>) {}
+    download("zendesk-support", "attachments", { attachment_id: 1 });
+    // @ts-expect-error tickets have no download
+    download("zendesk-support", "tickets", {});
   });
 
   it("results, items, meta and params are what the handle uses", () => {
