@@ -32,8 +32,12 @@ export class JsonOut {
   put(piece: Uint8Array): void {
     const n = piece.length;
     this.reserve(n);
-    this.bytes.set(piece, this.length);
-    this.length += n;
+    const bytes = this.bytes;
+    const at = this.length;
+    // Keys and punctuation are short: a loop beats TypedArray#set's call for them.
+    if (n > 32) bytes.set(piece, at);
+    else for (let i = 0; i < n; i++) bytes[at + i] = piece[i] as number;
+    this.length = at + n;
   }
 
   /** A non-negative safe integer, digit by digit (String() and a copy cost more). */

@@ -220,8 +220,14 @@ function containerOrNull(node: Node, name: string, nullable: boolean, context: O
   };
 }
 
+/** A nullable scalar's generator, with the one it wraps (`write` draws the null itself: one call less per field). */
+type OrNull = Gen & { inner?: Gen };
+
 function orNull(gen: Gen, nullable: boolean): Gen {
-  return nullable ? (r, s) => (r.next() < NULL_RATE ? null : gen(r, s)) : gen;
+  if (!nullable) return gen;
+  const wrapped: OrNull = (r, s) => (r.next() < NULL_RATE ? null : gen(r, s));
+  wrapped.inner = gen;
+  return wrapped;
 }
 
 function enumGen(values: readonly unknown[]): Gen {
@@ -271,6 +277,7 @@ function objectNode(schema: RecordSchema, name: string, depth: number): Node {
   const context = contextOf(name, keys);
   const fields = keys.map((key) => compile(properties[key] as RecordSchema, key, context, depth + 1));
   const values = fields.map((f) => f.value);
+  const inners = fields.map((f) => (f.write ? undefined : (f.value as OrNull).inner));
   // The main state is drawn first so terminal dates and reasons can follow it; it must be a scalar to count.
   const main = keys.findIndex((k) => isMainState(k) && typesOf(properties[k] as RecordSchema).some((t) => t === "string"));
   const ownScope = depth > 0 && needsScope(keys, context);
@@ -357,7 +364,9 @@ function objectNode(schema: RecordSchema, name: string, depth: number): Node {
       else if (i === main) written = out.value(mainValue);
       else {
         r.reseed(mixSeed(base, salts[i] as number));
+        const inner = inners[i];
         if (field.write) field.write(r, s, out);
+        else if (inner) written = out.value(r.next() < NULL_RATE ? null : inner(r, s));
         else written = out.value((values[i] as Gen)(r, s));
       }
       // JSON.stringify leaves out a key whose value is undefined: take the key back.
