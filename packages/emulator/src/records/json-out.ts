@@ -6,6 +6,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** Strings up to this long are copied character by character; longer ones go through TextEncoder. */
 const SHORT = 24;
+const NULL_BYTES = encoder.encode("null");
 
 /** Constant JSON text (a key and its colon, punctuation) as bytes, for JsonOut.put. */
 export function asciiBytes(text: string): Uint8Array {
@@ -120,6 +121,10 @@ export class JsonOut {
       case "symbol":
         return false;
       default: {
+        if (value === null) {
+          this.put(NULL_BYTES);
+          return true;
+        }
         const text = JSON.stringify(value);
         if (text === undefined) return false;
         this.raw(text);
