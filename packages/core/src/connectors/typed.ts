@@ -87,7 +87,7 @@ export type TypedParams<S extends ConnectorSlug, E extends string, A extends str
  * const entity: EntityOf<"stripe"> = "customers";
  * ```
  */
-export type EntityOf<S extends ConnectorSlug> = EntityName<Def<S>>;
+export type EntityOf<S extends ConnectorSlug> = keyof (Def<S> extends { entities: infer En } ? En : never) & string;
 
 /**
  * The actions `execute` runs on one entity of a typed connector (every action but `download`, which streams bytes).
@@ -117,7 +117,9 @@ export type PagedActionOf<S extends ConnectorSlug, E> = PagedActionName<Def<S>, 
  * const entity: DownloadEntityOf<"zendesk-support"> = "attachments";
  * ```
  */
-export type DownloadEntityOf<S extends ConnectorSlug> = DownloadEntityName<Def<S>>;
+export type DownloadEntityOf<S extends ConnectorSlug> = {
+  [E in EntityOf<S>]: [OperationOf<Def<S>, E, "download">] extends [never] ? never : E;
+}[EntityOf<S>];
 
 /**
  * The items one result holds: the list itself, or a search result's `data` (what `paginate()` yields).
@@ -161,7 +163,7 @@ export type TypedItem<S extends ConnectorSlug, E, A> = ItemOf<DataOf<OperationOf
  */
 export type TypedPageParams<S extends ConnectorSlug, E extends string, A extends string> = Omit<
   TypedParams<S, E, A>,
-  CursorOf<OperationOf<Def<S>, E, A>>
+  OperationOf<Def<S>, E, A> extends { cursor: infer C extends string } ? C : never
 >;
 
 /**
