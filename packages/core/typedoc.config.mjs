@@ -29,6 +29,8 @@ export default {
     "OperationOf",
     "DataOf",
     "MetaOf",
+    "ExecuteActionName",
+    "PagedActionName",
     // What the client hands the resource classes it constructs; users get the instances from createClient().
     "ResourceContext",
     "WorkspaceScope",
@@ -49,5 +51,6 @@ export default {
     "ValidationErrorJSON",
     "ValidationErrorOptions",
     "ValidationIssue",
+    "SchemaIssue",
   ],
 };

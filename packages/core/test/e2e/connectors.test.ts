@@ -399,7 +399,7 @@ describe("local input validation: ValidationError naming the field, nothing sent
     await refusedLocally(() => ws.connectors.check({ name: "x" }), "type");
     // @ts-expect-error a slug and a definition id at once
     await refusedLocally(() => ws.connectors.create({ type: "github", definitionId: GITHUB }), "type, definitionId");
-    await refusedLocally(() => ws.connectors.create({ type: "no-such-connector" as "github" }), "type");
+    await refusedLocally(() => ws.connectors.create({ type: "no-such-connector" as "linear" }), "type");
   });
 
   it("ids must be UUIDs", async () => {

@@ -313,7 +313,8 @@ describe("download", () => {
 
 describe("warnings", () => {
   it("ExecutionResult.warning carries the emulator's limit clamp", async () => {
-    const stripe = ws.connector("stripe");
+    // By id, the handle has no catalog, so the out-of-range limit reaches the server (a slug refuses it locally).
+    const stripe = ws.connector({ connectorId: ids.stripe });
     const clamped = await stripe.execute("customers", "list", { limit: 500 });
     expect(clamped.warning).toEqual({ code: "limit_clamped", message: expect.stringContaining("limit 500 exceeds") });
     expect(clamped.data.length).toBeLessThanOrEqual(100);
