@@ -624,6 +624,33 @@ describe("spec fidelity", () => {
     expect(got.body.result).toMatchObject({ id, title: "Fidelity title" });
   });
 
+  it("api_search reads field clauses (Stripe's query language); other query text is a substring match", async () => {
+    const stripe = ids.stripe as string;
+    const records = (q: ApiResponse) => (Array.isArray(q.body.result) ? q.body.result : q.body.result.data) as Rec[];
+    const listed = (await exec(stripe, "customers", "list", { limit: 5 })).body.result as Rec[];
+    const target = listed[2] as Rec;
+    const byEmail = await exec(stripe, "customers", "api_search", { query: `email:'${String(target.email).toUpperCase()}'` });
+    expect(byEmail.status).toBe(200);
+    expect(records(byEmail).length).toBeGreaterThan(0);
+    expect(records(byEmail).every((r) => r.email === target.email)).toBe(true);
+    expect(records(byEmail).some((r) => r.id === target.id)).toBe(true);
+    const both = await exec(stripe, "customers", "api_search", { query: `email:'${target.email}' AND -id:'${target.id}'` });
+    expect(records(both).some((r) => r.id === target.id)).toBe(false);
+    const created = Number(target.created);
+    const newer = records(await exec(stripe, "customers", "api_search", { query: `created>${created}` }));
+    expect(newer.length).toBeGreaterThan(0);
+    expect(newer.every((r) => Number(r.created) > created)).toBe(true);
+    const withName = listed.find((r) => typeof r.name === "string") as Rec;
+    const word = String(withName.name).split(" ")[0] as string;
+    const named = records(await exec(stripe, "customers", "api_search", { query: `name~'${word.toLowerCase()}'` }));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((r) => String(r.name).toLowerCase().includes(word.toLowerCase()))).toBe(true);
+    expect(records(await exec(stripe, "customers", "api_search", { query: "email:'nobody@nowhere.invalid'" }))).toEqual([]);
+    // Not clauses over the record's fields: the whole text is matched as a substring, as before.
+    const github = await exec(ids.github as string, "issues", "api_search", { query: "repo:airbytehq/airbyte is:open" });
+    expect(github.status).toBe(200);
+  });
+
   it("Salesforce api_search answers {searchRecords}; Stripe delete answers the deleted object's shape", async () => {
     const salesforce = await connector("salesforce");
     const found = await exec(salesforce, "accounts", "api_search", { q: "FIND {Acme}" });

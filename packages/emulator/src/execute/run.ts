@@ -4,6 +4,7 @@ import type { Dataset } from "../records/dataset.js";
 import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
 import { indexOfId } from "../records/generate.js";
+import { clauseTest } from "../records/search-query.js";
 import { answerMany, answerOne, type Positioned, type PositionedRaw } from "./answer.js";
 import { contextRecord } from "./context-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
@@ -240,7 +241,10 @@ function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, bo
   const raw = action.cursorParam ? params[action.cursorParam] : undefined;
   const paged = !!action.cursorParam || !!action.pagination;
   const start = raw === undefined || raw === null || raw === "" ? 0 : decodeCursor(raw, action, size, dataset);
-  const text = action.action === "api_search" && typeof params.query === "string" ? params.query.toLowerCase() : undefined;
+  const query = action.action === "api_search" && typeof params.query === "string" ? params.query : undefined;
+  const text = query?.toLowerCase();
+  // Field clauses (Stripe's `email:'ada@example.com' AND created>1700000000`) filter by field; other text by substring.
+  const clauses = query === undefined ? undefined : clauseTest(query, action.record);
   const echo = echoFields(action, params);
   // Records go out exactly as stored when nothing here would change them: then untouched ones are read as text.
   const projected = (body.select_fields?.length ?? 0) > 0 || (body.exclude_fields?.length ?? 0) > 0;
@@ -249,7 +253,7 @@ function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, bo
     dataset,
     start,
     paged ? size : Math.min(size, MAX_UNPAGINATED),
-    text ? (r) => JSON.stringify(r).toLowerCase().includes(text) : undefined,
+    clauses ?? (text ? (r) => JSON.stringify(r).toLowerCase().includes(text) : undefined),
     text ? SCAN_LIMIT : Infinity,
     stored,
   );
