@@ -1,3 +1,5 @@
+import { parseConnectWidgetEvent } from "@airbyte-agents/core/browser";
+
 /**
  * An event the connect widget reports: the same union as core's `openConnectWidget` sends, so narrowing on `type`
  * gives the fields that event carries. `useConnectWidget()` hands its `onEvent` this union whatever shape the
@@ -79,13 +81,6 @@ interface OpenConnectWidgetSignature {
  */
 export type OpenConnectWidget = OpenConnectWidgetSignature["open"];
 
-/** A connector the widget created or updated, read from any of the event shapes the widget may send. */
-export interface WidgetConnectorChange {
-  kind: "created" | "updated";
-  connectorId: string | undefined;
-  name: string | undefined;
-}
-
 function record(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
 }
@@ -95,47 +90,8 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * The connector a widget event created or updated, from any of the shapes a widget may send: the typed
- * `connector.created` / `connector.updated` of core's widget, the documented `end_user_action_result` with
- * `source_created` / `source_updated` (api-notes §7), and the `sourceCreated` / `sourceUpdated` shape.
- *
- * @example
- * ```ts
- * widgetConnectorChange({ type: "sourceCreated", data: { sourceId: "c-1", sourceName: "Stripe" } });
- * // { kind: "created", connectorId: "c-1", name: "Stripe" }
- * ```
- */
-export function widgetConnectorChange(event: unknown): WidgetConnectorChange | undefined {
-  const e = record(event);
-  if (!e) return undefined;
-  const data = record(e.data);
-  if (e.type === "connector.created" || e.type === "connector.updated") {
-    return {
-      kind: e.type === "connector.created" ? "created" : "updated",
-      connectorId: text(e.connectorId) ?? text(data?.id),
-      name: text(e.name) ?? text(data?.name),
-    };
-  }
-  if (e.type === "end_user_action_result" && (e.message === "source_created" || e.message === "source_updated")) {
-    return {
-      kind: e.message === "source_created" ? "created" : "updated",
-      connectorId: text(data?.id) ?? text(data?.sourceId),
-      name: text(data?.name) ?? text(data?.sourceName),
-    };
-  }
-  if (e.type === "sourceCreated" || e.type === "sourceUpdated") {
-    return {
-      kind: e.type === "sourceCreated" ? "created" : "updated",
-      connectorId: text(data?.sourceId) ?? text(data?.id),
-      name: text(data?.sourceName) ?? text(data?.name),
-    };
-  }
-  return undefined;
-}
-
-/**
- * Any message a widget opener reports, as a {@link ConnectWidgetEvent}: created/updated connectors (every shape
- * `widgetConnectorChange` reads) with their id, `connector.error` (typed, or the raw `source_create_error` /
+ * Any message a widget opener reports, as a {@link ConnectWidgetEvent}: created/updated connectors (core's typed
+ * events, `end_user_action_result` with `source_created` / `source_updated`, `sourceCreated` / `sourceUpdated`) with their id, `connector.error` (typed, or the raw `source_create_error` /
  * `source_update_error` result), and `unknown` for the rest, so a handler can always narrow on `type`.
  *
  * @example
@@ -146,15 +102,14 @@ export function widgetConnectorChange(event: unknown): WidgetConnectorChange | u
  */
 export function toConnectWidgetEvent(raw: unknown): ConnectWidgetEvent {
   const e = record(raw);
-  // An event core already typed keeps the message it was read from; a raw message is its own `raw`.
-  const posted = e && typeof e.type === "string" && e.type.startsWith("connector.") && "raw" in e ? e.raw : raw;
-  const change = widgetConnectorChange(raw);
-  if (change?.connectorId) {
-    return { type: `connector.${change.kind}`, connectorId: change.connectorId, name: change.name, raw: posted };
+  const type = e?.type;
+  // An event core's openConnectWidget already typed keeps the message it was read from (`raw`).
+  if (e && (type === "connector.created" || type === "connector.updated")) {
+    const connectorId = text(e.connectorId) ?? text(record(e.data)?.id);
+    if (connectorId) return { type, connectorId, name: text(e.name) ?? text(record(e.data)?.name), raw: "raw" in e ? e.raw : raw };
   }
-  if (e?.type === "connector.error") return { type: "connector.error", error: e.error, raw: posted };
-  if (e?.type === "end_user_action_result" && (e.message === "source_create_error" || e.message === "source_update_error")) {
-    return { type: "connector.error", error: e.error, raw };
-  }
-  return { type: "unknown", raw: e?.type === "unknown" && "raw" in e ? e.raw : raw };
+  if (e && type === "connector.error") return { type, error: e.error, raw: "raw" in e ? e.raw : raw };
+  if (e && type === "unknown" && "raw" in e) return { type, raw: e.raw };
+  // The widget's own messages (another opener passes them through as they came): read by core, the one reader.
+  return parseConnectWidgetEvent(raw) ?? { type: "unknown", raw };
 }
