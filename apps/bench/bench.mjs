@@ -251,7 +251,7 @@ function renderReport(r) {
     }
     lines.push(
       "",
-      `Ours / ofetch: **${o.ratios.oursOverOfetch}x** (target ≤ ${o.targets.oursOverOfetch}x); ours / raw fetch: **${o.ratios.oursOverRawFetch}x** (target ≤ ${o.targets.oursOverRawFetch}x); ky / ofetch: ${o.ratios.kyOverOfetch}x. CPU ours / ofetch: ${o.ratios.cpuOursOverOfetch}x; ours / raw fetch: ${o.ratios.cpuOursOverRawFetch}x. Measured, reported, never asserted.`,
+      `Ours / ofetch: **${o.ratios.oursOverOfetch}x** (target ≤ ${o.targets.oursOverOfetch}x); ours / raw fetch: **${o.ratios.oursOverRawFetch}x** (target ≤ ${o.targets.oursOverRawFetch}x); ky / ofetch: ${o.ratios.kyOverOfetch}x; ours / ofetch with the same per-attempt timeout ours always sets: ${o.ratios.oursOverOfetchWithTimeout}x (CPU ${o.ratios.cpuOursOverOfetchWithTimeout}x). CPU ours / ofetch: ${o.ratios.cpuOursOverOfetch}x; ours / raw fetch: ${o.ratios.cpuOursOverRawFetch}x. Measured, reported, never asserted.`,
       "",
     );
   } else if (o?.error) lines.push(`Per-call overhead failed: ${o.error}`, "");
