@@ -1,4 +1,4 @@
-// Design §5: core runs on Node, Deno, Bun, workerd and browsers, so nothing reachable from its entry may import
+// Architecture §5: core runs on Node, Deno, Bun, workerd and browsers, so nothing reachable from its entry may import
 // a Node built-in or touch the free globals `process` and `Buffer` (env is read through `globalThis` checks),
 // and importing it must do nothing: no I/O, timers, random values or globals at module scope.
 import { spawnSync } from "node:child_process";
