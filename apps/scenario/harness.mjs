@@ -110,7 +110,7 @@ export function reportCrash(appDir, runtime, error, steps = []) {
   return report(appDir, runtime, [...steps, { name: `${runtime}: test runner`, ok: false, error: String(error?.stack ?? error) }]);
 }
 
-/** Debian's Chromium and the launch flags from shared/tooling.md (recipe 3.5): no sandbox in CI containers, no background traffic. */
+/** Debian's Chromium (from apt, never a downloaded browser) and its launch flags: no sandbox in CI containers, no background traffic. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",

@@ -1,4 +1,3 @@
-import type { TokenResponse } from "../schemas/generated/api";
 import type { Transport } from "../transport/transport";
 import { jwtExpiry } from "./jwt";
 import type { StoredToken } from "./token-store";

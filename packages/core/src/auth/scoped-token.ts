@@ -1,4 +1,3 @@
-import type { ScopedTokenCreateResponse } from "../schemas/generated/api";
 import type { TokenProvider, Transport } from "../transport/transport";
 import { jwtExpiry } from "./jwt";
 import type { StoredToken } from "./token-store";

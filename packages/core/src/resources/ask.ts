@@ -1,6 +1,5 @@
 import { checkCallOptions } from "../input/call-options";
 import { requireText } from "../input/invalid-input";
-import type { AskResultSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
 import type { WorkspaceScope } from "./workspace-scope";
 

@@ -5,7 +5,6 @@ import { isApiError, isNotFoundError } from "../errors/guards";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";
-import type { ConnectorExecuteResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";

@@ -1,15 +1,6 @@
 import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
-import type {
-  ConnectorSourceCheckConfigResponse,
-  ConnectorSourceCreateResponse,
-  ConnectorSourceDeleteAcceptedResponse,
-  ConnectorSourceGetResponse,
-  ConnectorSourceListResponse,
-  ConnectorSourceUpdateResponse,
-} from "../schemas/generated/api";
-import type { ConnectorInspectSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import {

@@ -1,6 +1,5 @@
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
-import type { OAuthCredentialsResponse } from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";

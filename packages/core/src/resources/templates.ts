@@ -2,13 +2,6 @@ import { checkCallOptions } from "../input/call-options";
 import { optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import type * as api from "../schemas/generated/api";
-import type {
-  SourceTemplateCreateResponse,
-  SourceTemplateDeleteResponse,
-  SourceTemplateGetResponse,
-  SourceTemplateListResponse,
-  SourceTemplateUpdateResponse,
-} from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";

@@ -4,7 +4,6 @@ import { decodeWidgetToken } from "../auth/widget-token";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText } from "../input/invalid-input";
 import { checkOption, oneOf } from "../input/values";
-import type { ScopedTokenInfoGetResponse, WidgetTokenCreateResponse } from "../schemas/generated/api";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
 

@@ -2,7 +2,7 @@ import type * as v from "valibot";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
-import type { AutomationListSchema, AutomationSchema, WorkflowListSchema, WorkflowSchema } from "../schemas/preview";
+import type { AutomationSchema, WorkflowSchema } from "../schemas/preview";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API } from "./context";

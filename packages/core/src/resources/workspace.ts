@@ -2,8 +2,6 @@ import { withShortcuts } from "../connectors/shortcuts";
 import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText } from "../input/invalid-input";
-import type { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
-import type { OAuthInitiateSchema } from "../schemas/preview";
 import type { CallOptions } from "../transport/transport";
 import { type AskResult, ask } from "./ask";
 import { ConnectorHandle, type ConnectorRef } from "./connector";

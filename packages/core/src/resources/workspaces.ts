@@ -1,13 +1,6 @@
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, oneOf } from "../input/values";
-import type {
-  WorkspaceDeleteResponse,
-  WorkspaceGetResponse,
-  WorkspaceListResponse,
-  WorkspaceStatsResponse,
-  WorkspaceUpdateResponse,
-} from "../schemas/generated/api";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";

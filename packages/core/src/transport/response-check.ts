@@ -63,7 +63,10 @@ function visit(
     return;
   }
   if (head === "[]") {
-    (value as unknown[]).forEach((item, index) => visit(item, tail, `${walked}[]`, [...at, { key: index }], type, reads, issues));
+    const items = value as unknown[];
+    for (let index = 0; index < items.length; index++) {
+      visit(items[index], tail, `${walked}[]`, [...at, { key: index }], type, reads, issues);
+    }
     return;
   }
   const next = walked === "" ? head : `${walked}.${head}`;
@@ -90,6 +93,8 @@ export function readIssues(data: unknown, reads: Reads): ReadIssue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
     const key = `${issue.path.map((item) => item.key).join("\u0000")}\u0001${issue.message}`;
-    return seen.has(key) ? false : (seen.add(key), true);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

@@ -17,7 +17,6 @@ import { Connectors, checkConnectorInput } from "../resources/connectors";
 import type { CachedTokenProvider, ResourceContext } from "../resources/context";
 import type { ScopedTokenInfo } from "../resources/tokens";
 import type { WorkspaceScope } from "../resources/workspace-scope";
-import type { ScopedTokenInfoGetResponse } from "../schemas/generated/api";
 import { abortable } from "../transport/abortable";
 import { createClientTransport, DEFAULT_BASE_URL } from "../transport/client-transport";
 import type { Hooks } from "../transport/hooks";

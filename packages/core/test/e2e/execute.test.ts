@@ -317,7 +317,7 @@ describe("warnings", () => {
     const stripe = ws.connector({ connectorId: ids.stripe });
     const clamped = await stripe.execute("customers", "list", { limit: 500 });
     expect(clamped.warning).toEqual({ code: "limit_clamped", message: expect.stringContaining("limit 500 exceeds") });
-    expect(clamped.data.length).toBeLessThanOrEqual(100);
+    expect((clamped.data as unknown[]).length).toBeLessThanOrEqual(100);
     expect((await stripe.execute("customers", "list", { limit: 100 })).warning).toBeUndefined();
   });
 });
