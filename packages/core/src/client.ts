@@ -90,7 +90,7 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
       if (!options.clientId) throw missingCredentials("clientId");
       if (!options.clientSecret) throw missingCredentials("clientSecret");
       const minted = await mintApplicationToken(transport, options.clientId, options.clientSecret);
-      secrets.add(minted.token);
+      secrets.addRotating(minted.token);
       return { token: minted.token, expiresAt: minted.expiresAt };
     },
   });
@@ -106,7 +106,7 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
         now: Date.now,
         mint: async () => {
           const minted = await mintScopedToken(transport, appToken, { workspaceName });
-          secrets.add(minted.token);
+          secrets.addRotating(minted.token);
           return minted;
         },
       });

@@ -38,11 +38,28 @@ export interface SecretRegistry {
    * OAuth client's config): each leaf, at any depth, for the life of the client.
    */
   addAll(value: unknown): void;
+  /**
+   * Remembers a short-lived secret (a token this client minted or was handed). Only the latest
+   * {@link MAX_ROTATING_SECRETS} stay, so a client that refreshes tokens for weeks keeps a bounded registry; older
+   * tokens have expired, and their JWT or base64-JSON shape is still redacted by pattern.
+   */
+  addRotating(secret: string | null | undefined): void;
   /** Redacts the registered secrets and everything {@link redactText} recognises. */
   redact(text: string): string;
 }
 
 const MIN_SECRET_LENGTH = 6;
+
+/**
+ * How many short-lived secrets (minted tokens) a {@link SecretRegistry} keeps: a few refreshes' worth.
+ *
+ * @example
+ * ```ts
+ * for (let i = 0; i < MAX_ROTATING_SECRETS + 1; i++) secrets.addRotating(mint());
+ * // the first token is forgotten; the last MAX_ROTATING_SECRETS are redacted verbatim
+ * ```
+ */
+export const MAX_ROTATING_SECRETS = 16;
 
 // Credential fields that name the auth scheme ("PAT Credentials"), not a secret: redacting them would only blur errors.
 const SCHEME_SELECTORS: readonly string[] = ["option_title", "auth_type", "auth_method", "credentials_title"];
@@ -178,11 +195,28 @@ export function createSecretRegistry(): SecretRegistry {
     // Longest first, so a secret that contains another is never left half-redacted.
     secrets.sort((a, b) => b.length - a.length);
   };
+  // Values added for good (the client secret, credentials) are never dropped with a rotating token.
+  const permanent = new Set<string>();
+  const rotating: string[] = [];
+  const forms = (secret: string): string[] => [secret, encodeURIComponent(secret)];
   const add = (secret: string | null | undefined): void => {
     if (typeof secret !== "string") return;
-    remember(secret);
     // A secret also travels URL-encoded, in query strings and form bodies.
-    remember(encodeURIComponent(secret));
+    for (const form of forms(secret)) {
+      permanent.add(form);
+      remember(form);
+    }
+  };
+  const addRotating = (secret: string | null | undefined): void => {
+    if (typeof secret !== "string" || rotating.includes(secret)) return;
+    for (const form of forms(secret)) remember(form);
+    rotating.push(secret);
+    const oldest = rotating.length > MAX_ROTATING_SECRETS ? rotating.shift() : undefined;
+    if (oldest === undefined) return;
+    for (const form of forms(oldest)) {
+      const at = secrets.indexOf(form);
+      if (at !== -1 && !permanent.has(form)) secrets.splice(at, 1);
+    }
   };
   const visit = (item: unknown, depth: number): void => {
     if (typeof item === "string") add(item);
@@ -192,7 +226,7 @@ export function createSecretRegistry(): SecretRegistry {
       for (const [key, inner] of Object.entries(item)) if (!SCHEME_SELECTORS.includes(key)) visit(inner, depth + 1);
     }
   };
-  return { add, addAll: (value) => visit(value, 0), redact: (text) => redactText(text, secrets) };
+  return { add, addAll: (value) => visit(value, 0), addRotating, redact: (text) => redactText(text, secrets) };
 }
 
 /**

@@ -44,6 +44,10 @@ const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
  * ```
  */
 export function decodeWidgetToken(widgetToken: string): { token: string; widgetUrl: string } {
+  // Plain JavaScript callers can pass anything; the answer is still the documented TypeError, never a crash inside.
+  if (typeof widgetToken !== "string") {
+    throw new TypeError(`Invalid widget token: expected a string, got ${widgetToken === null ? "null" : typeof widgetToken}`);
+  }
   const text = decodeBase64Text(widgetToken);
   if (text === undefined) throw new TypeError("Invalid widget token: not base64");
   let parsed: unknown;

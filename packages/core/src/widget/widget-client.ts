@@ -209,8 +209,8 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
         throw new TokenError(`getToken() failed: ${detail}`, { code: "token_refresh_failed", cause: error, redact: secrets.redact });
       }
       const parsed = parseWidgetTokenValue(value, now(), secrets.redact);
-      secrets.add(parsed.bearer);
-      secrets.add(parsed.widgetToken);
+      secrets.addRotating(parsed.bearer);
+      secrets.addRotating(parsed.widgetToken);
       current = parsed;
       return { token: parsed.bearer, expiresAt: parsed.expiresAt };
     },

@@ -346,6 +346,19 @@ describe("tokens", () => {
     },
   );
 
+  it("decodeWidgetToken answers anything that is not a widget token with a TypeError naming what is wrong", () => {
+    for (const [value, what] of [
+      [42, "expected a string, got number"],
+      [null, "expected a string, got null"],
+      [undefined, "expected a string, got undefined"],
+      ["%%%", "not base64"],
+      [Buffer.from("plain").toString("base64"), "not base64-encoded JSON"],
+      [Buffer.from('{"widgetUrl":"https://x"}').toString("base64"), "missing the inner token"],
+    ] as const) {
+      expect(() => decodeWidgetToken(value as string)).toThrow(new TypeError(`Invalid widget token: ${what}`));
+    }
+  });
+
   it("decodeWidgetToken reads URL-safe base64 without padding", async () => {
     const payload = JSON.stringify({ token: "a.b.c", widgetUrl: "https://app.airbyte.ai/quick-start/widget?workspaceId=w1&x=>>>???~~~" });
     const standard = Buffer.from(payload).toString("base64");

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { AbortError, AirbyteError, ApiError, ConnectionError, TimeoutError, TokenError, ValidationError } from "../../src/errors/index";
-import { createSecretRegistry, isSensitiveKey, REDACTED, redactHeaders, redactText, redactValue } from "../../src/redact";
+import {
+  createSecretRegistry,
+  isSensitiveKey,
+  MAX_ROTATING_SECRETS,
+  REDACTED,
+  redactHeaders,
+  redactText,
+  redactValue,
+} from "../../src/redact";
 
 const SECRET = "sk_live_SENTINEL_abcdef123456";
 // header.payload.signature of a real-looking HS256 token.
@@ -325,6 +333,28 @@ describe("createSecretRegistry", () => {
     a.add("only-in-a-123");
     expect(a.redact("only-in-a-123")).toBe(REDACTED);
     expect(b.redact("only-in-a-123")).toBe("only-in-a-123");
+  });
+});
+
+describe("createSecretRegistry: rotating secrets (minted tokens)", () => {
+  // Opaque, so no pattern rule catches them: only the registry can.
+  const token = (i: number) => `opaque-token-${String(i).padStart(4, "0")}-value`;
+
+  it("keeps the latest tokens only, so a long-lived client's registry stays bounded", () => {
+    const secrets = createSecretRegistry();
+    for (let i = 0; i < MAX_ROTATING_SECRETS + 5; i++) secrets.addRotating(token(i));
+    expect(secrets.redact(`old ${token(0)}`)).toBe(`old ${token(0)}`);
+    expect(secrets.redact(`old ${token(4)}`)).toBe(`old ${token(4)}`);
+    for (let i = 5; i < MAX_ROTATING_SECRETS + 5; i++) expect(secrets.redact(`now ${token(i)}`)).toBe(`now ${REDACTED}`);
+    expect(secrets.redact(encodeURIComponent(`a/${token(9)}`))).not.toContain(token(9));
+  });
+
+  it("never forgets a permanent secret that a rotating one repeated", () => {
+    const secrets = createSecretRegistry();
+    secrets.add("client-secret-value-1");
+    secrets.addRotating("client-secret-value-1");
+    for (let i = 0; i < MAX_ROTATING_SECRETS + 1; i++) secrets.addRotating(token(i));
+    expect(secrets.redact("x client-secret-value-1")).toBe(`x ${REDACTED}`);
   });
 });
 
