@@ -66,6 +66,7 @@ if (!quick) {
 
 const { measureSizes } = await import("./sizes.mjs");
 const { measureOverhead } = await import("./overhead.mjs");
+const { measureClientCpu } = await import("./client-cpu.mjs");
 const { measureConcurrency, measureHeapInChild } = await import("./client-runs.mjs");
 const { coldStartNode, coldStartWorkerd } = await import("./cold-start.mjs");
 const { startChild } = await import("./child.mjs");
@@ -135,6 +136,9 @@ try {
   }
   results.overhead = await part("per-call overhead", () =>
     measureOverhead({ rounds: plan.rounds, batch: plan.batch, warmup: plan.warmup }),
+  );
+  results.clientCpu = await part("client CPU, stub fetch", () =>
+    measureClientCpu({ rounds: plan.rounds, batch: quick ? 200 : 1000, warmup: quick ? 200 : 2000 }),
   );
   results.tokens = await part("concurrent calls", () => measureConcurrency(emu, plan.calls));
   results.heap = await part("client heap", async () => ({
@@ -255,6 +259,21 @@ function renderReport(r) {
       "",
     );
   } else if (o?.error) lines.push(`Per-call overhead failed: ${o.error}`, "");
+  const cc = r.clientCpu;
+  if (cc && !cc.error) {
+    lines.push(
+      "### Each client's own CPU per call (stub fetch, no network)",
+      "",
+      `Every client's \`fetch\` is a stub answering the same constant Response at once, so only each library's own work is left; ${cc.rounds} interleaved rounds of ${cc.batch} calls, median. "Own" is the figure minus a bare \`fetch\` + \`JSON.parse\`.`,
+      "",
+      "| client | CPU per call | own CPU per call |",
+      "| --- | --- | --- |",
+      ...Object.entries(cc.cpuMicrosPerCall).map(
+        ([name, us]) => `| ${name} | ${us} µs | ${cc.ownMicrosPerCall[name] === undefined ? "-" : `${cc.ownMicrosPerCall[name]} µs`} |`,
+      ),
+      "",
+    );
+  } else if (cc?.error) lines.push(`Client CPU failed: ${cc.error}`, "");
   const t = r.tokens;
   if (t && !t.error) {
     lines.push(
