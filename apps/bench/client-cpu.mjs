@@ -5,12 +5,7 @@
 import { createClient } from "@airbyte-agents/core";
 import ky from "ky";
 import { createFetch } from "ofetch";
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+import { median } from "./stats.mjs";
 
 // Five Stripe-like customers in the execute envelope, and a token that stays valid for the whole run.
 const EXECUTE = JSON.stringify({

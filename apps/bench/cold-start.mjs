@@ -9,14 +9,10 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { median } from "./stats.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 const round2 = (n) => Math.round(n * 100) / 100;
 
 const NODE = {

@@ -5,12 +5,7 @@ import { createClient } from "@airbyte-agents/core";
 import ky from "ky";
 import { ofetch } from "ofetch";
 import { startChild } from "./child.mjs";
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
+import { median } from "./stats.mjs";
 
 export async function measureOverhead({ rounds, batch, warmup }) {
   const fixed = await startChild("fixed");

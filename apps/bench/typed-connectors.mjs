@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { writeReportSection } from "./report-section.mjs";
+import { median } from "./stats.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -177,7 +178,6 @@ for (let i = 0; i < 5; i++) {
   runs.untyped.push(diagnostics(false));
   runs.typed.push(diagnostics(true));
 }
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const summary = (list) => ({
   instantiations: median(list.map((r) => r.instantiations)),
   checkSeconds: median(list.map((r) => r.checkSeconds)),

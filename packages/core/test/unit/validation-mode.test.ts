@@ -48,7 +48,7 @@ function client(body: unknown, options: ClientOptions = {}) {
 
 const BROKEN = { data: [{ id: 5 }] };
 
-describe("strict (the default)", () => {
+describe("the default (lenient) on a field the SDK reads", () => {
   it("throws ValidationError unexpected_response naming data[0].id", async () => {
     const { airbyte, log } = client(BROKEN);
     const error = await airbyte
