@@ -1,14 +1,16 @@
 import type { CatalogAction, CatalogEntity, CatalogParam, RecordSchema } from "../catalog/types.js";
 import { badRequest, notFound, unprocessable } from "../http/errors.js";
 import type { Dataset } from "../records/dataset.js";
+import { propertyNamed } from "../records/field-path.js";
 import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
 import { indexOfId } from "../records/generate.js";
-import { clauseTest } from "../records/search-query.js";
+import { listFilter } from "../records/list-filter.js";
 import { answerMany, answerOne, type Positioned, type PositionedRaw } from "./answer.js";
 import { contextRecord } from "./context-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { answersStoredShape, viewOf } from "./entity.js";
+import { filteredScanLimit } from "./filtered-scan.js";
 import { metaFor } from "./meta.js";
 import { fits, isPlainObject } from "./schema.js";
 import { checkParams } from "./validate.js";
@@ -79,19 +81,19 @@ function pageSize(action: CatalogAction, params: Record<string, unknown>): { siz
 }
 
 /**
- * The fields a parent key or an enum filter the caller named (Twilio's AccountSid, GitHub's `state`) sets in the
- * records read, worked out once per request.
+ * The fields a parent key the caller named (Twilio's AccountSid, GitLab's `project_id`) sets in the records read,
+ * worked out once per request.
  */
 function echoFields(action: CatalogAction, params: Record<string, unknown>): [string, unknown][] {
   const out: [string, unknown][] = [];
   const props = action.record.properties ?? {};
-  const norm = (n: string) => n.replace(/[^A-Za-z0-9]/g, "").toLowerCase();
   for (const param of action.params) {
     if (param.name === action.keyParam || param.name === action.cursorParam || param.name === action.limitParam) continue;
-    if (param.in === "body" || param.in === "header" || !(param.in === "path" || param.required || param.enum)) continue;
+    // Optional params filter instead (records/list-filter.ts): only path and required params name a parent.
+    if (param.in === "body" || param.in === "header" || !(param.in === "path" || param.required)) continue;
     const value = params[param.name];
     if (value === undefined || value === null) continue;
-    const field = param.name in props ? param.name : Object.keys(props).find((k) => norm(k) === norm(param.name));
+    const field = propertyNamed(action.record, param.name);
     if (field && fits(value, props[field])) out.push([field, value]);
   }
   return out;
@@ -241,26 +243,27 @@ function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, bo
   const raw = action.cursorParam ? params[action.cursorParam] : undefined;
   const paged = !!action.cursorParam || !!action.pagination;
   const start = raw === undefined || raw === null || raw === "" ? 0 : decodeCursor(raw, action, size, dataset);
-  const query = action.action === "api_search" && typeof params.query === "string" ? params.query : undefined;
-  const text = query?.toLowerCase();
-  // Field clauses (Stripe's `email:'ada@example.com' AND created>1700000000`) filter by field; other text by substring.
-  const clauses = query === undefined ? undefined : clauseTest(query, action.record);
+  // Filter params, ranges and query languages (`email`, `created_after`, `q`, `jql`, `filterGroups`): one record test.
+  const filter = listFilter(action, params);
   const echo = echoFields(action, params);
   // Records go out exactly as stored when nothing here would change them: then untouched ones are read as text.
   const projected = (body.select_fields?.length ?? 0) > 0 || (body.exclude_fields?.length ?? 0) > 0;
-  const stored = asText && !text && echo.length === 0 && !projected && action.shape.kind !== "record" && answersStoredShape(action, entity);
+  const stored =
+    asText && !filter && echo.length === 0 && !projected && action.shape.kind !== "record" && answersStoredShape(action, entity);
   const page = readPage(
     dataset,
     start,
-    paged ? size : Math.min(size, MAX_UNPAGINATED),
-    clauses ?? (text ? (r) => JSON.stringify(r).toLowerCase().includes(text) : undefined),
-    text ? SCAN_LIMIT : Infinity,
+    Math.min(paged ? size : Math.min(size, MAX_UNPAGINATED), filter?.limit ?? Infinity),
+    filter?.keep,
+    filter ? filteredScanLimit(action, size, SCAN_LIMIT) : Infinity,
     stored,
   );
   const items =
     echo.length === 0 ? page.items : page.items.map((item) => ("record" in item ? { ...item, record: withEcho(item.record, echo) } : item));
   const result = answerMany(dataset, entity, action, items);
-  const project = (r: unknown) => projectRecord(r, body.select_fields, body.exclude_fields);
+  // A SOQL/GAQL SELECT list projects like select_fields, which wins when both are sent.
+  const select = body.select_fields?.length ? body.select_fields : filter?.select;
+  const project = (r: unknown) => projectRecord(r, select, body.exclude_fields);
   return {
     result: Array.isArray(result) ? result.map(project) : project(result),
     meta: metaFor(action, { start, size, next: page.next, hasMore: paged && page.hasMore, total: dataset.size() }),

@@ -63,7 +63,7 @@ function valueAt(record: unknown, path: readonly string[]): unknown {
 }
 
 /** A number for comparisons: numbers, numeric text, or a date (compared as Unix seconds, as Stripe's `created`). */
-function numberOf(value: unknown): number | undefined {
+export function numberOf(value: unknown): number | undefined {
   if (typeof value === "number") return value;
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const n = Number(value);
