@@ -332,6 +332,7 @@ describe("query languages", () => {
 describe("coverage", () => {
   it("counts the list and search params the emulator applies, by kind", () => {
     const kinds: Record<string, number> = { field: 0, range: 0, query: 0, ignored: 0 };
+    const required = new Map<string, number>();
     let total = 0;
     let operations = 0;
     for (const c of catalog.connectors)
@@ -340,6 +341,7 @@ describe("coverage", () => {
           if (action.action !== "list" && action.action !== "api_search") continue;
           operations++;
           for (const p of action.params) {
+            if (p.required && filterKind(action, p) === "query") required.set(c.name, (required.get(c.name) ?? 0) + 1);
             if (p.required || p.in === "path" || p.in === "header") continue;
             if (p.name === action.cursorParam || p.name === action.limitParam || p.name === action.keyParam) continue;
             total++;
@@ -348,6 +350,7 @@ describe("coverage", () => {
           }
         }
     console.log(`filter params of ${operations} list/search operations: ${total} optional; applied`, kinds);
+    console.log("required query params read as a query language, by connector", Object.fromEntries(required));
     expect(kinds.field).toBeGreaterThan(100);
     expect(kinds.range).toBeGreaterThan(50);
     expect(kinds.query).toBeGreaterThan(40);

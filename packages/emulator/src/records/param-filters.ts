@@ -4,7 +4,7 @@
 import type { CatalogAction, CatalogParam, RecordSchema } from "../catalog/types.js";
 import { fieldPath, firstFieldPath, nameKey, valuesAt } from "./field-path.js";
 import { numberOf, type RecordTest } from "./search-query.js";
-import { type Bound, sameValue, withinBound } from "./value-match.js";
+import { type Bound, NAMING_FIELDS, sameValue, withinBound } from "./value-match.js";
 
 /** Params that shape the answer rather than choose records, even where the record has a field of that name. */
 const NOT_FILTERS =
@@ -44,11 +44,6 @@ function singular(name: string): string | undefined {
   return undefined;
 }
 
-const OBJECT_ONLY = (schema: RecordSchema | undefined) => {
-  const types = [schema?.type ?? []].flat();
-  return types.includes("object") && !types.some((t) => t !== "object" && t !== "null");
-};
-
 function schemaAtPath(schema: RecordSchema, path: readonly string[]): RecordSchema | undefined {
   let current: RecordSchema | undefined = schema;
   for (const step of path)
@@ -56,14 +51,38 @@ function schemaAtPath(schema: RecordSchema, path: readonly string[]): RecordSche
   return current;
 }
 
+/**
+ * Whether a field can be compared with a value sent: a scalar or a list, or an object that names itself (a
+ * WooCommerce category's `id`/`name`); not an object of settings (Stripe's `automatic_tax`) or a projection.
+ */
+function comparable(schema: RecordSchema | undefined): boolean {
+  const types = [schema?.type ?? []].flat();
+  if (!types.includes("object") || types.some((t) => t !== "object" && t !== "null")) return true;
+  return NAMING_FIELDS.some((f) => f in (schema?.properties ?? {}));
+}
+
+/**
+ * The field an equality param names: its own name, then the forms APIs use for the same field (`states` for
+ * `state`, `customer` for `customer_id`, `customer_id` for a `customer` object, `category` for `categories`).
+ */
+function equalityPath(schema: RecordSchema, name: string): string[] | undefined {
+  const bare = name.replace(/\[\]$/, "");
+  const one = singular(bare);
+  const id = /^(.+?)(?:_id|Id)$/.exec(bare)?.[1];
+  const many = /y$/.test(bare) ? `${bare.slice(0, -1)}ies` : `${bare}s`;
+  for (const candidate of [bare, one, `${bare}_id`, many, id]) {
+    const path = candidate === undefined ? undefined : fieldPath(schema, candidate);
+    if (path && comparable(schemaAtPath(schema, path))) return path;
+  }
+  return undefined;
+}
+
 /** `email=ada@example.com`: the records whose field of that name equals the value (any of the values of a list). */
 export function equalityTest(param: CatalogParam, value: unknown, schema: RecordSchema): RecordTest | undefined {
   const expected = expectedValues(value);
   if (!expected) return undefined;
-  const plural = singular(param.name);
-  const path = fieldPath(schema, param.name) ?? (plural === undefined ? undefined : fieldPath(schema, plural));
-  // An object field is a projection or a nested filter the emulator does not read (Stripe `automatic_tax`).
-  if (!path || OBJECT_ONLY(schemaAtPath(schema, path))) return undefined;
+  const path = equalityPath(schema, param.name);
+  if (!path) return undefined;
   return (record) => valuesAt(record, path).some((actual) => sameValue(actual, expected));
 }
 
@@ -177,9 +196,10 @@ export function paramTest(param: CatalogParam, value: unknown, schema: RecordSch
 export function paramKind(param: CatalogParam, schema: RecordSchema): "range" | "field" | undefined {
   const range = rangeName(param.name);
   const types = [param.type ?? []].flat();
-  if (types.includes("object")) return fieldPath(schema, param.name) ? "range" : undefined;
+  if (types.includes("object")) {
+    const path = fieldPath(schema, param.name);
+    return path && isOrdered(schemaAtPath(schema, path)) ? "range" : undefined;
+  }
   if (range && rangeField(schema, param.name, range.stem)) return "range";
-  const plural = singular(param.name);
-  const path = fieldPath(schema, param.name) ?? (plural === undefined ? undefined : fieldPath(schema, plural));
-  return path && !OBJECT_ONLY(schemaAtPath(schema, path)) ? "field" : undefined;
+  return equalityPath(schema, param.name) ? "field" : undefined;
 }

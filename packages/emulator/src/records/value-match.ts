@@ -3,11 +3,15 @@
 // does, and an object field (Jira's `status`, GitHub's `user`) by what names it: its key, name, login, id or email.
 import { numberOf } from "./search-query.js";
 
-const NAMING_FIELDS = [
+/** The fields that name an object (ClickUp's status is `{status, color}`, a WooCommerce category `{id, name, slug}`). */
+export const NAMING_FIELDS = [
   "id",
   "key",
   "name",
   "login",
+  "username",
+  "slug",
+  "status",
   "value",
   "displayName",
   "display_name",
