@@ -318,6 +318,27 @@ describe("query languages", () => {
     expect(worded.length).toBeLessThan(everything.length);
   });
 
+  it("Google Ads GAQL: WHERE over nested fields, SELECT projects; Sentry `is:unresolved` reads the status", async () => {
+    const gaql = (query?: string) =>
+      exec("google-ads", "campaigns", "list", { customer_id: "1", pageSize: 100, ...(query ? { query } : {}) }).then(records);
+    const all = await gaql();
+    const status = all[0]?.campaign.status as string;
+    const enabled = await gaql(`SELECT campaign.id, campaign.status FROM campaign WHERE campaign.status = '${status}'`);
+    expect(enabled.length).toBe(all.filter((r) => r.campaign.status === status).length);
+    expect(enabled.length).toBeLessThan(all.length);
+    for (const r of enabled) expect(Object.keys(r.campaign).sort()).toEqual(["id", "status"]);
+    const sentry = (query?: string) =>
+      exec("sentry", "issues", "list", { organization_slug: "o", project_slug: "p", ...(query ? { query } : {}) }).then(records);
+    const issues = await sentry();
+    const state = issues.find((r) => r.status)?.status as string;
+    const unresolved = await sentry(`is:${state}`);
+    // Sentry pages 20 at a time: the first filtered page starts with the matching records of the first plain page.
+    const matching = issues.filter((r) => r.status === state).map((r) => r.id);
+    expect(matching.length).toBeLessThan(issues.length);
+    expect(unresolved.every((r) => r.status === state)).toBe(true);
+    expect(unresolved.map((r) => r.id).slice(0, matching.length)).toEqual(matching);
+  });
+
   it("a required `q` that names a finder (LinkedIn `q=search`) does not filter, and the Stripe query language still does", async () => {
     const listed = records(await exec("stripe", "customers", "list", { limit: 100 }));
     const named = listed.find((r) => r.email) as Rec;
