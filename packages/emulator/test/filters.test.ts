@@ -233,6 +233,9 @@ describe("query languages", () => {
     expect(either.length).toBe(all.filter((r) => [status, other].includes(r.fields.status?.name)).length);
     // A clause the emulator cannot read (a function) is ignored, not a refusal of every record.
     expect((await jql(`assignee = currentUser() AND status = "${status}"`)).length).toBe(byStatus.length);
+    // NOT of a clause is read; NOT of a query with an ignored clause is not (it would drop records that match).
+    expect((await jql(`NOT status = "${status}"`)).length).toBe(all.length - byStatus.length);
+    expect((await jql(`NOT (status = "${status}" AND assignee = currentUser())`)).length).toBe(all.length);
   });
 
   it("SOQL: SELECT projects, WHERE filters, LIMIT caps (Salesforce `q`)", async () => {

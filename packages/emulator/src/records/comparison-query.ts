@@ -214,24 +214,43 @@ function clauseTest(node: Extract<Node, { kind: "clause" }>, schema: RecordSchem
   return node.negated ? (r) => !test(r) : test;
 }
 
-/** The record test of a parsed query; undefined when nothing in it can be read (every clause ignored). */
-export function comparisonTest(node: Node, schema: RecordSchema): RecordTest | undefined {
+/**
+ * A test read from a query, and whether it is exact: an AND with an ignored clause keeps more records than the
+ * query would (it never drops one that matches), so it may be narrowed further but not negated.
+ */
+interface Reading {
+  test: RecordTest;
+  exact: boolean;
+}
+
+function read(node: Node, schema: RecordSchema): Reading | undefined {
   switch (node.kind) {
-    case "clause":
-      return clauseTest(node, schema);
+    case "clause": {
+      const test = clauseTest(node, schema);
+      return test && { test, exact: true };
+    }
     case "not": {
-      const inner = comparisonTest(node.part, schema);
-      return inner && ((r) => !inner(r));
+      // The negation of an inexact test would drop records the query keeps.
+      const inner = read(node.part, schema);
+      return inner?.exact ? { test: (r) => !inner.test(r), exact: true } : undefined;
     }
     case "and": {
-      const tests = node.parts.map((p) => comparisonTest(p, schema)).filter((t): t is RecordTest => t !== undefined);
-      return tests.length === 0 ? undefined : (r) => tests.every((t) => t(r));
+      const parts = node.parts.map((p) => read(p, schema));
+      const tests = parts.filter((t): t is Reading => t !== undefined).map((t) => t.test);
+      if (tests.length === 0) return undefined;
+      return { test: (r) => tests.every((t) => t(r)), exact: parts.every((p) => p?.exact) };
     }
     case "or": {
       // One unreadable branch could hold for any record, so the whole OR is left unread.
-      const tests = node.parts.map((p) => comparisonTest(p, schema));
-      if (tests.some((t) => t === undefined)) return undefined;
-      return (r) => tests.some((t) => (t as RecordTest)(r));
+      const parts = node.parts.map((p) => read(p, schema));
+      if (parts.some((t) => t === undefined)) return undefined;
+      const tests = (parts as Reading[]).map((t) => t.test);
+      return { test: (r) => tests.some((t) => t(r)), exact: (parts as Reading[]).every((p) => p.exact) };
     }
   }
+}
+
+/** The record test of a parsed query; undefined when nothing in it can be read (every clause ignored). */
+export function comparisonTest(node: Node, schema: RecordSchema): RecordTest | undefined {
+  return read(node, schema)?.test;
 }
