@@ -54,6 +54,13 @@ export function fieldPath(schema: RecordSchema | undefined, name: string): strin
   return undefined;
 }
 
+/** The schema of the field at a path from fieldPath (through arrays, as valuesAt reads it). */
+export function fieldSchema(schema: RecordSchema, path: readonly string[]): RecordSchema | undefined {
+  let current: RecordSchema | undefined = schema;
+  for (const step of path) current = childSchema(current, step);
+  return current;
+}
+
 /** The first of `names` the record schema has, as a path. */
 export function firstFieldPath(schema: RecordSchema | undefined, names: readonly string[]): string[] | undefined {
   for (const name of names) {

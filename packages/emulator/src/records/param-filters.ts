@@ -1,8 +1,8 @@
 // A list's own filter params applied to its records: `email` keeps the customers with that email, `state` the
-// issues in that state, `created_after`/`since`/`created[gte]` the records past that date. Only optional query and
+// issues in that state, `created_after`/`since`/`created: {gte}` the records past that date. Only optional query and
 // body params filter; path and required params name a parent (see run.ts echoFields), and page size and cursor page.
 import type { CatalogAction, CatalogParam, RecordSchema } from "../catalog/types.js";
-import { fieldPath, firstFieldPath, nameKey, valuesAt } from "./field-path.js";
+import { fieldPath, fieldSchema, firstFieldPath, nameKey, valuesAt } from "./field-path.js";
 import { numberOf, type RecordTest } from "./search-query.js";
 import { type Bound, NAMING_FIELDS, sameValue, withinBound } from "./value-match.js";
 
@@ -44,13 +44,6 @@ function singular(name: string): string | undefined {
   return undefined;
 }
 
-function schemaAtPath(schema: RecordSchema, path: readonly string[]): RecordSchema | undefined {
-  let current: RecordSchema | undefined = schema;
-  for (const step of path)
-    current = current?.properties?.[step] ? (current.properties[step]?.items ?? current.properties[step]) : undefined;
-  return current;
-}
-
 /**
  * Whether a field can be compared with a value sent: a scalar or a list, or an object that names itself (a
  * WooCommerce category's `id`/`name`); not an object of settings (Stripe's `automatic_tax`) or a projection.
@@ -72,7 +65,7 @@ function equalityPath(schema: RecordSchema, name: string): string[] | undefined 
   const many = /y$/.test(bare) ? `${bare.slice(0, -1)}ies` : `${bare}s`;
   for (const candidate of [bare, one, `${bare}_id`, many, id]) {
     const path = candidate === undefined ? undefined : fieldPath(schema, candidate);
-    if (path && comparable(schemaAtPath(schema, path))) return path;
+    if (path && comparable(fieldSchema(schema, path))) return path;
   }
   return undefined;
 }
@@ -139,12 +132,12 @@ const RECORD_DATES = [
 /** The date or number field a range param bounds: its own name (Zendesk's `start_time`), its stem, or the record's date. */
 function rangeField(schema: RecordSchema, name: string, stem: string): string[] | undefined {
   const own = fieldPath(schema, name);
-  if (own && isOrdered(schemaAtPath(schema, own))) return own;
+  if (own && isOrdered(fieldSchema(schema, own))) return own;
   const stems = DATE_WORDS.test(nameKey(stem))
     ? RECORD_DATES
     : [stem, `${stem}_at`, `${stem}_time`, `${stem}_date`, `${stem}_on`, `date_${stem}`];
   const path = firstFieldPath(schema, stems);
-  return path && isOrdered(schemaAtPath(schema, path)) ? path : undefined;
+  return path && isOrdered(fieldSchema(schema, path)) ? path : undefined;
 }
 
 /** A field a range can bound: a number, or text (dates are text); not an object, list or boolean. */
@@ -163,7 +156,7 @@ const OBJECT_BOUNDS: Record<string, Bound> = { gt: ">", gte: ">=", lt: "<", lte:
 
 /**
  * A range over a date or number field: `created_after`, `updated_since`, `max_price`, a bare `since`, or Stripe's
- * `created: {gte, lt}` (`created[gte]` in a URL).
+ * `created: {gte, lt}`.
  */
 export function rangeTest(param: CatalogParam, value: unknown, schema: RecordSchema): RecordTest | undefined {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
@@ -198,7 +191,7 @@ export function paramKind(param: CatalogParam, schema: RecordSchema): "range" | 
   const types = [param.type ?? []].flat();
   if (types.includes("object")) {
     const path = fieldPath(schema, param.name);
-    return path && isOrdered(schemaAtPath(schema, path)) ? "range" : undefined;
+    return path && isOrdered(fieldSchema(schema, path)) ? "range" : undefined;
   }
   if (range && rangeField(schema, param.name, range.stem)) return "range";
   return equalityPath(schema, param.name) ? "field" : undefined;
