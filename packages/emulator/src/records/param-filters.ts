@@ -6,9 +6,13 @@ import { fieldPath, fieldSchema, firstFieldPath, nameKey, valuesAt } from "./fie
 import { numberOf, type RecordTest } from "./search-query.js";
 import { type Bound, NAMING_FIELDS, sameValue, withinBound } from "./value-match.js";
 
-/** Params that shape the answer rather than choose records, even where the record has a field of that name. */
+/**
+ * Params that shape the answer rather than choose records, even where the record has a field of that name:
+ * projections, sort orders, the query params list-filter.ts reads itself, Google Drive's `spaces` (a corpus, not
+ * a file's field) and Slack's thread `ts` (names the thread; its replies have their own `ts`).
+ */
 const NOT_FILTERS =
-  /^(fields|expand|include|includes|properties|properties_?with_?history|associations|select|sorts?|sort_?by|order|order_?by|direction|query|q|jql|search|text|filter|filter_?groups)$/i;
+  /^(fields|expand|include|includes|properties|properties_?with_?history|associations|select|sorts?|sort_?by|order|order_?by|direction|query|q|jql|search|text|filter|filter_?groups|spaces|ts)$/i;
 
 /** The params of a list that may filter: optional query and body params other than the page size and cursor. */
 export function filterParams(action: CatalogAction): CatalogParam[] {
