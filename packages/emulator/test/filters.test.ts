@@ -209,6 +209,11 @@ describe("query languages", () => {
     expect(worded.every((r) => JSON.stringify(r).toLowerCase().includes(word.toLowerCase()) && r.state === "open")).toBe(true);
     const negated = await issues("-is:open");
     expect(negated.every((r) => r.state !== "open")).toBe(true);
+    // `is:locked` reads the boolean field of that name; an `is:` word that names nothing of the record is ignored.
+    const locked = await issues("is:locked");
+    expect(locked.length).toBe(all.filter((r) => r.locked === true).length);
+    expect(locked.length).toBeLessThan(all.length);
+    expect((await issues("is:sponsorable")).length).toBe(all.length);
   });
 
   it('JQL: project = KEY AND status = "..." ORDER BY, !=, ~ and in (...)', async () => {

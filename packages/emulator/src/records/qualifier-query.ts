@@ -3,7 +3,7 @@
 // `is:unresolved`. Every term must hold. A qualifier naming no field of the record is ignored, and so are the scope
 // qualifiers (`repo:`, `org:`, `user:`, `in:`, `sort:`): the emulator's records already belong to the connection.
 import type { RecordSchema } from "../catalog/types.js";
-import { fieldPath, firstFieldPath, valuesAt } from "./field-path.js";
+import { fieldPath, fieldSchema, firstFieldPath, valuesAt } from "./field-path.js";
 import { numberOf, type RecordTest } from "./search-query.js";
 import { type Bound, containsText, sameValue, withinBound } from "./value-match.js";
 
@@ -59,6 +59,8 @@ const ALIASES: Record<string, string[]> = {
 };
 const RECORD_DATE = ["internalDate", "date", "created_at", "createdAt", "created"];
 const STATE_FIELDS = ["state", "status"];
+/** The `is:` words that name a state, for a state field whose schema lists no values. */
+const STATE_WORDS = new Set(["open", "closed", "merged", "draft", "unresolved", "resolved", "ignored", "archived", "active"]);
 /** Gmail's `is:unread` and friends are labels on the message. */
 const LABEL_STATES = new Set(["unread", "read", "starred", "important", "sent", "draft", "spam", "trash", "inbox"]);
 
@@ -96,7 +98,20 @@ function isTest(value: string, schema: RecordSchema): RecordTest | undefined {
     if (word === "read") return (r) => !valuesAt(r, labels).some((v) => sameValue(v, "UNREAD"));
     return on(labels, (v) => sameValue(v, word));
   }
-  return on(firstFieldPath(schema, STATE_FIELDS), (v) => sameValue(v, word));
+  // `is:locked`, `is:draft`, `is:private`: a boolean field of that name; `is:public` is not private.
+  const flag = firstFieldPath(schema, [word, `is_${word}`]);
+  if (flag && isBoolean(fieldSchema(schema, flag))) return on(flag, (v) => v === true);
+  const hidden = word === "public" ? firstFieldPath(schema, ["private", "is_private"]) : undefined;
+  if (hidden && isBoolean(fieldSchema(schema, hidden))) return on(hidden, (v) => v === false);
+  // A state word (`is:open`, `is:unresolved`): one of the state field's values, where its schema lists them.
+  const state = firstFieldPath(schema, STATE_FIELDS);
+  const values = state ? fieldSchema(schema, state)?.enum : undefined;
+  if (!state || (values ? !values.some((v) => sameValue(v, word)) : !STATE_WORDS.has(word))) return undefined;
+  return on(state, (v) => sameValue(v, word));
+}
+
+function isBoolean(schema: RecordSchema | undefined): boolean {
+  return [schema?.type ?? []].flat().includes("boolean");
 }
 
 function qualifierTest(term: Term & { key: string }, schema: RecordSchema): RecordTest | undefined {
