@@ -337,7 +337,9 @@ function renderReport(r) {
           cw.bundleBytes,
         )
           .map(([k, v]) => `${k} ${kb(v)}`)
-          .join(", ")}${cw.catalogBytesInOurs ? `, of which the 51 connector catalogs ${kb(cw.catalogBytesInOurs)}` : ""}. Target: our extra ≤ 1.5x ofetch's in workerd (measured, reported, never asserted).`,
+          .join(
+            ", ",
+          )}${cw.catalogBytesInOurs ? `, of which the 51 connector catalogs ${kb(cw.catalogBytesInOurs)}` : ""}. Target: our extra ≤ 1.5x ofetch's in workerd (measured, reported, never asserted).`,
       );
     }
     lines.push("");

@@ -7,13 +7,14 @@ import { checkOption, isBoolean, optionsObject } from "./input/values";
 import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
 import { createConnectorIds } from "./resources/connector-ids";
 import type { CachedTokenProvider, ResourceContext } from "./resources/context";
-import { Definitions } from "./resources/definitions";
-import { OAuthCredentials } from "./resources/oauth";
-import { Admin } from "./resources/organizations";
-import { Templates } from "./resources/templates";
-import { Tokens } from "./resources/tokens";
+import type { Definitions } from "./resources/definitions";
+import { lazyResource } from "./resources/lazy";
+import type { OAuthCredentials } from "./resources/oauth";
+import type { Admin } from "./resources/organizations";
+import type { Templates } from "./resources/templates";
+import type { Tokens } from "./resources/tokens";
 import { WorkspaceClient } from "./resources/workspace";
-import { Workspaces } from "./resources/workspaces";
+import type { Workspaces } from "./resources/workspaces";
 import { isBrowser, runtimeName } from "./runtime";
 import { createClientTransport } from "./transport/client-transport";
 import type { TokenProvider } from "./transport/transport";
@@ -126,12 +127,46 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
   const { clientSecret: _secret, fetch: _fetch, tokenStore: _store, logger: _logger, hooks: _hooks, ...publicOptions } = options;
   return {
     options: Object.freeze(publicOptions),
-    tokens: new Tokens(ctx),
-    definitions: new Definitions(ctx),
-    workspaces: new Workspaces(ctx),
-    templates: new Templates(ctx),
-    oauth: new OAuthCredentials(ctx),
-    admin: new Admin(ctx),
+    // Loaded on their first call (resources/lazy.ts): a first use that only executes never bundles them.
+    tokens: lazyResource<Tokens>(async () => new (await import("./resources/on-demand")).Tokens(ctx), {
+      application: "async",
+      scoped: "async",
+      info: "async",
+      widget: "async",
+    }),
+    definitions: lazyResource<Definitions>(async () => new (await import("./resources/on-demand")).Definitions(ctx), {
+      list: "async",
+      get: "async",
+    }),
+    workspaces: lazyResource<Workspaces>(async () => new (await import("./resources/on-demand")).Workspaces(ctx), {
+      list: "async",
+      iterate: "iterator",
+      findByName: "async",
+      stats: "async",
+      get: "async",
+      update: "async",
+      delete: "async",
+    }),
+    templates: lazyResource<Templates>(async () => new (await import("./resources/on-demand")).Templates(ctx), {
+      list: "async",
+      get: "async",
+      create: "async",
+      update: "async",
+      delete: "async",
+    }),
+    oauth: lazyResource<OAuthCredentials>(async () => new (await import("./resources/on-demand")).OAuthCredentials(ctx), {
+      set: "async",
+      delete: "async",
+    }),
+    admin: lazyResource<Admin>(async () => new (await import("./resources/on-demand")).Admin(ctx), {
+      createOrganization: "async",
+      organizations: "async",
+      access: "async",
+      resolveWorkosOrganizationId: "async",
+      createWorkspace: "async",
+      uploadWorkspaceIcon: "async",
+      navigationState: "async",
+    }),
     workspace(name = options.workspaceName, workspaceOptions = {}) {
       requireText("workspace", "name", name);
       const o = optionsObject("workspace", workspaceOptions);

@@ -1,6 +1,7 @@
 // @airbyte-agents/core: explicit named exports (no `export *`), so the public surface is visible here.
 
 export { createMemoryTokenStore, type StoredToken, type TokenStore } from "./auth/token-store";
+export { decodeWidgetToken } from "./auth/widget-token";
 export { type AirbyteClient, createClient, type WorkspaceOptions } from "./client";
 export { connectorPaging, describeConnector, listConnectorTypes } from "./connectors/catalog";
 export type { CatalogAction, CatalogParam, ConfigField, ConnectorCatalog } from "./connectors/catalog-types";
@@ -72,24 +73,17 @@ export type {
   UpdateConnectorInput,
 } from "./resources/connector-types";
 export { type ConnectorInspection, Connectors } from "./resources/connectors";
-export { type Definition, type DefinitionDetail, Definitions } from "./resources/definitions";
+export type { Definition, DefinitionDetail, Definitions } from "./resources/definitions";
 export type { ExecuteOptions, ExecutionResult } from "./resources/execution-result";
-export { OAuthCredentials } from "./resources/oauth";
-export { Admin, type Organization, type OrganizationAccess } from "./resources/organizations";
+export type { OAuthCredentials } from "./resources/oauth";
+export type { Admin, Organization, OrganizationAccess } from "./resources/organizations";
 export type { PageIterator } from "./resources/page-iterator";
 export { normalizePageMeta, type PageMeta } from "./resources/pagination";
-export { type SourceTemplate, type SourceTemplateDetail, Templates } from "./resources/templates";
-export {
-  decodeWidgetToken,
-  type IssuedToken,
-  type ScopedTokenInfo,
-  Tokens,
-  type WidgetToken,
-  type WidgetTokenInput,
-} from "./resources/tokens";
-export { type Automation, type AutomationInput, Automations, type Workflow, Workflows } from "./resources/workflows";
+export type { SourceTemplate, SourceTemplateDetail, Templates } from "./resources/templates";
+export type { IssuedToken, ScopedTokenInfo, Tokens, WidgetToken, WidgetTokenInput } from "./resources/tokens";
+export type { Automation, AutomationInput, Automations, Workflow, Workflows } from "./resources/workflows";
 export { WorkspaceClient } from "./resources/workspace";
-export { type ListWorkspacesInput, type WorkspaceInfo, Workspaces } from "./resources/workspaces";
+export type { ListWorkspacesInput, WorkspaceInfo, Workspaces } from "./resources/workspaces";
 export { createProxyHandler, type ProxyHandlerOptions } from "./server/proxy-handler";
 export {
   createWidgetTokenHandler,

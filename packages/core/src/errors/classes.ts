@@ -6,16 +6,10 @@ import type { ErrorCode } from "./codes";
 import { type FieldError, parseErrorBody } from "./error-body";
 import { errorPath, formatJsonPath, formatRequestMessage } from "./format";
 
-/**
- * The brand every `AirbyteError` carries. It comes from the global symbol registry, so an error
- * built by another realm (an iframe, a worker) or another copy of this package still passes the guards.
- *
- * @example
- * ```ts
- * (err as Record<symbol, unknown>)[AIRBYTE_ERROR_BRAND] === true; // what isAirbyteError() checks first
- * ```
- */
-export const AIRBYTE_ERROR_BRAND: unique symbol = Symbol.for("airbyte-agents.error");
+// The brand every AirbyteError carries: the registry key of AIRBYTE_ERROR_BRAND in brand.ts (Symbol.for gives one
+// symbol for one key). Declared here again, not imported, so that brand.ts stays a module of its own: a bundle that
+// only asks isAirbyteError() gets those few lines, not this module and everything it imports.
+const BRAND: unique symbol = Symbol.for("airbyte-agents.error");
 
 /**
  * What every error constructor accepts besides its message. `redact` is the client's redactor;
@@ -75,8 +69,9 @@ function isErrorLike(value: unknown): value is Error {
   return typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string";
 }
 
-function isBranded(value: unknown): boolean {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[AIRBYTE_ERROR_BRAND] === true;
+/** Whether a value carries the brand (any realm, any copy of the package). Internal: the public check is brand.ts. */
+export function isBranded(value: unknown): value is AirbyteError {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
 }
 
 function isClean(cause: Error, redact: Redactor, depth: number): boolean {
@@ -165,7 +160,7 @@ export class AirbyteError extends Error {
       Object.defineProperty(this, "cause", { value: cause, writable: true, configurable: true });
     }
     // Defined rather than declared: isolatedDeclarations cannot emit a symbol-keyed member.
-    Object.defineProperty(this, AIRBYTE_ERROR_BRAND, { value: true });
+    Object.defineProperty(this, BRAND, { value: true });
     this.code = options.code ?? "unknown";
     // Repeating a write that may have been applied could apply it twice, whatever the status says.
     this.retryable = unknownOutcome ? false : (options.retryable ?? false);

@@ -1,11 +1,11 @@
 import {
   AbortError,
-  AIRBYTE_ERROR_BRAND,
   type AirbyteError,
   ApiError,
   AuthenticationError,
   ConnectionError,
   ConnectorResolutionError,
+  isBranded,
   NotFoundError,
   RateLimitError,
   TimeoutError,
@@ -29,22 +29,9 @@ const API_ERROR_NAMES: readonly string[] = [
 const CONNECTION_ERROR_NAMES: readonly string[] = ["ConnectionError", "TimeoutError"];
 
 function matches(value: unknown, type: abstract new (...args: never[]) => AirbyteError, names: readonly string[]): boolean {
-  if (!isAirbyteError(value)) return false;
+  if (!isBranded(value)) return false;
   const { name } = value;
   return value instanceof type || names.includes(name);
-}
-
-/**
- * Tells whether a value is any error thrown by this SDK, by its brand, so it also works for
- * errors from another realm or another copy of the package.
- *
- * @example
- * ```ts
- * catch (err) { if (isAirbyteError(err)) console.error(err.code, err.message); else throw err; }
- * ```
- */
-export function isAirbyteError(value: unknown): value is AirbyteError {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[AIRBYTE_ERROR_BRAND] === true;
 }
 
 /**

@@ -1,6 +1,6 @@
+export { AIRBYTE_ERROR_BRAND, isAirbyteError } from "./brand";
 export {
   AbortError,
-  AIRBYTE_ERROR_BRAND,
   AirbyteError,
   type AirbyteErrorJSON,
   type AirbyteErrorOptions,
@@ -35,7 +35,6 @@ export type { AirbyteErrorCode, ErrorCode } from "./codes";
 export type { FieldError } from "./error-body";
 export {
   isAbortError,
-  isAirbyteError,
   isApiError,
   isAuthenticationError,
   isConnectionError,

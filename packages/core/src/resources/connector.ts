@@ -176,9 +176,12 @@ export class ConnectorHandle {
     const excludeFields = optionalStrings(what, "excludeFields", options.excludeFields);
     if (action === "download")
       throw invalidInput(what, [{ path: "action", message: 'use download() for the "download" action: it streams bytes' }]);
-    const catalog = await this.#catalog();
-    if (catalog) (await connectorRuntime()).validateOperation(catalog, what, entity, action, params);
-    const id = await this.id(options);
+    // Awaited only when there is something to wait for: an untyped handle with a known id goes straight to the request.
+    if (this.#type !== undefined) {
+      const catalog = await this.#catalog();
+      if (catalog) (await connectorRuntime()).validateOperation(catalog, what, entity, action, params);
+    }
+    const id = this.#id ?? (await this.id(options));
     const body: Record<string, unknown> = { entity, action, params };
     if (selectFields) body.select_fields = selectFields;
     if (excludeFields) body.exclude_fields = excludeFields;

@@ -3,13 +3,13 @@ import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText } from "../input/invalid-input";
 import type { CallOptions } from "../transport/transport";
-import { type AskResult, ask } from "./ask";
+import type { AskResult } from "./ask";
 import { ConnectorHandle, type ConnectorRef } from "./connector";
 import type { CreateConnectorInput } from "./connector-types";
 import { Connectors } from "./connectors";
-import { Automations, Workflows } from "./workflows";
+import { lazyResource } from "./lazy";
+import type { Automations, Workflows } from "./workflows";
 import type { WorkspaceScope } from "./workspace-scope";
-import { Workspaces } from "./workspaces";
 
 const scopes = new WeakMap<WorkspaceClient, WorkspaceScope>();
 
@@ -45,8 +45,32 @@ export class WorkspaceClient {
     this.name = scope.name;
     this.connectors = new Connectors(scope);
     const resolveId = (options: CallOptions) => this.id(options);
-    this.workflows = new Workflows(scope, resolveId);
-    this.automations = new Automations(scope, resolveId, this.workflows);
+    // Loaded on their first call (lazy.ts): one module for both, one Workflows behind both facades.
+    let loaded: Promise<{ module: typeof import("./on-demand"); workflows: Workflows }> | undefined;
+    const loadWorkflows = () => {
+      loaded ??= import("./on-demand").then(
+        (module) => ({ module, workflows: new module.Workflows(scope, resolveId) }),
+        (error: unknown) => {
+          loaded = undefined;
+          throw error;
+        },
+      );
+      return loaded;
+    };
+    this.workflows = lazyResource<Workflows>(async () => (await loadWorkflows()).workflows, {
+      list: "async",
+      create: "async",
+      get: "async",
+      update: "async",
+      delete: "async",
+    });
+    this.automations = lazyResource<Automations>(
+      async () => {
+        const { module, workflows } = await loadWorkflows();
+        return new module.Automations(scope, resolveId, workflows);
+      },
+      { list: "async", create: "async", get: "async", update: "async", delete: "async" },
+    );
   }
 
   /**
@@ -94,6 +118,7 @@ export class WorkspaceClient {
       this.#id = data.workspace_id;
       return data.workspace_id;
     }
+    const { Workspaces } = await import("./on-demand");
     const found = await new Workspaces(this.#scope.ctx).findByName(this.name, options);
     if (!found)
       throw invalidInput("workspace", [
@@ -113,7 +138,7 @@ export class WorkspaceClient {
    */
   ask(prompt: string, options: CallOptions = {}): Promise<AskResult> {
     checkCallOptions("ask", options);
-    return ask(this.#scope, prompt, options);
+    return import("./on-demand").then((module) => module.ask(this.#scope, prompt, options));
   }
 
   /**

@@ -1,6 +1,7 @@
 // The server half of the widget-token flow (api-notes §7 steps 1-3): a web-standard (Request) => Response handler.
 import type { AirbyteClient } from "../client";
-import { isAirbyteError, isApiError, isConnectionError, isTimeoutError, isValidationError } from "../errors/guards";
+import { isAirbyteError } from "../errors/brand";
+import { isApiError, isConnectionError, isTimeoutError, isValidationError } from "../errors/guards";
 import { invalidOption } from "../input/invalid-option";
 import { checkOption, isFunction, isObject } from "../input/values";
 import type { WidgetTokenInput } from "../resources/tokens";

@@ -31,6 +31,8 @@ function matches(value: unknown, type: string): boolean {
 
 // "data[].items[][]" -> ["data", "[]", "items", "[]", "[]"]
 function segments(path: string): string[] {
+  // Most reads name one top-level field: no split, no regex.
+  if (!path.includes(".") && !path.includes("[")) return [path];
   return path.split(".").flatMap((part) => {
     const name = part.replace(/(\[\])+$/, "");
     const arrays = (part.length - name.length) / 2;
