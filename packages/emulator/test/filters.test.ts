@@ -214,6 +214,9 @@ describe("query languages", () => {
     expect(locked.length).toBe(all.filter((r) => r.locked === true).length);
     expect(locked.length).toBeLessThan(all.length);
     expect((await issues("is:sponsorable")).length).toBe(all.length);
+    // NOT negates the next term; an OR of alternatives is not read (it would otherwise require both).
+    expect((await issues("NOT is:open")).map((r) => r.id)).toEqual(negated.map((r) => r.id));
+    expect((await issues("is:open OR is:closed")).length).toBe(all.length);
   });
 
   it('JQL: project = KEY AND status = "..." ORDER BY, !=, ~ and in (...)', async () => {

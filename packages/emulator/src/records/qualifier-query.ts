@@ -14,16 +14,23 @@ interface Term {
   value: string;
 }
 
+const ALTERNATIVES = /(^|\s|\()OR(\s|\)|$)|[{}]/;
 const TERM = /(-)?(?:([A-Za-z][\w.-]*):(?:"([^"]*)"|'([^']*)'|(\S+))|"([^"]*)"|(\S+))/g;
 
 export function parseTerms(text: string): Term[] {
   const terms: Term[] = [];
+  let not = false;
   for (const m of text.matchAll(TERM)) {
     const [, minus, key, dq, sq, bare, phrase, word] = m;
     const value = dq ?? sq ?? bare ?? phrase ?? word ?? "";
-    // Boolean words join terms in GitHub and Gmail; every term must hold here either way.
-    if (key === undefined && phrase === undefined && /^(AND|OR|NOT)$/.test(value)) continue;
-    terms.push({ negated: minus === "-", ...(key === undefined ? {} : { key: key.toLowerCase() }), value });
+    // `AND` joins terms in GitHub and Gmail, as a space does; `NOT` negates the next term, as `-` does (OR queries
+    // are not read: see ALTERNATIVES).
+    if (key === undefined && phrase === undefined && (value === "AND" || value === "NOT")) {
+      not = value === "NOT";
+      continue;
+    }
+    terms.push({ negated: (minus === "-") !== not, ...(key === undefined ? {} : { key: key.toLowerCase() }), value });
+    not = false;
   }
   return terms;
 }
@@ -141,6 +148,9 @@ function dateOrMs(value: unknown): unknown {
  * (a search box), and are ignored otherwise. Undefined when no term can be read.
  */
 export function qualifierSearchTest(text: string, schema: RecordSchema, freeText: boolean): RecordTest | undefined {
+  // `label:bug OR label:docs`, Gmail's `{a b}` and `(a OR b)`: alternatives are not read, so the query is left
+  // unread rather than made to require every alternative.
+  if (ALTERNATIVES.test(text)) return undefined;
   const tests: RecordTest[] = [];
   for (const term of parseTerms(text)) {
     const test =
