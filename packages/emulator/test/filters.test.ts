@@ -239,6 +239,10 @@ describe("query languages", () => {
     const other = all.find((r) => r.fields.status?.name && r.fields.status.name !== status)?.fields.status.name as string;
     const either = await jql(`status in ("${status}", "${other}")`);
     expect(either.length).toBe(all.filter((r) => [status, other].includes(r.fields.status?.name)).length);
+    const reporter = all.find((r) => r.fields.reporter?.accountId)?.fields.reporter as Rec;
+    const reported = await jql(`reporter = "${reporter.accountId}"`);
+    expect(reported.length).toBeGreaterThan(0);
+    expect(reported.every((r) => r.fields.reporter?.accountId === reporter.accountId)).toBe(true);
     // A clause the emulator cannot read (a function) is ignored, not a refusal of every record.
     expect((await jql(`assignee = currentUser() AND status = "${status}"`)).length).toBe(byStatus.length);
     // NOT of a clause is read; NOT of a query with an ignored clause is not (it would drop records that match).

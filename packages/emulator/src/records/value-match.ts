@@ -17,6 +17,7 @@ export const NAMING_FIELDS = [
   "display_name",
   "email",
   "emailAddress",
+  "accountId",
   "label",
   "gid",
   "sid",
