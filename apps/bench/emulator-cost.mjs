@@ -1,7 +1,7 @@
 // What one execute costs the emulator itself: CPU per call, the time to page through 100,000 records, and record
 // generation alone. Raw fetch against the in-process app (no SDK, no sockets) so the SDK's own work is not counted.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -28,7 +28,15 @@ export async function measureEmulator(app = "@airbyte-agents/emulator/app", { ge
   const token = (await client.tokens.application()).token;
   const stripeId = await client.workspace().connector("stripe").id();
   const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const call = (url, init) => emuFetch(`${BASE}${url}`, init).then((r) => r.json());
+  // The caller's side of each answer (reading the body as text and JSON.parse), timed apart from the emulator's.
+  let callerMs = 0;
+  const call = async (url, init) => {
+    const response = await emuFetch(`${BASE}${url}`, init);
+    const started = performance.now();
+    const parsed = JSON.parse(await response.text());
+    callerMs += performance.now() - started;
+    return parsed;
+  };
   const execute = (params) =>
     call(`/api/v1/integrations/connectors/${stripeId}/execute`, {
       method: "POST",
@@ -52,6 +60,7 @@ export async function measureEmulator(app = "@airbyte-agents/emulator/app", { ge
   let records = 0;
   let pages = 0;
   let after;
+  callerMs = 0;
   const started = performance.now();
   const pagingCpu = process.cpuUsage();
   for (;;) {
@@ -72,11 +81,17 @@ export async function measureEmulator(app = "@airbyte-agents/emulator/app", { ge
     paging100kSeconds: round(pagingSeconds, 2),
     // CPU of this process (emulator and the bench's own JSON parsing), less sensitive than wall time to a busy machine.
     paging100kCpuSeconds: round((pagingCpuUsed.user + pagingCpuUsed.system) / 1e6, 2),
+    // Of paging100kSeconds: the caller's response.text() + JSON.parse, and the rest (the emulator's answers).
+    pagingCallerParseSeconds: round(callerMs / 1000, 2),
+    pagingEmulatorSeconds: round(pagingSeconds - callerMs / 1000, 2),
     pagingRecords: records,
     pagingPages: pages,
     // Generation from this checkout's sources; another commit's comes from generationBeforeAfter.
     ...(generation
-      ? { generateMicrosPerRecord: round(await generationMicros(path.join(emulatorRoot, "src/records/generate.ts")), 2) }
+      ? {
+          generateMicrosPerRecord: round(await generationMicros(emulatorRoot), 2),
+          writeMicrosPerRecord: round(await generationMicros(emulatorRoot, "write"), 2),
+        }
       : {}),
   };
 }
@@ -99,30 +114,31 @@ export function buildEmulatorAt(commit) {
 }
 
 /**
- * Record generation before and after in one run, so both sides see the same machine: the sources of
- * generate.ts and random.ts at `commit` (read with git show) against the working tree's.
+ * Record generation before and after in one run, so both sides see the same machine: the emulator's sources at
+ * `commit` (git archive: generate.ts imports more of src/ than it once did) against the working tree's.
  */
 export async function generationBeforeAfter(commit) {
   const dir = mkdtempSync(path.join(tmpdir(), "bench-generate-"));
   try {
-    for (const file of ["src/records/generate.ts", "src/random.ts", "src/catalog/types.ts"]) {
-      const text = execFileSync("git", ["show", `${commit}:packages/emulator/${file}`], { cwd: here, maxBuffer: 1 << 24 });
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), text);
-    }
-    const before = await generationMicros(path.join(dir, "src/records/generate.ts"));
-    const after = await generationMicros(path.join(emulatorRoot, "src/records/generate.ts"));
+    const repo = path.join(here, "../..");
+    execFileSync("sh", ["-c", `git archive ${commit} packages/emulator/src | tar -x -C "${dir}"`], { cwd: repo });
+    const before = await generationMicros(path.join(dir, "packages/emulator"));
+    const after = await generationMicros(emulatorRoot);
     return { beforeCommit: commit, beforeMicros: round(before, 2), afterMicros: round(after, 2), speedup: round(before / after, 1) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// generateRecord from the emulator's sources (bundled on the fly: it is not a public export), over Stripe customers:
-// CPU microseconds per record.
-async function generationMicros(entry) {
+// Record generation from the emulator's sources under `root` (bundled on the fly: it is not a public export), over
+// Stripe customers, in CPU microseconds per record: generateRecord (the record as an object), or with "write"
+// writeRecord (its JSON written into a byte buffer, as a list page writes untouched records), where `root` has it.
+async function generationMicros(root, mode = "object") {
+  const writes = existsSync(path.join(root, "src/records/json-out.ts"));
+  if (mode === "write" && !writes) return Number.NaN;
+  const contents = `export * from "./src/records/generate.ts";${writes ? ` export { JsonOut } from "./src/records/json-out.ts";` : ""}`;
   const result = await build({
-    entryPoints: [entry],
+    stdin: { contents, resolveDir: root, loader: "ts" },
     bundle: true,
     write: false,
     format: "esm",
@@ -130,15 +146,25 @@ async function generationMicros(entry) {
     logLevel: "silent",
   });
   const source = result.outputFiles[0].text;
-  const { generateRecord, idStyleOf } = await import(`data:text/javascript;base64,${Buffer.from(source).toString("base64")}`);
+  const { generateRecord, writeRecord, JsonOut, idStyleOf } = await import(
+    `data:text/javascript;base64,${Buffer.from(source).toString("base64")}`
+  );
   const stripe = JSON.parse(readFileSync(path.join(emulatorRoot, "src/catalog/generated/connectors/stripe.json"), "utf8"));
   const entity = stripe.entities.find((e) => e.name === "customers");
   const schema = entity.actions.find((a) => a.action === "list").record;
   const style = idStyleOf("customers", schema);
+  const out = writes ? new JsonOut(1 << 16) : undefined;
+  const make =
+    mode === "write"
+      ? (s, seed, i, st) => {
+          out.length = 0;
+          writeRecord(s, seed, i, st, out);
+        }
+      : generateRecord;
   const n = 20_000;
-  for (let i = 0; i < 2_000; i++) generateRecord(schema, "bench", i, style);
+  for (let i = 0; i < 2_000; i++) make(schema, "bench", i, style);
   const cpu = process.cpuUsage();
-  for (let i = 0; i < n; i++) generateRecord(schema, "bench", i, style);
+  for (let i = 0; i < n; i++) make(schema, "bench", i, style);
   const used = process.cpuUsage(cpu);
   return (used.user + used.system) / n;
 }
