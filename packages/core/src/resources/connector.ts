@@ -1,14 +1,12 @@
 import type { RuntimeCatalog } from "../connectors/catalog-types";
-import { NotFoundError } from "../errors/classes";
-import { formatRequestMessage } from "../errors/format";
-import { isApiError, isNotFoundError } from "../errors/guards";
+import { isNotFoundError } from "../errors/guards";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";
-import { Connectors } from "./connectors";
+import { Connectors, connectorExtras } from "./connectors";
 import type { ExecuteOptions, ExecutionResult } from "./execution-result";
 import { createPageIterator, type PageIterator, pageItems } from "./page-iterator";
 import { normalizePageMeta, type PageMeta } from "./pagination";
@@ -301,40 +299,7 @@ export class ConnectorHandle {
         options,
       )
       .catch((error: unknown) => this.#forgetIfGone(error));
-    const notFound = () =>
-      new NotFoundError(
-        formatRequestMessage(
-          { status: 404, method: "POST", path: requestPath },
-          `No file for ${entity} ${JSON.stringify(params)}: the API returned an empty body`,
-        ),
-        {
-          status: 404,
-          code: "download_not_found",
-          method: "POST",
-          path: requestPath,
-          requestId: response.requestId,
-        },
-      );
-    if (!response.data) throw notFound();
-    const reader = response.data.getReader();
-    let first = await reader.read();
-    while (!first.done && first.value.byteLength === 0) first = await reader.read();
-    if (first.done) throw notFound();
-    const head = first.value;
-    let sentHead = false;
-    return new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (!sentHead) {
-          sentHead = true;
-          controller.enqueue(head);
-          return;
-        }
-        const { done, value } = await reader.read();
-        if (done) controller.close();
-        else controller.enqueue(value);
-      },
-      cancel: (reason) => reader.cancel(reason),
-    });
+    return (await connectorExtras()).downloadStream(response.data, { path: requestPath, entity, params, requestId: response.requestId });
   }
 
   /**
@@ -394,25 +359,7 @@ export class ConnectorHandle {
     const catalog = this.#scope.scoped ? await this.#catalog() : undefined;
     const probe = catalog && (await connectorRuntime()).checkOperation(catalog);
     if (!probe) return new Connectors(this.#scope).check({ ...changes, connectorId: id }, options);
-    try {
-      await this.execute(probe.entity, probe.action, probe.params, options);
-      return {
-        id,
-        status: "succeeded",
-        errorMessage: null,
-        entities: [{ entity: probe.entity, status: "succeeded", statusCode: 200, errorMessage: null }],
-      };
-    } catch (error) {
-      // What the source said is the outcome; a failure to reach the API at all, or an abort, is not a check result.
-      if (!isApiError(error)) throw error;
-      const statusCode = typeof error.status === "number" ? error.status : null;
-      return {
-        id,
-        status: "failed",
-        errorMessage: error.message,
-        entities: [{ entity: probe.entity, status: "failed", statusCode, errorMessage: error.message }],
-      };
-    }
+    return (await connectorExtras()).probeCheck(id, probe, () => this.execute(probe.entity, probe.action, probe.params, options));
   }
 }
 

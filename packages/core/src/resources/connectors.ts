@@ -1,6 +1,6 @@
 import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
-import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
+import { requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import {
@@ -9,9 +9,7 @@ import {
   type ConnectorInfo,
   type CreateConnectorInput,
   toConnector,
-  toConnectorCheck,
   toConnectorInfo,
-  type UntypedCreateConnectorInput,
   type UpdateConnectorInput,
 } from "./connector-types";
 import { API } from "./context";
@@ -19,6 +17,16 @@ import type { WorkspaceScope } from "./workspace-scope";
 
 /** The typed-connector runtime, imported on first use (connectors/runtime.ts). */
 const connectorRuntime = () => import("../connectors/runtime");
+
+/**
+ * The connector writes and inspect, with the checks of their inputs (connector-extras.ts), imported on first use.
+ *
+ * @example
+ * ```ts
+ * await (await connectorExtras()).checkConnectorInput("connectors.create", input);
+ * ```
+ */
+export const connectorExtras = () => import("./connector-extras");
 
 /**
  * A connector's context-store readiness and identity (api-notes §3 C9, preview).
@@ -37,86 +45,6 @@ export interface ConnectorInspection {
   definitionName: string;
   contextStore: { supportedEntities: { entity: string; suggested: boolean }[]; configuredCacheEntities: unknown[] };
   warnings: unknown[];
-}
-
-async function createBody(what: string, workspaceName: string, input: CreateConnectorInput): Promise<Record<string, unknown>> {
-  requireObject(what, "input", input, false);
-  const selectors = (["type", "definitionId", "connectorType", "sourceTemplateId"] as const).filter((key) => input[key] !== undefined);
-  if (selectors.length !== 1) {
-    throw invalidInput(what, [
-      {
-        path: selectors.length === 0 ? "type" : selectors.join(", "),
-        message: `give exactly one of type, definitionId, connectorType or sourceTemplateId (got ${selectors.length === 0 ? "none" : selectors.join(" and ")})`,
-      },
-    ]);
-  }
-  if (input.type !== undefined) {
-    requireText(what, "type", input.type);
-    // A slug becomes the definition id offline, from the connector's spec: no name matching on the server.
-    const runtime = await connectorRuntime();
-    const catalog = await runtime.loadCatalog(input.type);
-    if (!catalog) {
-      throw invalidInput(what, [
-        { path: "type", message: `unknown connector ${JSON.stringify(input.type)}; give its definitionId or connectorType instead` },
-      ]);
-    }
-    // The settings the spec requires (GitHub's repositories) are checked offline, as execute checks params.
-    requireObject(what, "replicationConfig", input.replicationConfig);
-    runtime.validateReplicationConfig(catalog, what, input.replicationConfig);
-    const { type: _slug, definitionId: _none, connectorType: _no, sourceTemplateId: _not, ...fields } = input;
-    // The typed credentials and settings are plain objects on the wire, as the untyped form sends them.
-    const untyped = { ...fields, definitionId: catalog.definitionId } as unknown as UntypedCreateConnectorInput;
-    return createBody(what, workspaceName, untyped);
-  }
-  if (input.definitionId !== undefined) requireUuid(what, "definitionId", input.definitionId);
-  if (input.sourceTemplateId !== undefined) requireUuid(what, "sourceTemplateId", input.sourceTemplateId);
-  if (input.connectorType !== undefined) requireText(what, "connectorType", input.connectorType);
-  if (input.name !== undefined) requireText(what, "name", input.name);
-  requireObject(what, "credentials", input.credentials);
-  requireObject(what, "replicationConfig", input.replicationConfig);
-  requireObject(what, "environment", input.environment);
-  const body: Record<string, unknown> = { workspace_name: workspaceName };
-  if (input.definitionId !== undefined) body.definition_id = input.definitionId;
-  if (input.connectorType !== undefined) body.connector_type = input.connectorType;
-  if (input.sourceTemplateId !== undefined) body.source_template_id = input.sourceTemplateId;
-  if (input.name !== undefined) body.name = input.name;
-  if (input.credentials !== undefined) body.credentials = input.credentials;
-  if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
-  if (input.environment !== undefined) body.environment = input.environment;
-  if (input.entities !== undefined) body.entities = input.entities;
-  if (input.serverSideOAuthSecretId !== undefined) body.server_side_oauth_secret_id = input.serverSideOAuthSecretId;
-  return body;
-}
-
-function updateBody(what: string, input: UpdateConnectorInput): Record<string, unknown> {
-  requireObject(what, "input", input, false);
-  if (input.name !== undefined) requireText(what, "name", input.name);
-  requireObject(what, "replicationConfig", input.replicationConfig);
-  const body: Record<string, unknown> = {};
-  if (input.name !== undefined) body.name = input.name;
-  if (input.replicationConfig !== undefined) body.replication_config = input.replicationConfig;
-  if (input.entities !== undefined) body.entities = input.entities;
-  return body;
-}
-
-/**
- * Checks a create input (or a check input with `connectorId`) in full, offline and without the workspace name:
- * the widget client runs it before it reads its workspace from the token, so a bad input sends nothing at all.
- *
- * @example
- * ```ts
- * await checkConnectorInput("connectors.create", { connectorType: "Stripe", credentials: { api_key } });
- * ```
- */
-export async function checkConnectorInput(
-  what: string,
-  input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
-): Promise<void> {
-  requireObject(what, "input", input, false);
-  if ("connectorId" in input && input.connectorId !== undefined) {
-    requireUuid(what, "connectorId", input.connectorId);
-    updateBody(what, { ...input });
-  } else await createBody(what, "", input as CreateConnectorInput);
 }
 
 /**
@@ -199,22 +127,7 @@ export class Connectors {
    * ```
    */
   async create(input: CreateConnectorInput, options: CallOptions = {}): Promise<Connector> {
-    checkCallOptions("connectors.create", options);
-    const body = await createBody("connectors.create", this.#scope.name, input);
-    const { data } = await this.#scope.ctx.transport.request(
-      {
-        method: "POST",
-        path: `${API}/integrations/connectors`,
-        body,
-        schema: "ConnectorSourceCreateResponse",
-        reads: { id: "string" },
-        auth: this.#scope.auth,
-      },
-      options,
-    );
-    // A new connector can make a slug ambiguous, or resolvable: this client's resolved ids start over.
-    this.#scope.ctx.connectorIds.forget(this.#scope.name);
-    return toConnector(data);
+    return (await connectorExtras()).createConnector(this.#scope, input, options);
   }
 
   /**
@@ -227,21 +140,7 @@ export class Connectors {
    * ```
    */
   async update(connectorId: string, input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
-    checkCallOptions("connectors.update", options);
-    requireUuid("connectors.update", "connectorId", connectorId);
-    const body = updateBody("connectors.update", input);
-    const { data } = await this.#scope.ctx.transport.request(
-      {
-        method: "PUT",
-        path: path`/api/v1/integrations/connectors/${connectorId}`,
-        body,
-        schema: "ConnectorSourceUpdateResponse",
-        reads: { id: "string" },
-        auth: this.#scope.auth,
-      },
-      options,
-    );
-    return toConnector(data);
+    return (await connectorExtras()).updateConnector(this.#scope, connectorId, input, options);
   }
 
   /**
@@ -255,20 +154,7 @@ export class Connectors {
    * ```
    */
   async delete(connectorId: string, options: CallOptions = {}): Promise<{ jobId: string | null }> {
-    checkCallOptions("connectors.delete", options);
-    requireUuid("connectors.delete", "connectorId", connectorId);
-    const { data } = await this.#scope.ctx.transport.request(
-      {
-        method: "DELETE",
-        path: path`/api/v1/integrations/connectors/${connectorId}`,
-        schema: "ConnectorSourceDeleteAcceptedResponse",
-        reads: { job_id: "string" },
-        auth: this.#scope.auth,
-      },
-      options,
-    );
-    this.#scope.ctx.connectorIds.forget(this.#scope.name);
-    return { jobId: data === null ? null : data.job_id };
+    return (await connectorExtras()).deleteConnector(this.#scope, connectorId, options);
   }
 
   /**
@@ -283,23 +169,7 @@ export class Connectors {
     input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
     options: CallOptions = {},
   ): Promise<ConnectorCheck> {
-    checkCallOptions("connectors.check", options);
-    requireObject("connectors.check", "input", input, false);
-    const request =
-      "connectorId" in input && input.connectorId !== undefined
-        ? {
-            path: path`/api/v1/integrations/connectors/${requireUuid("connectors.check", "connectorId", input.connectorId)}/check`,
-            body: updateBody("connectors.check", { ...input }),
-          }
-        : {
-            path: `${API}/integrations/connectors/check`,
-            body: await createBody("connectors.check", this.#scope.name, input as CreateConnectorInput),
-          };
-    const { data } = await this.#scope.ctx.transport.request(
-      { method: "POST", ...request, schema: "ConnectorSourceCheckConfigResponse", reads: { id: "string" }, auth: this.#scope.auth },
-      options,
-    );
-    return toConnectorCheck(data);
+    return (await connectorExtras()).checkConnector(this.#scope, input, options);
   }
 
   /**
@@ -311,31 +181,7 @@ export class Connectors {
    * ```
    */
   async inspect(connectorId: string, options: CallOptions = {}): Promise<ConnectorInspection> {
-    checkCallOptions("connectors.inspect", options);
-    requireUuid("connectors.inspect", "connectorId", connectorId);
-    const { data } = await this.#scope.ctx.transport.request(
-      {
-        method: "GET",
-        path: path`/api/v1/integrations/connectors/${connectorId}/inspect`,
-        schema: "ConnectorInspectSchema",
-        reads: {},
-        auth: this.#scope.auth,
-      },
-      options,
-    );
-    return {
-      connectorId: data.connector_id,
-      name: data.name,
-      workspaceId: data.workspace_id,
-      organizationId: data.organization_id,
-      definitionId: data.source_definition_id,
-      definitionName: data.source_definition_name,
-      contextStore: {
-        supportedEntities: data.context_store_readiness.supported_context_store_entities,
-        configuredCacheEntities: data.context_store_readiness.configured_cache_entities,
-      },
-      warnings: data.warnings,
-    };
+    return (await connectorExtras()).inspectConnector(this.#scope, connectorId, options);
   }
 
   /**

@@ -13,7 +13,7 @@ import { invalidOption } from "../input/invalid-option";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
 import { createConnectorIds } from "../resources/connector-ids";
 import type { ConnectorCheck, CreateConnectorInput, UpdateConnectorInput } from "../resources/connector-types";
-import { Connectors, checkConnectorInput } from "../resources/connectors";
+import { Connectors, connectorExtras } from "../resources/connectors";
 import type { CachedTokenProvider, ResourceContext } from "../resources/context";
 import type { ScopedTokenInfo } from "../resources/tokens";
 import type { WorkspaceScope } from "../resources/workspace-scope";
@@ -92,7 +92,7 @@ export class WidgetConnectors extends Connectors {
 
   override async create(input: CreateConnectorInput, options: CallOptions = {}) {
     checkCallOptions("connectors.create", options);
-    await checkConnectorInput("connectors.create", input);
+    await (await connectorExtras()).checkConnectorInput("connectors.create", input);
     await this.#ready(options);
     return super.create(input, options);
   }
@@ -102,7 +102,7 @@ export class WidgetConnectors extends Connectors {
     options: CallOptions = {},
   ): Promise<ConnectorCheck> {
     checkCallOptions("connectors.check", options);
-    await checkConnectorInput("connectors.check", input);
+    await (await connectorExtras()).checkConnectorInput("connectors.check", input);
     await this.#ready(options);
     return super.check(input, options);
   }
