@@ -266,29 +266,19 @@ function objectNode(schema: RecordSchema, name: string, depth: number): Node {
   // The JSON form. Overrides are assigned after generation, as generateRecord does: a listed key keeps its place (and
   // is not drawn: each field has its own seed, so the others are the same), a new one goes last.
   const write = (r: Stream, parent: Scope, out: JsonOut, overrides?: Overrides): void => {
-    let replaced: unknown[] | undefined;
-    let has: boolean[] | undefined;
     const base = r.u32();
     const s = scopeFor(r, parent, base);
     const mainValue = main >= 0 ? drawMain(r, s, base) : undefined;
-    if (overrides) {
-      replaced = new Array<unknown>(count);
-      has = new Array<boolean>(count).fill(false);
-      for (let k = 0; k < overrides.keys.length; k++) {
-        const at = position.get(overrides.keys[k] as string);
-        if (at !== undefined) {
-          replaced[at] = overrides.values[k];
-          has[at] = true;
-        }
-      }
-    }
+    // Overrides are one or two keys (a record's ids): a scan of them per field beats building lookup arrays per record.
+    const overrideKeys = overrides?.keys;
     let first = true;
     for (let j = 0; j < count; j++) {
       const i = order[j] as number;
       const start = out.length;
       out.piece(first ? (firstKey[i] as Piece) : (nextKey[i] as Piece));
       let written = true;
-      if (has?.[i]) written = out.value((replaced as unknown[])[i]);
+      const k = overrideKeys ? overrideKeys.indexOf(keys[i] as string) : -1;
+      if (k >= 0) written = out.value((overrides as Overrides).values[k]);
       else if (i === main) written = out.value(mainValue);
       else {
         // Generated values are never undefined: the field writes itself.
