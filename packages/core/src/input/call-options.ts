@@ -20,6 +20,8 @@ export const VALIDATION_MODES = ["lenient", "strict", "warn", "off"] as const;
  * }
  * ```
  */
+const isValidationMode = oneOf(VALIDATION_MODES);
+
 export function checkCallOptions<T extends CallOptions>(what: string, options: T | undefined): T {
   const o = optionsObject(what, options);
   checkOption(what, o, "signal", "an AbortSignal", isAbortSignal);
@@ -27,7 +29,7 @@ export function checkCallOptions<T extends CallOptions>(what: string, options: T
   checkOption(what, o, "deadline", "a positive finite number of milliseconds", isPositiveNumber);
   checkOption(what, o, "maxRetries", "a non-negative integer", isNonNegativeInteger);
   checkOption(what, o, "retryWrites", "a boolean", isBoolean);
-  checkOption(what, o, "validation", VALIDATION_EXPECTED, oneOf(VALIDATION_MODES));
+  checkOption(what, o, "validation", VALIDATION_EXPECTED, isValidationMode);
   checkHeaders(what, "headers", o.headers);
   return o as T;
 }

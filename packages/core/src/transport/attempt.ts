@@ -140,8 +140,8 @@ export async function sendAttempt<T>(
   const hooked = hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onError;
   const sent: RequestInfo = hooked ? { ...info, headers: redactHeaders(headers) } : info;
   onSent(sent);
-  runHook(config.hooks.onRequest, sent, config.logger);
-  const sentAt = config.now();
+  runHook(hooks.onRequest, sent, config.logger);
+  const sentAt = hooks.onResponse ? config.now() : 0;
   let response: FetchResponse<unknown>;
   try {
     response = await env.$fetch.raw(plan.url, {
@@ -162,11 +162,12 @@ export async function sendAttempt<T>(
   }
   const rawRequestId = response.headers.get("x-request-id");
   const requestId = rawRequestId === null ? undefined : config.redact(rawRequestId);
-  runHook(
-    config.hooks.onResponse,
-    { ...sent, status: response.status, durationMs: config.now() - sentAt, ...(requestId ? { requestId } : {}) },
-    config.logger,
-  );
+  if (hooks.onResponse)
+    runHook(
+      hooks.onResponse,
+      { ...sent, status: response.status, durationMs: config.now() - sentAt, ...(requestId ? { requestId } : {}) },
+      config.logger,
+    );
   const stream = response._data as ReadableStream<Uint8Array> | null;
   // Reads the body within the attempt's limits; a read that breaks is the connection's fault, named so.
   const readText = async (write: boolean): Promise<string> => {
