@@ -324,6 +324,13 @@ function renderReport(r) {
         `| ${label} | ${spread(c, "empty")} | ${spread(c, "ofetch")} | ${spread(c, "ours")} | ${ms(c.extraOverEmptyMs.ofetch)} | ${ms(c.extraOverEmptyMs.ours)} | ${c.ratioOursOverOfetchExtra === null ? "n/a (ofetch's extra is not above zero)" : `**${c.ratioOursOverOfetchExtra}x**`} |`,
       );
     }
+    const cm = cw?.extraOverEmptyMinifiedMs;
+    if (cm) {
+      const ratio = cm.ofetch > 0 ? `**${Math.round((cm.ours / cm.ofetch) * 100) / 100}x**` : "n/a (ofetch's extra is not above zero)";
+      lines.push(
+        `| workerd, both bundles minified (wrangler deploy --minify), per Worker | ${spread(cw, "empty")} | ${spread(cw, "ofetchMinified")} | ${spread(cw, "oursMinified")} | ${ms(cm.ofetch)} | ${ms(cm.ours)} | ${ratio} |`,
+      );
+    }
     if (cn?.cpu) {
       const c = cn.cpu;
       lines.push(

@@ -11,6 +11,8 @@
 // Not its own code (316 B without code splitting): with splitting on, esbuild makes every `import()` of the package
 // an entry point, live or not, and the entry chunk imports the shared chunks those entries create (here the one
 // with the error classes and the redactor). One more lazy module reshaped those chunks; the real first uses shrank.
+// Raised again to 8,100 B (measured 7,875 B) when connector-extras.ts became one more lazy chunk, for the same
+// reason; "isAirbyteError alone, no code splitting" (316 B) now budgets the function's own weight.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -33,5 +35,6 @@ export const BUDGETS = {
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 31_800, target: null },
   "core/browser: whole entry": { limit: 27_300, target: null },
-  "isAirbyteError alone": { limit: 7_300, target: null },
+  "isAirbyteError alone": { limit: 8_100, target: null },
+  "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -36,9 +36,20 @@ function summarize(runs) {
   const medians = Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, round2(median(v))]));
   const extraOfetch = round2(medians.ofetch - medians.empty);
   const extraOurs = round2(medians.ours - medians.empty);
+  // workerd only: the same two Workers bundled with `minify` (wrangler's `--minify`), where measured.
+  const minified =
+    medians.oursMinified === undefined
+      ? {}
+      : {
+          extraOverEmptyMinifiedMs: {
+            ofetch: round2(medians.ofetchMinified - medians.empty),
+            ours: round2(medians.oursMinified - medians.empty),
+          },
+        };
   return {
     medianMs: medians,
     extraOverEmptyMs: { ofetch: extraOfetch, ours: extraOurs },
+    ...minified,
     ratioOursOverOfetchExtra: extraOfetch > 0 ? round2(extraOurs / extraOfetch) : null,
     runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(round2)])),
   };
@@ -81,7 +92,13 @@ export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
   const scripts = {};
   const bytes = {};
   let catalogBytes = 0;
-  for (const [name, contents] of Object.entries(WORKER)) {
+  // Each Worker as a deploy bundles it, and ofetch's and ours also minified (wrangler deploy --minify).
+  const variants = [
+    ...Object.entries(WORKER).map(([name, contents]) => [name, contents, false]),
+    ["ofetchMinified", WORKER.ofetch, true],
+    ["oursMinified", WORKER.ours, true],
+  ];
+  for (const [name, contents, minify] of variants) {
     const result = await build({
       stdin: { contents, resolveDir: here, loader: "js" },
       bundle: true,
@@ -92,6 +109,7 @@ export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
       conditions: ["workerd", "worker", "browser"],
       mainFields: ["module", "main"],
       metafile: true,
+      minify,
       logLevel: "silent",
     });
     scripts[name] = result.outputFiles[0].text;
@@ -121,10 +139,10 @@ export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
       await mf.dispose();
     }
   };
-  if (warmup) for (const name of Object.keys(WORKER)) await once(name);
-  const runs = { empty: [], ofetch: [], ours: [] };
+  const names = Object.keys(scripts);
+  if (warmup) for (const name of names) await once(name);
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
   for (let i = 0; i < n; i++) {
-    const names = Object.keys(WORKER);
     for (let j = 0; j < names.length; j++) {
       const name = names[(i + j) % names.length];
       runs[name].push((await once(name)) / copies);
