@@ -179,7 +179,7 @@ function primitiveUnion(node, resolveRef) {
  * Compact JSON Schema of a record: keep only type, properties, items, enum, format, required
  * (nullability folded into the type). $refs are inlined up to `maxRefs` deep, then {"type":"object"}.
  */
-function compactRecord(node, resolveRef, maxRefs, refsUsed = 0, seen = new Set()) {
+function compactRecord(node, resolveRef, maxRefs, refsUsed = 0, seen = new Set(), bounds = false) {
   if (node === true || node === undefined || node === null) return { type: "object" };
   if (!isObj(node)) return { type: "object" };
   if (typeof node.$ref === "string" && (refsUsed >= maxRefs || seen.has(node.$ref))) {
@@ -211,14 +211,16 @@ function compactRecord(node, resolveRef, maxRefs, refsUsed = 0, seen = new Set()
   if (isObj(schema.properties)) {
     const props = {};
     for (const [k, v] of Object.entries(schema.properties)) {
-      props[k] = compactRecord(v, resolveRef, maxRefs, depth, nextSeen);
+      props[k] = compactRecord(v, resolveRef, maxRefs, depth, nextSeen, bounds);
     }
     out.properties = props;
   }
   if (Array.isArray(schema.required) && schema.required.length) out.required = [...schema.required];
   if (schema.items !== undefined && !Array.isArray(schema.items)) {
-    out.items = compactRecord(schema.items, resolveRef, maxRefs, depth, nextSeen);
+    out.items = compactRecord(schema.items, resolveRef, maxRefs, depth, nextSeen, bounds);
   }
+  // Request bodies only (record schemas would only grow): the bounds the emulator checks a value against.
+  if (bounds) Object.assign(out, boundsOf(schema));
   if (Object.keys(out).length === 0) return { type: "object" };
   return out;
 }
@@ -371,6 +373,32 @@ const isBareObject = (r) => isObj(r) && Object.keys(r).length === 1 && r.type ==
 // Parameters
 // ---------------------------------------------------------------------------
 
+/** Formats the emulator checks: unambiguous, and cheap to test. */
+const CHECKED_FORMATS = new Set(["date-time", "date", "email", "uri"]);
+
+/**
+ * A schema's bounds as the emulator checks them: minimum, maximum, exclusive bounds as numbers (OpenAPI 3.0's
+ * boolean form folded into them), string lengths, a pattern, and a checked format.
+ */
+function boundsOf(s) {
+  const out = {};
+  if (typeof s.minimum === "number") {
+    if (s.exclusiveMinimum === true) out.exclusiveMinimum = s.minimum;
+    else out.minimum = s.minimum;
+  }
+  if (typeof s.maximum === "number") {
+    if (s.exclusiveMaximum === true) out.exclusiveMaximum = s.maximum;
+    else out.maximum = s.maximum;
+  }
+  if (typeof s.exclusiveMinimum === "number") out.exclusiveMinimum = s.exclusiveMinimum;
+  if (typeof s.exclusiveMaximum === "number") out.exclusiveMaximum = s.exclusiveMaximum;
+  if (Number.isInteger(s.minLength) && s.minLength > 0) out.minLength = s.minLength;
+  if (Number.isInteger(s.maxLength)) out.maxLength = s.maxLength;
+  if (typeof s.pattern === "string") out.pattern = s.pattern;
+  if (CHECKED_FORMATS.has(s.format)) out.format = s.format;
+  return out;
+}
+
 function paramEntry(name, location, required, rawSchema, resolveRef, description) {
   const { schema: s, nullable } = normalize(rawSchema ?? {}, resolveRef);
   const e = { name, in: location, required: !!required };
@@ -387,12 +415,11 @@ function paramEntry(name, location, required, rawSchema, resolveRef, description
     if (Array.isArray(s.enum)) e.enum = s.enum;
     else if (s.const !== undefined) e.enum = [s.const];
     if (s.default !== undefined) e.default = s.default;
-    if (typeof s.minimum === "number") e.minimum = s.minimum;
-    if (typeof s.maximum === "number") e.maximum = s.maximum;
-    // Objects and arrays keep their compact schema, so nested required fields, types and enums are checked.
+    Object.assign(e, boundsOf(s));
+    // Objects and arrays keep their compact schema, so nested required fields, types, enums and bounds are checked.
     const t = [e.type ?? []].flat();
     if (t.includes("object") || t.includes("array")) {
-      const compact = compactRecord(rawSchema ?? {}, resolveRef, RECORD_REF_DEPTH);
+      const compact = compactRecord(rawSchema ?? {}, resolveRef, RECORD_REF_DEPTH, 0, new Set(), true);
       if (compact.properties || compact.items) e.schema = compact;
     }
   }

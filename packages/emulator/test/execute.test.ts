@@ -126,13 +126,15 @@ describe("list pagination with the connector's own metadata", () => {
     expect(new Set(idsOf(all)).size).toBe(RECORDS);
   });
 
-  it("clamps a limit above the connector maximum, with a warning", async () => {
-    const res = await ok("github", { entity: "repositories", action: "list", params: { username: "octocat", per_page: 500 } });
-    expect(res.body.warning).toMatchObject({ code: "limit_clamped" });
-    expect(res.body.warning.message).toContain("100");
-    expect(res.body.result).toHaveLength(RECORDS);
+  it("refuses a limit above the connector maximum (422 naming the param and the bound)", async () => {
+    const res = await run("github", { entity: "repositories", action: "list", params: { username: "octocat", per_page: 500 } });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toMatchObject([
+      { field: "params.per_page", message: "Input should be less than or equal to 100", error_code: "less_than_equal" },
+    ]);
     const within = await ok("github", { entity: "repositories", action: "list", params: { username: "octocat", per_page: 100 } });
     expect(within.body.warning).toBeUndefined();
+    expect(within.body.result).toHaveLength(RECORDS);
   });
 
   it("rejects an invalid cursor (422)", async () => {
@@ -506,10 +508,15 @@ describe("large datasets", () => {
     expect(past.status).toBe(404);
   });
 
-  it("clamps the page size to the connector maximum (100)", async () => {
-    const { ids: page, res } = await customersAfter(undefined, 1000);
+  it("answers a page of the connector maximum (100) and refuses one past it", async () => {
+    const { ids: page, res } = await customersAfter(undefined, 100);
     expect(page).toHaveLength(100);
-    expect(res.body.warning).toMatchObject({ code: "limit_clamped" });
+    expect(res.body.warning).toBeUndefined();
+    const past = await execute(big, bigToken, bigIds.stripe as string, { entity: "customers", action: "list", params: { limit: 1000 } });
+    expect(past.status).toBe(422);
+    expect(past.body.errors).toMatchObject([
+      { field: "params.limit", message: "Input should be less than or equal to 100", error_code: "less_than_equal" },
+    ]);
   });
 
   it("reports the total where the connector has one (Zendesk count)", async () => {

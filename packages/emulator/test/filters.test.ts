@@ -335,7 +335,7 @@ describe("query languages", () => {
 
   it("Google Ads GAQL: WHERE over nested fields, SELECT projects; Sentry `is:unresolved` reads the status", async () => {
     const gaql = (query?: string) =>
-      exec("google-ads", "campaigns", "list", { customer_id: "1", pageSize: 100, ...(query ? { query } : {}) }).then(records);
+      exec("google-ads", "campaigns", "list", { customer_id: "1234567890", pageSize: 100, ...(query ? { query } : {}) }).then(records);
     const all = await gaql();
     const status = all[0]?.campaign.status as string;
     const enabled = await gaql(`SELECT campaign.id, campaign.status FROM campaign WHERE campaign.status = '${status}'`);

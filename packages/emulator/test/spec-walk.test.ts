@@ -32,6 +32,12 @@ beforeAll(async () => {
 });
 
 /** A value for a schema, by type: enums and defaults first; objects get their required properties. */
+/** A string matching a pattern of one character class repeated (`^[0-9]{10}$`, `^[A-Z]{2,3}$`), else undefined. */
+function matching(pattern: string): string | undefined {
+  const m = /^\^\[([^\]]+)\]\{(\d+)(?:,\d*)?\}\$$/.exec(pattern);
+  return m ? (m[1] as string).charAt(0).repeat(Number(m[2])) : undefined;
+}
+
 function fill(doc: Json, raw: Json, name: string, depth = 0): unknown {
   const schema = resolve(doc, raw) ?? {};
   if (depth > 6) return undefined;
@@ -69,6 +75,8 @@ function fill(doc: Json, raw: Json, name: string, depth = 0): unknown {
       if (schema.format === "email") return "walk@example.com";
       if (schema.format === "uri" || schema.format === "url") return "https://example.com/walk";
       if (schema.format === "uuid") return "5b1f3e2a-8c4d-4e6f-9a0b-1c2d3e4f5a6b";
+      // A pattern the emulator checks (Google Ads `customer_id`: ^[0-9]{10}$) gets a value that matches it.
+      if (typeof schema.pattern === "string") return matching(schema.pattern) ?? `walk-${name}`;
       // Realistic by name, as a user would send it: an email field gets an address, a url field a url.
       if (/e-?mail/i.test(name)) return `walk-${name.replace(/[^A-Za-z0-9]/g, "")}@example.com`;
       if (/(url|uri|link|href|website)$/i.test(name)) return `https://example.com/walk/${name}`;

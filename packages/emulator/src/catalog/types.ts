@@ -1,5 +1,20 @@
 /** A compact JSON Schema as the catalog generator writes it (type, properties, items, enum, format, required). */
-export interface RecordSchema {
+/**
+ * The bounds the spec puts on a parameter or a request-body field, checked by execute/bounds.ts (record schemas of
+ * answers do not carry them). `format` is kept on those only when checked: date-time, date, email, uri.
+ */
+export interface Bounds {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  format?: string;
+}
+
+export interface RecordSchema extends Bounds {
   type?: string | string[];
   properties?: Record<string, RecordSchema>;
   items?: RecordSchema;
@@ -8,15 +23,13 @@ export interface RecordSchema {
   required?: string[];
 }
 
-export interface CatalogParam {
+export interface CatalogParam extends Bounds {
   name: string;
   in: "path" | "query" | "header" | "body";
   required: boolean;
   type?: string | string[];
   enum?: unknown[];
   default?: unknown;
-  minimum?: number;
-  maximum?: number;
   /** Objects and arrays: their compact schema, for nested required fields, types and enums. */
   schema?: RecordSchema;
 }

@@ -8,6 +8,11 @@ export interface EntityView {
   record: RecordSchema;
   /** A string key field that an integer parameter names (Amazon's portfolioId): ids are digit strings. */
   digits: boolean;
+  /**
+   * The width of a string key's ids when a param naming the key has a fixed-width digits pattern (Google Ads
+   * `customer_id`: ^[0-9]{10}$): ids are then zero-padded digit strings, which that param accepts.
+   */
+  width?: number;
   /** Whether context_store_search / search answer for this entity. */
   searchable: boolean;
 }
@@ -33,10 +38,25 @@ export function viewOf(entity: CatalogEntity): EntityView {
       entity.actions.some(
         (a) => isIntegerParam(a.params.find((p) => p.name === a.keyParam)) || integerOnly(typesOf(a.record.properties?.[field])),
       );
-    view = { record, digits, searchable: !!entity.contextStore || !!find("list") };
+    const width = entity.key?.type === "string" ? widthOf(entity) : undefined;
+    view = { record, digits, ...(width !== undefined ? { width } : {}), searchable: !!entity.contextStore || !!find("list") };
     views.set(entity, view);
   }
   return view;
+}
+
+const FIXED_DIGITS = /^\^(?:\[0-9\]|\\d)\{(\d+)\}\$$/;
+
+/** N, when a param that names the entity's key (its key param, or one of the key's name) must be N digits. */
+function widthOf(entity: CatalogEntity): number | undefined {
+  const field = entity.key?.field;
+  for (const action of entity.actions)
+    for (const param of action.params) {
+      if (param.name !== action.keyParam && param.name !== field) continue;
+      const m = param.pattern ? FIXED_DIGITS.exec(param.pattern) : null;
+      if (m) return Number(m[1]);
+    }
+  return undefined;
 }
 
 const texts = new WeakMap<RecordSchema, string>();

@@ -71,11 +71,16 @@ function pageSize(action: CatalogAction, params: Record<string, unknown>): { siz
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1)
     throw unprocessable([{ field: `params.${spec?.name}`, message: "Input should be a positive integer", code: "greater_than_equal" }]);
-  const max = spec?.maximum ?? 1000;
-  if (n > max)
+  // Past the spec's maximum is invalid (checkParams refuses it first; this keeps pageSize honest on its own).
+  if (spec?.maximum !== undefined && n > spec.maximum)
+    throw unprocessable([
+      { field: `params.${spec.name}`, message: `Input should be less than or equal to ${spec.maximum}`, code: "less_than_equal" },
+    ]);
+  // A spec without a maximum: the emulator's own cap on a page, with a warning.
+  if (n > 1000)
     return {
-      size: max,
-      warning: { code: "limit_clamped", message: `limit ${n} exceeds the connector's maximum; ${max} records returned per page` },
+      size: 1000,
+      warning: { code: "limit_clamped", message: `limit ${n} exceeds the emulator's page cap; 1000 records returned per page` },
     };
   return { size: n };
 }

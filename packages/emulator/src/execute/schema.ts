@@ -21,8 +21,9 @@ function jsonType(value: unknown): string {
 }
 
 // The formats generated and written values are checked against: a value of another format is not copied
-// into a field (a date-time into a `date`), so every answer still validates against the spec.
-const FORMATS: Record<string, RegExp> = {
+// into a field (a date-time into a `date`), so every answer still validates against the spec. Params and
+// request-body fields of these formats are checked against them too (bounds.ts).
+export const FORMATS: Record<string, RegExp> = {
   "date-time": /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,

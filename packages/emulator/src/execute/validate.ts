@@ -1,12 +1,7 @@
 import type { CatalogParam, RecordSchema } from "../catalog/types.js";
 import { unprocessable } from "../http/errors.js";
+import { checkBounds, type Problem } from "./bounds.js";
 import { isPlainObject, typesOf } from "./schema.js";
-
-interface Problem {
-  field: string;
-  message: string;
-  code: string;
-}
 
 const TYPE_MESSAGES: Record<string, [string, string]> = {
   string: ["Input should be a valid string", "string_type"],
@@ -70,6 +65,12 @@ function checkValue(value: unknown, schema: RecordSchema, field: string, inUrl: 
     return;
   }
   if (depth > 6) return;
+  if (!isPlainObject(value) && !Array.isArray(value)) {
+    // A number in a URL is checked as a number where the schema says one (a string type takes it as text).
+    const numeric = types.length > 0 && !types.includes("string") && types.some((t) => t === "integer" || t === "number");
+    checkBounds(value, schema, field, numeric || typeof value === "number", problems);
+    return;
+  }
   if (isPlainObject(value)) {
     for (const name of schema.required ?? []) {
       if (value[name] === undefined) problems.push({ field: `${field}.${name}`, message: "Field required", code: "missing" });
@@ -84,16 +85,20 @@ function checkValue(value: unknown, schema: RecordSchema, field: string, inUrl: 
   }
 }
 
+const BOUNDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern", "format"] as const;
+
 function schemaOfParam(param: CatalogParam): RecordSchema {
   const schema: RecordSchema = { ...(param.schema ?? {}) };
   if (param.type !== undefined) schema.type = param.type;
   if (param.enum) schema.enum = param.enum;
+  for (const bound of BOUNDS) if (param[bound] !== undefined) (schema as Record<string, unknown>)[bound] = param[bound];
   return schema;
 }
 
 /**
  * Validates params against the operation's parameters and request body (api-notes §5): a param the operation
- * does not declare is a 422 naming it and the accepted ones; required, types and enums are checked, nested too.
+ * does not declare is a 422 naming it and the accepted ones; required, types, enums and the spec's bounds (bounds.ts)
+ * are checked, nested too.
  */
 export function checkParams(params: CatalogParam[], given: Record<string, unknown>, extra: readonly string[] = []): void {
   const problems: Problem[] = [];

@@ -87,9 +87,11 @@ export function createDataset(options: {
   /** The spec's key field; `digits` when an integer parameter names a string key field. */
   key?: CatalogKey;
   digits?: boolean;
+  /** Fixed-width digit ids (a key param's `^[0-9]{10}$`), so an id read back is a valid param value. */
+  width?: number;
 }): Dataset {
   const { seedKey, entity, schema, count, overlay } = options;
-  const idStyle = idStyleOf(entity, schema, options.key, options.digits);
+  const idStyle = idStyleOf(entity, schema, options.key, options.digits, options.width);
   const key = (id: unknown) => String(id);
   // A record keyed by another field (GitHub repositories by `name`) still has a unique `id` when it has one.
   const secondary = idStyle.field !== "id" && schema.properties?.id ? idStyleOf(entity, schema) : undefined;

@@ -11,6 +11,8 @@ export interface IdStyle {
   integer: boolean;
   prefix: string;
   uuid?: boolean;
+  /** Digit strings zero-padded to this many digits, where the key's param has a fixed-width digits pattern. */
+  width?: number;
 }
 
 /** The id style of an entity: its catalog key when the spec names one, else the record's `id`. */
@@ -19,9 +21,11 @@ export function idStyleOf(
   schema: RecordSchema,
   key?: { field: string; type: "integer" | "string"; format?: string },
   digits = false,
+  width?: number,
 ): IdStyle {
   if (key) {
     if (key.format === "uuid") return { field: key.field, integer: false, prefix: "", uuid: true };
+    if (width !== undefined && key.type === "string") return { field: key.field, integer: false, prefix: "", width };
     return { field: key.field, integer: key.type === "integer", prefix: digits ? "" : `${entity}_` };
   }
   const idSchema = schema.properties?.id;
@@ -32,6 +36,7 @@ export function idStyleOf(
 /** The id of the record at `index` (0-based). */
 export function idAt(style: IdStyle, index: number): string | number {
   if (style.uuid) return `00000000-0000-4000-8000-${(index + 1).toString(16).padStart(12, "0")}`;
+  if (style.width !== undefined) return String(index + 1).padStart(style.width, "0");
   return style.integer ? index + 1 : `${style.prefix}${index + 1}`;
 }
 

@@ -91,7 +91,8 @@ export class JsonOut {
     let end = this.length;
     let n = value;
     // Most numbers in records have at most ten digits (Unix times, amounts): compare instead of dividing.
-    let width = n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : n < 1e9 ? 9 : 10;
+    let width =
+      n < 10 ? 1 : n < 100 ? 2 : n < 1e3 ? 3 : n < 1e4 ? 4 : n < 1e5 ? 5 : n < 1e6 ? 6 : n < 1e7 ? 7 : n < 1e8 ? 8 : n < 1e9 ? 9 : 10;
     for (let v = Math.floor(n / 1e10); v >= 1; v = Math.floor(v / 10)) width++;
     end += width;
     for (let at = end - 1; at >= this.length; at--) {

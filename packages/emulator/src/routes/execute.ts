@@ -88,6 +88,7 @@ export function datasetFor(ctx: EmulatorContext, connector: Connector, definitio
     overlay: overlayFor(ctx.store, connector.id, entity.name),
     ...(entity.key ? { key: entity.key } : {}),
     digits: view.digits,
+    ...(view.width !== undefined ? { width: view.width } : {}),
   });
 }
 
