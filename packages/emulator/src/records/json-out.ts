@@ -14,25 +14,42 @@ export function asciiBytes(text: string): Uint8Array {
 }
 
 /**
- * Constant JSON (a key and its colon, a word of a generated record) prepared for JsonOut.piece: its bytes as
- * little-endian 32-bit words, copied four at a time. A record is mostly such pieces, and copying them byte by byte
- * was a third of writing one.
+ * Constant JSON (a key and its colon, a word of a generated record) prepared for JsonOut.piece: a number naming its
+ * bytes in one shared pool of little-endian 32-bit words, copied four at a time. A record is mostly such pieces;
+ * copying them byte by byte was a third of writing one, and reaching each through objects of its own (an object,
+ * a typed array, its store) cost more than the copy: the pool is one array, and equal pieces share their words.
+ * The number is `start * 4096 + words * 4 + unused`: `words` 32-bit words from `start`, the last `unused` bytes
+ * of the last word not part of it. Pieces of 4,096 bytes or more are never made (a generated value is far shorter).
  */
-export interface Piece {
-  readonly words: Int32Array;
-  /** In bytes; the last word's unused bytes are zero. */
-  readonly length: number;
-}
+export type Piece = number;
 
-/** A Piece of JSON text (any characters; UTF-8) or bytes. */
-export function pieceOf(json: string | Uint8Array): Piece {
-  const bytes = typeof json === "string" ? encoder.encode(json) : json;
-  const padded = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
+const MAX_PIECE_WORDS = 1023;
+let pool = new Int32Array(1 << 14);
+let pooled = 0;
+const pieces = new Map<string, Piece>();
+/** Interned texts are kept up to this many; past it new pieces still work, only unshared. */
+const MAX_INTERNED = 1 << 16;
+
+/** A Piece of JSON text (any characters; UTF-8). */
+export function pieceOf(json: string): Piece {
+  const known = pieces.get(json);
+  if (known !== undefined) return known;
+  const bytes = encoder.encode(json);
+  const words = Math.ceil(bytes.length / 4);
+  if (words > MAX_PIECE_WORDS) throw new RangeError(`a JSON piece of ${bytes.length} bytes is too long`);
+  if (pooled + words > pool.length) {
+    const grown = new Int32Array(Math.max(pool.length * 2, pooled + words));
+    grown.set(pool.subarray(0, pooled));
+    pool = grown;
+  }
+  const padded = new Uint8Array(words * 4);
   padded.set(bytes);
   const view = new DataView(padded.buffer);
-  const words = new Int32Array(padded.length / 4);
-  for (let i = 0; i < words.length; i++) words[i] = view.getInt32(i * 4, true);
-  return { words, length: bytes.length };
+  const start = pooled;
+  for (let i = 0; i < words; i++) pool[pooled++] = view.getInt32(i * 4, true);
+  const piece = start * 4096 + words * 4 + (words * 4 - bytes.length);
+  if (pieces.size < MAX_INTERNED) pieces.set(json, piece);
+  return piece;
 }
 
 export class JsonOut {
@@ -60,16 +77,18 @@ export class JsonOut {
    * overwrites (nothing reads past `length`).
    */
   piece(piece: Piece): void {
-    const words = piece.words;
-    const n = words.length;
-    this.reserve(n * 4);
+    const start = Math.floor(piece / 4096);
+    const tail = piece - start * 4096;
+    const end = start + (tail >>> 2);
+    this.reserve(tail);
     const view = this.view;
+    const words = pool;
     let at = this.length;
-    for (let i = 0; i < n; i++) {
+    for (let i = start; i < end; i++) {
       view.setInt32(at, words[i] as number, true);
       at += 4;
     }
-    this.length += piece.length;
+    this.length = at - (tail & 3);
   }
 
   /** Pre-encoded bytes. */
