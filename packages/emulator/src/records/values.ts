@@ -302,7 +302,8 @@ function objectNode(schema: RecordSchema, name: string, depth: number): Node {
     out.piece(first ? EMPTY_OBJECT : CLOSE_OBJECT);
   };
 
-  return { value, write: (r, s, out) => write(r, s, out), writeWith: write, accepts };
+  // Called with three arguments, `write` writes no overrides: no wrapper closure per nested object.
+  return { value, write, writeWith: write, accepts };
 }
 
 const OPEN_LIST = pieceOf("[");
