@@ -16,7 +16,7 @@ import {
   tokensOf,
 } from "./field-roles.js";
 import { type JsonOut, type Piece, pieceOf } from "./json-out.js";
-import { enumScalar, type Gen, NULL_SCALAR, scalarOf, type Write } from "./scalars.js";
+import { enumScalar, type Gen, NULL_RATE, NULL_SCALAR, scalarOf, type Write } from "./scalars.js";
 import { BASE_TIME, endedBy, HOUR, type Scope } from "./scope.js";
 
 export { BASE_TIME };
@@ -207,6 +207,8 @@ function objectNode(schema: RecordSchema, name: string, depth: number): Node {
   const context = contextOf(name, keys);
   const fields = keys.map((key) => compile(properties[key] as RecordSchema, key, context, depth + 1));
   const values = fields.map((f) => f.value);
+  const writes = fields.map((f) => f.write);
+  const orNulls = fields.map((f) => (f as { orNull?: Write }).orNull);
   // The main state is drawn first so terminal dates and reasons can follow it; it must be a scalar to count.
   const main = keys.findIndex((k) => isMainState(k) && typesOf(properties[k] as RecordSchema).some((t) => t === "string"));
   const ownScope = depth > 0 && needsScope(keys, context);
@@ -283,7 +285,10 @@ function objectNode(schema: RecordSchema, name: string, depth: number): Node {
       else {
         // Generated values are never undefined: the field writes itself.
         r.reseed(mixSeed(base, salts[i] as number));
-        (fields[i] as Node).write(r, s, out);
+        const inner = orNulls[i];
+        if (inner === undefined) (writes[i] as Write)(r, s, out);
+        else if (r.next() < NULL_RATE) out.piece(NULL_BYTES);
+        else inner(r, s, out);
       }
       // JSON.stringify leaves out a key whose value is undefined (an override's): take the key back.
       if (written) first = false;
