@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../src/catalog/catalog.js";
 import type { CatalogAction } from "../src/catalog/types.js";
 import { filterKind } from "../src/records/list-filter.js";
+import { isSortParam } from "../src/records/list-sort.js";
+import { isProjectionParam } from "../src/records/projection-params.js";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
 // List and search filters over real HTTP: filter params by field name, ranges, and the query languages of `q`,
@@ -226,7 +228,11 @@ describe("query languages", () => {
     const project = first.fields.project.key as string;
     const jql = (q: string) => exec("jira", "issues", "api_search", { jql: q, maxResults: 100 }).then(records);
     const byStatus = await jql(`status = "${status}" ORDER BY created DESC`);
-    expect(byStatus.map((r) => r.id)).toEqual(all.filter((r) => r.fields.status?.name === status).map((r) => r.id));
+    // ORDER BY is applied: newest first, ties in list order (Array.prototype.sort is stable).
+    const newestFirst = all
+      .filter((r) => r.fields.status?.name === status)
+      .sort((a, b) => Date.parse(b.fields.created) - Date.parse(a.fields.created));
+    expect(byStatus.map((r) => r.id)).toEqual(newestFirst.map((r) => r.id));
     expect(byStatus.length).toBeLessThan(all.length);
     const both = await jql(`project = ${project} AND status = "${status}"`);
     expect(both.map((r) => r.id)).toContain(first.id);
@@ -367,7 +373,7 @@ describe("query languages", () => {
 
 describe("coverage", () => {
   it("counts the list and search params the emulator applies, by kind", () => {
-    const kinds: Record<string, number> = { field: 0, range: 0, query: 0, ignored: 0 };
+    const kinds: Record<string, number> = { field: 0, range: 0, query: 0, sort: 0, projection: 0, ignored: 0 };
     const required = new Map<string, number>();
     let total = 0;
     let operations = 0;
@@ -381,7 +387,8 @@ describe("coverage", () => {
             if (p.required || p.in === "path" || p.in === "header") continue;
             if (p.name === action.cursorParam || p.name === action.limitParam || p.name === action.keyParam) continue;
             total++;
-            const kind = filterKind(action, p) ?? "ignored";
+            const kind =
+              filterKind(action, p) ?? (isSortParam(action, p) ? "sort" : isProjectionParam(action, p) ? "projection" : "ignored");
             kinds[kind] = (kinds[kind] ?? 0) + 1;
           }
         }
@@ -390,5 +397,7 @@ describe("coverage", () => {
     expect(kinds.field).toBeGreaterThan(100);
     expect(kinds.range).toBeGreaterThan(50);
     expect(kinds.query).toBeGreaterThan(40);
+    expect(kinds.sort).toBeGreaterThan(80);
+    expect(kinds.projection).toBeGreaterThan(40);
   });
 });

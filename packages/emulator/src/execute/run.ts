@@ -6,13 +6,16 @@ import { projectRecord } from "../records/fields.js";
 import { type Filter, matchesFilter, validateFilter } from "../records/filter.js";
 import { indexOfId } from "../records/generate.js";
 import { listFilter } from "../records/list-filter.js";
+import { listProjection } from "../records/projection-params.js";
 import { answerMany, answerOne, type Positioned, type PositionedRaw } from "./answer.js";
 import { contextRecord } from "./context-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { answersStoredShape, viewOf } from "./entity.js";
 import { filteredScanLimit } from "./filtered-scan.js";
+import { listOrder } from "./list-order.js";
 import { metaFor } from "./meta.js";
 import { fits, isPlainObject } from "./schema.js";
+import { forgetOrders, type SortedOrder } from "./sorted-order.js";
 import { checkParams } from "./validate.js";
 
 export interface ExecuteBody {
@@ -35,10 +38,12 @@ const MAX_UNPAGINATED = 100;
 const SEARCH_PARAMS = ["query", "limit", "cursor", "fields"];
 // Bounded scans keep text search over a 100k-record entity cheap; has_more says there may be more.
 const SCAN_LIMIT = 5000;
+const WRITE_ACTIONS = new Set(["create", "update", "delete"]);
 
 /**
  * Reads one page of live records from a position, skipping deleted ones and those `keep` refuses. With `asText`,
  * records no write touched are left to be written as JSON when the answer is (Dataset.writeAt), the others read.
+ * With `order`, `start` and the `next` answered are indexes into that order (a sort) rather than positions.
  */
 function readPage(
   dataset: Dataset,
@@ -47,16 +52,18 @@ function readPage(
   keep?: (r: Record<string, unknown>) => boolean,
   scanLimit = Infinity,
   asText = false,
+  order?: SortedOrder,
 ) {
   const items: (Positioned | PositionedRaw)[] = [];
   let position = start;
   const end = dataset.size();
   let scanned = 0;
   while (position < end && items.length < size && scanned < scanLimit) {
-    if (asText && dataset.untouched(position)) items.push({ raw: true, position });
+    const at = order ? order.positionAt(position) : position;
+    if (asText && dataset.untouched(at)) items.push({ raw: true, position: at });
     else {
-      const record = dataset.at(position);
-      if (record && (!keep || keep(record))) items.push({ record, position });
+      const record = dataset.at(at);
+      if (record && (!keep || keep(record))) items.push({ record, position: at });
     }
     position++;
     scanned++;
@@ -250,29 +257,39 @@ function list(dataset: Dataset, entity: CatalogEntity, action: CatalogAction, bo
   const start = raw === undefined || raw === null || raw === "" ? 0 : decodeCursor(raw, action, size, dataset);
   // Filter params, ranges and query languages (`email`, `created_after`, `q`, `jql`, `filterGroups`): one record test.
   const filter = listFilter(action, params);
+  // Sort params and a query's ORDER BY (records/list-sort.ts); projection params such as `fields`, `properties`.
+  const sorted = listOrder(dataset, action, params, filter?.order);
+  const fieldsAsked = listProjection(action, params, dataset.idStyle.field);
   const echo = echoFields(action, params);
   // Records go out exactly as stored when nothing here would change them: then untouched ones are read as text.
-  const projected = (body.select_fields?.length ?? 0) > 0 || (body.exclude_fields?.length ?? 0) > 0;
+  const projected = (body.select_fields?.length ?? 0) > 0 || (body.exclude_fields?.length ?? 0) > 0 || !!fieldsAsked;
   const stored =
-    asText && !filter && echo.length === 0 && !projected && action.shape.kind !== "record" && answersStoredShape(action, entity);
+    asText &&
+    !filter?.keep &&
+    !filter?.select &&
+    echo.length === 0 &&
+    !projected &&
+    action.shape.kind !== "record" &&
+    answersStoredShape(action, entity);
   const page = readPage(
     dataset,
     start,
     Math.min(paged ? size : Math.min(size, MAX_UNPAGINATED), filter?.limit ?? Infinity),
     filter?.keep,
-    filter ? filteredScanLimit(action, size, SCAN_LIMIT) : Infinity,
+    filter?.keep ? filteredScanLimit(action, size, SCAN_LIMIT) : Infinity,
     stored,
+    sorted.order,
   );
   const items =
     echo.length === 0 ? page.items : page.items.map((item) => ("record" in item ? { ...item, record: withEcho(item.record, echo) } : item));
   const result = answerMany(dataset, entity, action, items);
-  // A SOQL/GAQL SELECT list projects like select_fields, which wins when both are sent.
-  const select = body.select_fields?.length ? body.select_fields : filter?.select;
+  // A SOQL/GAQL SELECT list and a `fields`-like param project like select_fields, which wins when both are sent.
+  const select = body.select_fields?.length ? body.select_fields : (filter?.select ?? fieldsAsked);
   const project = (r: unknown) => projectRecord(r, select, body.exclude_fields);
   return {
     result: Array.isArray(result) ? result.map(project) : project(result),
     meta: metaFor(action, { start, size, next: page.next, hasMore: paged && page.hasMore, total: dataset.size() }),
-    ...(warning ? { warning } : {}),
+    ...(warning || sorted.warning ? { warning: warning ?? sorted.warning } : {}),
   };
 }
 
@@ -292,6 +309,8 @@ export function runOperation(
   const params = body.params;
   checkParams(spec.params, params);
   const project = (r: unknown) => projectRecord(r, body.select_fields, body.exclude_fields);
+  // A write changes what a cached sort order sorts by (execute/sorted-order.ts).
+  if (WRITE_ACTIONS.has(body.action)) forgetOrders(dataset);
   switch (body.action) {
     case "list":
     case "api_search":

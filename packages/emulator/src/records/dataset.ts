@@ -11,6 +11,8 @@ export interface Dataset {
   readonly idStyle: IdStyle;
   /** What generated records are seeded by: answers in other shapes derive their extra fields from it too. */
   readonly seedKey: string;
+  /** The same object for every Dataset of one entity's store (its overlay of writes): caches of orders key on it. */
+  readonly writes: object;
   /** Whether the record at a position was written (created or updated), so it may not fit the schema as generated ones do. */
   written(position: number): boolean;
   /** Number of positions (generated + created), deleted ones included. */
@@ -152,6 +154,7 @@ export function createDataset(options: {
   return {
     idStyle,
     seedKey,
+    writes: overlay,
     written: (position) => position >= count || overlay.updated.has(key(idAt(idStyle, position))),
     size: () => count + overlay.created.length,
     at,

@@ -1,6 +1,7 @@
 // Everything a list or search call sends that chooses records, read into one test: filter params by field name
 // and ranges (param-filters.ts), and the query languages of `q`/`query`/`jql`/`search` and HubSpot's
-// `filterGroups`. A param none of these reads is accepted and ignored: every filter only narrows the page.
+// `filterGroups`. A param none of these reads is accepted and ignored: every filter only narrows the page. The
+// ORDER BY of SOQL/GAQL/JQL and GitHub's `sort:` qualifier are read here too (they are part of the query text).
 import type { CatalogAction, CatalogParam, RecordSchema } from "../catalog/types.js";
 import { comparisonTest, parseComparisons } from "./comparison-query.js";
 import { filterGroupsTest } from "./hubspot-search.js";
@@ -8,19 +9,25 @@ import { filterParams, paramKind, paramTest } from "./param-filters.js";
 import { qualifierSearchTest } from "./qualifier-query.js";
 import { clauseTest, type RecordTest } from "./search-query.js";
 import { isSelectQuery, parseSelect } from "./soql.js";
+import { parseSortText, type SortKey, sortKeysOf } from "./sort-keys.js";
 
 export interface ListFilter {
-  keep: RecordTest;
+  /** The records kept; undefined when the query only sorts (`ORDER BY created`). */
+  keep?: RecordTest;
   /** Fields a SOQL/GAQL SELECT asks for, as select_fields would. */
   select?: string[];
   /** A query's own LIMIT. */
   limit?: number;
+  /** A query's own order: ORDER BY, GitHub's `sort:created-asc`. */
+  order?: SortKey[];
 }
 
 /** Params that carry a query language or search text. */
 const QUERY_PARAMS = /^(q|query|jql|search|text|search_?string|search_?terms)$/i;
 const HUBSPOT_GROUPS = "filterGroups";
-const ORDER_BY = /\s+ORDER\s+BY\s+[\s\S]*$/i;
+const ORDER_BY = /(?:^|\s+)ORDER\s+BY\s+([\s\S]*)$/i;
+// GitHub search's `sort:created-asc`, `sort:updated`, `sort:comments-desc` (descending unless it says asc).
+const SORT_QUALIFIER = /(?:^|\s)sort:([\w.]+?)(?:-(asc|desc))?(?=\s|$)/i;
 const SOSL_FIND = /^\s*FIND\s+\{([^}]*)\}/i;
 
 type Reading = Omit<ListFilter, "keep"> & { keep?: RecordTest };
@@ -35,8 +42,13 @@ function queryReading(action: CatalogAction, param: CatalogParam, text: string, 
   if (isSelectQuery(text)) {
     const parsed = parseSelect(text, schema);
     if (!parsed) return undefined;
-    const { test, fields, limit } = parsed;
-    return { ...(test ? { keep: test } : {}), ...(fields ? { select: fields } : {}), ...(limit === undefined ? {} : { limit }) };
+    const { test, fields, limit, order } = parsed;
+    return {
+      ...(test ? { keep: test } : {}),
+      ...(fields ? { select: fields } : {}),
+      ...(limit === undefined ? {} : { limit }),
+      ...(order ? { order } : {}),
+    };
   }
   const sosl = SOSL_FIND.exec(text);
   // SOSL searches a record's text fields; a search record with none but its Id and `attributes` is left unfiltered.
@@ -44,7 +56,9 @@ function queryReading(action: CatalogAction, param: CatalogParam, text: string, 
   if (param.name.toLowerCase() === "jql") {
     const tree = parseComparisons(text.replace(ORDER_BY, ""));
     const keep = tree && comparisonTest(tree, schema);
-    return keep && { keep };
+    const orderBy = ORDER_BY.exec(text)?.[1];
+    const order = orderBy === undefined ? [] : parseSortText(orderBy, schema);
+    return withOrder(keep && { keep }, order);
   }
   const stripe = clauseTest(text, schema);
   if (stripe) return { keep: stripe };
@@ -53,7 +67,13 @@ function queryReading(action: CatalogAction, param: CatalogParam, text: string, 
     const keep = comparisonTest(tree, schema);
     return keep && { keep };
   }
-  return qualifierReading(text, schema, action.action === "api_search" || !param.required);
+  const sort = SORT_QUALIFIER.exec(text);
+  const order = sort ? sortKeysOf(sort[1] ?? "", schema, sort[2]?.toLowerCase() === "asc" ? "asc" : "desc") : [];
+  return withOrder(qualifierReading(text, schema, action.action === "api_search" || !param.required), order);
+}
+
+function withOrder(reading: Reading | undefined, order: SortKey[]): Reading | undefined {
+  return order.length === 0 ? reading : { ...reading, order };
 }
 
 function hasTextFields(schema: RecordSchema): boolean {
@@ -87,6 +107,7 @@ export function listFilter(action: CatalogAction, params: Record<string, unknown
   const tests: RecordTest[] = [];
   let select: string[] | undefined;
   let limit: number | undefined;
+  let order: SortKey[] | undefined;
   for (const param of action.params) {
     const value = params[param.name];
     if (value === undefined || value === null) continue;
@@ -95,12 +116,14 @@ export function listFilter(action: CatalogAction, params: Record<string, unknown
     if (reading.keep) tests.push(reading.keep);
     select = reading.select ?? select;
     limit = reading.limit ?? limit;
+    order = reading.order ?? order;
   }
-  if (tests.length === 0 && select === undefined && limit === undefined) return undefined;
+  if (tests.length === 0 && select === undefined && limit === undefined && order === undefined) return undefined;
   return {
-    keep: (record) => tests.every((t) => t(record)),
+    ...(tests.length > 0 ? { keep: (record: Record<string, unknown>) => tests.every((t) => t(record)) } : {}),
     ...(select ? { select } : {}),
     ...(limit === undefined ? {} : { limit }),
+    ...(order ? { order } : {}),
   };
 }
 
