@@ -75,7 +75,9 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
 
   return {
     async get(signal) {
-      const stored = await options.store.get(options.key);
+      // A synchronous store (the default memory store) is read without waiting a turn.
+      const read = options.store.get(options.key);
+      const stored = read instanceof Promise ? await read : read;
       if (fresh(stored)) return stored.token;
       const minted = await abortable(mintShared(), signal);
       return minted.token;

@@ -8,6 +8,8 @@ export const VALIDATION_EXPECTED = '"lenient", "strict", "warn" or "off"';
 /** The response-validation modes, shared by client and call options. */
 export const VALIDATION_MODES = ["lenient", "strict", "warn", "off"] as const;
 
+const isValidationMode = oneOf(VALIDATION_MODES);
+
 /**
  * Checks a method's per-call options before anything runs (no token minted, no timer armed, nothing sent):
  * `signal` an AbortSignal, `timeout`/`deadline` positive milliseconds, `maxRetries` a non-negative integer,
@@ -20,10 +22,14 @@ export const VALIDATION_MODES = ["lenient", "strict", "warn", "off"] as const;
  * }
  * ```
  */
-const isValidationMode = oneOf(VALIDATION_MODES);
-
 export function checkCallOptions<T extends CallOptions>(what: string, options: T | undefined): T {
   const o = optionsObject(what, options);
+  // Most calls pass no options (the default `{}`): nothing to check.
+  for (const _ in o) return checkEach(what, o) as T;
+  return o as T;
+}
+
+function checkEach(what: string, o: Record<string, unknown>): Record<string, unknown> {
   checkOption(what, o, "signal", "an AbortSignal", isAbortSignal);
   checkOption(what, o, "timeout", "a positive finite number of milliseconds", isPositiveNumber);
   checkOption(what, o, "deadline", "a positive finite number of milliseconds", isPositiveNumber);
@@ -31,5 +37,5 @@ export function checkCallOptions<T extends CallOptions>(what: string, options: T
   checkOption(what, o, "retryWrites", "a boolean", isBoolean);
   checkOption(what, o, "validation", VALIDATION_EXPECTED, isValidationMode);
   checkHeaders(what, "headers", o.headers);
-  return o as T;
+  return o;
 }

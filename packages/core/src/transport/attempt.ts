@@ -92,15 +92,16 @@ function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void
   });
 }
 
-// Lenient with a `reads` list: the read fields in plain code. Otherwise the named schema, loaded on first need.
-async function checkBody<T>(
+// Lenient with a `reads` list: the read fields in plain code, answered at once. Otherwise the named schema, loaded
+// on first need.
+function checkBody<T>(
   config: TransportConfig,
   spec: RequestSpec,
   data: unknown,
   mode: ValidationMode,
   status: number,
   requestId: string | undefined,
-): Promise<T> {
+): T | Promise<T> {
   if (spec.schema === null || mode === "off") return data as T;
   const context = { code: "unexpected_response", status, method: spec.method, path: spec.path, requestId, redact: config.redact } as const;
   if (mode === "lenient" && spec.reads) {
@@ -108,8 +109,18 @@ async function checkBody<T>(
     if (issues.length > 0) throw ValidationError.fromIssues(issues, context);
     return data as T;
   }
+  return checkWithSchema<T>(config, spec.schema, data, mode, context);
+}
+
+async function checkWithSchema<T>(
+  config: TransportConfig,
+  schema: NonNullable<RequestSpec["schema"]>,
+  data: unknown,
+  mode: ValidationMode,
+  context: Parameters<typeof ValidationError.fromIssues>[1],
+): Promise<T> {
   const registry = await loadRegistry();
-  const result = registry.safeParse(registry[spec.schema], data);
+  const result = registry.safeParse(registry[schema], data);
   if (result.success) return result.output as T;
   const error = ValidationError.fromIssues(result.issues, context);
   if (mode !== "warn") throw error;
@@ -220,6 +231,7 @@ export async function sendAttempt<T>(
     });
   }
   const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;
-  const data = await checkBody<T>(config, spec, body, plan.validation, response.status, requestId);
+  const checked = checkBody<T>(config, spec, body, plan.validation, response.status, requestId);
+  const data = checked instanceof Promise ? await checked : checked;
   return { data, status: response.status, headers: response.headers, requestId };
 }

@@ -312,13 +312,17 @@ describe("download", () => {
 });
 
 describe("warnings", () => {
-  it("ExecutionResult.warning carries the emulator's limit clamp", async () => {
-    // By id, the handle has no catalog, so the out-of-range limit reaches the server (a slug refuses it locally).
-    const stripe = ws.connector({ connectorId: ids.stripe });
-    const clamped = await stripe.execute("customers", "list", { limit: 500 });
-    expect(clamped.warning).toEqual({ code: "limit_clamped", message: expect.stringContaining("limit 500 exceeds") });
-    expect((clamped.data as unknown[]).length).toBeLessThanOrEqual(100);
-    expect((await stripe.execute("customers", "list", { limit: 100 })).warning).toBeUndefined();
+  it("ExecutionResult.warning carries the server's warning (the emulator's page cap where a spec sets no maximum)", async () => {
+    // Ashby's spec gives `limit` no maximum: the emulator answers 1000 records a page and says so in `warning`.
+    const ashby = await ws.connectors.create({ type: "ashby", name: "warning-ashby", credentials: { api_key: "ashby_key_123" } });
+    try {
+      const handle = ws.connector({ connectorId: ashby.id, type: "ashby" });
+      const capped = await handle.execute("candidates", "list", { limit: 5000 });
+      expect(capped.warning).toEqual({ code: "limit_clamped", message: expect.stringContaining("limit 5000 exceeds") });
+      expect((await handle.execute("candidates", "list", { limit: 10 })).warning).toBeUndefined();
+    } finally {
+      await ws.connectors.delete(ashby.id);
+    }
   });
 });
 

@@ -159,10 +159,13 @@ describe("parameters outside the spec's bounds are refused locally", () => {
 
   it("an untyped { connectorId } handle has no catalog: the value goes to the API, which answers for itself", async () => {
     const from = mark();
-    const page = await ws.connector({ connectorId: stripeId }).execute("customers", "list", { limit: 500 });
+    const refused = (await rejection(ws.connector({ connectorId: stripeId }).execute("customers", "list", { limit: 500 }))) as {
+      fieldErrors?: unknown;
+    };
     expect(routesSince(from)).toEqual([EXECUTE]);
-    // The emulator clamps where the hosted API may refuse (its spec says 1 to 100): that is why the SDK checks first.
-    expect(page.warning).toMatchObject({ code: "limit_clamped" });
+    // The server refuses it (the spec says 1 to 100), as the typed handle did before sending.
+    expect(refused).toMatchObject({ name: "UnprocessableEntityError", status: 422 });
+    expect(JSON.stringify(refused.fieldErrors)).toContain("params.limit");
   });
 });
 
