@@ -250,6 +250,39 @@ describe("query languages' own order", () => {
   });
 });
 
+describe("the contract's search sort", () => {
+  it("`query.sort` in both forms orders a context store search, and its cursor pages every record once", async () => {
+    const search = (params: Rec) => exec("stripe", "customers", "search", params);
+    const asc = (await search({ query: { sort: [{ created: "asc" }] }, limit: 100 })).body.result.data as Rec[];
+    expect(asc.length).toBe(RECORDS);
+    expect(
+      inOrder(
+        asc.map((r) => r.created),
+        false,
+        (a, b) => a - b,
+      ),
+    ).toBe(true);
+    const desc = (await search({ query: { sort: [{ field: "created", order: "desc" }] }, limit: 100 })).body.result.data as Rec[];
+    expect(
+      inOrder(
+        desc.map((r) => r.created),
+        true,
+        (a, b) => a - b,
+      ),
+    ).toBe(true);
+    expect(asc.map((r) => r.id)).not.toEqual(desc.map((r) => r.id));
+    const paged: Rec[] = [];
+    let cursor: string | null | undefined;
+    for (let page = 0; page < 20; page++) {
+      const res = await search({ query: { sort: [{ created: "asc" }] }, limit: 9, ...(cursor ? { cursor } : {}) });
+      paged.push(...(res.body.result.data as Rec[]));
+      cursor = res.body.result.meta.cursor;
+      if (!cursor) break;
+    }
+    expect(paged.map((r) => r.id)).toEqual(asc.map((r) => r.id));
+  });
+});
+
 describe("projections", () => {
   it("GitHub `fields` answers only the fields asked, plus the key", async () => {
     const page = records(await exec("github", "issues", "list", { owner: "o", repo: "r", per_page: 10, fields: ["title", "state"] }));

@@ -12,7 +12,7 @@ import { contextRecord } from "./context-store.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { answersStoredShape, viewOf } from "./entity.js";
 import { filteredScanLimit } from "./filtered-scan.js";
-import { listOrder } from "./list-order.js";
+import { listOrder, searchOrder } from "./list-order.js";
 import { metaFor } from "./meta.js";
 import { fits, isPlainObject } from "./schema.js";
 import { forgetOrders, type SortedOrder } from "./sorted-order.js";
@@ -199,7 +199,7 @@ function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Out
   const started = Date.now();
   const params = body.params;
   checkParams([], params, SEARCH_PARAMS);
-  const query = (params.query ?? {}) as { filter?: Filter };
+  const query = (params.query ?? {}) as { filter?: Filter; sort?: unknown };
   try {
     validateFilter(query.filter);
   } catch (error) {
@@ -220,13 +220,16 @@ function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Out
   // Records answer with the fields the context store lists for the entity, and the filter sees those.
   // Always reshaped: the stored record carries its key even where the context store does not list it.
   const shaped = (r: Record<string, unknown>, position: number) => contextRecord(dataset, entity, schema, r, position);
+  // `query.sort`: the cursor is then an index into the sorted order (execute/sorted-order.ts).
+  const { order, warning } = searchOrder(dataset, query.sort, schema, shaped);
   const items: Record<string, unknown>[] = [];
   let position = start;
   const end = dataset.size();
   for (let scanned = 0; position < end && items.length < limit && scanned < SCAN_LIMIT; position++, scanned++) {
-    const record = dataset.at(position);
+    const at = order ? order.positionAt(position) : position;
+    const record = dataset.at(at);
     if (!record) continue;
-    const out = shaped(record, position);
+    const out = shaped(record, at);
     if (matchesFilter(out, query.filter)) items.push(out);
   }
   const hasMore = position < end;
@@ -237,6 +240,7 @@ function search(dataset: Dataset, entity: CatalogEntity, body: ExecuteBody): Out
       meta: { has_more: hasMore, cursor: hasMore ? encodeCursor(position) : null, took_ms: Math.max(1, Date.now() - started) },
     },
     meta: null,
+    ...(warning ? { warning } : {}),
   };
 }
 

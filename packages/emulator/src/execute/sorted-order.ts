@@ -33,10 +33,13 @@ export function forgetOrders(dataset: Dataset): void {
   storeNumbers.delete(dataset.writes);
 }
 
+/** What a sort reads at a position: the stored record, or another shape of it (the context store's). */
+export type RecordReader = (position: number) => Record<string, unknown> | undefined;
+
 /** Positions [start, end) sorted by the keys, ties (and deleted records, which sort last) by position. */
-function sortWindow(dataset: Dataset, keys: readonly SortKey[], start: number, end: number): Int32Array {
+function sortWindow(read: RecordReader, keys: readonly SortKey[], start: number, end: number): Int32Array {
   const values: SortValue[][] = [];
-  for (let position = start; position < end; position++) values.push(sortValuesOf(dataset.at(position), keys));
+  for (let position = start; position < end; position++) values.push(sortValuesOf(read(position), keys));
   const order = Array.from({ length: end - start }, (_, i) => i);
   order.sort((a, b) => compareSortValues(values[a] as SortValue[], values[b] as SortValue[], keys) || a - b);
   return Int32Array.from(order, (i) => start + i);
@@ -49,10 +52,18 @@ export interface SortedOrder {
   windowed: boolean;
 }
 
-/** The order a sort reads a dataset in, sorted on first use and cached until the entity's next write. */
-export function sortedOrder(dataset: Dataset, keys: readonly SortKey[]): SortedOrder {
+/**
+ * The order a sort reads a dataset in, sorted on first use and cached until the entity's next write. `shape`
+ * names what `read` answers when it is not the stored record, so orders of two shapes are cached apart.
+ */
+export function sortedOrder(
+  dataset: Dataset,
+  keys: readonly SortKey[],
+  read: RecordReader = (position) => dataset.at(position),
+  shape = "stored",
+): SortedOrder {
   const size = dataset.size();
-  const prefix = `${storeNumber(dataset)}:${dataset.seedKey}:${size}:${JSON.stringify(keys)}`;
+  const prefix = `${storeNumber(dataset)}:${dataset.seedKey}:${shape}:${size}:${JSON.stringify(keys)}`;
   const windowAt = (start: number): Int32Array => {
     const key = `${prefix}@${start}`;
     const hit = windows.get(key);
@@ -61,7 +72,7 @@ export function sortedOrder(dataset: Dataset, keys: readonly SortKey[]): SortedO
       windows.set(key, hit);
       return hit;
     }
-    const sorted = sortWindow(dataset, keys, start, Math.min(size, start + SORT_WINDOW));
+    const sorted = sortWindow(read, keys, start, Math.min(size, start + SORT_WINDOW));
     windows.set(key, sorted);
     for (const oldest of windows.keys()) {
       if (windows.size <= CACHED_WINDOWS) break;
