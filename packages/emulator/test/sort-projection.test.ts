@@ -109,6 +109,32 @@ describe("sort params", () => {
     expect((await gitlab({ order_by: "popularity", sort: "asc" })).map((r) => r.id)).toEqual(plain.map((r) => r.id));
   });
 
+  it("a direction alone sorts by the field param's default: WooCommerce `order` by `orderby`'s default `date`", async () => {
+    const orders = (params: Rec) => exec("woocommerce", "orders", "list", { per_page: 100, ...params }).then(records);
+    const asc = await orders({ order: "asc" });
+    expect(asc.length).toBe(RECORDS);
+    expect(
+      inOrder(
+        asc.map((r) => r.date_created),
+        false,
+        byTime,
+      ),
+    ).toBe(true);
+    const byDate = await orders({ orderby: "date", order: "asc" });
+    expect(byDate.map((r) => r.id)).toEqual(asc.map((r) => r.id));
+    // `orderby` alone takes `order`'s default, `desc`; records without a date come last either way.
+    const newest = await orders({ orderby: "date" });
+    expect(
+      inOrder(
+        newest.map((r) => r.date_created),
+        true,
+        byTime,
+      ),
+    ).toBe(true);
+    const dated = (list: Rec[]) => list.filter((r) => r.date_created).map((r) => r.id);
+    expect(dated(newest)).toEqual(dated(asc).reverse());
+  });
+
   it("paging a sorted list answers every record once, in the sorted order, for any page size", async () => {
     const whole = await gitlab({ order_by: "updated_at", sort: "desc" });
     for (const size of [7, 20]) {

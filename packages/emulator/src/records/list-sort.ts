@@ -43,11 +43,13 @@ export function listSort(action: CatalogAction, params: Record<string, unknown>)
   const sentDirection = direction ? params[direction.name] : undefined;
   if ((sentField === undefined || sentField === null) && (sentDirection === undefined || sentDirection === null)) return undefined;
   const said = directionOf(sentDirection ?? direction?.default ?? "asc") ?? "asc";
-  const fieldValue = sentField ?? field?.default;
-  if (fieldValue !== undefined && fieldValue !== null) {
-    const keys = sortKeysOf(fieldValue, action.record, said);
+  if (sentField !== undefined && sentField !== null) {
+    const keys = sortKeysOf(sentField, action.record, said);
     return keys.length > 0 ? keys : undefined;
   }
+  // A direction alone: by the field param's default (WooCommerce's `orderby=date`) when it names a field.
+  const byDefault = field?.default === undefined ? [] : sortKeysOf(field.default, action.record, said);
+  if (byDefault.length > 0) return byDefault;
   const path = implicitKey(action.record);
   return path && [{ path, descending: said === "desc" }];
 }

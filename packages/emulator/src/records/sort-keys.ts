@@ -57,6 +57,8 @@ function familyOf(name: string): readonly string[] | undefined {
   if (key === "date" || key.startsWith("creat") || key === "registereddate") return CREATED;
   if (/^(updat|modif|lastmodif|lastchang|lastedit|lastupdat)/.test(key)) return UPDATED;
   if (key === "alphabetical") return ALPHABETICAL;
+  // WooCommerce's `orderby=title` orders products by their name (a product's title).
+  if (key === "title") return ["name"];
   return undefined;
 }
 
