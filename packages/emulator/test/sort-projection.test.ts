@@ -135,6 +135,44 @@ describe("sort params", () => {
     expect(dated(newest)).toEqual(dated(asc).reverse());
   });
 
+  it("Notion `sort: {timestamp, direction}` and Confluence's `-created-date` name their dates", async () => {
+    const pages = (sort: Rec) => exec("notion", "pages", "list", { page_size: 100, sort }).then(records);
+    const edited = await pages({ timestamp: "last_edited_time", direction: "ascending" });
+    expect(edited.length).toBe(RECORDS);
+    expect(
+      inOrder(
+        edited.map((r) => r.last_edited_time),
+        false,
+        byTime,
+      ),
+    ).toBe(true);
+    const created = await pages({ timestamp: "created_time", direction: "descending" });
+    expect(
+      inOrder(
+        created.map((r) => r.created_time),
+        true,
+        byTime,
+      ),
+    ).toBe(true);
+    const wiki = (sort: string) => exec("confluence", "pages", "list", { limit: 100, sort }).then(records);
+    const newest = await wiki("-created-date");
+    expect(newest.length).toBeGreaterThan(1);
+    expect(
+      inOrder(
+        newest.map((r) => r.createdAt),
+        true,
+        byTime,
+      ),
+    ).toBe(true);
+    expect(
+      inOrder(
+        (await wiki("title")).map((r) => r.title),
+        false,
+        byText,
+      ),
+    ).toBe(true);
+  });
+
   it("paging a sorted list answers every record once, in the sorted order, for any page size", async () => {
     const whole = await gitlab({ order_by: "updated_at", sort: "desc" });
     for (const size of [7, 20]) {

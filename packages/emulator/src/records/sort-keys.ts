@@ -102,11 +102,11 @@ export function parseSortText(text: string, schema: RecordSchema, fallback: "asc
 const FIELD_NAMES = ["field", "propertyName", "property", "timestamp", "name", "key"];
 
 /** One sort object: `{field, direction}` (Airtable), `{propertyName, direction}` (HubSpot), `{timestamp, direction}` (Notion). */
-function objectKey(value: Record<string, unknown>, schema: RecordSchema): SortKey | undefined {
+function objectKey(value: Record<string, unknown>, schema: RecordSchema, fallback: "asc" | "desc"): SortKey | undefined {
   const named = FIELD_NAMES.map((f) => value[f]).find((v) => typeof v === "string");
   if (typeof named !== "string") return undefined;
   const path = sortFieldPath(schema, named);
-  const direction = directionOf(value.direction ?? value.order ?? value.sort ?? "asc");
+  const direction = directionOf(value.direction ?? value.order ?? value.sort ?? fallback);
   return path && { path, descending: direction === "desc" };
 }
 
@@ -128,7 +128,7 @@ export function sortKeysOf(value: unknown, schema: RecordSchema, fallback: "asc"
   }
   if (Array.isArray(value)) return value.flatMap((v) => sortKeysOf(v, schema, fallback));
   if (value !== null && typeof value === "object") {
-    const key = objectKey(value as Record<string, unknown>, schema);
+    const key = objectKey(value as Record<string, unknown>, schema, fallback);
     return key ? [key] : [];
   }
   return [];
