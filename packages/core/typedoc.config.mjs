@@ -31,10 +31,9 @@ export default {
     "MetaOf",
     "ExecuteActionName",
     "PagedActionName",
-    // What the client hands the resource classes it constructs; users get the instances from createClient().
-    "ResourceContext",
+    // What the client hands the resource classes it constructs; users get the instances from createClient(). (The
+    // classes loaded on first call are exported as types, so their constructors' ResourceContext is not referenced.)
     "WorkspaceScope",
-    "WorkspaceIdResolver",
     "WorkspaceImpl",
     // Public shapes index.ts does not export yet (error constructor options and toJSON() results, ValidationIssue,
     // ConnectorCandidate, ResolvedClientOptions). Exporting them is a code change; then drop them from this list.
