@@ -4,6 +4,7 @@ import type { CatalogAction } from "../src/catalog/types.js";
 import { filterKind } from "../src/records/list-filter.js";
 import { isSortParam } from "../src/records/list-sort.js";
 import { isProjectionParam } from "../src/records/projection-params.js";
+import { catalogConnectors } from "./helpers/catalog-connectors.js";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
 // List and search filters over real HTTP: filter params by field name, ranges, and the query languages of `q`,
@@ -16,36 +17,12 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 
 type Rec = Record<string, any>;
 let token: string;
-const connectors = new Map<string, string>();
+const connectorOf = catalogConnectors("filters");
+const connector = (name: string) => connectorOf(h, token, name);
 
 beforeAll(async () => {
   token = await h.appToken();
 });
-
-/** A connection of a catalog connector, made once per file, with placeholder credentials. */
-async function connector(name: string): Promise<string> {
-  const known = connectors.get(name);
-  if (known) return known;
-  const definition = catalog.connectors.find((c) => c.name === name);
-  const res = await h.api("POST", "/api/v1/integrations/connectors", {
-    token,
-    body: {
-      workspace_name: "default",
-      definition_id: definition?.definitionId,
-      name: `filters ${name}`,
-      credentials: Object.fromEntries((definition?.auth[0]?.required ?? []).map((k) => [k, `test-${k}`])),
-      replication_config: Object.fromEntries(
-        (definition?.replicationConfig?.required ?? []).map((k) => [
-          k,
-          definition?.replicationConfig?.properties[k]?.type === "array" ? ["test/test"] : "test",
-        ]),
-      ),
-    },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  connectors.set(name, res.body.id);
-  return res.body.id as string;
-}
 
 async function exec(name: string, entity: string, action: string, params: Rec = {}): Promise<ApiResponse> {
   const res = await h.api("POST", `/api/v1/integrations/connectors/${await connector(name)}/execute`, {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalog } from "../src/catalog/catalog.js";
 import { checkBounds, type Problem } from "../src/execute/bounds.js";
+import { catalogConnectors } from "./helpers/catalog-connectors.js";
 import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
 // The spec's bounds on params and request-body fields, over real HTTP: a value past a bound is a 422 naming
@@ -8,36 +8,12 @@ import { type ApiResponse, useEmulator } from "./helpers/emulator.js";
 
 const h = useEmulator({ recordsPerEntity: 5 });
 let token: string;
-const connectors = new Map<string, string>();
+const connectorOf = catalogConnectors("bounds");
+const connector = (name: string) => connectorOf(h, token, name);
 
 beforeAll(async () => {
   token = await h.appToken();
 });
-
-/** A connection of a catalog connector, made once per file, with placeholder credentials. */
-async function connector(name: string): Promise<string> {
-  const known = connectors.get(name);
-  if (known) return known;
-  const definition = catalog.connectors.find((c) => c.name === name);
-  const res = await h.api("POST", "/api/v1/integrations/connectors", {
-    token,
-    body: {
-      workspace_name: "default",
-      definition_id: definition?.definitionId,
-      name: `bounds ${name}`,
-      credentials: Object.fromEntries((definition?.auth[0]?.required ?? []).map((k) => [k, `test-${k}`])),
-      replication_config: Object.fromEntries(
-        (definition?.replicationConfig?.required ?? []).map((k) => [
-          k,
-          definition?.replicationConfig?.properties[k]?.type === "array" ? ["test/test"] : "test",
-        ]),
-      ),
-    },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  connectors.set(name, res.body.id);
-  return res.body.id as string;
-}
 
 function list(name: string, entity: string, params: Record<string, unknown>): Promise<ApiResponse> {
   return connector(name).then((id) =>

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalog } from "../src/catalog/catalog.js";
 import { SORT_WINDOW } from "../src/execute/sorted-order.js";
+import { catalogConnectors } from "./helpers/catalog-connectors.js";
 import { type ApiResponse, type Harness, useEmulator } from "./helpers/emulator.js";
 
 // Sorts and projections over real HTTP: a list's sort params (GitLab `order_by`+`sort`, Zendesk `sort_by`+
@@ -13,37 +13,12 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 
 type Rec = Record<string, any>;
 const tokens = new Map<Harness, string>();
-const connectors = new Map<string, string>();
+const connectorOf = catalogConnectors("sort");
+const connector = (harness: Harness, name: string) => connectorOf(harness, tokens.get(harness) ?? "", name);
 
 beforeAll(async () => {
   tokens.set(h, await h.appToken());
 });
-
-/** A connection of a catalog connector, made once per harness, with placeholder credentials. */
-async function connector(harness: Harness, name: string): Promise<string> {
-  const cacheKey = `${harness === h ? "main" : "big"}:${name}`;
-  const known = connectors.get(cacheKey);
-  if (known) return known;
-  const definition = catalog.connectors.find((c) => c.name === name);
-  const res = await harness.api("POST", "/api/v1/integrations/connectors", {
-    token: tokens.get(harness) ?? null,
-    body: {
-      workspace_name: "default",
-      definition_id: definition?.definitionId,
-      name: `sort ${name}`,
-      credentials: Object.fromEntries((definition?.auth[0]?.required ?? []).map((k) => [k, `test-${k}`])),
-      replication_config: Object.fromEntries(
-        (definition?.replicationConfig?.required ?? []).map((k) => [
-          k,
-          definition?.replicationConfig?.properties[k]?.type === "array" ? ["test/test"] : "test",
-        ]),
-      ),
-    },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  connectors.set(cacheKey, res.body.id);
-  return res.body.id as string;
-}
 
 async function execOn(harness: Harness, name: string, entity: string, action: string, params: Rec = {}): Promise<ApiResponse> {
   const res = await harness.api("POST", `/api/v1/integrations/connectors/${await connector(harness, name)}/execute`, {
