@@ -4,6 +4,7 @@
 // ORDER BY of SOQL/GAQL/JQL and GitHub's `sort:` qualifier are read here too (they are part of the query text).
 import type { CatalogAction, CatalogParam, RecordSchema } from "../catalog/types.js";
 import { comparisonTest, parseComparisons } from "./comparison-query.js";
+import { filterLanguageTest, isFilterLanguageParam } from "./filter-languages.js";
 import { filterGroupsTest } from "./hubspot-search.js";
 import { filterParams, paramKind, paramTest } from "./param-filters.js";
 import { qualifierSearchTest } from "./qualifier-query.js";
@@ -92,6 +93,10 @@ function paramReading(action: CatalogAction, param: CatalogParam, value: unknown
     const keep = filterGroupsTest(value, schema);
     return keep && { keep };
   }
+  if (isFilterLanguageParam(param)) {
+    const keep = filterLanguageTest(param, value, schema);
+    return keep && { keep };
+  }
   if (QUERY_PARAMS.test(param.name) && param.in !== "path") {
     if (typeof value !== "string" || value.trim() === "") return undefined;
     return queryReading(action, param, value, schema);
@@ -130,6 +135,7 @@ export function listFilter(action: CatalogAction, params: Record<string, unknown
 /** For the README's counts: what kind of filter a param is read as, probing it with a typical value. */
 export function filterKind(action: CatalogAction, param: CatalogParam): "query" | "field" | "range" | undefined {
   if (param.name === HUBSPOT_GROUPS || (QUERY_PARAMS.test(param.name) && param.in !== "path" && param.type === "string")) return "query";
+  if (isFilterLanguageParam(param)) return "query";
   if (!filterParams(action).includes(param)) return undefined;
   return paramKind(param, action.record);
 }
