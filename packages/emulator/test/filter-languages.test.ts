@@ -60,6 +60,16 @@ async function listAll(name: string, entity: string, params: Rec, cursorParam: s
   throw new Error("paging did not end");
 }
 
+/** One page of a list that takes no cursor (Gong's stats reports). */
+async function onePage(name: string, entity: string, params: Rec): Promise<Rec[]> {
+  const res = await h.api("POST", `/api/v1/integrations/connectors/${await connection(name)}/execute`, {
+    token,
+    body: { entity, action: "list", params },
+  });
+  expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+  return res.body.result as Rec[];
+}
+
 const ids = (records: Rec[]) => records.map((r) => r.id);
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
@@ -304,6 +314,59 @@ describe("Klaviyo filter (JSON:API)", () => {
   });
 });
 
+describe("Gong filter (calls, transcripts, scorecards, stats)", () => {
+  const list = (entity: string, filter: Rec) => listAll("gong", entity, { filter }, "cursor", "cursor");
+  const start = (r: Rec) => seconds(r.metaData?.started);
+  // Gong's window reaches back: a filter from the epoch holds every generated call.
+  const always = { fromDateTime: "1970-01-01T00:00:00Z" };
+
+  it("callIds, workspaceId and the fromDateTime/toDateTime window of a call's start", async () => {
+    const all = await list("calls_extensive", always);
+    expect(all.length).toBeGreaterThan(0);
+    const known = all.find((r) => r.metaData?.id) as Rec;
+    const byId = await list("calls_extensive", { callIds: [known.metaData.id] });
+    expect(byId.map((r) => r.metaData.id)).toEqual(all.filter((r) => r.metaData?.id === known.metaData.id).map((r) => r.metaData.id));
+    expect(byId.length).toBeLessThan(all.length);
+    const workspaceId = all.find((r) => r.metaData?.workspaceId)?.metaData.workspaceId as string;
+    const inWorkspace = await list("calls_extensive", { workspaceId });
+    expect(inWorkspace.length).toBeGreaterThan(0);
+    expect(inWorkspace.every((r) => r.metaData.workspaceId === workspaceId)).toBe(true);
+
+    const dated = all.filter((r) => r.metaData?.started).sort((a, b) => start(a) - start(b));
+    const middle = dated[Math.floor(dated.length / 2)]?.metaData.started as string;
+    const from = await list("calls_extensive", { fromDateTime: middle });
+    expect(from.every((r) => start(r) >= seconds(middle))).toBe(true);
+    expect(from.map((r) => r.metaData.id)).toContain(dated[dated.length - 1]?.metaData.id);
+    const to = await list("calls_extensive", { fromDateTime: "1970-01-01T00:00:00Z", toDateTime: middle });
+    expect(to.every((r) => start(r) < seconds(middle))).toBe(true);
+    expect(to.map((r) => r.metaData.id)).toContain(dated[0]?.metaData.id);
+  });
+
+  it("transcripts by callIds, scorecards by reviewedUserIds; a key naming no field (stats fromDate) is ignored", async () => {
+    const transcripts = await list("call_transcripts", {});
+    const callId = transcripts.find((r) => r.callId)?.callId as string;
+    const one = await list("call_transcripts", { callIds: [callId] });
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((r) => r.callId === callId)).toBe(true);
+
+    const window = { fromDateTime: "1970-01-01T00:00:00Z", toDateTime: "2100-01-01T00:00:00Z" };
+    const cards = await list("stats_activity_scorecards", window);
+    const reviewed = cards.find((r) => r.reviewedUserId)?.reviewedUserId as string;
+    const byReviewed = await list("stats_activity_scorecards", { ...window, reviewedUserIds: [reviewed] });
+    expect(byReviewed.every((r) => r.reviewedUserId === reviewed)).toBe(true);
+    expect(byReviewed.length).toBeLessThan(cards.length);
+
+    const period = { fromDate: "2024-01-01", toDate: "2024-01-31" };
+    const stats = await onePage("gong", "stats_interaction", { filter: period });
+    expect(stats.length).toBeGreaterThan(0);
+    const user = stats.find((r) => r.userId)?.userId as string;
+    const forUser = await onePage("gong", "stats_interaction", { filter: { ...period, userIds: [user] } });
+    expect(forUser.length).toBeGreaterThan(0);
+    expect(forUser.every((r) => r.userId === user)).toBe(true);
+    expect(forUser.length).toBeLessThan(stats.length);
+  });
+});
+
 describe("coverage", () => {
   it("the filter-language params are counted as query filters", () => {
     let optional = 0;
@@ -320,8 +383,9 @@ describe("coverage", () => {
           }
         }
     console.log(`filter-language params: ${optional} optional, ${required} required`);
-    // Notion pages and data_sources `filter`, Airtable `filterByFormula`, Klaviyo metrics `filter`; Klaviyo campaigns' is required.
+    // Notion pages and data_sources `filter`, Airtable `filterByFormula`, Klaviyo metrics `filter`; required: Klaviyo
+    // campaigns' `filter` and Gong's six (calls_extensive, call_transcripts, four stats reports).
     expect(optional).toBe(4);
-    expect(required).toBe(1);
+    expect(required).toBe(7);
   });
 });

@@ -1,19 +1,21 @@
 // The filter params written in a vendor's own filter language, told apart by name and declared shape: Notion's
-// `filter` object (a body param whose schema has `property`), Klaviyo's `filter` text (`equals(name,"x")`) and
-// Airtable's `filterByFormula`. Another param named `filter` (Gong's `{fromDateTime, callIds}`) is none of these.
+// `filter` object (a body param whose schema has `property`), Gong's `filter` object (`{fromDateTime, callIds}`),
+// Klaviyo's `filter` text (`equals(name,"x")`) and Airtable's `filterByFormula`.
 import type { CatalogParam, RecordSchema } from "../catalog/types.js";
 import { airtableFormulaTest } from "./airtable-formula.js";
+import { gongFilterTest, isGongFilterSchema } from "./gong-filter.js";
 import { klaviyoFilterTest } from "./klaviyo-filter.js";
 import { notionFilterTest } from "./notion-filter.js";
 import type { RecordTest } from "./search-query.js";
 
-type Language = "notion" | "klaviyo" | "airtable";
+type Language = "notion" | "gong" | "klaviyo" | "airtable";
 
 function languageOf(param: CatalogParam): Language | undefined {
   if (param.name === "filterByFormula") return "airtable";
   if (param.name !== "filter") return undefined;
   if (param.type === "string") return "klaviyo";
-  return param.schema?.properties && "property" in param.schema.properties ? "notion" : undefined;
+  if (param.schema?.properties && "property" in param.schema.properties) return "notion";
+  return isGongFilterSchema(param.schema) ? "gong" : undefined;
 }
 
 /** Whether a param carries one of these filter languages. */
@@ -25,6 +27,7 @@ export function isFilterLanguageParam(param: CatalogParam): boolean {
 export function filterLanguageTest(param: CatalogParam, value: unknown, schema: RecordSchema): RecordTest | undefined {
   const language = languageOf(param);
   if (language === "notion") return notionFilterTest(value, schema);
+  if (language === "gong") return gongFilterTest(value, schema);
   if (typeof value !== "string" || value.trim() === "") return undefined;
   if (language === "klaviyo") return klaviyoFilterTest(value, schema);
   return language === "airtable" ? airtableFormulaTest(value) : undefined;
