@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { catalog } from "../src/catalog/catalog.js";
 import type { CatalogAction, RecordSchema } from "../src/catalog/types.js";
 import { airtableFormulaTest } from "../src/records/airtable-formula.js";
+import { customFieldsTest } from "../src/records/clickup-custom-fields.js";
 import { isFilterLanguageParam } from "../src/records/filter-languages.js";
 import { filterKind } from "../src/records/list-filter.js";
 import { notionFilterTruth } from "../src/records/notion-filter.js";
@@ -60,11 +61,11 @@ async function listAll(name: string, entity: string, params: Rec, cursorParam: s
   throw new Error("paging did not end");
 }
 
-/** One page of a list that takes no cursor (Gong's stats reports). */
-async function onePage(name: string, entity: string, params: Rec): Promise<Rec[]> {
+/** One page of a list or search, without following a cursor (Gong's stats reports take none). */
+async function onePage(name: string, entity: string, params: Rec, action = "list"): Promise<Rec[]> {
   const res = await h.api("POST", `/api/v1/integrations/connectors/${await connection(name)}/execute`, {
     token,
-    body: { entity, action: "list", params },
+    body: { entity, action, params },
   });
   expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
   return res.body.result as Rec[];
@@ -367,6 +368,43 @@ describe("Gong filter (calls, transcripts, scorecards, stats)", () => {
   });
 });
 
+describe("ClickUp custom_fields (task search)", () => {
+  it("a custom field the tasks do not have is ignored over HTTP; fields a task has are read by operator", async () => {
+    const search = (params: Rec) => onePage("clickup-api", "tasks", params, "api_search");
+    const all = await search({ team_id: "1" });
+    expect(all.length).toBeGreaterThan(0);
+    const filtered = await search({ team_id: "1", custom_fields: [{ field_id: "f-unknown", operator: "=", value: "x" }] });
+    expect(ids(filtered)).toEqual(ids(all));
+
+    const task = {
+      id: "t1",
+      custom_fields: [
+        { id: "f-priority", name: "Priority score", type: "number", value: 7 },
+        { id: "f-labels", name: "Labels", type: "labels", value: ["l1", "l2"] },
+        { id: "f-empty", name: "Notes", type: "text", value: null },
+      ],
+    };
+    const holds = (filters: Rec[]) => customFieldsTest(filters)?.(task);
+    expect(holds([{ field_id: "f-priority", operator: "=", value: "7" }])).toBe(true);
+    expect(holds([{ field_id: "f-priority", operator: ">", value: 7 }])).toBe(false);
+    expect(holds([{ field_id: "f-priority", operator: "RANGE", value: [5, 7] }])).toBe(true);
+    expect(holds([{ field_id: "f-labels", operator: "ANY", value: ["l2", "l9"] }])).toBe(true);
+    expect(holds([{ field_id: "f-labels", operator: "ALL", value: ["l2", "l9"] }])).toBe(false);
+    expect(holds([{ field_id: "f-labels", operator: "NOT ANY", value: ["l9"] }])).toBe(true);
+    expect(holds([{ field_id: "f-empty", operator: "IS NULL" }])).toBe(true);
+    expect(holds([{ field_id: "f-empty", operator: "IS NOT NULL" }])).toBe(false);
+    // An unknown operator or field is ignored; the readable filter beside it still decides.
+    expect(holds([{ field_id: "f-priority", operator: "SOUNDS LIKE", value: 7 }])).toBe(true);
+    expect(
+      holds([
+        { field_id: "f-missing", operator: "=", value: 1 },
+        { field_id: "f-priority", operator: "<", value: 3 },
+      ]),
+    ).toBe(false);
+    expect(customFieldsTest(JSON.stringify([{ field_id: "f-priority", operator: "=", value: 7 }]))?.(task)).toBe(true);
+  });
+});
+
 describe("coverage", () => {
   it("the filter-language params are counted as query filters", () => {
     let optional = 0;
@@ -383,9 +421,10 @@ describe("coverage", () => {
           }
         }
     console.log(`filter-language params: ${optional} optional, ${required} required`);
-    // Notion pages and data_sources `filter`, Airtable `filterByFormula`, Klaviyo metrics `filter`; required: Klaviyo
-    // campaigns' `filter` and Gong's six (calls_extensive, call_transcripts, four stats reports).
-    expect(optional).toBe(4);
+    // Notion pages and data_sources `filter`, Airtable `filterByFormula`, Klaviyo metrics `filter`, ClickUp
+    // `custom_fields`; required: Klaviyo campaigns' `filter` and Gong's six (calls_extensive, call_transcripts, four
+    // stats reports).
+    expect(optional).toBe(5);
     expect(required).toBe(7);
   });
 });
