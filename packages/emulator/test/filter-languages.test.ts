@@ -148,10 +148,10 @@ describe("Notion filter (pages and data sources lists)", () => {
 
   it("a property the page does not have, or an unknown operator, is ignored; known parts beside it still narrow", async () => {
     const all = await pages();
-    expect((await pages({ property: "Status", select: { equals: "Done" } })).length).toBe(RECORDS);
+    expect((await pages({ property: "Stage", select: { equals: "Done" } })).length).toBe(RECORDS);
     expect((await pages({ property: "in_trash", checkbox: { past_week: {} } })).length).toBe(RECORDS);
     const known = { property: "in_trash", checkbox: { equals: false } };
-    const unknown = { property: "Status", status: { equals: "Done" } };
+    const unknown = { property: "Stage", status: { equals: "Done" } };
     const expected = ids(all.filter((r) => r.in_trash === false));
     expect(ids(await pages({ and: [known, unknown] }))).toEqual(expected);
     // OR with an unknown branch could hold for any record: nothing is dropped.
@@ -237,12 +237,12 @@ describe("Airtable filterByFormula", () => {
   it("a field the records do not hold, an unknown function, or text that is no formula is ignored", async () => {
     const all = await records();
     const third = all[2] as Rec;
-    expect((await records("{Status} = 'Done'")).length).toBe(RECORDS);
-    expect((await records("NOT({Status} = 'Done')")).length).toBe(RECORDS);
+    expect((await records("{Stage} = 'Done'")).length).toBe(RECORDS);
+    expect((await records("NOT({Stage} = 'Done')")).length).toBe(RECORDS);
     expect((await records("SOMEDAY_FUNCTION(1)")).length).toBe(RECORDS);
     expect((await records(")))")).length).toBe(RECORDS);
-    expect(ids(await records(`AND({Status} = 'Done', RECORD_ID() = '${third.id}')`))).toEqual([third.id]);
-    expect((await records(`OR({Status} = 'Done', RECORD_ID() = '${third.id}')`)).length).toBe(RECORDS);
+    expect(ids(await records(`AND({Stage} = 'Done', RECORD_ID() = '${third.id}')`))).toEqual([third.id]);
+    expect((await records(`OR({Stage} = 'Done', RECORD_ID() = '${third.id}')`)).length).toBe(RECORDS);
   });
 
   it("fields are read from the record's `fields` (the generated records carry none, so read directly)", () => {

@@ -1,8 +1,11 @@
+import { markOpenObjects } from "../records/open-objects.js";
 import { connectorCatalog } from "./generated/connectors/index.js";
 import type { Catalog, CatalogAction, CatalogConnector, CatalogEntity } from "./types.js";
 
 /** The connector catalog generated from the connector specs (see NOTICE and scripts/build-catalog.mjs). */
 export const catalog: Catalog = connectorCatalog;
+// Before any record is generated from these schemas: values.ts compiles each schema once and caches it.
+markOpenObjects(catalog);
 
 /** Lookups over the catalog, built once per emulator instance. */
 export interface CatalogIndex {
@@ -16,6 +19,7 @@ export interface CatalogIndex {
 }
 
 export function indexCatalog(source: Catalog = catalog): CatalogIndex {
+  markOpenObjects(source);
   const byId = new Map(source.connectors.map((c) => [c.definitionId, c]));
   const byName = new Map(source.connectors.map((c) => [c.name, c]));
   const byDisplay = new Map(source.connectors.map((c) => [c.displayName.toLowerCase(), c]));

@@ -16,6 +16,7 @@ import {
   tokensOf,
 } from "./field-roles.js";
 import { type JsonOut, type Piece, pieceOf } from "./json-out.js";
+import { openShapeOf } from "./open-objects.js";
 import { enumScalar, type Gen, NULL_RATE, NULL_SCALAR, scalarOf, type Write } from "./scalars.js";
 import { BASE_TIME, endedBy, HOUR, type Scope } from "./scope.js";
 
@@ -126,6 +127,9 @@ function typesOf(schema: RecordSchema): string[] {
 const NULL_BYTES = pieceOf("null");
 
 function compile(schema: RecordSchema, name: string, context: ObjectContext, depth: number): Node {
+  // An open object the catalog marked (Notion page properties, Airtable fields) takes its vendor's shape, never null.
+  const open = openShapeOf(schema);
+  if (open) return open;
   const types = typesOf(schema);
   const nullable = types.includes("null") || (schema.enum?.includes(null) ?? false);
   const type = types.find((t) => t !== "null");
