@@ -4,10 +4,16 @@ import { clickupCustomFields } from "./clickup-custom-field-values.js";
 import { notionDataSourceProperties, notionPageProperties } from "./notion-properties.js";
 import type { Gen } from "./scalars.js";
 
-export const OPEN_OBJECT_SHAPES: Readonly<Record<string, Readonly<Record<string, Gen>>>> = {
-  "notion/pages": { properties: notionPageProperties },
-  "notion/data_sources": { properties: notionDataSourceProperties },
-  "airtable/records": { fields: airtableFields },
-  "clickup-api/tasks": { custom_fields: clickupCustomFields },
-  "clickup-api/view_tasks": { custom_fields: clickupCustomFields },
+/** A vendor shape: what its generator makes (an object, or a list of objects), and the generator. */
+export interface OpenObjectShape {
+  kind: "object" | "array";
+  gen: Gen;
+}
+
+export const OPEN_OBJECT_SHAPES: Readonly<Record<string, Readonly<Record<string, OpenObjectShape>>>> = {
+  "notion/pages": { properties: { kind: "object", gen: notionPageProperties } },
+  "notion/data_sources": { properties: { kind: "object", gen: notionDataSourceProperties } },
+  "airtable/records": { fields: { kind: "object", gen: airtableFields } },
+  "clickup-api/tasks": { custom_fields: { kind: "array", gen: clickupCustomFields } },
+  "clickup-api/view_tasks": { custom_fields: { kind: "array", gen: clickupCustomFields } },
 };

@@ -34,6 +34,19 @@ function schemaAt(schema: RecordSchema | undefined, path: readonly string[]): Re
   return node;
 }
 
+/**
+ * Whether a schema node is open in the way a shape fills: an object with no declared keys, or a list of such
+ * objects. A node the spec types otherwise (Notion's context-store `properties`, a bare list) or declares keys of
+ * is left to the schema walk, so what is generated always fits its schema.
+ */
+function isOpen(schema: RecordSchema, kind: "object" | "array"): boolean {
+  const types = [schema.type ?? []].flat();
+  if (!types.includes(kind)) return false;
+  if (kind === "object") return !schema.properties;
+  const items = schema.items;
+  return !!items && [items.type ?? []].flat().includes("object") && !items.properties;
+}
+
 /** Every schema an entity's records are answered in: each action's record, the entity's own, its context-store fields. */
 function schemasOf(entity: CatalogEntity): RecordSchema[] {
   const all = entity.actions.map((a) => a.record);
@@ -46,13 +59,11 @@ function schemasOf(entity: CatalogEntity): RecordSchema[] {
 export function markOpenObjects(catalog: Catalog): void {
   for (const connector of catalog.connectors) {
     for (const entity of connector.entities) {
-      for (const [path, gen] of Object.entries(OPEN_OBJECT_SHAPES[`${connector.name}/${entity.name}`] ?? {})) {
-        const node = nodeOf(gen);
+      for (const [path, shape] of Object.entries(OPEN_OBJECT_SHAPES[`${connector.name}/${entity.name}`] ?? {})) {
+        const node = nodeOf(shape.gen);
         for (const schema of schemasOf(entity)) {
           const target = schemaAt(schema, path.split("."));
-          // Only an undeclared object or a list of undeclared objects: a spec that declares the keys is generated from them.
-          const open = target && !target.properties && !target.items?.properties;
-          if (open && !marked.has(target)) marked.set(target, node);
+          if (target && isOpen(target, shape.kind) && !marked.has(target)) marked.set(target, node);
         }
       }
     }
