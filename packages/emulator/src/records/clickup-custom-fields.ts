@@ -1,7 +1,7 @@
 // ClickUp's `custom_fields` filter of a task search: `[{field_id, operator, value}]`, every filter AND'ed, read
 // against the task's `custom_fields: [{id, name, type, value}]` (by id, or by name). Operators: `=`, `!=`, `<`, `<=`, `>`, `>=`,
 // `IS NULL`, `IS NOT NULL`, `RANGE` (`[low, high]`, inclusive), `ANY`, `ALL`, `NOT ANY`, `NOT ALL` (a labels field's
-// ids). A field the task does not have (the generated tasks carry empty custom fields) or another operator is
+// ids). A field the task does not have (the generated tasks carry four, see clickup-custom-field-values.ts) or another operator is
 // unknown and never drops a task (three-valued.ts).
 import type { RecordTest } from "./search-query.js";
 import { numberOf } from "./search-query.js";
