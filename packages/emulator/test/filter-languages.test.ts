@@ -6,6 +6,7 @@ import { customFieldsTest } from "../src/records/clickup-custom-fields.js";
 import { isFilterLanguageParam } from "../src/records/filter-languages.js";
 import { filterKind } from "../src/records/list-filter.js";
 import { notionFilterTruth } from "../src/records/notion-filter.js";
+import { catalogConnectors } from "./helpers/catalog-connectors.js";
 import { useEmulator } from "./helpers/emulator.js";
 
 // Vendor filter languages over real HTTP: Notion's `filter` object, Airtable's `filterByFormula` and Klaviyo's
@@ -17,29 +18,12 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 
 type Rec = Record<string, any>;
 let token: string;
-const connections = new Map<string, string>();
+const connectionOf = catalogConnectors("filter languages");
+const connection = (name: string) => connectionOf(h, token, name);
 
 beforeAll(async () => {
   token = await h.appToken();
 });
-
-async function connection(name: string): Promise<string> {
-  const known = connections.get(name);
-  if (known) return known;
-  const definition = catalog.connectors.find((c) => c.name === name);
-  const res = await h.api("POST", "/api/v1/integrations/connectors", {
-    token,
-    body: {
-      workspace_name: "default",
-      definition_id: definition?.definitionId,
-      name: `filter languages ${name}`,
-      credentials: Object.fromEntries((definition?.auth[0]?.required ?? []).map((k) => [k, `test-${k}`])),
-    },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  connections.set(name, res.body.id);
-  return res.body.id as string;
-}
 
 /** Every record a list answers, following its cursor to the end. */
 async function listAll(name: string, entity: string, params: Rec, cursorParam: string, cursorMeta: string): Promise<Rec[]> {

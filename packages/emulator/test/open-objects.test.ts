@@ -3,6 +3,7 @@ import { catalog } from "../src/catalog/catalog.js";
 import type { RecordSchema } from "../src/catalog/types.js";
 import { CLICKUP_CUSTOM_FIELD_IDS } from "../src/records/clickup-custom-field-values.js";
 import { createDataset } from "../src/records/dataset.js";
+import { catalogConnectors } from "./helpers/catalog-connectors.js";
 import { useEmulator } from "./helpers/emulator.js";
 
 // Open objects (fields the spec leaves undeclared) carry the vendor's shapes over real HTTP: Notion page and data
@@ -13,29 +14,12 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 
 type Rec = Record<string, any>;
 let token: string;
-const connections = new Map<string, string>();
+const connectionOf = catalogConnectors("open objects");
+const connection = (name: string) => connectionOf(h, token, name);
 
 beforeAll(async () => {
   token = await h.appToken();
 });
-
-async function connection(name: string): Promise<string> {
-  const known = connections.get(name);
-  if (known) return known;
-  const definition = catalog.connectors.find((c) => c.name === name);
-  const res = await h.api("POST", "/api/v1/integrations/connectors", {
-    token,
-    body: {
-      workspace_name: "default",
-      definition_id: definition?.definitionId,
-      name: `open objects ${name}`,
-      credentials: Object.fromEntries((definition?.auth[0]?.required ?? []).map((k) => [k, `test-${k}`])),
-    },
-  });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  connections.set(name, res.body.id);
-  return res.body.id as string;
-}
 
 async function execute(name: string, entity: string, action: string, params: Rec): Promise<any> {
   const res = await h.api("POST", `/api/v1/integrations/connectors/${await connection(name)}/execute`, {
