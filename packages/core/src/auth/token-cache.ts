@@ -76,8 +76,10 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
   return {
     async get(signal) {
       // A synchronous store (the default memory store) is read without waiting a turn.
+      // Any thenable counts as async: a store's promise may come from another realm or library.
       const read = options.store.get(options.key);
-      const stored = read instanceof Promise ? await read : read;
+      const stored =
+        typeof (read as PromiseLike<unknown> | undefined)?.then === "function" ? await read : (read as StoredToken | undefined);
       if (fresh(stored)) return stored.token;
       const minted = await abortable(mintShared(), signal);
       return minted.token;

@@ -45,32 +45,22 @@ export class WorkspaceClient {
     this.name = scope.name;
     this.connectors = new Connectors(scope);
     const resolveId = (options: CallOptions) => this.id(options);
-    // Loaded on their first call (lazy.ts): one module for both, one Workflows behind both facades.
-    let loaded: Promise<{ module: typeof import("./on-demand"); workflows: Workflows }> | undefined;
-    const loadWorkflows = () => {
-      loaded ??= import("./on-demand").then(
-        (module) => ({ module, workflows: new module.Workflows(scope, resolveId) }),
-        (error: unknown) => {
-          loaded = undefined;
-          throw error;
-        },
-      );
-      return loaded;
-    };
-    this.workflows = lazyResource<Workflows>(async () => (await loadWorkflows()).workflows, {
+    // Loaded on their first call (lazy.ts). Automations read workflows only through `list`, so the facade serves them.
+    const workflows = lazyResource<Workflows>(async () => new (await import("./on-demand")).Workflows(scope, resolveId), {
       list: "async",
       create: "async",
       get: "async",
       update: "async",
       delete: "async",
     });
-    this.automations = lazyResource<Automations>(
-      async () => {
-        const { module, workflows } = await loadWorkflows();
-        return new module.Automations(scope, resolveId, workflows);
-      },
-      { list: "async", create: "async", get: "async", update: "async", delete: "async" },
-    );
+    this.workflows = workflows;
+    this.automations = lazyResource<Automations>(async () => new (await import("./on-demand")).Automations(scope, resolveId, workflows), {
+      list: "async",
+      create: "async",
+      get: "async",
+      update: "async",
+      delete: "async",
+    });
   }
 
   /**

@@ -286,3 +286,24 @@ describe("transport: a 401 on a data call", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("stores that answer synchronously, with a promise, or with a foreign thenable", () => {
+  it("reuses the stored token whichever way the store answers", async () => {
+    const entries = new Map<string, StoredToken>();
+    // A thenable that is not a native Promise (another realm's, a library's): it must be awaited, not taken as the entry.
+    const thenable = <T>(value: T): PromiseLike<T> => ({ then: (ok, fail) => Promise.resolve(value).then(ok, fail) });
+    const foreign: TokenStore = {
+      get: (key) => thenable(entries.get(key)) as unknown as Promise<StoredToken | undefined>,
+      set: async (key, entry) => {
+        entries.set(key, entry);
+      },
+    };
+    for (const store of [createMemoryTokenStore(), foreign]) {
+      const { cache, mint } = setup({ store });
+      expect(await cache.get()).toBe("token-1");
+      expect(await cache.get()).toBe("token-1");
+      expect(mint).toHaveBeenCalledTimes(1);
+      entries.clear();
+    }
+  });
+});

@@ -1,12 +1,12 @@
 import type { Principal } from "../auth.js";
 import type { CatalogAction, CatalogConnector, CatalogEntity, CatalogParam } from "../catalog/types.js";
 import type { EmulatorContext } from "../context.js";
+import { DAY } from "../records/scope.js";
 import type { Connector } from "../store.js";
 import { executeOperation } from "./execute.js";
 
 /** Parents of parents: ClickUp tasks need a list, a list a folder, a folder a space, a space a team. */
 const MAX_DEPTH = 4;
-const DAY_MS = 86_400_000;
 
 /** What ask needs to run lists for one connector. */
 export interface ParamContext {
@@ -65,7 +65,7 @@ function fromReplicationConfig(pc: ParamContext, param: CatalogParam): unknown {
   // A report window (Amplitude's `start`/`end`): from the replication start date, else the last 30 days, to today.
   if (/^(start|since|from)(date|time|at)?$/.test(key)) {
     const start = Object.entries(config).find(([name]) => /start/i.test(name))?.[1];
-    return start ?? new Date(pc.ctx.clock.now() - 30 * DAY_MS).toISOString().slice(0, 10);
+    return start ?? new Date(pc.ctx.clock.now() - 30 * DAY).toISOString().slice(0, 10);
   }
   if (/^(end|until|to)(date|time|at)?$/.test(key)) return new Date(pc.ctx.clock.now()).toISOString().slice(0, 10);
   return undefined;
