@@ -291,6 +291,7 @@ describe("stores that answer synchronously, with a promise, or with a foreign th
   it("reuses the stored token whichever way the store answers", async () => {
     const entries = new Map<string, StoredToken>();
     // A thenable that is not a native Promise (another realm's, a library's): it must be awaited, not taken as the entry.
+    // biome-ignore lint/suspicious/noThenProperty: the point of the test is a thenable that is not a Promise.
     const thenable = <T>(value: T): PromiseLike<T> => ({ then: (ok, fail) => Promise.resolve(value).then(ok, fail) });
     const foreign: TokenStore = {
       get: (key) => thenable(entries.get(key)) as unknown as Promise<StoredToken | undefined>,
