@@ -70,6 +70,8 @@ const { measureClientCpu } = await import("./client-cpu.mjs");
 const { measureConcurrency, measureHeapInChild } = await import("./client-runs.mjs");
 const { coldStartNode, coldStartWorkerd } = await import("./cold-start.mjs");
 const { startChild } = await import("./child.mjs");
+const { perCallOn } = await import("./per-call.mjs");
+const { nodeRuntimes } = await import("@airbyte-agents/node-runtimes");
 const { createClient } = await import("@airbyte-agents/core");
 
 const plan = quick
@@ -139,6 +141,17 @@ try {
   );
   results.clientCpu = await part("client CPU, stub fetch", () =>
     measureClientCpu({ rounds: plan.rounds, batch: quick ? 200 : 1000, warmup: quick ? 200 : 2000 }),
+  );
+  // The same two measurements under the newest LTS (apps/node-runtimes): the machine's Node is not what most users run.
+  const lts = nodeRuntimes().at(-1);
+  results.perCallNewestLts = await part(`per-call overhead and client CPU (${lts.label})`, () =>
+    perCallOn(lts.binary, {
+      rounds: plan.rounds,
+      batch: plan.batch,
+      warmup: plan.warmup,
+      cpuBatch: quick ? 200 : 1000,
+      cpuWarmup: quick ? 200 : 2000,
+    }),
   );
   results.tokens = await part("concurrent calls", () => measureConcurrency(emu, plan.calls));
   results.heap = await part("client heap", async () => ({
@@ -274,6 +287,22 @@ function renderReport(r) {
       "",
     );
   } else if (cc?.error) lines.push(`Client CPU failed: ${cc.error}`, "");
+  const lts = r.perCallNewestLts;
+  if (lts && !lts.error) {
+    const row = (node, o, c) =>
+      `| ${node} | ${o.ratios.oursOverOfetch}x | ${o.ratios.oursOverOfetchWithTimeout}x | ${o.ratios.oursOverRawFetch}x | ${o.ratios.cpuOursOverOfetch}x | ${c.ownMicrosPerCall.ours} µs | ${c.ownMicrosPerCall.ofetch} µs | ${c.ownMicrosPerCall["ofetch, 300 s timeout"]} µs |`;
+    lines.push(
+      "### Per-call figures by Node version",
+      "",
+      `The two tables above ran on the machine's Node (${r.machine.node}); the same scripts ran again under Node ${lts.node} (apps/node-runtimes, \`per-call.mjs\` in a process of its own). The code is the same; what a call costs moves with the runtime (Node 20's \`new AbortController()\` alone takes about 3 µs, Node 22's and 24's about 0.1 µs).`,
+      "",
+      "| Node | ours / ofetch (wall) | ours / ofetch with the same timeout | ours / raw fetch | CPU ours / ofetch | ours own CPU (stub fetch) | ofetch own CPU | ofetch + timeout own CPU |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- |",
+      ...(o?.ratios && cc?.ownMicrosPerCall ? [row(r.machine.node, o, cc)] : []),
+      row(lts.node, lts.overhead, lts.clientCpu),
+      "",
+    );
+  } else if (lts?.error) lines.push(`Per-call figures on the newest LTS failed: ${lts.error}`, "");
   const t = r.tokens;
   if (t && !t.error) {
     lines.push(
