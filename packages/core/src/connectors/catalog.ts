@@ -4,6 +4,7 @@
 import { requireText } from "../input/invalid-input";
 import type { CatalogAction, ConnectorCatalog } from "./catalog-types";
 import { CONNECTOR_TYPES } from "./generated/connector-types";
+import { loadConnectorRuntime } from "./load-runtime";
 
 /**
  * Everything the SDK knows about one published connector, from its spec: entities, actions, parameters with their
@@ -47,5 +48,5 @@ export async function connectorPaging(slug: string, entity: string, action: stri
   requireText("connectorPaging", "slug", slug);
   requireText("connectorPaging", "entity", entity);
   requireText("connectorPaging", "action", action);
-  return (await import("./runtime")).pagingOf(slug, entity, action);
+  return (await loadConnectorRuntime()).pagingOf(slug, entity, action);
 }

@@ -1,6 +1,8 @@
 // The connector calls a first use rarely makes (create, update, delete, check, inspect; a download's stream; a
 // probe check's result) and the checks of their inputs, loaded on first need (connectors.ts `connectorExtras`): a
 // bundle that lists and executes does not carry them.
+
+import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { NotFoundError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { isApiError } from "../errors/guards";
@@ -21,9 +23,6 @@ import type { ConnectorInspection } from "./connectors";
 import { API } from "./context";
 import type { WorkspaceScope } from "./workspace-scope";
 
-/** The typed-connector runtime, imported on first use (connectors/runtime.ts). */
-const connectorRuntime = () => import("../connectors/runtime");
-
 async function createBody(what: string, workspaceName: string, input: CreateConnectorInput): Promise<Record<string, unknown>> {
   requireObject(what, "input", input, false);
   const selectors = (["type", "definitionId", "connectorType", "sourceTemplateId"] as const).filter((key) => input[key] !== undefined);
@@ -38,7 +37,7 @@ async function createBody(what: string, workspaceName: string, input: CreateConn
   if (input.type !== undefined) {
     requireText(what, "type", input.type);
     // A slug becomes the definition id offline, from the connector's spec: no name matching on the server.
-    const runtime = await connectorRuntime();
+    const runtime = await loadConnectorRuntime();
     const catalog = await runtime.loadCatalog(input.type);
     if (!catalog) {
       throw invalidInput(what, [

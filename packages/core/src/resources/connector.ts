@@ -1,4 +1,5 @@
 import type { RuntimeCatalog } from "../connectors/catalog-types";
+import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { isNotFoundError } from "../errors/guards";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
@@ -11,9 +12,6 @@ import type { ExecuteOptions, ExecutionResult } from "./execution-result";
 import { createPageIterator, type PageIterator, pageItems } from "./page-iterator";
 import { normalizePageMeta, type PageMeta } from "./pagination";
 import type { WorkspaceScope } from "./workspace-scope";
-
-/** The typed-connector runtime (catalogs, validation, paging rules), imported on first use: see connectors/runtime.ts. */
-const connectorRuntime = () => import("../connectors/runtime");
 
 /**
  * Which connector a handle points at: a slug resolved on first use (through its definition id), or an id, with
@@ -91,7 +89,7 @@ export class ConnectorHandle {
   /** The connector's catalog (generated from its spec), or undefined for connectors the SDK does not know. */
   #catalog(): Promise<RuntimeCatalog | undefined> {
     const type = this.#type;
-    return type === undefined ? Promise.resolve(undefined) : connectorRuntime().then((runtime) => runtime.loadCatalog(type));
+    return type === undefined ? Promise.resolve(undefined) : loadConnectorRuntime().then((runtime) => runtime.loadCatalog(type));
   }
 
   /**
@@ -102,7 +100,7 @@ export class ConnectorHandle {
   #catalogOfConnector(options: CallOptions): Promise<RuntimeCatalog | undefined> {
     this.#learnedCatalog ??= this.get(options).then(
       async (connector) => {
-        const catalog = await (await connectorRuntime()).loadCatalog(connector.connectorType ?? "");
+        const catalog = await (await loadConnectorRuntime()).loadCatalog(connector.connectorType ?? "");
         return catalog?.definitionId === connector.definitionId ? catalog : undefined;
       },
       () => undefined,
@@ -177,7 +175,7 @@ export class ConnectorHandle {
     // Awaited only when there is something to wait for: an untyped handle with a known id goes straight to the request.
     if (this.#type !== undefined) {
       const catalog = await this.#catalog();
-      if (catalog) (await connectorRuntime()).validateOperation(catalog, what, entity, action, params);
+      if (catalog) (await loadConnectorRuntime()).validateOperation(catalog, what, entity, action, params);
     }
     const id = this.#id ?? (await this.id(options));
     const body: Record<string, unknown> = { entity, action, params };
@@ -239,7 +237,7 @@ export class ConnectorHandle {
       catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action);
     let spec = this.#catalog().then(actionOf);
     const fetchPage = async (cursor: string | undefined) => {
-      const runtime = await connectorRuntime();
+      const runtime = await loadConnectorRuntime();
       const cursorParam = options.cursorParam ?? runtime.pagingFor(await spec)?.cursorParam ?? "cursor";
       const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(runtime.pagingFor(await spec), cursor);
       const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
@@ -281,7 +279,7 @@ export class ConnectorHandle {
     requireText("download", "entity", entity);
     requireObject("download", "params", params, false);
     const catalog = await this.#catalog();
-    if (catalog) (await connectorRuntime()).validateOperation(catalog, "download", entity, "download", params);
+    if (catalog) (await loadConnectorRuntime()).validateOperation(catalog, "download", entity, "download", params);
     const id = await this.id(options);
     const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
     const response = await this.#scope.ctx.transport
@@ -357,7 +355,7 @@ export class ConnectorHandle {
     requireObject("connector.check", "changes", changes);
     const id = await this.id(options);
     const catalog = this.#scope.scoped ? await this.#catalog() : undefined;
-    const probe = catalog && (await connectorRuntime()).checkOperation(catalog);
+    const probe = catalog && (await loadConnectorRuntime()).checkOperation(catalog);
     if (!probe) return new Connectors(this.#scope).check({ ...changes, connectorId: id }, options);
     return (await connectorExtras()).probeCheck(id, probe, () => this.execute(probe.entity, probe.action, probe.params, options));
   }

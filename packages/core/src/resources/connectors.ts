@@ -1,3 +1,4 @@
+import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { requireObject, requireText, requireUuid } from "../input/invalid-input";
@@ -14,9 +15,6 @@ import {
 } from "./connector-types";
 import { API } from "./context";
 import type { WorkspaceScope } from "./workspace-scope";
-
-/** The typed-connector runtime, imported on first use (connectors/runtime.ts). */
-const connectorRuntime = () => import("../connectors/runtime");
 
 /**
  * The connector writes and inspect, with the checks of their inputs (connector-extras.ts), imported on first use.
@@ -198,7 +196,7 @@ export class Connectors {
   async resolve(slug: string, options: CallOptions = {}): Promise<ConnectorInfo> {
     checkCallOptions("connectors.resolve", options);
     requireText("connectors.resolve", "slug", slug);
-    const runtime = await connectorRuntime();
+    const runtime = await loadConnectorRuntime();
     const catalog = await runtime.loadCatalog(slug);
     const toCandidate = (c: ConnectorInfo) => ({ id: c.id, name: c.name, connectorType: c.connectorType });
     if (catalog) {

@@ -11,11 +11,15 @@ import { lazyResource } from "./lazy";
 import type { Automations, Workflows } from "./workflows";
 import type { WorkspaceScope } from "./workspace-scope";
 
-const scopes = new WeakMap<WorkspaceClient, WorkspaceScope>();
+// Made on the first workspace, not at import: core runs nothing at module scope (a bundle that never makes a
+// workspace drops this module whole).
+let scopes: WeakMap<WorkspaceClient, WorkspaceScope> | undefined;
 
 /** The scope behind a workspace object, so a subclass can be built over another client's workspace. */
 export function workspaceScopeOf(workspace: WorkspaceClient): WorkspaceScope {
-  return scopes.get(workspace) as WorkspaceScope;
+  const scope = scopes?.get(workspace);
+  if (!scope) throw new Error("internal: a workspace object without its scope");
+  return scope;
 }
 
 /**
@@ -41,7 +45,7 @@ export class WorkspaceClient {
 
   constructor(scope: WorkspaceScope) {
     this.#scope = scope;
-    scopes.set(this, scope);
+    (scopes ??= new WeakMap()).set(this, scope);
     this.name = scope.name;
     this.connectors = new Connectors(scope);
     const resolveId = (options: CallOptions) => this.id(options);

@@ -1,0 +1,3 @@
+// The one door to the connector runtime (catalogs, validation, paging rules): always a dynamic import, so a bundle
+// that never calls a connector carries none of it and a splitting bundler loads it on the first call.
+export const loadConnectorRuntime = (): Promise<typeof import("./runtime")> => import("./runtime");
