@@ -13,6 +13,9 @@
 // with the error classes and the redactor). One more lazy module reshaped those chunks; the real first uses shrank.
 // Raised again to 8,100 B (measured 7,875 B) when connector-extras.ts became one more lazy chunk, for the same
 // reason; "isAirbyteError alone, no code splitting" (316 B) now budgets the function's own weight.
+// Raised again to 8,450 B (measured 8,278 B) when every lazy import went through load-chunk.ts (a chunk that fails to
+// load is a typed ConnectionError): the doors moved modules between esbuild's shared chunks. The real first uses
+// grew by the doors' own code: widget 28,456 -> 28,667 B, server 30,439 -> 30,799 B, both within their limits.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -35,6 +38,6 @@ export const BUDGETS = {
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 31_800, target: null },
   "core/browser: whole entry": { limit: 27_300, target: null },
-  "isAirbyteError alone": { limit: 8_100, target: null },
+  "isAirbyteError alone": { limit: 8_450, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -9,6 +9,7 @@ import { createConnectorIds } from "./resources/connector-ids";
 import type { CachedTokenProvider, ResourceContext } from "./resources/context";
 import type { Definitions } from "./resources/definitions";
 import { lazyResource } from "./resources/lazy";
+import { loadOnDemand } from "./resources/load-on-demand";
 import type { OAuthCredentials } from "./resources/oauth";
 import type { Admin } from "./resources/organizations";
 import type { Templates } from "./resources/templates";
@@ -128,17 +129,17 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
   return {
     options: Object.freeze(publicOptions),
     // Loaded on their first call (resources/lazy.ts): a first use that only executes never bundles them.
-    tokens: lazyResource<Tokens>(async () => new (await import("./resources/on-demand")).Tokens(ctx), {
+    tokens: lazyResource<Tokens>(async () => new (await loadOnDemand()).Tokens(ctx), {
       application: "async",
       scoped: "async",
       info: "async",
       widget: "async",
     }),
-    definitions: lazyResource<Definitions>(async () => new (await import("./resources/on-demand")).Definitions(ctx), {
+    definitions: lazyResource<Definitions>(async () => new (await loadOnDemand()).Definitions(ctx), {
       list: "async",
       get: "async",
     }),
-    workspaces: lazyResource<Workspaces>(async () => new (await import("./resources/on-demand")).Workspaces(ctx), {
+    workspaces: lazyResource<Workspaces>(async () => new (await loadOnDemand()).Workspaces(ctx), {
       list: "async",
       iterate: "iterator",
       findByName: "async",
@@ -147,18 +148,18 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
       update: "async",
       delete: "async",
     }),
-    templates: lazyResource<Templates>(async () => new (await import("./resources/on-demand")).Templates(ctx), {
+    templates: lazyResource<Templates>(async () => new (await loadOnDemand()).Templates(ctx), {
       list: "async",
       get: "async",
       create: "async",
       update: "async",
       delete: "async",
     }),
-    oauth: lazyResource<OAuthCredentials>(async () => new (await import("./resources/on-demand")).OAuthCredentials(ctx), {
+    oauth: lazyResource<OAuthCredentials>(async () => new (await loadOnDemand()).OAuthCredentials(ctx), {
       set: "async",
       delete: "async",
     }),
-    admin: lazyResource<Admin>(async () => new (await import("./resources/on-demand")).Admin(ctx), {
+    admin: lazyResource<Admin>(async () => new (await loadOnDemand()).Admin(ctx), {
       createOrganization: "async",
       organizations: "async",
       access: "async",

@@ -2,6 +2,7 @@
 // lazily (runtime.ts, describe.ts); only the slug list is here, for listConnectorTypes.
 
 import { requireText } from "../input/invalid-input";
+import { loadChunk } from "../load-chunk";
 import type { CatalogAction, ConnectorCatalog } from "./catalog-types";
 import { CONNECTOR_TYPES } from "./generated/connector-types";
 import { loadConnectorRuntime } from "./load-runtime";
@@ -18,7 +19,7 @@ import { loadConnectorRuntime } from "./load-runtime";
  * ```
  */
 export async function describeConnector(slug: string): Promise<ConnectorCatalog> {
-  return (await import("./describe")).describe(slug);
+  return (await loadChunk("connector descriptions", () => import("./describe"))).describe(slug);
 }
 
 /**

@@ -1,6 +1,7 @@
 // describeConnector's implementation: a catalog's facts joined with its prose. Imported lazily and only by
 // describeConnector, so no other call (and no bundle that does not describe connectors) carries the prose.
 import { invalidInput } from "../input/invalid-input";
+import { loadChunk } from "../load-chunk";
 import type { CatalogAction, CatalogProse, ConnectorCatalog, RuntimeCatalog } from "./catalog-types";
 import { CATALOG_LOADERS } from "./generated/index";
 import { PROSE_LOADERS } from "./generated/prose-loaders";
@@ -56,5 +57,5 @@ export async function describe(slug: string): Promise<ConnectorCatalog> {
       { path: "slug", message: `unknown connector ${JSON.stringify(slug)}; known: ${Object.keys(CATALOG_LOADERS).join(", ")}` },
     ]);
   }
-  return withProse(catalog, (await loadProse()).default);
+  return withProse(catalog, (await loadChunk(`${catalog.slug} descriptions`, loadProse)).default);
 }

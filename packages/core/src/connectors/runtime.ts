@@ -2,6 +2,8 @@
 // catalog loaders, local validation, paging rules and the check operation. A bundle that never calls a connector
 // carries none of it, and a bundler that splits chunks loads it on the first call. The catalogs' prose is apart
 // again (describe.ts): only describeConnector loads it.
+
+import { loadChunk } from "../load-chunk";
 import type { CatalogAction, RuntimeAction, RuntimeCatalog } from "./catalog-types";
 import { CATALOG_LOADERS } from "./generated/index";
 import { SEARCH_PAGING } from "./search-action";
@@ -21,7 +23,7 @@ export function catalogKey(ref: string): string {
 export async function loadCatalog(ref: string): Promise<RuntimeCatalog | undefined> {
   const key = catalogKey(ref);
   const load = Object.hasOwn(CATALOG_LOADERS, key) ? CATALOG_LOADERS[key] : undefined;
-  return load ? (await load()).default : undefined;
+  return load ? (await loadChunk(`${key} catalog`, load)).default : undefined;
 }
 
 /**

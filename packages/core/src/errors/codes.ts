@@ -26,6 +26,8 @@ export type AirbyteErrorCode =
   | "timeout"
   | "deadline_exceeded"
   | "aborted"
+  // One of the SDK's own lazy modules did not load (a chunk the page could not fetch): load-chunk.ts.
+  | "module_load_failed"
   // Schema checks on either side of the wire.
   | "invalid_input"
   | "unexpected_response"

@@ -2,6 +2,7 @@ import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { requireObject, requireText, requireUuid } from "../input/invalid-input";
+import { loadChunk } from "../load-chunk";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import {
@@ -24,7 +25,8 @@ import type { WorkspaceScope } from "./workspace-scope";
  * await (await connectorExtras()).checkConnectorInput("connectors.create", input);
  * ```
  */
-export const connectorExtras = () => import("./connector-extras");
+export const connectorExtras = (): Promise<typeof import("./connector-extras")> =>
+  loadChunk("connector setup code", () => import("./connector-extras"));
 
 /**
  * A connector's context-store readiness and identity (api-notes §3 C9, preview).

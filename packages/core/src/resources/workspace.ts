@@ -8,6 +8,7 @@ import { ConnectorHandle, type ConnectorRef } from "./connector";
 import type { CreateConnectorInput } from "./connector-types";
 import { Connectors } from "./connectors";
 import { lazyResource } from "./lazy";
+import { loadOnDemand } from "./load-on-demand";
 import type { Automations, Workflows } from "./workflows";
 import type { WorkspaceScope } from "./workspace-scope";
 
@@ -50,7 +51,7 @@ export class WorkspaceClient {
     this.connectors = new Connectors(scope);
     const resolveId = (options: CallOptions) => this.id(options);
     // Loaded on their first call (lazy.ts). Automations read workflows only through `list`, so the facade serves them.
-    const workflows = lazyResource<Workflows>(async () => new (await import("./on-demand")).Workflows(scope, resolveId), {
+    const workflows = lazyResource<Workflows>(async () => new (await loadOnDemand()).Workflows(scope, resolveId), {
       list: "async",
       create: "async",
       get: "async",
@@ -58,7 +59,7 @@ export class WorkspaceClient {
       delete: "async",
     });
     this.workflows = workflows;
-    this.automations = lazyResource<Automations>(async () => new (await import("./on-demand")).Automations(scope, resolveId, workflows), {
+    this.automations = lazyResource<Automations>(async () => new (await loadOnDemand()).Automations(scope, resolveId, workflows), {
       list: "async",
       create: "async",
       get: "async",
@@ -112,7 +113,7 @@ export class WorkspaceClient {
       this.#id = data.workspace_id;
       return data.workspace_id;
     }
-    const { Workspaces } = await import("./on-demand");
+    const { Workspaces } = await loadOnDemand();
     const found = await new Workspaces(this.#scope.ctx).findByName(this.name, options);
     if (!found)
       throw invalidInput("workspace", [
@@ -132,7 +133,7 @@ export class WorkspaceClient {
    */
   ask(prompt: string, options: CallOptions = {}): Promise<AskResult> {
     checkCallOptions("ask", options);
-    return import("./on-demand").then((module) => module.ask(this.#scope, prompt, options));
+    return loadOnDemand().then((module) => module.ask(this.#scope, prompt, options));
   }
 
   /**

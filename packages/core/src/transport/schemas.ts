@@ -2,6 +2,7 @@
 // instead of importing it, so valibot and the schemas stay out of a bundle (and out of a cold start) until a
 // strict or warn check, or a response without a `reads` list, asks for them.
 import type * as v from "valibot";
+import { loadChunk } from "../load-chunk";
 import type * as Registry from "../schemas/registry";
 
 type Modules = typeof Registry;
@@ -25,5 +26,5 @@ export type Reads = Readonly<Record<string, ReadType>>;
 
 /** The registry module; the runtime keeps it once loaded, so every later call resolves at once. */
 export function loadRegistry(): Promise<Modules> {
-  return import("../schemas/registry");
+  return loadChunk("response schemas", () => import("../schemas/registry"));
 }
