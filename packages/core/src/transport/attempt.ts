@@ -2,7 +2,7 @@
 // ApiError for a non-2xx, a redirect refused, the body parsed and checked). It decides nothing about retrying:
 // transport.ts does, from what this throws.
 import { createFetch, type FetchResponse } from "ofetch";
-import { ApiError, ValidationError } from "../errors/classes";
+import { ApiError, ConnectionError, ValidationError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { redactHeaders } from "../redact";
 import type { AttemptSignal } from "./deadline";
@@ -97,11 +97,12 @@ function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void
 function checkBody<T>(
   config: TransportConfig,
   spec: RequestSpec,
+  plan: CallPlan,
   data: unknown,
-  mode: ValidationMode,
   status: number,
   requestId: string | undefined,
 ): T | Promise<T> {
+  const mode = plan.validation;
   if (spec.schema === null || mode === "off") return data as T;
   const context = { code: "unexpected_response", status, method: spec.method, path: spec.path, requestId, redact: config.redact } as const;
   if (mode === "lenient" && spec.reads) {
@@ -109,7 +110,7 @@ function checkBody<T>(
     if (issues.length > 0) throw ValidationError.fromIssues(issues, context);
     return data as T;
   }
-  return checkWithSchema<T>(config, spec.schema, data, mode, context);
+  return checkWithSchema<T>(config, spec.schema, data, mode, context, !plan.idempotent);
 }
 
 async function checkWithSchema<T>(
@@ -118,8 +119,30 @@ async function checkWithSchema<T>(
   data: unknown,
   mode: ValidationMode,
   context: Parameters<typeof ValidationError.fromIssues>[1],
+  write: boolean,
 ): Promise<T> {
-  const registry = await loadRegistry();
+  let registry: Awaited<ReturnType<typeof loadRegistry>>;
+  try {
+    registry = await loadRegistry();
+  } catch (error) {
+    // The answer arrived but its schemas did not load (a chunk the page could not fetch): `warn` says so and returns
+    // the data unchecked; `strict` fails, and for a write says that it may have been applied, so nobody repeats it.
+    if (mode === "warn") {
+      config.logger.warn("the response schemas could not be loaded: the response is returned unchecked", { path: context.path });
+      return data as T;
+    }
+    if (!write) throw error;
+    const { method, path, requestId, redact } = context;
+    throw new ConnectionError((error as Error).message, {
+      method,
+      path,
+      requestId,
+      redact,
+      code: "module_load_failed",
+      cause: error,
+      mayHaveSucceeded: true,
+    });
+  }
   const result = registry.safeParse(registry[schema], data);
   if (result.success) return result.output as T;
   const error = ValidationError.fromIssues(result.issues, context);
@@ -231,7 +254,7 @@ export async function sendAttempt<T>(
     });
   }
   const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;
-  const checked = checkBody<T>(config, spec, body, plan.validation, response.status, requestId);
+  const checked = checkBody<T>(config, spec, plan, body, response.status, requestId);
   const data = checked instanceof Promise ? await checked : checked;
   return { data, status: response.status, headers: response.headers, requestId };
 }

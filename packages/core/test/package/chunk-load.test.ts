@@ -1,7 +1,8 @@
 // The browser entry bundled as a page ships it (esbuild, splitting on), written to disk and run against the
 // emulator, with one lazy chunk missing, as a page sees it offline or after a deploy that replaced its chunks: the
-// widget client's first typed call fails with a typed, retryable ConnectionError (code "module_load_failed") that
-// names the part, before any request; once the chunk is back, the next call loads it and goes through.
+// call that needs the chunk fails with a typed ConnectionError (code "module_load_failed") naming the part, before
+// any request when the chunk was needed before sending; a response whose schemas did not load fails a strict read
+// (retryable), fails a strict write with mayHaveSucceeded, and is returned unchecked under `warn`.
 import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -128,5 +129,56 @@ describe("a lazy chunk that does not load (split browser bundle, real emulator)"
     const described = await without(bundle, "connectors/describe.ts", () => rejection(bundle.entry.describeConnector("stripe")));
     expect(bundle.entry.isAirbyteError(described) && described.code).toBe("module_load_failed");
     expect((described as Error).message).toContain("connector descriptions");
+  });
+
+  it("strict or warn validation without the response schemas: a read fails typed, a write says it may have been applied, warn returns the data", async () => {
+    const warnings: string[] = [];
+    // A fresh bundle per case (a failed module stays failed in this runtime); each client's first call (the token's
+    // workspace, read leniently) is made with the schemas still in place, so only the call under test needs them.
+    const client = async () => {
+      const bundle = await freshBundle();
+      const browser = bundle.entry.createWidgetClient({
+        baseUrl: h.emu.url,
+        getToken,
+        maxRetries: 0,
+        logger: { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} },
+      });
+      await browser.info();
+      return { bundle, browser };
+    };
+    const reader = await client();
+    const read = await without(reader.bundle, "schemas/registry.ts", () =>
+      rejection(reader.browser.connectors.list({}, { validation: "strict" })),
+    );
+    expect(reader.bundle.entry.isAirbyteError(read) && [read.code, read.retryable, read.mayHaveSucceeded]).toEqual([
+      "module_load_failed",
+      true,
+      undefined,
+    ]);
+    expect((read as Error).message).toContain("Could not load the SDK's response schemas");
+
+    const writer = await client();
+    const from = h.emu.requests().length;
+    const input = { type: "stripe", credentials: { api_key: "sk_test_x" }, replicationConfig: { account_id: "a" } } as const;
+    const write = await without(writer.bundle, "schemas/registry.ts", () =>
+      rejection(writer.browser.connectors.create(input, { validation: "strict" })),
+    );
+    expect(writer.bundle.entry.isAirbyteError(write) && [write.code, write.retryable, write.mayHaveSucceeded]).toEqual([
+      "module_load_failed",
+      false,
+      true,
+    ]);
+    // The create did reach the API: the error says it may have been applied rather than inviting a repeat.
+    expect(
+      h.emu
+        .requests()
+        .slice(from)
+        .map((r) => r.route),
+    ).toContain("POST /api/v1/integrations/connectors");
+
+    const warner = await client();
+    const listed = await without(warner.bundle, "schemas/registry.ts", () => warner.browser.connectors.list({}, { validation: "warn" }));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(warnings.some((w) => w.includes("response schemas could not be loaded"))).toBe(true);
   });
 });
