@@ -34,6 +34,28 @@ export async function measureOverhead({ rounds, batch, warmup }) {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return JSON.parse(await r.text()).result;
       },
+      // What each of our two fetch settings costs by itself in the runtime's fetch: a per-attempt AbortSignal (our
+      // timeout) and redirect: "manual" (credentials never follow a redirect). ofetch without a timeout sets neither.
+      "raw fetch + AbortSignal": async () => {
+        const r = await fetch(url, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify(body),
+          signal: new AbortController().signal,
+        });
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return JSON.parse(await r.text()).result;
+      },
+      "raw fetch, redirect manual": async () => {
+        const r = await fetch(url, {
+          method: "POST",
+          headers: { ...headers, "content-type": "application/json" },
+          body: JSON.stringify(body),
+          redirect: "manual",
+        });
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return JSON.parse(await r.text()).result;
+      },
       ofetch: async () => (await ofetch(url, { method: "POST", headers, body })).result,
       // Ours always runs each attempt under a timeout (300 s for execute); ofetch does the same with `timeout`.
       "ofetch, 300 s timeout": async () => (await ofetch(url, { method: "POST", headers, body, timeout: 300_000 })).result,
@@ -88,6 +110,10 @@ export async function measureOverhead({ rounds, batch, warmup }) {
         oursOverOfetchWithTimeout: ratio("ours", "ofetch, 300 s timeout"),
         oursOverRawFetch: ratio("ours", "raw fetch"),
         kyOverOfetch: ratio("ky", "ofetch"),
+        signalOverRawFetch: ratio("raw fetch + AbortSignal", "raw fetch"),
+        redirectManualOverRawFetch: ratio("raw fetch, redirect manual", "raw fetch"),
+        cpuSignalOverRawFetch: cpuRatio("raw fetch + AbortSignal", "raw fetch"),
+        cpuRedirectManualOverRawFetch: cpuRatio("raw fetch, redirect manual", "raw fetch"),
         cpuOursOverOfetch: cpuRatio("ours", "ofetch"),
         cpuOursOverOfetchWithTimeout: cpuRatio("ours", "ofetch, 300 s timeout"),
         cpuOursOverRawFetch: cpuRatio("ours", "raw fetch"),
