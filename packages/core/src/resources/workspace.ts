@@ -46,7 +46,8 @@ export class WorkspaceClient {
 
   constructor(scope: WorkspaceScope) {
     this.#scope = scope;
-    (scopes ??= new WeakMap()).set(this, scope);
+    scopes ??= new WeakMap();
+    scopes.set(this, scope);
     this.name = scope.name;
     this.connectors = new Connectors(scope);
     const resolveId = (options: CallOptions) => this.id(options);
