@@ -1,12 +1,17 @@
 // Cold start, interleaved, median of N.
 // Node: a new process per run (`node --input-type=module -e <script>`), wall time from spawn to exit: an empty
 // script, one that imports ofetch and calls ofetch.create, one that imports our core and calls createClient.
-// workerd (Miniflare): the same three as Workers (esbuild bundles, platform neutral, conditions workerd/worker/
-// browser, as a deploy would), each run starting several Workers of one bundle in one workerd; the time from
-// `new Miniflare(...)` to the first response, per Worker. workerd freezes the clock while a script evaluates, so
-// the Worker cannot time itself: the startup seen from outside is the cleanest figure, and its fixed part
-// (workerd's own start) is taken out by subtracting the empty Worker.
-import { spawnSync } from "node:child_process";
+// workerd: the same three as Workers (esbuild bundles, platform neutral, conditions workerd/worker/browser, as a
+// deploy would), each run starting several Workers of one bundle in one workerd, per Worker; twice: the workerd
+// binary serving a config file (the headline: no Node code touches the bundles), and through Miniflare (the dev
+// loop, whose Node side serializes every module first). workerd freezes the clock while a script evaluates, so the
+// Worker cannot time itself: the startup seen from outside is the cleanest figure, and its fixed part (workerd's own
+// start) is taken out by subtracting the empty Worker.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer as createNetServer } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -46,10 +51,14 @@ function summarize(runs) {
             ours: round2(medians.oursMinified - medians.empty),
           },
         };
+  // workerd only: our bundle's bytes as a Text module (loaded, never parsed as JavaScript).
+  const bytesAlone =
+    medians.oursBytesAsText === undefined ? {} : { extraOverEmptyOursBytesAsTextMs: round2(medians.oursBytesAsText - medians.empty) };
   return {
     medianMs: medians,
     extraOverEmptyMs: { ofetch: extraOfetch, ours: extraOurs },
     ...minified,
+    ...bytesAlone,
     ratioOursOverOfetchExtra: extraOfetch > 0 ? round2(extraOurs / extraOfetch) : null,
     runs: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, v.map(round2)])),
   };
@@ -87,12 +96,11 @@ export function coldStartNode(n) {
   };
 }
 
-export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
-  const { Miniflare } = await import("miniflare");
+// Each Worker as a deploy bundles it, and ofetch's and ours also minified (wrangler deploy --minify).
+async function workerBundles() {
   const scripts = {};
   const bytes = {};
   let catalogBytes = 0;
-  // Each Worker as a deploy bundles it, and ofetch's and ours also minified (wrangler deploy --minify).
   const variants = [
     ...Object.entries(WORKER).map(([name, contents]) => [name, contents, false]),
     ["ofetchMinified", WORKER.ofetch, true],
@@ -118,15 +126,146 @@ export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
       for (const [input, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs))
         if (/\.catalog-[^/]*\.js$/.test(input)) catalogBytes += bytesInOutput;
   }
-  // The modules are given to Miniflare as an explicit list: with `script`, Miniflare parses the whole bundle with
-  // acorn in Node to find its imports, a cost of the dev tool (about 35 ms per 100 KB of code here) that a deployed
-  // Worker never pays. Each run starts `copies` Workers of the same bundle in one workerd, so the per-Worker cost
-  // (compile and evaluate) is read over `copies` times workerd's fixed start: (run - empty run) / copies.
+  return { scripts, bytes, catalogBytes };
+}
+
+// One more Worker in both measurements: our bundle's exact bytes as a Text module its entry imports, never parsed as
+// JavaScript. What it costs over the empty Worker is what the bytes cost before any compiling.
+const TEXT_ENTRY = 'import bytes from "./bytes.txt";\nexport default { fetch() { return new Response(String(bytes.length)); } };';
+
+/** Interleaved runs of `once(name)` (the order rotating), each divided by `copies`. */
+async function interleaved(names, n, warmup, copies, once) {
+  if (warmup) for (const name of names) await once(name);
+  const runs = Object.fromEntries(names.map((name) => [name, []]));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < names.length; j++) {
+      const name = names[(i + j) % names.length];
+      runs[name].push((await once(name)) / copies);
+    }
+  }
+  return runs;
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createNetServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * workerd itself, as a deployed Worker starts: the `workerd` binary (the one Miniflare runs) serving a config that
+ * embeds `copies` Workers of one bundle from files, and a router Worker that calls each of them once through a
+ * service binding; from spawning workerd to the router's answer, per Worker, over the empty bundle. No Node code
+ * handles the bundles' bytes, unlike Miniflare (below), which serializes every module in Node first.
+ */
+async function coldStartWorkerdDirect(built, n, { warmup, copies }) {
+  // The binary Miniflare itself runs: the `workerd` package's default export is its path.
+  const binary = createRequire(createRequire(import.meta.url).resolve("miniflare"))("workerd").default;
+  const root = mkdtempSync(path.join(os.tmpdir(), "airbyte-workerd-"));
+  const names = [...Object.keys(built.scripts), "oursBytesAsText"];
+  const configs = {};
+  for (const name of names) {
+    const dir = path.join(root, name);
+    mkdirSync(dir);
+    const ids = Array.from({ length: copies }, (_, i) => i);
+    for (const i of ids) {
+      if (name === "oursBytesAsText") {
+        writeFileSync(path.join(dir, `worker-${i}.mjs`), TEXT_ENTRY);
+        writeFileSync(path.join(dir, `bytes-${i}.txt`), built.scripts.ours);
+      } else writeFileSync(path.join(dir, `worker-${i}.mjs`), built.scripts[name]);
+    }
+    writeFileSync(
+      path.join(dir, "router.mjs"),
+      `export default { async fetch(request, env) { await Promise.all([${ids.map((i) => `env.w${i}.fetch(request.url)`).join(", ")}]); return new Response("ok"); } };`,
+    );
+    const modulesOf = (i) =>
+      name === "oursBytesAsText"
+        ? `(name = "worker.mjs", esModule = embed "worker-${i}.mjs"), (name = "bytes.txt", text = embed "bytes-${i}.txt")`
+        : `(name = "worker.mjs", esModule = embed "worker-${i}.mjs")`;
+    configs[name] = {
+      file: path.join(dir, "config.capnp"),
+      text: (port) => `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "router", worker = (modules = [(name = "router.mjs", esModule = embed "router.mjs")], compatibilityDate = "2025-01-01",
+      bindings = [${ids.map((i) => `(name = "w${i}", service = "w${i}")`).join(", ")}])),
+${ids.map((i) => `    (name = "w${i}", worker = (modules = [${modulesOf(i)}], compatibilityDate = "2025-01-01")),`).join("\n")}
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "router")]
+);
+`,
+    };
+  }
+  const once = async (name) => {
+    const port = await freePort();
+    writeFileSync(configs[name].file, configs[name].text(port));
+    const start = performance.now();
+    const child = spawn(binary, ["serve", configs[name].file], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    try {
+      for (;;) {
+        if (child.exitCode !== null) throw new Error(`workerd ${name} exited: ${stderr.slice(-1000)}`);
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}/`);
+          await response.text();
+          if (!response.ok) throw new Error(`workerd ${name}: HTTP ${response.status}: ${stderr.slice(-1000)}`);
+          return performance.now() - start;
+        } catch (error) {
+          if (error instanceof Error && error.message.startsWith("workerd")) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      }
+    } finally {
+      child.kill("SIGKILL");
+      await exited;
+    }
+  };
+  try {
+    const runs = await interleaved(names, n, warmup, copies, once);
+    return {
+      how: `the workerd binary serving ${copies} Workers of the same bundle (embedded from files) and a router that calls each once, spawn to the router's answer, divided by ${copies}${warmup ? ", after one warm-up run each" : ", no warm-up run"}`,
+      copies,
+      bundleBytes: built.bytes,
+      catalogBytesInOurs: built.catalogBytes,
+      n,
+      ...summarize(runs),
+      target: { ratioOursOverOfetchExtra: 1.5 },
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Through Miniflare (what `wrangler dev` runs): the modules are given as an explicit list (with `script`, Miniflare
+ * parses the whole bundle with acorn in Node to find its imports, about 35 ms per 100 KB here). Each run starts
+ * `copies` Workers of the same bundle in one workerd, from `new Miniflare(...)` to the first response, divided by
+ * `copies`. Miniflare serializes every module's bytes in Node before workerd sees them, which the Text-module row
+ * shows: most of that row's cost is CPU in the Node process, a cost of the dev tool, not of a deployed Worker.
+ */
+async function coldStartMiniflare(built, n, { warmup, copies }) {
+  const { Miniflare } = await import("miniflare");
+  const modulesOf = (name, i) =>
+    name === "oursBytesAsText"
+      ? [
+          { type: "ESModule", path: path.join(here, `worker-${i}.mjs`), contents: TEXT_ENTRY },
+          { type: "Text", path: path.join(here, "bytes.txt"), contents: built.scripts.ours },
+        ]
+      : [{ type: "ESModule", path: path.join(here, `worker-${i}.mjs`), contents: built.scripts[name] }];
   const once = async (name) => {
     const start = performance.now();
     const workers = Array.from({ length: copies }, (_, i) => ({
       name: `w${i}`,
-      modules: [{ type: "ESModule", path: path.join(here, `worker-${i}.mjs`), contents: scripts[name] }],
+      modules: modulesOf(name, i),
       compatibilityDate: "2025-01-01",
     }));
     const mf = new Miniflare({ workers });
@@ -139,22 +278,20 @@ export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
       await mf.dispose();
     }
   };
-  const names = Object.keys(scripts);
-  if (warmup) for (const name of names) await once(name);
-  const runs = Object.fromEntries(names.map((name) => [name, []]));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < names.length; j++) {
-      const name = names[(i + j) % names.length];
-      runs[name].push((await once(name)) / copies);
-    }
-  }
+  const runs = await interleaved([...Object.keys(built.scripts), "oursBytesAsText"], n, warmup, copies, once);
   return {
     how: `Miniflare with ${copies} Workers of the same bundle (modules listed explicitly), new Miniflare to the first response, disposed after each run, divided by ${copies}${warmup ? ", after one warm-up run each" : ", no warm-up run"}`,
     copies,
-    bundleBytes: bytes,
-    catalogBytesInOurs: catalogBytes,
     n,
     ...summarize(runs),
-    target: { ratioOursOverOfetchExtra: 1.5 },
+  };
+}
+
+/** Cold start in workerd: the binary directly (the headline figure) and through Miniflare (the dev loop). */
+export async function coldStartWorkerd(n, { warmup = true, copies = 10 } = {}) {
+  const built = await workerBundles();
+  return {
+    direct: await coldStartWorkerdDirect(built, n, { warmup, copies }),
+    miniflare: await coldStartMiniflare(built, n, { warmup, copies }),
   };
 }
