@@ -131,16 +131,15 @@ async function checkWithSchema<T>(
       config.logger.warn("the response schemas could not be loaded: the response is returned unchecked", { path: context.path });
       return data as T;
     }
-    if (!write) throw error;
     const { method, path, requestId, redact } = context;
-    throw new ConnectionError((error as Error).message, {
+    throw new ConnectionError(formatRequestMessage({ method, path }, (error as Error).message), {
       method,
       path,
       requestId,
       redact,
       code: "module_load_failed",
       cause: error,
-      mayHaveSucceeded: true,
+      mayHaveSucceeded: write,
     });
   }
   const result = registry.safeParse(registry[schema], data);
