@@ -131,6 +131,58 @@ async function bundle(contents, { external = [], platform = "browser", splitting
   return files;
 }
 
+/**
+ * The same flow as a Vite app ships it: `vite build` (Rollup bundles and splits, esbuild minifies), each chunk gzipped
+ * alone. The files come back in `bundle`'s shape; their names keep Vite's `assets/` folder, so the chunks still
+ * import one another once written out.
+ */
+async function viteBundle(contents) {
+  const { build: viteBuild } = await import("vite");
+  // Inside the bench app, so the entry resolves @airbyte-agents/core as a user's app would.
+  const root = mkdtempSync(path.join(here, ".vite-flow-"));
+  try {
+    writeFileSync(path.join(root, "entry.js"), contents);
+    const result = await viteBuild({
+      configFile: false,
+      root,
+      logLevel: "silent",
+      resolve: { conditions: ["browser", "import"] },
+      build: {
+        write: false,
+        minify: "esbuild",
+        modulePreload: false,
+        rollupOptions: {
+          input: path.join(root, "entry.js"),
+          preserveEntrySignatures: "exports-only",
+          output: { format: "es", entryFileNames: "entry.js" },
+        },
+      },
+    });
+    const chunks = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === "chunk");
+    const byName = new Map(chunks.map((c) => [c.fileName, c]));
+    const initial = new Set();
+    const visit = (name) => {
+      if (initial.has(name)) return;
+      initial.add(name);
+      for (const imported of byName.get(name).imports) visit(imported);
+    };
+    visit("entry.js");
+    return chunks.map((c) => {
+      const bytes = Buffer.from(c.code);
+      return {
+        name: c.fileName,
+        entry: c.fileName === "entry.js",
+        initial: initial.has(c.fileName),
+        contents: bytes,
+        minified: bytes.length,
+        gzip: gzip(bytes),
+      };
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 const sum = (files) => ({
   minified: files.reduce((n, f) => n + f.minified, 0),
   gzip: files.reduce((n, f) => n + f.gzip, 0),
@@ -143,8 +195,12 @@ const sum = (files) => ({
  */
 async function loadedChunks(files, env, scratch) {
   const dir = mkdtempSync(path.join(scratch, "flow-"));
-  const mark = "globalThis.__benchLoaded?.add(import.meta.url.split('/').pop());\n";
-  for (const file of files) writeFileSync(path.join(dir, file.name), mark + Buffer.from(file.contents).toString("utf8"));
+  for (const file of files) {
+    const target = path.join(dir, file.name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    const mark = `globalThis.__benchLoaded?.add(${JSON.stringify(file.name)});\n`;
+    writeFileSync(target, mark + Buffer.from(file.contents).toString("utf8"));
+  }
   globalThis.__benchLoaded = new Set();
   const entry = files.find((f) => f.entry);
   const module = await import(pathToFileURL(path.join(dir, entry.name)).href);
@@ -163,6 +219,7 @@ export async function measureSizes(env) {
   mkdirSync(scratch, { recursive: true });
   const work = mkdtempSync(path.join(scratch, "sizes-"));
   const ours = {};
+  const oursVite = {};
   try {
     for (const [name, spec] of Object.entries(OURS)) {
       const files = await bundle(spec.code, { external: spec.external, splitting: spec.splitting ?? true });
@@ -179,6 +236,20 @@ export async function measureSizes(env) {
       // The budgeted figure: first use when the flow ran, the entry's initial chunks otherwise.
       entry.counted = entry.firstUse ?? entry.initial;
       ours[name] = entry;
+    }
+    // The two first-use flows again as a Vite app builds them (reported beside, not budgeted).
+    for (const [name, spec] of Object.entries(OURS)) {
+      if (!spec.run) continue;
+      const files = await viteBundle(spec.code);
+      const initialFiles = files.filter((f) => f.initial);
+      const { loaded, outcome } = await loadedChunks(files, env, work);
+      const lazyLoaded = files.filter((f) => !f.initial && loaded.has(f.name));
+      oursVite[name] = {
+        initial: sum(initialFiles),
+        lazyLoaded: { ...sum(lazyLoaded), names: lazyLoaded.map((f) => `${path.basename(f.name)} (${f.gzip} B gzip)`) },
+        firstUse: sum([...initialFiles, ...lazyLoaded]),
+        outcome,
+      };
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -202,5 +273,5 @@ export async function measureSizes(env) {
     };
     peers[name].counted = peers[name].initial;
   }
-  return { ours, peers };
+  return { ours, oursVite, peers };
 }
