@@ -94,18 +94,22 @@ export class ConnectorHandle {
 
   /**
    * The catalog of a `{ connectorId }` handle without `type`, learned from the connector itself (one GET, once per
-   * handle). Only paging asks for it, and only when a second page is due: untyped calls send nothing extra.
+   * handle). Only paging asks for it, and only when a second page is due: untyped calls send nothing extra. A type
+   * the SDK has no catalog for pages by the generic rule; a failure to learn (the GET, or the catalog's chunk) is
+   * the page's own error, since a guessed rule would send the wrong cursor, and is not kept: the next page asks again.
    */
   #learnedCatalog: Promise<RuntimeCatalog | undefined> | undefined;
   #catalogOfConnector(options: CallOptions): Promise<RuntimeCatalog | undefined> {
-    this.#learnedCatalog ??= this.get(options).then(
-      async (connector) => {
-        const catalog = await (await loadConnectorRuntime()).loadCatalog(connector.connectorType ?? "");
-        return catalog?.definitionId === connector.definitionId ? catalog : undefined;
-      },
-      () => undefined,
-    );
-    return this.#learnedCatalog;
+    if (this.#learnedCatalog) return this.#learnedCatalog;
+    const learning = this.get(options).then(async (connector) => {
+      const catalog = await (await loadConnectorRuntime()).loadCatalog(connector.connectorType ?? "");
+      return catalog?.definitionId === connector.definitionId ? catalog : undefined;
+    });
+    this.#learnedCatalog = learning;
+    learning.catch(() => {
+      if (this.#learnedCatalog === learning) this.#learnedCatalog = undefined;
+    });
+    return learning;
   }
 
   /**

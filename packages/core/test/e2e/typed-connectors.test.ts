@@ -6,6 +6,7 @@ import {
   type AirbyteClient,
   ConnectorResolutionError,
   describeConnector,
+  isApiError,
   listConnectorTypes,
   ValidationError,
   type WorkspaceClient,
@@ -180,6 +181,24 @@ describe("shortcuts", () => {
       .slice(since)
       .filter((r) => r.route === "GET /api/v1/integrations/connectors/:id");
     expect(gets).toHaveLength(1);
+  });
+
+  it("a bare { connectorId } handle that cannot learn its type fails that page with the error, and learns it on the next try", async () => {
+    const id = await ws.connector("zendesk-support").id();
+    // One scripted 503 for the connector's GET, the request that learns its type; no retries, so it is final.
+    await h.control("/_emulator/faults", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ queue: [{ status: 503, match: { method: "GET", path: `/integrations/connectors/${id}` } }] }),
+    });
+    const handle = ws.connector({ connectorId: id });
+    const since = logLength();
+    const error = await rejection(handle.paginate("tickets", "list", { per_page: 10 }, { maxRetries: 0 }).toArray());
+    expect(isApiError(error) && error.status).toBe(503);
+    // The first page went out; nothing was sent by a guessed rule after the failure.
+    expect(executes(since).map((r) => r.execute?.params)).toEqual([{ per_page: 10 }]);
+    const seen = await handle.paginate("tickets", "list", { per_page: 10 }).toArray();
+    expect(seen).toHaveLength(RECORDS);
   });
 
   it("{ connectorId, type } is typed and validated like the slug", async () => {
