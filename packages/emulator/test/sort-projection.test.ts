@@ -43,6 +43,13 @@ function inOrder(values: unknown[], descending: boolean, compare: (a: any, b: an
   if (values.slice(present.length).some((v) => v !== undefined && v !== null)) return false;
   return present.every((v, i) => i === 0 || (descending ? compare(present[i - 1], v) >= 0 : compare(present[i - 1], v) <= 0));
 }
+/** Fails naming the first values it read, so a wrong order shows what came back. */
+function expectOrdered(values: unknown[], descending: boolean, compare: (a: any, b: any) => number): void {
+  expect(inOrder(values, descending, compare), `${descending ? "descending" : "ascending"}: ${JSON.stringify(values.slice(0, 12))}`).toBe(
+    true,
+  );
+}
+const byNumber = (a: number, b: number) => a - b;
 const byTime = (a: unknown, b: unknown) => time(a) - time(b);
 const byText = (a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0);
 
@@ -54,31 +61,25 @@ describe("sort params", () => {
     const asc = await gitlab({ order_by: "created_at", sort: "asc" });
     const desc = await gitlab({ order_by: "created_at", sort: "desc" });
     expect(asc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        asc.map((r) => r.created_at),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
-    expect(
-      inOrder(
-        desc.map((r) => r.created_at),
-        true,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.created_at),
+      false,
+      byTime,
+    );
+    expectOrdered(
+      desc.map((r) => r.created_at),
+      true,
+      byTime,
+    );
     // Not merely the stored order: ascending differs from it, and both hold the same records.
     expect(asc.map((r) => r.id)).not.toEqual(plain.map((r) => r.id));
     expect([...asc.map((r) => r.id)].sort()).toEqual([...plain.map((r) => r.id)].sort());
     const updated = await gitlab({ order_by: "updated_at", sort: "asc" });
-    expect(
-      inOrder(
-        updated.map((r) => r.updated_at),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      updated.map((r) => r.updated_at),
+      false,
+      byTime,
+    );
     // A direction alone orders by the creation date; a sort name naming no field (popularity) leaves the order.
     expect((await gitlab({ sort: "asc" })).map((r) => r.id)).toEqual(asc.map((r) => r.id));
     expect((await gitlab({ order_by: "popularity", sort: "asc" })).map((r) => r.id)).toEqual(plain.map((r) => r.id));
@@ -88,24 +89,20 @@ describe("sort params", () => {
     const orders = (params: Rec) => exec("woocommerce", "orders", "list", { per_page: 100, ...params }).then(records);
     const asc = await orders({ order: "asc" });
     expect(asc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        asc.map((r) => r.date_created),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.date_created),
+      false,
+      byTime,
+    );
     const byDate = await orders({ orderby: "date", order: "asc" });
     expect(byDate.map((r) => r.id)).toEqual(asc.map((r) => r.id));
     // `orderby` alone takes `order`'s default, `desc`; records without a date come last either way.
     const newest = await orders({ orderby: "date" });
-    expect(
-      inOrder(
-        newest.map((r) => r.date_created),
-        true,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      newest.map((r) => r.date_created),
+      true,
+      byTime,
+    );
     const dated = (list: Rec[]) => list.filter((r) => r.date_created).map((r) => r.id);
     expect(dated(newest)).toEqual(dated(asc).reverse());
   });
@@ -114,38 +111,30 @@ describe("sort params", () => {
     const pages = (sort: Rec) => exec("notion", "pages", "list", { page_size: 100, sort }).then(records);
     const edited = await pages({ timestamp: "last_edited_time", direction: "ascending" });
     expect(edited.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        edited.map((r) => r.last_edited_time),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      edited.map((r) => r.last_edited_time),
+      false,
+      byTime,
+    );
     const created = await pages({ timestamp: "created_time", direction: "descending" });
-    expect(
-      inOrder(
-        created.map((r) => r.created_time),
-        true,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      created.map((r) => r.created_time),
+      true,
+      byTime,
+    );
     const wiki = (sort: string) => exec("confluence", "pages", "list", { limit: 100, sort }).then(records);
     const newest = await wiki("-created-date");
     expect(newest.length).toBeGreaterThan(1);
-    expect(
-      inOrder(
-        newest.map((r) => r.createdAt),
-        true,
-        byTime,
-      ),
-    ).toBe(true);
-    expect(
-      inOrder(
-        (await wiki("title")).map((r) => r.title),
-        false,
-        byText,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      newest.map((r) => r.createdAt),
+      true,
+      byTime,
+    );
+    expectOrdered(
+      (await wiki("title")).map((r) => r.title),
+      false,
+      byText,
+    );
   });
 
   it("paging a sorted list answers every record once, in the sorted order, for any page size", async () => {
@@ -163,20 +152,16 @@ describe("sort params", () => {
     const asc = await tickets({ sort_by: "subject", sort_order: "asc" });
     const desc = await tickets({ sort_by: "subject", sort_order: "desc" });
     expect(asc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        asc.map((r) => r.subject),
-        false,
-        byText,
-      ),
-    ).toBe(true);
-    expect(
-      inOrder(
-        desc.map((r) => r.subject),
-        true,
-        byText,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.subject),
+      false,
+      byText,
+    );
+    expectOrdered(
+      desc.map((r) => r.subject),
+      true,
+      byText,
+    );
     expect(asc.map((r) => r.subject)).not.toEqual(desc.map((r) => r.subject));
   });
 
@@ -194,30 +179,24 @@ describe("sort params", () => {
     const search = (body: Rec) => exec("hubspot", "contacts", "api_search", { limit: 100, ...body }).then(records);
     const desc = await search({ sorts: [{ propertyName: "lastmodifieddate", direction: "DESCENDING" }] });
     expect(desc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        desc.map((r) => r.properties.lastmodifieddate),
-        true,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      desc.map((r) => r.properties.lastmodifieddate),
+      true,
+      byTime,
+    );
     const asc = await search({ sorts: [{ propertyName: "lastmodifieddate", direction: "ASCENDING" }] });
-    expect(
-      inOrder(
-        asc.map((r) => r.properties.lastmodifieddate),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.properties.lastmodifieddate),
+      false,
+      byTime,
+    );
     expect(asc.map((r) => r.id)).not.toEqual(desc.map((r) => r.id));
     const byName = await search({ sorts: [{ propertyName: "lastname", direction: "DESCENDING" }] });
-    expect(
-      inOrder(
-        byName.map((r) => r.properties.lastname),
-        true,
-        byText,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      byName.map((r) => r.properties.lastname),
+      true,
+      byText,
+    );
   });
 });
 
@@ -226,32 +205,26 @@ describe("query languages' own order", () => {
     const soql = (q: string) => exec("salesforce", "accounts", "list", { q }).then(records);
     const desc = await soql("SELECT Id, Name FROM Account ORDER BY Name DESC");
     expect(desc.length).toBeGreaterThan(1);
-    expect(
-      inOrder(
-        desc.map((r) => r.Name),
-        true,
-        byText,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      desc.map((r) => r.Name),
+      true,
+      byText,
+    );
     const asc = await soql("SELECT Id, Name FROM Account ORDER BY Name ASC NULLS LAST LIMIT 5");
     expect(asc.length).toBe(5);
-    expect(
-      inOrder(
-        asc.map((r) => r.Name),
-        false,
-        byText,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.Name),
+      false,
+      byText,
+    );
     const name = desc[0]?.Name as string;
     const where = await soql(`SELECT Id, Name FROM Account WHERE Name != '${name}' ORDER BY Name DESC`);
     expect(where.every((r) => r.Name !== name)).toBe(true);
-    expect(
-      inOrder(
-        where.map((r) => r.Name),
-        true,
-        byText,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      where.map((r) => r.Name),
+      true,
+      byText,
+    );
   });
 
   it("GitHub search `sort:created-asc` / `sort:created-desc` order the issues by created_at", async () => {
@@ -259,33 +232,27 @@ describe("query languages' own order", () => {
     const asc = await search("repo:o/r sort:created-asc");
     const desc = await search("repo:o/r is:open sort:created-desc");
     expect(asc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        asc.map((r) => r.created_at),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.created_at),
+      false,
+      byTime,
+    );
     expect(desc.every((r) => r.state === "open")).toBe(true);
-    expect(
-      inOrder(
-        desc.map((r) => r.created_at),
-        true,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      desc.map((r) => r.created_at),
+      true,
+      byTime,
+    );
   });
 
   it("JQL `ORDER BY created ASC` alone sorts every issue", async () => {
     const asc = records(await exec("jira", "issues", "api_search", { jql: "ORDER BY created ASC", maxResults: 100 }));
     expect(asc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        asc.map((r) => r.fields.created),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.fields.created),
+      false,
+      byTime,
+    );
   });
 });
 
@@ -294,21 +261,17 @@ describe("the contract's search sort", () => {
     const search = (params: Rec) => exec("stripe", "customers", "search", params);
     const asc = (await search({ query: { sort: [{ created: "asc" }] }, limit: 100 })).body.result.data as Rec[];
     expect(asc.length).toBe(RECORDS);
-    expect(
-      inOrder(
-        asc.map((r) => r.created),
-        false,
-        (a, b) => a - b,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      asc.map((r) => r.created),
+      false,
+      byNumber,
+    );
     const desc = (await search({ query: { sort: [{ field: "created", order: "desc" }] }, limit: 100 })).body.result.data as Rec[];
-    expect(
-      inOrder(
-        desc.map((r) => r.created),
-        true,
-        (a, b) => a - b,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      desc.map((r) => r.created),
+      true,
+      byNumber,
+    );
     expect(asc.map((r) => r.id)).not.toEqual(desc.map((r) => r.id));
     const paged: Rec[] = [];
     let cursor: string | null | undefined;
@@ -366,31 +329,25 @@ describe("a sort over more records than one window", () => {
     const first = await list({ per_page: 100 });
     expect(first.body.warning?.code).toBe("sort_windowed");
     const firstPage = records(first);
-    expect(
-      inOrder(
-        firstPage.map((r) => r.created_at),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      firstPage.map((r) => r.created_at),
+      false,
+      byTime,
+    );
     // The pages either side of the window boundary: each sorted, none shared.
     const lastOfWindow = SORT_WINDOW / 100;
     const before = records(await list({ per_page: 100, page: lastOfWindow }));
     const after = records(await list({ per_page: 100, page: lastOfWindow + 1 }));
-    expect(
-      inOrder(
-        before.map((r) => r.created_at),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
-    expect(
-      inOrder(
-        after.map((r) => r.created_at),
-        false,
-        byTime,
-      ),
-    ).toBe(true);
+    expectOrdered(
+      before.map((r) => r.created_at),
+      false,
+      byTime,
+    );
+    expectOrdered(
+      after.map((r) => r.created_at),
+      false,
+      byTime,
+    );
     const ids = new Set([...firstPage, ...before, ...after].map((r) => r.id));
     expect(ids.size).toBe(300);
   });

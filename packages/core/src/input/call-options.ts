@@ -8,7 +8,8 @@ export const VALIDATION_EXPECTED = '"lenient", "strict", "warn" or "off"';
 /** The response-validation modes, shared by client and call options. */
 export const VALIDATION_MODES = ["lenient", "strict", "warn", "off"] as const;
 
-const isValidationMode = oneOf(VALIDATION_MODES);
+// Pure: a bundle that never checks call options drops it.
+const isValidationMode = /* @__PURE__ */ oneOf(VALIDATION_MODES);
 
 /**
  * Checks a method's per-call options before anything runs (no token minted, no timer armed, nothing sent):
