@@ -282,7 +282,7 @@ function renderReport(r) {
     }
     lines.push(
       "",
-      `Ours / ofetch: **${o.ratios.oursOverOfetch}x** (target ≤ ${o.targets.oursOverOfetch}x); ours / raw fetch: **${o.ratios.oursOverRawFetch}x** (target ≤ ${o.targets.oursOverRawFetch}x); ky / ofetch: ${o.ratios.kyOverOfetch}x; ours / ofetch with the same per-attempt timeout ours always sets: ${o.ratios.oursOverOfetchWithTimeout}x (CPU ${o.ratios.cpuOursOverOfetchWithTimeout}x). CPU ours / ofetch: ${o.ratios.cpuOursOverOfetch}x; ours / raw fetch: ${o.ratios.cpuOursOverRawFetch}x. Our two fetch settings alone, on raw fetch: an AbortSignal (every attempt of ours runs under one, for its timeout) ${o.ratios.signalOverRawFetch}x wall, ${o.ratios.cpuSignalOverRawFetch}x CPU; \`redirect: "manual"\` (credentials never follow a redirect) ${o.ratios.redirectManualOverRawFetch}x wall, ${o.ratios.cpuRedirectManualOverRawFetch}x CPU; ofetch without a timeout sets neither. Measured, reported, never asserted.`,
+      `Ours / ofetch: **${o.ratios.oursOverOfetch}x** (target ≤ ${o.targets.oursOverOfetch}x); ours / raw fetch: **${o.ratios.oursOverRawFetch}x** (target ≤ ${o.targets.oursOverRawFetch}x); ky / ofetch: ${o.ratios.kyOverOfetch}x; ours / ofetch with the same per-attempt timeout ours always sets: ${o.ratios.oursOverOfetchWithTimeout}x (CPU ${o.ratios.cpuOursOverOfetchWithTimeout}x); ours / ofetch sending what ours sends (our headers, \`redirect: "manual"\`, a per-call AbortController and timer, \`JSON.parse\`), that is the SDK's own code: **${o.ratios.oursOverOfetchSameSettings}x** (CPU ${o.ratios.cpuOursOverOfetchSameSettings}x), and those settings cost ofetch ${o.ratios.ourSettingsOverOfetch}x. CPU ours / ofetch: ${o.ratios.cpuOursOverOfetch}x; ours / raw fetch: ${o.ratios.cpuOursOverRawFetch}x. Our two fetch settings alone, on raw fetch: an AbortSignal (every attempt of ours runs under one, for its timeout) ${o.ratios.signalOverRawFetch}x wall, ${o.ratios.cpuSignalOverRawFetch}x CPU; \`redirect: "manual"\` (credentials never follow a redirect) ${o.ratios.redirectManualOverRawFetch}x wall, ${o.ratios.cpuRedirectManualOverRawFetch}x CPU; ofetch without a timeout sets neither. Measured, reported, never asserted.`,
       "",
     );
   } else if (o?.error) lines.push(`Per-call overhead failed: ${o.error}`, "");
@@ -304,14 +304,14 @@ function renderReport(r) {
   const lts = r.perCallNewestLts;
   if (lts && !lts.error) {
     const row = (node, o, c) =>
-      `| ${node} | ${o.ratios.oursOverOfetch}x | ${o.ratios.oursOverOfetchWithTimeout}x | ${o.ratios.oursOverRawFetch}x | ${o.ratios.cpuOursOverOfetch}x | ${o.ratios.cpuSignalOverRawFetch}x | ${o.ratios.cpuRedirectManualOverRawFetch}x | ${c.ownMicrosPerCall.ours} µs | ${c.ownMicrosPerCall.ofetch} µs | ${c.ownMicrosPerCall["ofetch, 300 s timeout"]} µs |`;
+      `| ${node} | ${o.ratios.oursOverOfetch}x | ${o.ratios.oursOverOfetchWithTimeout}x | ${o.ratios.oursOverOfetchSameSettings}x | ${o.ratios.oursOverRawFetch}x | ${o.ratios.cpuOursOverOfetch}x | ${o.ratios.cpuSignalOverRawFetch}x | ${o.ratios.cpuRedirectManualOverRawFetch}x | ${c.ownMicrosPerCall.ours} µs | ${c.ownMicrosPerCall.ofetch} µs | ${c.ownMicrosPerCall["ofetch, 300 s timeout"]} µs |`;
     lines.push(
       "### Per-call figures by Node version",
       "",
       `The two tables above ran on the machine's Node (${r.machine.node}); the same scripts ran again under Node ${lts.node} (apps/node-runtimes, \`per-call.mjs\` in a process of its own). The code is the same; what a call costs moves with the runtime (Node 20's \`new AbortController()\` alone takes about 3 µs, Node 22's and 24's about 0.1 µs).`,
       "",
-      "| Node | ours / ofetch (wall) | ours / ofetch with the same timeout | ours / raw fetch | CPU ours / ofetch | CPU raw fetch + AbortSignal / raw fetch | CPU raw fetch, redirect manual / raw fetch | ours own CPU (stub fetch) | ofetch own CPU | ofetch + timeout own CPU |",
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+      "| Node | ours / ofetch (wall) | ours / ofetch with the same timeout | ours / ofetch with our fetch settings | ours / raw fetch | CPU ours / ofetch | CPU raw fetch + AbortSignal / raw fetch | CPU raw fetch, redirect manual / raw fetch | ours own CPU (stub fetch) | ofetch own CPU | ofetch + timeout own CPU |",
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
       ...(o?.ratios && cc?.ownMicrosPerCall ? [row(r.machine.node, o, cc)] : []),
       row(lts.node, lts.overhead, lts.clientCpu),
       "",
