@@ -376,6 +376,11 @@ function renderReport(r) {
           `| ${label}, our bundle's bytes as a Text module (never parsed as JavaScript) | ${spread(c, "empty")} | | ${spread(c, "oursBytesAsText")} | | ${ms(c.extraOverEmptyOursBytesAsTextMs)} | |`,
         );
       }
+      if (c.extraOverEmptyOursNeverCalledMs !== undefined) {
+        rows.push(
+          `| ${label}, our Worker's code inside a function never called (pre-parsed at startup, never run) | ${spread(c, "empty")} | | ${spread(c, "oursNeverCalled")} | | ${ms(c.extraOverEmptyOursNeverCalledMs)} | |`,
+        );
+      }
       return rows;
     };
     lines.push(
