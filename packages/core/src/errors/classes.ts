@@ -29,8 +29,9 @@ export interface AirbyteErrorOptions {
   retryable?: boolean | undefined;
   retryAfterMs?: number | undefined;
   /**
-   * A write was sent and no answer says whether it was applied (a 5xx, a dropped connection, a timeout after
-   * sending). Such an error is never retryable, and its message says so.
+   * A write was sent and may have been applied: no answer says whether it was (a 5xx, a dropped connection, a
+   * timeout after sending), or a 2xx `status` said it was before the call failed (its body broke off, or could not
+   * be checked). Such an error is never retryable, and its message says which.
    */
   mayHaveSucceeded?: boolean | undefined;
   cause?: unknown;
@@ -64,6 +65,11 @@ const MAX_CAUSE_DEPTH = 4;
 
 const OUTCOME_UNKNOWN =
   "The write was sent but no answer says whether it was applied: it may have succeeded. Check before repeating it (mayHaveSucceeded: true)";
+
+// A 2xx status arrived before the call failed: the API says the write was applied, only its answer is lost.
+function appliedOutcome(status: number): string {
+  return `The API accepted the write (HTTP ${status}), so it was applied: do not repeat it (mayHaveSucceeded: true)`;
+}
 
 function isErrorLike(value: unknown): value is Error {
   return typeof value === "object" && value !== null && typeof (value as { message?: unknown }).message === "string";
@@ -144,8 +150,9 @@ export class AirbyteError extends Error {
   /** How long the server asked us to wait (`Retry-After`), in milliseconds. */
   declare readonly retryAfterMs?: number;
   /**
-   * `true` when a write was sent and its outcome is unknown: it may have been applied. Look before repeating it
-   * (list, or get by a key you chose); `retryable` is then always `false`. Absent otherwise.
+   * `true` when a write was sent and may have been applied: its outcome is unknown, or (with a 2xx `status`) the
+   * API accepted it before the call failed. Look before repeating it (list, or get by a key you chose);
+   * `retryable` is then always `false`. Absent otherwise.
    */
   declare readonly mayHaveSucceeded?: true;
 
@@ -153,7 +160,9 @@ export class AirbyteError extends Error {
     const redact = options.redact ?? redactText;
     const cause = options.cause === undefined ? undefined : sanitizeCause(options.cause, redact);
     const unknownOutcome = options.mayHaveSucceeded === true;
-    const text = unknownOutcome ? `${message.replace(/\.\s*$/, "")}. ${OUTCOME_UNKNOWN}` : message;
+    const { status } = options;
+    const outcome = status !== undefined && status >= 200 && status < 300 ? appliedOutcome(status) : OUTCOME_UNKNOWN;
+    const text = unknownOutcome ? `${message.replace(/\.\s*$/, "")}. ${outcome}` : message;
     super(redact(text), cause === undefined ? undefined : { cause });
     // Runtimes before ES2022 ignore the options bag.
     if (cause !== undefined && !("cause" in this)) {

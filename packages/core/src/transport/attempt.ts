@@ -131,15 +131,29 @@ async function checkWithSchema<T>(
       config.logger.warn("the response schemas could not be loaded: the response is returned unchecked", { path: context.path });
       return data as T;
     }
-    const { method, path, requestId, redact } = context;
-    throw new ConnectionError(formatRequestMessage({ method, path }, (error as Error).message), {
+    const { method, path, requestId, redact, status } = context;
+    if (!write) {
+      throw new ConnectionError(formatRequestMessage({ method, path }, (error as Error).message), {
+        method,
+        path,
+        requestId,
+        redact,
+        code: "module_load_failed",
+        cause: error,
+      });
+    }
+    // The write was answered with a 2xx: it is applied, so the message names that status and gives no retry advice.
+    const loadFailure = (error as { cause?: unknown }).cause ?? error;
+    const detail = `Its answer could not be checked (validation "strict"): the SDK's response schemas did not load (${loadFailure instanceof Error ? loadFailure.message : String(loadFailure)})`;
+    throw new ConnectionError(formatRequestMessage({ method, path, status }, detail), {
       method,
       path,
+      status,
       requestId,
       redact,
       code: "module_load_failed",
       cause: error,
-      mayHaveSucceeded: write,
+      mayHaveSucceeded: true,
     });
   }
   const result = registry.safeParse(registry[schema], data);

@@ -258,6 +258,31 @@ describe("malformed answers are typed errors naming the path", () => {
     expect(seen.filter((r) => r.path === CONNECTORS)).toHaveLength(2);
   });
 
+  it("a write's body cut off after a 201: not repeated, flagged, and the message says the API applied it", async () => {
+    route = (req, res) => {
+      if (req.method !== "POST") return json(res, 404, { detail: "not here" });
+      res.writeHead(201, { "content-type": "application/json", "content-length": "5000" });
+      res.write('{"id": "');
+      setTimeout(() => res.destroy(), 20);
+    };
+    const before = seen.filter((r) => r.method === "POST" && r.path === CONNECTORS).length;
+    const error = await failure(
+      client({ maxRetries: 3 })
+        .workspace()
+        .connectors.create({
+          definitionId: "e094cb9a-26de-4645-8761-65c0c425d1de",
+          credentials: { api_key: "sk_test_cut" },
+          replicationConfig: {},
+        }),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ status: 201, retryable: false, mayHaveSucceeded: true });
+    expect(error.message).toContain(`201 POST ${CONNECTORS}: The connection broke while reading the response body`);
+    expect(error.message).toContain("The API accepted the write (HTTP 201), so it was applied: do not repeat it");
+    expect(error.message).not.toContain("no answer says");
+    expect(seen.filter((r) => r.method === "POST" && r.path === CONNECTORS).length - before).toBe(1);
+  });
+
   it("a body larger than maxResponseBytes: response_too_large, declared or streamed, never read whole", async () => {
     const chunk = "x".repeat(64 * 1024);
     route = (req, res) => {

@@ -95,6 +95,23 @@ describe("ConnectionError, TimeoutError, AbortError", () => {
     expectTypeOf(deadline.code).toEqualTypeOf<"timeout" | "deadline_exceeded">();
   });
 
+  it("a write that may have been applied says which: no answer, or a 2xx before the failure", () => {
+    const unanswered = new ConnectionError("POST /api/v1/integrations/connectors: socket hang up", { mayHaveSucceeded: true });
+    expect([unanswered.retryable, unanswered.mayHaveSucceeded]).toEqual([false, true]);
+    expect(unanswered.message).toContain("no answer says whether it was applied");
+    const accepted = new ConnectionError("201 POST /api/v1/integrations/connectors: the body broke off.", {
+      status: 201,
+      mayHaveSucceeded: true,
+    });
+    expect([accepted.retryable, accepted.mayHaveSucceeded, accepted.status]).toEqual([false, true, 201]);
+    expect(accepted.message).toBe(
+      "201 POST /api/v1/integrations/connectors: the body broke off. The API accepted the write (HTTP 201), so it was applied: do not repeat it (mayHaveSucceeded: true)",
+    );
+    // A 5xx says nothing about the write: the outcome stays unknown.
+    const failed = new ConnectionError("502 POST /x: bad gateway", { status: 502, mayHaveSucceeded: true });
+    expect(failed.message).toContain("no answer says whether it was applied");
+  });
+
   it("AbortError is never retryable and keeps the signal's reason", () => {
     const controller = new AbortController();
     controller.abort(new Error("user left"));
