@@ -3,9 +3,10 @@
 // tarballs into a clean project in os.tmpdir() with npm, and checks ESM import, CJS require, the subpath
 // entries (each on the machine's Node and on Node 22 and 24, from apps/node-runtimes), the emulator's CLI, a real call from the packed core to the packed emulator, `tsc --noEmit`
 // (node16, bundler, node10, Node types without DOM) and Deno over the installed package.
+// Then runs the release's version step on a copy of the manifests (no 0.x package may become 1.0.0 unasked).
 // Writes .test-results/package.json as { numPassedTests, numFailedTests }.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -287,6 +288,57 @@ export const handler: (request: Request) => Response | Promise<Response> = creat
     "deno run: the installed tarball",
     denoRun.code === 0 && denoRun.stdout.includes("ok function object"),
     tail(denoRun.stdout + denoRun.stderr, 20),
+  );
+
+  // 7. The release's version step (scripts/version-packages.mjs) on a copy of the workspace's manifests: the pending
+  // changesets, and a scripted core minor with a react major, never make a 0.x package 1.0.0 unless a changeset asks
+  // for it (Changesets alone bumps every peer dependent of a minor to 1.0.0).
+  const versionsAfter = async (label, changesets) => {
+    const copy = path.join(work, `release-${label}`);
+    const manifests = ["package.json", "pnpm-workspace.yaml", ".changeset/config.json"];
+    for (const parent of ["packages", "apps"])
+      for (const name of readdirSync(path.join(root, parent)))
+        if (existsSync(path.join(root, parent, name, "package.json"))) manifests.push(`${parent}/${name}/package.json`);
+    for (const file of manifests) {
+      mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      writeFileSync(path.join(copy, file), readFileSync(path.join(root, file)));
+    }
+    for (const [file, text] of Object.entries(changesets)) writeFileSync(path.join(copy, ".changeset", file), text);
+    const result = await run(process.execPath, [path.join(root, "scripts/version-packages.mjs")], { cwd: copy, echo: false });
+    const version = (dir) => JSON.parse(readFileSync(path.join(copy, dir, "package.json"), "utf8")).version;
+    const heading = (dir) => /^## (\S+)$/m.exec(readFileSync(path.join(copy, dir, "CHANGELOG.md"), "utf8"))?.[1];
+    return { result, version, heading, output: tail(result.stdout + result.stderr, 10) };
+  };
+  const pending = Object.fromEntries(
+    readdirSync(path.join(root, ".changeset"))
+      .filter((f) => f.endsWith(".md") && f !== "README.md")
+      .map((f) => [f, readFileSync(path.join(root, ".changeset", f), "utf8")]),
+  );
+  const published = ["core", "emulator", "react", "tools"];
+  const next = await versionsAfter("pending", pending);
+  const nextVersions = published.map((dir) => `${dir} ${next.version(`packages/${dir}`)}`).join(", ");
+  check(
+    "version-packages on the pending changesets: no 0.x package becomes 1.0.0 unasked",
+    next.result.code === 0 && published.every((dir) => next.version(`packages/${dir}`) !== "1.0.0"),
+    next.result.code === 0 ? `next release: ${nextVersions}` : next.output,
+  );
+  const scripted = await versionsAfter("scripted", {
+    "core-minor.md": '---\n"@airbyte-agents/core": minor\n---\n\nA core minor.\n',
+    "react-major.md": '---\n"@airbyte-agents/react": major\n---\n\nReact asks for 1.0.\n',
+  });
+  const got =
+    scripted.result.code === 0
+      ? ["core", "react", "tools"].map((dir) => [scripted.version(`packages/${dir}`), scripted.heading(`packages/${dir}`)])
+      : [];
+  check(
+    "version-packages: a core minor makes tools 0.2.0 (not 1.0.0) and keeps the 1.0.0 a react changeset asks for",
+    JSON.stringify(got) ===
+      JSON.stringify([
+        ["0.2.0", "0.2.0"],
+        ["1.0.0", "1.0.0"],
+        ["0.2.0", "0.2.0"],
+      ]),
+    scripted.result.code === 0 ? `core, react, tools (version, CHANGELOG heading): ${JSON.stringify(got)}` : scripted.output,
   );
 
   for (const note of notes) console.log(`note: ${note}`);
