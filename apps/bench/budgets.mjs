@@ -17,6 +17,11 @@
 // load is a typed ConnectionError): the doors moved modules between esbuild's shared chunks. The real first uses
 // grew by the doors' own code and the schema-load handling in attempt.ts: widget 28,456 -> 28,773 B, server
 // 30,439 -> 30,905 B, both within their limits.
+// Raised on 2026-12-02 (session 8): widget 29,100 -> 29,400 B (measured 29,134 B) and core/browser 27,300 -> 27,600 B
+// (measured 27,470 B), for about 200 B of a fix: a React infinite query on a `{ connectorId }` ref sent its second
+// page's cursor as `cursor` (a 422 from Stripe) and each page's handle made its own GET of the connector. Core's
+// `paginate()` now takes a `startCursor`, and what a client learns of a connector id (its type) is kept per client
+// and noted from every list and get (connector-ids.ts). The widget flow itself now makes one request fewer.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -34,11 +39,11 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 29_100, target: 9 * KB },
+  "widget client: first use": { limit: 29_400, target: 9 * KB },
   "server client: first use": { limit: 31_500, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 31_800, target: null },
-  "core/browser: whole entry": { limit: 27_300, target: null },
+  "core/browser: whole entry": { limit: 27_600, target: null },
   "isAirbyteError alone": { limit: 8_450, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -22,7 +22,8 @@ import type { OpenConnectWidget } from "./connect-widget";
 
 /**
  * What the hooks need from one connector handle: `execute`, plus `paginate`, `download` and `get` when the client
- * offers them (without `paginate`, paged queries read each page's cursor from its meta as given). Core's
+ * offers them. A paged query asks `paginate` for one page at a time, from the previous page's cursor as its
+ * `startCursor` option; without `paginate`, it reads each page's cursor from its meta as given. Core's
  * `ConnectorHandle` satisfies it.
  *
  * @example

@@ -10,7 +10,7 @@ import {
   type TypedMeta,
   useInfiniteExecute,
 } from "../src/index";
-import { counter, EXECUTE_ROUTE, makeClient, newQueryClient, startEmulator, wrapper } from "./helpers";
+import { counter, EXECUTE_ROUTE, GET_ROUTE, makeClient, newQueryClient, startEmulator, wrapper } from "./helpers";
 
 let emu: RunningEmulator;
 let client: AirbyteClient;
@@ -57,6 +57,27 @@ describe("useInfiniteExecute", () => {
     const ids = (result.current.data?.pages ?? []).flatMap((page) => page.data.map((customer) => customer.id));
     expect(new Set(ids).size).toBe(12);
     expect(ids).toHaveLength(12);
+  });
+
+  it("pages a bare { connectorId } ref with the connector's own cursor, learning its type once for every page", async () => {
+    // A client that never listed the connector, so it has to learn what it is (one GET, not one per page).
+    const fresh = makeClient(emu);
+    const stripe = (await client.workspace().connectors.list()).find((c) => c.connectorName === "stripe");
+    const gets = counter(emu, GET_ROUTE);
+    const { result } = renderHook(() => useInfiniteExecute({ connectorId: stripe?.id ?? "" }, "customers", "list", { limit: 5 }), {
+      wrapper: wrapper(fresh, newQueryClient()),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    while (result.current.hasNextPage) {
+      await act(() => result.current.fetchNextPage());
+    }
+    expect(result.current.error).toBeNull();
+    const ids = (result.current.data?.pages ?? []).flatMap((page) => (page.data as { id: string }[]).map((customer) => customer.id));
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+    // Stripe's cursor is the last id of a page, sent back as starting_after.
+    expect(result.current.data?.pageParams).toEqual([null, ids[4], ids[9]]);
+    expect(gets()).toBe(1);
   });
 
   it("pages the same way core's paginate() does", async () => {

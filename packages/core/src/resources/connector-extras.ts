@@ -163,6 +163,7 @@ export async function deleteConnector(
     options,
   );
   scope.ctx.connectorIds.forget(scope.name);
+  scope.ctx.connectorIds.forgetKind(connectorId);
   return { jobId: data === null ? null : data.job_id };
 }
 

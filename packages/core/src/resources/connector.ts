@@ -27,17 +27,24 @@ import type { WorkspaceScope } from "./workspace-scope";
 export type ConnectorRef = string | { connectorId: string; type?: string };
 
 /**
- * Options of `paginate()`: execute options plus, for connectors the SDK has no catalog for, the parameter that
- * carries the cursor (default `cursor`). Published connectors send their own (`starting_after` for Stripe, `after`
- * for GitHub) without being told.
+ * Options of `paginate()`: execute options; `startCursor`, to resume where an earlier page left off (its
+ * `meta.cursor`); and, for connectors the SDK has no catalog for, the parameter that carries the cursor (default
+ * `cursor`). Published connectors send their own (`starting_after` for Stripe, `after` for GitHub) without being told.
  *
  * @example
  * ```ts
  * myCrm.paginate("contacts", "list", { limit: 50 }, { cursorParam: "page_token" });
+ * stripe.paginate("customers", "list", { limit: 100 }, { startCursor: page.meta.cursor ?? undefined });
  * ```
  */
 export interface PaginateOptions extends ExecuteOptions, CallOptions {
   cursorParam?: string;
+  /**
+   * Start at this cursor (a page's `meta.cursor`, from an earlier call or another process) instead of the first
+   * page. It is sent in the parameter the connector's spec names, as the spec types it (a page number as a number):
+   * a `{ connectorId }` handle learns its connector's type first (once per client).
+   */
+  startCursor?: string;
 }
 
 /**
@@ -93,23 +100,25 @@ export class ConnectorHandle {
   }
 
   /**
-   * The catalog of a `{ connectorId }` handle without `type`, learned from the connector itself (one GET, once per
-   * handle). Only paging asks for it, and only when a second page is due: untyped calls send nothing extra. A type
-   * the SDK has no catalog for pages by the generic rule; a failure to learn (the GET, or the catalog's chunk) is
-   * the page's own error, since a guessed rule would send the wrong cursor, and is not kept: the next page asks again.
+   * The catalog of a `{ connectorId }` handle without `type`, from the kind of connector its id is: known from a
+   * list or get of this client, else learned with one GET per client, whatever the number of handles (a React
+   * infinite query makes one per page). Only paging asks for it, and only when a page after the first is due:
+   * untyped calls send nothing extra. A type the SDK has no catalog for pages by the generic rule; a failure to learn
+   * (the GET, or the catalog's chunk) is the page's own error, since a guessed rule would send the wrong cursor, and
+   * is not kept: the next page asks again.
    */
-  #learnedCatalog: Promise<RuntimeCatalog | undefined> | undefined;
   #catalogOfConnector(options: CallOptions): Promise<RuntimeCatalog | undefined> {
-    if (this.#learnedCatalog) return this.#learnedCatalog;
-    const learning = this.get(options).then(async (connector) => {
-      const catalog = await (await loadConnectorRuntime()).loadCatalog(connector.connectorType ?? "");
-      return catalog?.definitionId === connector.definitionId ? catalog : undefined;
+    const scope = this.#scope;
+    const id = this.#id as string;
+    const { signal, ...shared } = options;
+    const learn = async () => {
+      const { connectorType, definitionId } = await new Connectors(scope).get(id, shared);
+      return { type: connectorType, definitionId };
+    };
+    return scope.ctx.connectorIds.kindOf(id, learn, signal).then(async (kind) => {
+      const catalog = await (await loadConnectorRuntime()).loadCatalog(kind.type ?? "");
+      return catalog?.definitionId === kind.definitionId ? catalog : undefined;
     });
-    this.#learnedCatalog = learning;
-    learning.catch(() => {
-      if (this.#learnedCatalog === learning) this.#learnedCatalog = undefined;
-    });
-    return learning;
   }
 
   /**
@@ -138,9 +147,14 @@ export class ConnectorHandle {
     return id;
   }
 
-  /** A 404 for an id resolved from a slug means the connector is gone: the next call resolves the slug again. */
+  /**
+   * A 404 for the connector's id means it is gone: what the client knew of the id is forgotten, and a handle made
+   * from a slug resolves it again on its next call.
+   */
   #forgetIfGone(error: unknown): never {
-    if (typeof this.#ref === "string" && isNotFoundError(error)) {
+    if (!isNotFoundError(error)) throw error;
+    if (this.#id !== undefined) this.#scope.ctx.connectorIds.forgetKind(this.#id);
+    if (typeof this.#ref === "string") {
       this.#id = undefined;
       this.#scope.ctx.connectorIds.forget(this.#scope.name, this.#ref);
     }
@@ -237,19 +251,24 @@ export class ConnectorHandle {
     requireText("paginate", "action", action);
     requireObject("paginate", "params", params, false);
     if (options.cursorParam !== undefined) requireText("paginate", "cursorParam", options.cursorParam);
+    if (options.startCursor !== undefined) requireText("paginate", "startCursor", options.startCursor);
     const actionOf = (catalog: RuntimeCatalog | undefined) =>
       catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action);
     let spec = this.#catalog().then(actionOf);
+    // A `{ connectorId }` handle learns its type once a page after the first is due, so that its cursor follows the
+    // spec. Kept only once learned: a failure is that page's error, and iterating again asks again.
+    const learnType = async () => {
+      if (options.cursorParam === undefined && this.#type === undefined && !(await spec))
+        spec = Promise.resolve(actionOf(await this.#catalogOfConnector(options)));
+    };
     const fetchPage = async (cursor: string | undefined) => {
       const runtime = await loadConnectorRuntime();
+      if (cursor !== undefined) await learnType();
       const cursorParam = options.cursorParam ?? runtime.pagingFor(await spec)?.cursorParam ?? "cursor";
       const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(runtime.pagingFor(await spec), cursor);
       const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
       if (options.cursorParam !== undefined) return page;
-      if (!(await spec) && this.#type === undefined && page.meta.hasNextPage) {
-        // A `{ connectorId }` handle learns its type once a next page is due, so that page's cursor follows the spec too.
-        spec = this.#catalogOfConnector(options).then(actionOf);
-      }
+      if (page.meta.hasNextPage) await learnType();
       const described = await spec;
       const paging = runtime.pagingFor(described);
       if (!paging) return page;
@@ -259,7 +278,7 @@ export class ConnectorHandle {
       const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, pageItems(page.data), page.meta);
       return { ...page, meta: { ...page.meta, hasNextPage, cursor: next } };
     };
-    return createPageIterator<T>(fetchPage, (cursor) =>
+    return createPageIterator<T>(fetchPage, options.startCursor, (cursor) =>
       this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {
         entity,
         action,

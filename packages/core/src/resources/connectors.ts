@@ -86,7 +86,11 @@ export class Connectors {
       },
       options,
     );
-    return data.data.map(toConnectorInfo);
+    const connectors = data.data.map(toConnectorInfo);
+    // Paging a `{ connectorId }` handle needs the connector's type: what a listing shows saves it a GET.
+    for (const c of connectors)
+      this.#scope.ctx.connectorIds.noteKind(c.id, { type: c.connectorName ?? c.connectorType, definitionId: c.definitionId });
+    return connectors;
   }
 
   /**
@@ -110,7 +114,9 @@ export class Connectors {
       },
       options,
     );
-    return toConnector(data);
+    const connector = toConnector(data);
+    this.#scope.ctx.connectorIds.noteKind(connector.id, { type: connector.connectorType, definitionId: connector.definitionId });
+    return connector;
   }
 
   /**

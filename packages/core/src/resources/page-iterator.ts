@@ -31,11 +31,12 @@ export function pageItems<T>(result: unknown): T[] {
 
 export function createPageIterator<T>(
   fetchPage: (cursor: string | undefined) => Promise<ExecutionResult<unknown>>,
+  startCursor: string | undefined,
   onRepeatedCursor: (cursor: string) => void,
 ): PageIterator<T> {
   async function* pages(): AsyncGenerator<ExecutionResult<T[]>> {
-    const seen = new Set<string>();
-    let cursor: string | undefined;
+    let cursor = startCursor;
+    const seen = new Set<string>(cursor === undefined ? [] : [cursor]);
     for (;;) {
       const page = await fetchPage(cursor);
       const items = pageItems<T>(page.data);

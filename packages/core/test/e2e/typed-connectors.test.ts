@@ -25,6 +25,18 @@ const executes = (since: number) =>
     .slice(since)
     .filter((r) => r.route === EXECUTE);
 const logLength = () => h.emu.requests().length;
+const connectorGets = (since: number) =>
+  h.emu
+    .requests()
+    .slice(since)
+    .filter((r) => r.route === "GET /api/v1/integrations/connectors/:id");
+/** Queues one scripted fault on the emulator. */
+const queueFault = (fault: Record<string, unknown>) =>
+  h.control("/_emulator/faults", {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ queue: [fault] }),
+  });
 
 /** Credentials for a connector's first auth scheme, every required field filled: what its spec asks for. */
 async function credentialsFor(slug: string): Promise<Record<string, unknown>> {
@@ -169,29 +181,45 @@ describe("shortcuts", () => {
 
   it("a bare { connectorId } handle learns its type when a second page is due, and pages by the spec's rule", async () => {
     const id = await ws.connector("zendesk-support").id();
+    // A client that has never listed it: what a list or get shows of a connector would spare the GET.
+    const fresh = h.client().workspace();
     const since = logLength();
     const seen: unknown[] = [];
-    for await (const ticket of ws.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 })) seen.push(ticket);
+    for await (const ticket of fresh.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 })) seen.push(ticket);
     expect(seen).toHaveLength(RECORDS);
     const sent = executes(since).map((r) => r.execute?.params);
     // Zendesk's `page` is an integer page number: 2, then 3, never the next_page URL.
     expect(sent).toEqual([{ per_page: 10 }, { per_page: 10, page: 2 }, { per_page: 10, page: 3 }]);
-    const gets = h.emu
-      .requests()
-      .slice(since)
-      .filter((r) => r.route === "GET /api/v1/integrations/connectors/:id");
-    expect(gets).toHaveLength(1);
+    expect(connectorGets(since)).toHaveLength(1);
+  });
+
+  it("what one handle learns serves every handle of the client, and a list or get of the connector spares the GET", async () => {
+    const id = await ws.connector("zendesk-support").id();
+    const fresh = h.client().workspace();
+    const since = logLength();
+    const pages = await Promise.all(
+      [1, 2, 3].map(() => fresh.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 }).toArray()),
+    );
+    expect(pages.map((items) => items.length)).toEqual([RECORDS, RECORDS, RECORDS]);
+    await fresh.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 }).toArray();
+    expect(connectorGets(since)).toHaveLength(1);
+    // ws listed its connectors when it resolved the slug: its own { connectorId } handles never ask.
+    const listed = logLength();
+    await expect(ws.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 }).toArray()).resolves.toHaveLength(RECORDS);
+    expect(connectorGets(listed)).toHaveLength(0);
+    expect(executes(listed).map((r) => r.execute?.params)).toEqual([
+      { per_page: 10 },
+      { per_page: 10, page: 2 },
+      { per_page: 10, page: 3 },
+    ]);
   });
 
   it("a bare { connectorId } handle that cannot learn its type fails that page with the error, and learns it on the next try", async () => {
     const id = await ws.connector("zendesk-support").id();
+    const fresh = h.client().workspace();
     // One scripted 503 for the connector's GET, the request that learns its type; no retries, so it is final.
-    await h.control("/_emulator/faults", {
-      method: "PUT",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ queue: [{ status: 503, match: { method: "GET", path: `/integrations/connectors/${id}` } }] }),
-    });
-    const handle = ws.connector({ connectorId: id });
+    await queueFault({ status: 503, match: { method: "GET", path: `/integrations/connectors/${id}` } });
+    const handle = fresh.connector({ connectorId: id });
     const since = logLength();
     const error = await rejection(handle.paginate("tickets", "list", { per_page: 10 }, { maxRetries: 0 }).toArray());
     expect(isApiError(error) && error.status).toBe(503);
@@ -199,6 +227,60 @@ describe("shortcuts", () => {
     expect(executes(since).map((r) => r.execute?.params)).toEqual([{ per_page: 10 }]);
     const seen = await handle.paginate("tickets", "list", { per_page: 10 }).toArray();
     expect(seen).toHaveLength(RECORDS);
+  });
+
+  it("a 404 for a connector id forgets what the client knew of it: the next paging learns its type again", async () => {
+    const id = await ws.connector("zendesk-support").id();
+    const client = h.client().workspace();
+    await client.connectors.list();
+    await queueFault({ status: 404, match: { method: "POST", path: `/integrations/connectors/${id}/execute` } });
+    const error = await rejection(client.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 }).toArray());
+    expect(isApiError(error) && error.status).toBe(404);
+    const since = logLength();
+    await expect(client.connector({ connectorId: id }).paginate("tickets", "list", { per_page: 10 }).toArray()).resolves.toHaveLength(
+      RECORDS,
+    );
+    expect(connectorGets(since)).toHaveLength(1);
+  });
+
+  it("startCursor resumes where a page left off: in the spec's parameter, as the spec types it", async () => {
+    const zendesk = ws.connector("zendesk-support");
+    const pages = zendesk.paginate("tickets", "list", { per_page: 10 }).pages()[Symbol.asyncIterator]();
+    const first = (await pages.next()).value;
+    await pages.return?.();
+    expect(first?.meta.cursor).toBe("2");
+    const since = logLength();
+    const rest = await zendesk.paginate("tickets", "list", { per_page: 10 }, { startCursor: first?.meta.cursor ?? "" }).toArray();
+    expect(rest).toHaveLength(RECORDS - 10);
+    expect(executes(since).map((r) => r.execute?.params)).toEqual([
+      { per_page: 10, page: 2 },
+      { per_page: 10, page: 3 },
+    ]);
+
+    // Stripe's cursor is the last id, sent as starting_after; a bare { connectorId } handle learns that first.
+    const stripeId = await ws.connector("stripe").id();
+    const all = await ws.connector("stripe").customers.paginate({ limit: 5 }).toArray();
+    const fresh = h.client().workspace();
+    const resumed = logLength();
+    const after = await fresh
+      .connector({ connectorId: stripeId })
+      .paginate<{ id: string }>("customers", "list", { limit: 5 }, { startCursor: all[4]?.id ?? "" })
+      .toArray();
+    expect(after.map((c) => c.id)).toEqual(all.slice(5).map((c) => c.id));
+    expect(executes(resumed)[0]?.execute?.params).toEqual({ limit: 5, starting_after: all[4]?.id });
+    expect(connectorGets(resumed)).toHaveLength(1);
+  });
+
+  it("a startCursor that is not a non-empty string is a ValidationError naming it, and nothing is sent", async () => {
+    const since = logLength();
+    for (const startCursor of ["", 2, null]) {
+      const error = await rejection(() =>
+        ws.connector("stripe").paginate("customers", "list", {}, { startCursor: startCursor as unknown as string }),
+      );
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues[0]?.path).toBe("startCursor");
+    }
+    expect(h.emu.requests().length).toBe(since);
   });
 
   it("{ connectorId, type } is typed and validated like the slug", async () => {

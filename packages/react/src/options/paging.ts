@@ -1,6 +1,7 @@
 import type { CallOptions, ConnectorRef, ExecuteOptions, ExecutionResult } from "@airbyte-agents/core";
 import { connectorPaging } from "@airbyte-agents/core/browser";
 import type { AirbyteConnectorHandleLike } from "../client-like";
+import { defined } from "../defined";
 
 /**
  * What one page fetch needs besides the handle.
@@ -40,9 +41,9 @@ async function cursorSpec(ref: ConnectorRef, entity: string, action: string) {
 /**
  * One page of a paged operation, starting at `cursor`, with the next page's cursor in `meta` exactly as core's
  * `paginate()` computes it. An infinite query fetches pages one at a time and keeps the cursors itself, so each page
- * is core's `paginate()` started at that cursor: core then applies the spec's rule for where the next page starts
- * (the meta's cursor, the last record's id, the next page number or offset). The hook only has to put the cursor in
- * the spec's parameter, as a number where the parameter is an integer.
+ * is core's `paginate()` started at that cursor (`startCursor`): core puts it in the spec's parameter, as the spec
+ * types it, and applies the spec's rule for where the next page starts (the meta's cursor, the last record's id, the
+ * next page number or offset), for a `{ connectorId }` ref too (core learns its type once per client).
  *
  * @example
  * ```ts
@@ -51,19 +52,19 @@ async function cursorSpec(ref: ConnectorRef, entity: string, action: string) {
  */
 export async function fetchPage(handle: AirbyteConnectorHandleLike, request: PageRequest): Promise<ExecutionResult<unknown[], unknown>> {
   const { ref, entity, action, params, cursor, cursorParam, options } = request;
-  const spec = cursorParam === undefined ? await cursorSpec(ref, entity, action) : undefined;
-  const param = cursorParam ?? spec?.cursorParam ?? "cursor";
-  const sent = cursor !== null && spec?.cursorType === "integer" && Number.isSafeInteger(Number(cursor)) ? Number(cursor) : cursor;
-  const pageParams = sent === null ? params : { ...params, [param]: sent };
   if (handle.paginate) {
-    const paginateOptions = cursorParam === undefined ? options : { ...options, cursorParam };
-    const pages = handle.paginate(entity, action, pageParams, paginateOptions).pages()[Symbol.asyncIterator]();
+    const paginateOptions = { ...options, ...defined({ cursorParam, startCursor: cursor ?? undefined }) };
+    const pages = handle.paginate(entity, action, params, paginateOptions).pages()[Symbol.asyncIterator]();
     const first = await pages.next();
     await pages.return?.();
     if (first.done) throw new Error(`Airbyte: ${entity}.${action} returned no page`);
     return first.value;
   }
-  // A client-like without paginate (a test double, a proxy): the page as execute returns it.
-  const page = await handle.execute(entity, action, pageParams, options);
+  // A client-like without paginate (a test double, a proxy): the page as execute returns it, the cursor in the
+  // parameter the spec names when the ref is a slug.
+  const spec = cursorParam === undefined ? await cursorSpec(ref, entity, action) : undefined;
+  const param = cursorParam ?? spec?.cursorParam ?? "cursor";
+  const sent = cursor !== null && spec?.cursorType === "integer" && Number.isSafeInteger(Number(cursor)) ? Number(cursor) : cursor;
+  const page = await handle.execute(entity, action, sent === null ? params : { ...params, [param]: sent }, options);
   return { ...page, data: pageItems(page.data) };
 }
