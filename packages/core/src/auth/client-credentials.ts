@@ -1,3 +1,4 @@
+import { mint } from "../transport/mint";
 import type { Transport } from "../transport/transport";
 import { jwtExpiry } from "./jwt";
 import type { StoredToken } from "./token-store";
@@ -9,15 +10,11 @@ export async function mintApplicationToken(
   clientSecret: string,
 ): Promise<StoredToken & { organizationId: string | null }> {
   const issuedAt = transport.config.now();
-  const { data } = await transport.request({
-    method: "POST",
+  const data = await mint(transport, {
     path: "/api/v1/account/applications/token",
     body: { client_id: clientId, client_secret: clientSecret },
     schema: "TokenResponse",
     reads: { access_token: "string", expires_in: "number" },
-    auth: null,
-    // A mint writes nothing, so a 5xx or a dropped connection is retried like a read.
-    idempotent: true,
   });
   return {
     token: data.access_token,

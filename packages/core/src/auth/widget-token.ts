@@ -1,7 +1,7 @@
 import { TokenError } from "../errors/classes";
 import type { Redactor } from "../redact";
 import { decodeBase64Text, jwtExpiry } from "./jwt";
-import { SCOPED_TOKEN_LIFETIME_MS } from "./scoped-token";
+import { SCOPED_TOKEN_LIFETIME_MS } from "./scoped-expiry";
 
 /**
  * What a browser's `getToken()` may return: the widget token string (base64 JSON `{token, widgetUrl}`), a plain

@@ -1,5 +1,5 @@
 import { originProblem } from "../auth/origin";
-import { scopedExpiry } from "../auth/scoped-token";
+import { scopedExpiry } from "../auth/scoped-expiry";
 import { decodeWidgetToken } from "../auth/widget-token";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText } from "../input/invalid-input";

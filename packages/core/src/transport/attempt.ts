@@ -16,7 +16,7 @@ import { parseRetryAfter } from "./retry";
 import { loadRegistry } from "./schemas";
 import type { RequestSpec, TransportConfig, TransportResponse, ValidationMode } from "./transport";
 
-/** What every attempt of a call shares, worked out once per call (transport.ts `planCall`). */
+/** What every attempt of a call shares, worked out once per call (plan.ts `planCall`). */
 export interface CallPlan {
   readonly base: { method: string; path: string };
   readonly url: string;
@@ -28,19 +28,33 @@ export interface CallPlan {
   readonly failure: Omit<NetworkFailure, "reason">;
 }
 
+/** What one attempt reads of its request: everything but the token source (the caller fetched the token). */
+export type AttemptSpec = Omit<RequestSpec, "auth">;
+
 /** What every call of one transport shares, built once with it. */
 export interface AttemptEnv {
   readonly config: TransportConfig;
   readonly $fetch: ReturnType<typeof createFetch>;
   readonly maxBytes: number;
+  /** The API's host, which a network failure names. */
+  readonly host: string;
 }
 
-/** Builds the per-transport part of an attempt: the ofetch instance and the body limit. */
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/** Builds the per-transport part of an attempt: the ofetch instance, the body limit and the host. */
 export function createAttemptEnv(config: TransportConfig): AttemptEnv {
   return {
     config,
     $fetch: createFetch({ fetch: (input, init) => config.fetch(input, init) }),
     maxBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    host: hostOf(config.baseUrl),
   };
 }
 
@@ -96,7 +110,7 @@ function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void
 // on first need.
 function checkBody<T>(
   config: TransportConfig,
-  spec: RequestSpec,
+  spec: AttemptSpec,
   plan: CallPlan,
   data: unknown,
   status: number,
@@ -172,7 +186,7 @@ async function checkWithSchema<T>(
  */
 export async function sendAttempt<T>(
   env: AttemptEnv,
-  spec: RequestSpec,
+  spec: AttemptSpec,
   plan: CallPlan,
   token: string | undefined,
   signal: AttemptSignal,

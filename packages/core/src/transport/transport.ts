@@ -1,15 +1,16 @@
-import { AbortError, AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors/classes";
+import { AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
-import { type Redactor, rememberBodySecrets, type SecretRegistry, sensitiveHeaderValues } from "../redact";
-import { type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
-import { type AttemptSignal, createAttemptSignal, sleep } from "./deadline";
-import { type Hooks, type RequestInfo, runHook } from "./hooks";
+import type { Redactor, SecretRegistry } from "../redact";
+import { type AttemptEnv, type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
+import { type AttemptSignal, createAttemptSignal } from "./deadline";
+import { attemptError, fail, retryOrFail } from "./decide";
+import type { Hooks, RequestInfo } from "./hooks";
 import type { Logger } from "./logger";
 import { networkError } from "./network-error";
+import { planCall } from "./plan";
 import type { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body";
-import { isIdempotentRequest, type RetryPolicy, retryDelay, shouldRetry } from "./retry";
+import type { RetryPolicy } from "./retry";
 import type { Reads, SchemaName, SchemaOutput } from "./schemas";
-import { serializeBody } from "./serialize";
 import { isTokenRefusal } from "./token-refusal";
 
 /**
@@ -99,7 +100,8 @@ export interface RequestSpec<S extends SchemaName | null = SchemaName | null> {
    * schema, as `strict` does.
    */
   reads?: Reads | undefined;
-  auth: TokenProvider | null;
+  /** Where the bearer token comes from (a token cache). A token mint has no spec: it goes its own path (mint.ts). */
+  auth: TokenProvider;
   /** For execute: the action, which decides whether the call is a read. */
   executeAction?: string | undefined;
   /** Safe to repeat although the method says otherwise (minting a token changes nothing). Default: from method and action. */
@@ -121,18 +123,12 @@ export interface TransportResponse<T> {
   alreadyGone?: true;
 }
 
-/** The one request pipeline: headers, token, attempts with backoff, error mapping, response validation. */
+/** The request pipeline: headers, token, attempts with backoff, error mapping, response validation. */
 export interface Transport {
   request<S extends SchemaName | null, T = SchemaOutput<S>>(spec: RequestSpec<S>, options?: CallOptions): Promise<TransportResponse<T>>;
   readonly config: TransportConfig;
-}
-
-function hostOf(baseUrl: string): string {
-  try {
-    return new URL(baseUrl).host;
-  } catch {
-    return baseUrl;
-  }
+  /** What every attempt of this transport shares (the ofetch instance, the body limit): a token mint sends with it too. */
+  readonly env: AttemptEnv;
 }
 
 /** A token mint that failed to connect names the call the caller made, not only the token path underneath. */
@@ -151,67 +147,16 @@ function mayHaveDeleted(error: AirbyteError): boolean {
   return error instanceof ConnectionError && !(error instanceof TimeoutError && error.code === "deadline_exceeded");
 }
 
-/** What the retry decision needs of a call. */
-interface RetryPlan {
-  base: { method: string; path: string };
-  policy: RetryPolicy;
-  idempotent: boolean;
-  retryWrites: boolean | undefined;
-  deadlineAt: number | undefined;
-  budget: number | undefined;
-  callerSignal: AbortSignal | undefined;
-}
-
 /**
- * Creates the request pipeline. `request` reads top to bottom: plan the call once (serialize the body, remember
- * its secrets), then per attempt: get the bearer token, send one attempt (attempt.ts), and on a failure decide:
- * replay once after a token refusal, accept a retried DELETE's 404, retry with backoff, or fail.
+ * Creates the request pipeline. `request` reads top to bottom: plan the call once (plan.ts), then per attempt: get
+ * the bearer token, send one attempt (attempt.ts), and on a failure decide: replay once after a token refusal,
+ * accept a retried DELETE's 404, retry with backoff or fail (decide.ts). A token mint does not come back here: it
+ * has its own path (mint.ts).
  */
 export function createTransport(config: TransportConfig): Transport {
   const env = createAttemptEnv(config);
-  const host = hostOf(config.baseUrl);
 
-  const fail = (error: AirbyteError, info: RequestInfo): never => {
-    runHook(config.hooks.onError, { ...info, error }, config.logger);
-    config.logger.debug("request failed", { method: info.method, path: info.path, code: error.code, status: error.status });
-    throw error;
-  };
-
-  // Waits out the backoff before the next attempt, or fails the call: not retryable, out of budget, or aborted.
-  const retryOrFail = async (retry: RetryPlan, attempt: number, error: AirbyteError, info: RequestInfo): Promise<void> => {
-    if (!shouldRetry({ attempt, policy: retry.policy, error, idempotent: retry.idempotent, retryWrites: retry.retryWrites }))
-      fail(error, info);
-    const delayMs = retryDelay({ attempt, policy: retry.policy, retryAfterMs: error.retryAfterMs, random: config.random });
-    if (retry.deadlineAt !== undefined && config.now() + delayMs >= retry.deadlineAt) {
-      fail(
-        new TimeoutError(formatRequestMessage(retry.base, `Deadline of ${retry.budget} ms exceeded while retrying`), {
-          ...retry.base,
-          code: "deadline_exceeded",
-          timeoutMs: retry.budget,
-          cause: error,
-          mayHaveSucceeded: error.mayHaveSucceeded,
-          redact: config.redact,
-        }),
-        info,
-      );
-    }
-    runHook(config.hooks.onRetry, { ...info, delayMs, error }, config.logger);
-    config.logger.info("retrying request", { ...retry.base, attempt: attempt + 1, delayMs, code: error.code });
-    try {
-      await sleep(delayMs, retry.callerSignal);
-    } catch {
-      fail(
-        new AbortError(formatRequestMessage(retry.base, "The request was aborted while waiting to retry"), {
-          ...retry.base,
-          cause: error,
-          mayHaveSucceeded: error.mayHaveSucceeded,
-          redact: config.redact,
-        }),
-        info,
-      );
-    }
-  };
-
+  // The token source's failure ends the call at once: a mint is retried on its own path, never again here.
   const bearer = async (auth: TokenProvider, signal: AttemptSignal, plan: CallPlan, info: RequestInfo): Promise<string> => {
     try {
       return await auth.get(signal.signal);
@@ -220,7 +165,7 @@ export function createTransport(config: TransportConfig): Transport {
         error instanceof AirbyteError
           ? tokenFailure(error, plan.base, config.redact)
           : networkError(error, { ...plan.failure, reason: signal.reason(), write: false });
-      return fail(named, info);
+      return fail(config, named, info);
     }
   };
 
@@ -229,39 +174,22 @@ export function createTransport(config: TransportConfig): Transport {
     options: CallOptions = {},
   ): Promise<TransportResponse<T>> => {
     // --- The plan: everything the attempts share, and every mistake of the caller's found before any token or hook.
-    const start = config.now();
-    const budget = options.deadline ?? config.deadlineMs;
-    const deadlineAt = budget === undefined ? undefined : start + budget;
-    const timeoutMs = options.timeout ?? (spec.long ? config.longTimeoutMs : config.timeoutMs);
-    const policy = options.maxRetries === undefined ? config.retry : { ...config.retry, maxRetries: options.maxRetries };
-    const idempotent = spec.idempotent ?? isIdempotentRequest({ method: spec.method, executeAction: spec.executeAction });
-    const callerSignal = options.signal;
-    const base = { method: spec.method, path: spec.path };
-    // A per-call Authorization or API-key header is remembered like the client's own secrets.
-    if (options.headers) config.secrets.addAll(sensitiveHeaderValues(options.headers));
-    if (spec.body !== undefined) rememberBodySecrets(config.secrets, spec.body);
-    const plan: CallPlan = {
-      base,
-      url: `${config.baseUrl}${spec.path}`,
-      // Serialized first: a body JSON cannot hold is the caller's mistake, found before any token or hook.
-      bodyText: spec.body === undefined ? undefined : serializeBody(spec.body, base),
-      headers: options.headers,
-      idempotent,
-      validation: options.validation ?? config.validation,
-      failure: { request: base, host, timeoutMs, write: !idempotent, redact: config.redact },
-    };
-    if (callerSignal?.aborted) throw new AbortError(formatRequestMessage(base, "The request was aborted before it was sent"), base);
-
-    const retry: RetryPlan = { base, policy, idempotent, retryWrites: options.retryWrites, deadlineAt, budget, callerSignal };
+    const { plan, retry } = planCall(env, spec, options);
+    const { base } = plan;
     let replayedRefusal = false;
     let deleteMayHaveApplied = false;
     for (let attempt = 0; ; ) {
-      const signal = createAttemptSignal({ timeoutMs, deadlineAt, callerSignal, now: config.now() });
+      const signal = createAttemptSignal({
+        timeoutMs: plan.failure.timeoutMs,
+        deadlineAt: retry.deadlineAt,
+        callerSignal: retry.callerSignal,
+        now: config.now(),
+      });
       let info: RequestInfo = { ...base, attempt, headers: {} };
       let keptSignal = false;
       try {
-        // --- The token. A mint is a request of its own, already retried: its failure ends this call at once.
-        const token = spec.auth ? await bearer(spec.auth, signal, plan, info) : undefined;
+        // --- The token, from a cache that mints on its own path (mint.ts) when it has none.
+        const token = await bearer(spec.auth, signal, plan, info);
         try {
           // --- One attempt.
           const response = await sendAttempt<T>(env, spec, plan, token, signal, info, (sent) => {
@@ -272,16 +200,9 @@ export function createTransport(config: TransportConfig): Transport {
           return result;
         } catch (thrown) {
           // --- The decision.
-          const error =
-            thrown instanceof AirbyteError ? thrown : networkError(thrown, { ...plan.failure, reason: signal.reason(), write: false });
+          const error = attemptError(thrown, plan, signal);
           // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
-          if (
-            spec.auth &&
-            token !== undefined &&
-            !replayedRefusal &&
-            error instanceof ApiError &&
-            isTokenRefusal(error, token, config.now())
-          ) {
+          if (!replayedRefusal && error instanceof ApiError && isTokenRefusal(error, token, config.now())) {
             await spec.auth.invalidate(token);
             replayedRefusal = true;
             config.logger.debug("token refused, minting a new one", base);
@@ -295,7 +216,7 @@ export function createTransport(config: TransportConfig): Transport {
             }
             if (mayHaveDeleted(error)) deleteMayHaveApplied = true;
           }
-          await retryOrFail(retry, attempt, error, info);
+          await retryOrFail(config, retry, attempt, error, info);
           attempt++;
         }
       } finally {
@@ -304,5 +225,5 @@ export function createTransport(config: TransportConfig): Transport {
     }
   };
 
-  return { request, config };
+  return { request, config, env };
 }

@@ -219,6 +219,65 @@ describe("scoped tokens", () => {
     expect((await client.tokens.scoped({ workspaceName: "x" })).token).not.toBe((await client.tokens.scoped({ workspaceName: "y" })).token);
     expect(stats().tokenMints.scoped).toBe(2);
   });
+  // A scoped mint goes its own path (transport/mint.ts), not through a data call's pipeline: it applies the same
+  // rule to the application token it sends.
+  const SCOPED_MINT = "/api/v1/account/applications/scoped-token";
+  const scopedMints = () =>
+    h.emu
+      .requests()
+      .filter((r) => r.path === SCOPED_MINT)
+      .map((r) => r.status);
+
+  it("a scoped mint whose application token the server refuses drops it, mints a new one and sends the mint once more", async () => {
+    const client = h.client();
+    await client.workspace().connectors.list(); // the application token is cached
+    h.emu.advanceClock(200); // only the server's clock moves: it now refuses the cached application token
+    await expect(client.workspace("refused", { scopedToken: true }).connectors.list()).resolves.toBeDefined();
+    expect(scopedMints()).toEqual([401, 200]);
+    expect(stats().tokenMints.application).toBe(2);
+    expect(stats().tokenMints.scoped).toBe(1);
+  });
+
+  it("a scoped mint refused twice is not sent a third time: the call fails with the AuthenticationError", async () => {
+    const client = h.client();
+    h.emu.setFaults({ queue: [{ status: 401, match: { path: "/applications/scoped-token" }, times: 2 }] });
+    try {
+      const error = await client
+        .workspace("refused-twice", { scopedToken: true })
+        .connectors.list()
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(error).toMatchObject({ name: "AuthenticationError", status: 401, path: SCOPED_MINT });
+      expect(scopedMints()).toEqual([401, 401]);
+      expect(stats().tokenMints.application).toBe(2);
+      expect(stats().routes[LIST] ?? 0).toBe(0);
+    } finally {
+      h.emu.setFaults(undefined);
+    }
+  });
+
+  it("an application mint that loses its connection under a scoped mint is named once, after the call that needed it", async () => {
+    const client = h.client({ maxRetries: 0 });
+    h.emu.setFaults({ queue: [{ drop: true, match: { path: "/applications/token" } }] });
+    try {
+      const error = await client
+        .workspace("dropped-mint", { scopedToken: true })
+        .connectors.list()
+        .then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+      expect(error).toMatchObject({ name: "ConnectionError", method: "GET", path: "/api/v1/integrations/connectors" });
+      // One layer of naming: the mint's failure does not pass through the scoped mint's pipeline on its way up.
+      expect(error?.message.match(/Could not get a token for this call/g)).toHaveLength(1);
+      expect(error?.message).toContain("POST /api/v1/account/applications/token");
+      expect(scopedMints()).toEqual([]);
+    } finally {
+      h.emu.setFaults(undefined);
+    }
+  });
 });
 
 describe("credentials", () => {

@@ -5,6 +5,7 @@ import { createTokenCache, DEFAULT_SKEW_MS, refreshMargin } from "../../src/auth
 import { createMemoryTokenStore, type StoredToken, type TokenStore } from "../../src/auth/token-store";
 import { AuthenticationError } from "../../src/errors/index";
 import { createSecretRegistry, redactText } from "../../src/redact";
+import { mint } from "../../src/transport/mint";
 import { DEFAULT_RETRY_POLICY } from "../../src/transport/retry";
 import { createTransport } from "../../src/transport/transport";
 
@@ -277,12 +278,11 @@ describe("transport: a 401 on a data call", () => {
     expect(t.mint).toHaveBeenCalledTimes(2);
   });
 
-  it("a 401 on a request without a token provider is not replayed", async () => {
+  it("a 401 on a token mint is not replayed: the mint has no token to drop", async () => {
     const fetch = vi.fn(async () => Response.json({ message: "invalid_client" }, { status: 401 }));
     const transport = transportWith(fetch as typeof globalThis.fetch);
-    await expect(transport.request({ method: "POST", path: "/api/v1/token", body: {}, schema: null, auth: null })).rejects.toBeInstanceOf(
-      AuthenticationError,
-    );
+    const spec = { path: "/api/v1/token", body: {}, schema: "TokenResponse", reads: { access_token: "string" } } as const;
+    await expect(mint(transport, spec)).rejects.toBeInstanceOf(AuthenticationError);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

@@ -8,6 +8,9 @@ import type { RetryInfo } from "../../src/transport/hooks";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "../../src/transport/retry";
 import { createTransport, type TransportConfig } from "../../src/transport/transport";
 
+/** A token source that always answers the same token: these tests are about the attempts, not the token. */
+const FIXED_TOKEN = { get: async () => "token", invalidate: () => undefined };
+
 const NOW = Date.parse("2030-01-01T00:00:00.000Z");
 
 type Answer = { status: number; retryAfter?: string };
@@ -42,7 +45,7 @@ function setup(answers: Answer[], overrides: Partial<TransportConfig> & { policy
     now: () => Date.now(),
     ...rest,
   });
-  const read = () => transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: null });
+  const read = () => transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: FIXED_TOKEN });
   return { fetch, retries, transport, read };
 }
 
@@ -206,7 +209,9 @@ describe("deadline", () => {
 
   it("allows the waits that fit", async () => {
     const t = setup([{ status: 503 }, { status: 503 }, { status: 503 }], { policy: { maxRetries: 5 } });
-    const call = t.transport.request({ method: "GET", path: "/x", schema: null, auth: null }, { deadline: 1000 }).catch((e: unknown) => e);
+    const call = t.transport
+      .request({ method: "GET", path: "/x", schema: null, auth: FIXED_TOKEN }, { deadline: 1000 })
+      .catch((e: unknown) => e);
     await settle();
     await expectWait(t.fetch, 250); // at 250, next wait 500 → 750 < 1000: allowed
     await expectWait(t.fetch, 500); // at 750, next wait 1000 → 1750 ≥ 1000: refused
