@@ -104,7 +104,7 @@ export interface RequestSpec<S extends SchemaName | null = SchemaName | null> {
   auth: TokenProvider;
   /** For execute: the action, which decides whether the call is a read. */
   executeAction?: string | undefined;
-  /** Safe to repeat although the method says otherwise (minting a token changes nothing). Default: from method and action. */
+  /** Safe to repeat although the method says otherwise (a token mint, mint.ts: it writes nothing). Default: from method and action. */
   idempotent?: boolean | undefined;
   /** Execute and download run live third-party calls: 300 s per attempt by default (api-notes §8). */
   long?: boolean | undefined;
