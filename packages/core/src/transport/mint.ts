@@ -3,7 +3,7 @@
 // and retry policy, and decides only between a retry and a failure. No token source, no refusal to replay, no
 // caller's options beyond its signal. Whatever fails here ends the call that needed the token.
 
-import { sendAttempt } from "./attempt";
+import { createAttemptEnv, sendAttempt } from "./attempt";
 import { createAttemptSignal } from "./deadline";
 import { attemptError, retryOrFail } from "./decide";
 import type { RequestInfo } from "./hooks";
@@ -47,7 +47,10 @@ export async function mint<S extends SchemaName>(
   spec: MintSpec<S>,
   options: { bearer?: string | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<SchemaOutput<S>> {
-  const { env, config } = transport;
+  const { config } = transport;
+  // Built per mint, not kept on the transport: a mint is rare (once per token's life), and the transport's type
+  // stays free of ofetch's (it is part of the public declarations).
+  const env = createAttemptEnv(config);
   const request = { ...spec, method: "POST", idempotent: true } as const;
   const { plan, retry } = planCall(env, request, { signal: options.signal });
   for (let attempt = 0; ; attempt++) {

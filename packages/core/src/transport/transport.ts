@@ -1,7 +1,7 @@
 import { AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import type { Redactor, SecretRegistry } from "../redact";
-import { type AttemptEnv, type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
+import { type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
 import { type AttemptSignal, createAttemptSignal } from "./deadline";
 import { attemptError, fail, retryOrFail } from "./decide";
 import type { Hooks, RequestInfo } from "./hooks";
@@ -127,8 +127,6 @@ export interface TransportResponse<T> {
 export interface Transport {
   request<S extends SchemaName | null, T = SchemaOutput<S>>(spec: RequestSpec<S>, options?: CallOptions): Promise<TransportResponse<T>>;
   readonly config: TransportConfig;
-  /** What every attempt of this transport shares (the ofetch instance, the body limit): a token mint sends with it too. */
-  readonly env: AttemptEnv;
 }
 
 /** A token mint that failed to connect names the call the caller made, not only the token path underneath. */
@@ -225,5 +223,5 @@ export function createTransport(config: TransportConfig): Transport {
     }
   };
 
-  return { request, config, env };
+  return { request, config };
 }
