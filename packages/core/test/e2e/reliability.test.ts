@@ -17,7 +17,7 @@ import {
   TimeoutError,
   VERSION,
 } from "../../src/index";
-import { useEmulator } from "../helpers/emulator";
+import { SECRET, useEmulator } from "../helpers/emulator";
 
 const h = useEmulator();
 
@@ -320,11 +320,21 @@ describe("cancellation and retry settings", () => {
     expect(seen.retries).toHaveLength(0);
   });
 
-  it("the token mint itself is retried on a 503 (it is safe to repeat)", async () => {
-    const ws = h.client().workspace();
+  it("the token mint itself is retried on a 503 (it is safe to repeat), and its attempts reach the hooks", async () => {
+    const { seen, hooks } = recordHooks();
+    const ws = h.client({ hooks }).workspace();
     h.emu.setFaults({ queue: [{ status: 503, match: { method: "POST", path: "/applications/token" } }] });
     await expect(ws.connectors.list()).resolves.toHaveLength(4);
     expect(answered("POST", "/api/v1/account/applications/token").map((r) => r.status)).toEqual([503, 200]);
+    // The token path (transport/mint.ts) reports like any request: two attempts, one retry, then the list.
+    const route = (info: RequestInfo) => `${info.method} ${info.path} #${info.attempt}`;
+    const MINT = "POST /api/v1/account/applications/token";
+    expect(seen.requests.map(route)).toEqual([`${MINT} #0`, `${MINT} #1`, `GET ${CONNECTORS} #0`]);
+    expect(seen.responses.map((r) => r.status)).toEqual([503, 200, 200]);
+    expect(seen.retries.map(route)).toEqual([`${MINT} #0`]);
+    expect(seen.errors).toHaveLength(0);
+    // The secret the mint sends is in no hook payload.
+    expect(JSON.stringify([seen.requests, seen.responses, seen.retries])).not.toContain(SECRET);
   });
 
   it("a 503 from the token endpoint during a write is retried: the write itself was never sent", async () => {
