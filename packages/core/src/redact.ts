@@ -98,16 +98,24 @@ const METADATA_LAST_WORDS: readonly string[] = [
   "scopes",
 ];
 
+// A paging cursor is opaque but is no credential: `pageToken`, `next_page_token`, AWS's `NextToken` and `sync_token`
+// name where the next page starts (about 50 operations of the connector specs page with one). Taken for a secret,
+// every page's cursor was remembered for the client's life: one more entry per page, each making every later
+// redaction slower. `page_access_token` (Facebook) still counts: its word before `token` is `access`.
+const CURSOR_TOKEN_WORDS: readonly string[] = ["page", "next", "sync", "continuation", "pagination", "cursor", "resume"];
+
 const SENSITIVE_HEADERS: readonly string[] = ["authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key"];
 
 /**
  * Tells whether a field, header or query-parameter name holds a secret. `access_token` and
- * `clientSecret` do; `token_type` and `refresh_token_expires_in` describe one and do not.
+ * `clientSecret` do; `token_type` and `refresh_token_expires_in` describe one and do not, and neither does a
+ * paging cursor (`pageToken`, `next_page_token`, `NextToken`).
  *
  * @example
  * ```ts
  * isSensitiveKey("client_secret"); // true
  * isSensitiveKey("token_type");    // false
+ * isSensitiveKey("pageToken");     // false
  * ```
  */
 export function isSensitiveKey(key: string): boolean {
@@ -118,6 +126,7 @@ export function isSensitiveKey(key: string): boolean {
     .split(/[^a-z0-9]+/)
     .filter((word) => word.length > 0);
   const last = words[words.length - 1];
+  if (last === "token" && CURSOR_TOKEN_WORDS.includes(words[words.length - 2] ?? "")) return false;
   return last === undefined || !METADATA_LAST_WORDS.includes(last);
 }
 

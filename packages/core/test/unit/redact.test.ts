@@ -8,6 +8,7 @@ import {
   redactHeaders,
   redactText,
   redactValue,
+  rememberBodySecrets,
 } from "../../src/redact";
 
 const SECRET = "sk_live_SENTINEL_abcdef123456";
@@ -174,6 +175,9 @@ describe("isSensitiveKey", () => {
     "aws_access_key",
     "scopedAuthToken",
     "cookie",
+    "page_access_token",
+    "session_token",
+    "id_token",
   ])("%s is sensitive", (key) => {
     expect(isSensitiveKey(key)).toBe(true);
   });
@@ -191,6 +195,15 @@ describe("isSensitiveKey", () => {
     "workspace_name",
     "id",
     "connector_type",
+    // Paging cursors, as the connector specs name them.
+    "pageToken",
+    "page_token",
+    "nextPageToken",
+    "next_page_token",
+    "nextToken",
+    "NextToken",
+    "sync_token",
+    "continuation_token",
   ])("%s is not", (key) => {
     expect(isSensitiveKey(key)).toBe(false);
   });
@@ -333,6 +346,21 @@ describe("createSecretRegistry", () => {
     a.add("only-in-a-123");
     expect(a.redact("only-in-a-123")).toBe(REDACTED);
     expect(b.redact("only-in-a-123")).toBe("only-in-a-123");
+  });
+});
+
+describe("rememberBodySecrets: what an execute body leaves in the registry", () => {
+  it("a paging cursor is not remembered, page after page; a credential in the same body is", () => {
+    const secrets = createSecretRegistry();
+    const cursors = Array.from({ length: 50 }, (_, i) => `CkUKQwo5${i}bmV4dF9wYWdlX3Rva2Vu${i}`);
+    for (const pageToken of cursors)
+      rememberBodySecrets(secrets, {
+        entity: "files",
+        action: "list",
+        params: { pageSize: 100, pageToken, api_key: "sk_live_in_params_42" },
+      });
+    const text = `cursors ${cursors.join(" ")} key sk_live_in_params_42`;
+    expect(secrets.redact(text)).toBe(`cursors ${cursors.join(" ")} key [REDACTED]`);
   });
 });
 
