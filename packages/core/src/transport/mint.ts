@@ -4,10 +4,9 @@
 // caller's options beyond its signal. Whatever fails here ends the call that needed the token.
 
 import { createAttemptEnv, sendAttempt } from "./attempt";
-import { createAttemptSignal } from "./deadline";
 import { attemptError, retryOrFail } from "./decide";
 import type { RequestInfo } from "./hooks";
-import { planCall } from "./plan";
+import { attemptSignal, planCall } from "./plan";
 import type { Reads, SchemaName, SchemaOutput } from "./schemas";
 import type { Transport } from "./transport";
 
@@ -54,12 +53,7 @@ export async function mint<S extends SchemaName>(
   const request = { ...spec, method: "POST", idempotent: true } as const;
   const { plan, retry } = planCall(env, request, { signal: options.signal });
   for (let attempt = 0; ; attempt++) {
-    const signal = createAttemptSignal({
-      timeoutMs: plan.failure.timeoutMs,
-      deadlineAt: retry.deadlineAt,
-      callerSignal: retry.callerSignal,
-      now: config.now(),
-    });
+    const signal = attemptSignal(config, plan, retry);
     let info: RequestInfo = { ...plan.base, attempt, headers: {} };
     try {
       const response = await sendAttempt<SchemaOutput<S>>(env, request, plan, options.bearer, signal, info, (sent) => {

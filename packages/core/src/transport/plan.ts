@@ -1,12 +1,13 @@
 // A call's plan: what all its attempts share, worked out once before the first. Both paths plan this way: a data
-// call (transport.ts `request`) and a token mint (mint.ts).
+// call (transport.ts `request`) and a token mint (mint.ts); each attempt of either runs under `attemptSignal`.
 import { AbortError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { rememberBodySecrets, sensitiveHeaderValues } from "../redact";
 import type { AttemptEnv, AttemptSpec, CallPlan } from "./attempt";
+import { type AttemptSignal, createAttemptSignal } from "./deadline";
 import { isIdempotentRequest, type RetryPolicy } from "./retry";
 import { serializeBody } from "./serialize";
-import type { CallOptions } from "./transport";
+import type { CallOptions, TransportConfig } from "./transport";
 
 /** What the retry decision needs of a call (decide.ts). */
 export interface RetryPlan {
@@ -61,4 +62,23 @@ export function planCall(env: AttemptEnv, spec: AttemptSpec, options: CallOption
     plan,
     retry: { base, policy, idempotent, retryWrites: options.retryWrites, deadlineAt, budget, callerSignal: options.signal },
   };
+}
+
+/**
+ * The signal of one attempt of a planned call: its timeout, what is left of the call's deadline, and the caller's
+ * signal (deadline.ts).
+ *
+ * @example
+ * ```ts
+ * const signal = attemptSignal(config, plan, retry);
+ * try { await sendAttempt(env, spec, plan, token, signal, info, onSent); } finally { signal.cleanup(); }
+ * ```
+ */
+export function attemptSignal(config: TransportConfig, plan: CallPlan, retry: RetryPlan): AttemptSignal {
+  return createAttemptSignal({
+    timeoutMs: plan.failure.timeoutMs,
+    deadlineAt: retry.deadlineAt,
+    callerSignal: retry.callerSignal,
+    now: config.now(),
+  });
 }

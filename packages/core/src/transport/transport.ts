@@ -2,12 +2,12 @@ import { AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors
 import { formatRequestMessage } from "../errors/format";
 import type { Redactor, SecretRegistry } from "../redact";
 import { type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
-import { type AttemptSignal, createAttemptSignal } from "./deadline";
+import type { AttemptSignal } from "./deadline";
 import { attemptError, fail, retryOrFail } from "./decide";
 import type { Hooks, RequestInfo } from "./hooks";
 import type { Logger } from "./logger";
 import { networkError } from "./network-error";
-import { planCall } from "./plan";
+import { attemptSignal, planCall } from "./plan";
 import type { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body";
 import type { RetryPolicy } from "./retry";
 import type { Reads, SchemaName, SchemaOutput } from "./schemas";
@@ -177,12 +177,7 @@ export function createTransport(config: TransportConfig): Transport {
     let replayedRefusal = false;
     let deleteMayHaveApplied = false;
     for (let attempt = 0; ; ) {
-      const signal = createAttemptSignal({
-        timeoutMs: plan.failure.timeoutMs,
-        deadlineAt: retry.deadlineAt,
-        callerSignal: retry.callerSignal,
-        now: config.now(),
-      });
+      const signal = attemptSignal(config, plan, retry);
       let info: RequestInfo = { ...base, attempt, headers: {} };
       let keptSignal = false;
       try {
