@@ -3,8 +3,7 @@
 import { AbortError, AirbyteError, TimeoutError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import type { CallPlan } from "./attempt";
-import type { AttemptSignal } from "./deadline";
-import { sleep } from "./deadline";
+import { type AttemptSignal, sleep } from "./deadline";
 import { type RequestInfo, runHook } from "./hooks";
 import { networkError } from "./network-error";
 import type { RetryPlan } from "./plan";

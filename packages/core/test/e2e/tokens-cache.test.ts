@@ -14,7 +14,7 @@ import {
   type TokenError,
   type TokenStore,
 } from "../../src/index";
-import { SECRET, useEmulator } from "../helpers/emulator";
+import { rejection, SECRET, useEmulator } from "../helpers/emulator";
 
 // 120 s tokens: advancing 100 s lands inside the client's 60 s refresh skew, 200 s past expiry.
 const h = useEmulator({ tokenTtlSeconds: 120 });
@@ -219,6 +219,7 @@ describe("scoped tokens", () => {
     expect((await client.tokens.scoped({ workspaceName: "x" })).token).not.toBe((await client.tokens.scoped({ workspaceName: "y" })).token);
     expect(stats().tokenMints.scoped).toBe(2);
   });
+
   // A scoped mint goes its own path (transport/mint.ts), not through a data call's pipeline: it applies the same
   // rule to the application token it sends.
   const SCOPED_MINT = "/api/v1/account/applications/scoped-token";
@@ -242,13 +243,7 @@ describe("scoped tokens", () => {
     const client = h.client();
     h.emu.setFaults({ queue: [{ status: 401, match: { path: "/applications/scoped-token" }, times: 2 }] });
     try {
-      const error = await client
-        .workspace("refused-twice", { scopedToken: true })
-        .connectors.list()
-        .then(
-          () => undefined,
-          (e: unknown) => e,
-        );
+      const error = await rejection(client.workspace("refused-twice", { scopedToken: true }).connectors.list());
       expect(error).toMatchObject({ name: "AuthenticationError", status: 401, path: SCOPED_MINT });
       expect(scopedMints()).toEqual([401, 401]);
       expect(stats().tokenMints.application).toBe(2);
@@ -262,17 +257,11 @@ describe("scoped tokens", () => {
     const client = h.client({ maxRetries: 0 });
     h.emu.setFaults({ queue: [{ drop: true, match: { path: "/applications/token" } }] });
     try {
-      const error = await client
-        .workspace("dropped-mint", { scopedToken: true })
-        .connectors.list()
-        .then(
-          () => undefined,
-          (e: unknown) => e as Error,
-        );
+      const error = (await rejection(client.workspace("dropped-mint", { scopedToken: true }).connectors.list())) as Error;
       expect(error).toMatchObject({ name: "ConnectionError", method: "GET", path: "/api/v1/integrations/connectors" });
       // One layer of naming: the mint's failure does not pass through the scoped mint's pipeline on its way up.
-      expect(error?.message.match(/Could not get a token for this call/g)).toHaveLength(1);
-      expect(error?.message).toContain("POST /api/v1/account/applications/token");
+      expect(error.message.match(/Could not get a token for this call/g)).toHaveLength(1);
+      expect(error.message).toContain("POST /api/v1/account/applications/token");
       expect(scopedMints()).toEqual([]);
     } finally {
       h.emu.setFaults(undefined);
