@@ -22,6 +22,11 @@
 // page's cursor as `cursor` (a 422 from Stripe) and each page's handle made its own GET of the connector. Core's
 // `paginate()` now takes a `startCursor`, and what a client learns of a connector id (its type) is kept per client
 // and noted from every list and get (connector-ids.ts). The widget flow itself now makes one request fewer.
+// Raised on 2026-12-02 (session 11): server 31,500 -> 31,800 B (measured 31,685 B) and main 31,800 -> 32,200 B
+// (measured 32,092 B), for the server client's indexed secret set (indexed-secrets.ts, about 320 B): a backend that
+// creates connectors for its users keeps every credential in its redaction set, and with the list the widget still
+// uses, 10,000 connectors made each add 1.2 ms and each response 0.33 ms of CPU; indexed, 2 µs and 4 µs. The widget
+// client does not load it (+26 B there, for the registry taking a set).
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -40,9 +45,9 @@ export const KB = 1000;
 
 export const BUDGETS = {
   "widget client: first use": { limit: 29_400, target: 9 * KB },
-  "server client: first use": { limit: 31_500, target: 14 * KB },
+  "server client: first use": { limit: 31_800, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
-  "core: whole main entry": { limit: 31_800, target: null },
+  "core: whole main entry": { limit: 32_200, target: null },
   "core/browser: whole entry": { limit: 27_600, target: null },
   "isAirbyteError alone": { limit: 8_450, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },

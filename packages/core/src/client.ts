@@ -2,6 +2,7 @@ import { mintApplicationToken } from "./auth/client-credentials";
 import { mintScopedToken } from "./auth/scoped-token";
 import { createTokenCache } from "./auth/token-cache";
 import { createMemoryTokenStore } from "./auth/token-store";
+import { createIndexedSecrets } from "./indexed-secrets";
 import { requireText } from "./input/invalid-input";
 import { checkOption, isBoolean, optionsObject } from "./input/values";
 import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
@@ -76,6 +77,8 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
     ...options,
     // Browsers refuse to set User-Agent; the SDK header identifies us everywhere.
     userAgent: isBrowser() ? undefined : `airbyte-agents-typescript/${VERSION} (${runtimeName()})`,
+    // A backend that creates connectors for its users keeps every credential: thousands of secrets, indexed.
+    secretLiterals: createIndexedSecrets(),
   });
   secrets.add(options.clientSecret);
   if (options.clientSecret && isBrowser()) {

@@ -48,7 +48,15 @@ export interface SecretRegistry {
   redact(text: string): string;
 }
 
-const MIN_SECRET_LENGTH = 6;
+/**
+ * The shortest string a {@link SecretRegistry} remembers: shorter ones would mangle ordinary text.
+ *
+ * @example
+ * ```ts
+ * secrets.add("abc"); // ignored: shorter than MIN_SECRET_LENGTH
+ * ```
+ */
+export const MIN_SECRET_LENGTH = 6;
 
 /**
  * How many short-lived secrets (minted tokens) a {@link SecretRegistry} keeps: a few refreshes' worth.
@@ -162,7 +170,16 @@ function redactPatterns(text: string): string {
     .replace(BASE64_JSON, REDACTED);
 }
 
-function redactLiterals(text: string, secrets: readonly string[]): string {
+/**
+ * Replaces each of `secrets` wherever it still occurs, in the order given (longest first, so a secret that contains
+ * another is removed whole); a secret found only inside one replaced before it is gone by then.
+ *
+ * @example
+ * ```ts
+ * redactLiterals("v=abcdef-long", ["abcdef-long", "abcdef"]); // "v=[REDACTED]"
+ * ```
+ */
+export function redactLiterals(text: string, secrets: readonly string[]): string {
   let result = text;
   for (const secret of secrets) {
     if (result.includes(secret)) result = result.split(secret).join(REDACTED);
@@ -186,8 +203,45 @@ export function redactText(text: string, knownSecrets: readonly string[] = []): 
 }
 
 /**
+ * The verbatim half of a {@link SecretRegistry}: each secret at least {@link MIN_SECRET_LENGTH} characters long, removed
+ * wherever it occurs, a longer secret before a shorter one (equal lengths in the order added), so a secret that
+ * contains another is removed whole.
+ *
+ * @example
+ * ```ts
+ * const registry = createSecretRegistry(createIndexedSecrets());
+ * ```
+ */
+export interface LiteralSecrets {
+  /** Ignored when shorter than the minimum or already there. */
+  add(secret: string): void;
+  delete(secret: string): void;
+  redact(text: string): string;
+}
+
+// A list kept longest first and tested one secret at a time: the cheapest for the few secrets a client usually has.
+function createPlainLiterals(): LiteralSecrets {
+  const secrets: string[] = [];
+  return {
+    add(secret) {
+      if (secret.length < MIN_SECRET_LENGTH || secrets.includes(secret)) return;
+      secrets.push(secret);
+      // Longest first (a stable sort keeps equal lengths in the order added).
+      secrets.sort((a, b) => b.length - a.length);
+    },
+    delete(secret) {
+      const at = secrets.indexOf(secret);
+      if (at !== -1) secrets.splice(at, 1);
+    },
+    redact: (text) => redactLiterals(text, secrets),
+  };
+}
+
+/**
  * Creates an empty {@link SecretRegistry}. Make one per client, so two clients never share
- * (or leak) each other's secrets.
+ * (or leak) each other's secrets. `literals` holds the verbatim secrets: by default a list tested one by one, right
+ * for a handful; a client that may hold thousands (every credential it creates connectors with) passes
+ * `createIndexedSecrets()` (indexed-secrets.ts).
  *
  * @example
  * ```ts
@@ -196,14 +250,7 @@ export function redactText(text: string, knownSecrets: readonly string[] = []): 
  * secrets.redact("echo sk_live_abcdef123456"); // "echo [REDACTED]"
  * ```
  */
-export function createSecretRegistry(): SecretRegistry {
-  const secrets: string[] = [];
-  const remember = (value: string): void => {
-    if (value.length < MIN_SECRET_LENGTH || secrets.includes(value)) return;
-    secrets.push(value);
-    // Longest first, so a secret that contains another is never left half-redacted.
-    secrets.sort((a, b) => b.length - a.length);
-  };
+export function createSecretRegistry(literals: LiteralSecrets = createPlainLiterals()): SecretRegistry {
   // Values added for good (the client secret, credentials) are never dropped with a rotating token.
   const permanent = new Set<string>();
   const rotating: string[] = [];
@@ -213,19 +260,16 @@ export function createSecretRegistry(): SecretRegistry {
     // A secret also travels URL-encoded, in query strings and form bodies.
     for (const form of forms(secret)) {
       permanent.add(form);
-      remember(form);
+      literals.add(form);
     }
   };
   const addRotating = (secret: string | null | undefined): void => {
     if (typeof secret !== "string" || rotating.includes(secret)) return;
-    for (const form of forms(secret)) remember(form);
+    for (const form of forms(secret)) literals.add(form);
     rotating.push(secret);
     const oldest = rotating.length > MAX_ROTATING_SECRETS ? rotating.shift() : undefined;
     if (oldest === undefined) return;
-    for (const form of forms(oldest)) {
-      const at = secrets.indexOf(form);
-      if (at !== -1 && !permanent.has(form)) secrets.splice(at, 1);
-    }
+    for (const form of forms(oldest)) if (!permanent.has(form)) literals.delete(form);
   };
   const visit = (item: unknown, depth: number): void => {
     if (typeof item === "string") add(item);
@@ -235,7 +279,7 @@ export function createSecretRegistry(): SecretRegistry {
       for (const [key, inner] of Object.entries(item)) if (!SCHEME_SELECTORS.includes(key)) visit(inner, depth + 1);
     }
   };
-  return { add, addAll: (value) => visit(value, 0), addRotating, redact: (text) => redactText(text, secrets) };
+  return { add, addAll: (value) => visit(value, 0), addRotating, redact: (text) => redactPatterns(literals.redact(text)) };
 }
 
 /**

@@ -1,7 +1,7 @@
 // The one place that turns a client's transport options into a transport, for the server client (client.ts) and
 // the widget client alike: defaults, the secret registry, the logger. It holds no credential code, so the browser
 // entry can import it.
-import { createSecretRegistry, type SecretRegistry, sensitiveHeaderValues } from "../redact";
+import { createSecretRegistry, type LiteralSecrets, type SecretRegistry, sensitiveHeaderValues } from "../redact";
 import { VERSION } from "../version";
 import type { Hooks } from "./hooks";
 import { createLevelLogger, type Logger, type LogLevel } from "./logger";
@@ -38,6 +38,8 @@ export interface ClientTransportOptions {
   organizationId?: string | undefined;
   /** Absent in browsers, which refuse to set it. */
   userAgent?: string | undefined;
+  /** Where the registry keeps its verbatim secrets; by default a list, right for a handful (redact.ts). */
+  secretLiterals?: LiteralSecrets | undefined;
 }
 
 /** Per-attempt timeout by default. */
@@ -59,7 +61,7 @@ export function normalizeBaseUrl(baseUrl: string): string {
 
 /** Applies the defaults (30 s per attempt, 300 s for execute and download, 2 retries, lenient validation). */
 export function createClientTransport(options: ClientTransportOptions): ClientTransport {
-  const secrets = createSecretRegistry();
+  const secrets = createSecretRegistry(options.secretLiterals);
   // An Authorization or API-key header the caller sets is as secret as a token.
   secrets.addAll(sensitiveHeaderValues(options.headers));
   const logger = createLevelLogger(options.logger, options.logLevel ?? "warn", secrets.redact);
