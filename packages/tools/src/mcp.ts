@@ -106,11 +106,19 @@ export function createMcpServer(options: McpServerOptions): Server {
 
 /**
  * Options of the streamable-HTTP handler: the server's options, with the workspace per request if it depends on
- * the request (a header, a path, the caller's identity).
+ * the request (a header, a path, the caller's identity). A workspace's tools are kept per `WorkspaceClient` object:
+ * return the same object for the same tenant to reuse them (a new object per request lists them on each request).
  *
  * @example
  * ```ts
- * createMcpHandler({ workspace: (request) => client.workspace(new URL(request.url).searchParams.get("ws") ?? "default") });
+ * const workspaces = new Map<string, WorkspaceClient>();
+ * createMcpHandler({
+ *   workspace: (request) => {
+ *     const name = new URL(request.url).searchParams.get("ws") ?? "default";
+ *     if (!workspaces.has(name)) workspaces.set(name, client.workspace(name));
+ *     return workspaces.get(name)!;
+ *   },
+ * });
  * ```
  */
 export interface McpHandlerOptions extends Omit<McpServerOptions, "workspace"> {
@@ -119,12 +127,17 @@ export interface McpHandlerOptions extends Omit<McpServerOptions, "workspace"> {
   toolsTtlMs?: number;
 }
 
-const MAX_CACHED_WORKSPACES = 100;
+/** A workspace's tools and when they were listed. */
+interface ToolsEntry {
+  at: number;
+  load: () => Promise<AirbyteTool[]>;
+}
 
 /**
  * A web-standard handler for MCP's streamable HTTP transport, stateless (no session: each request is answered on its
  * own, with JSON): `(request) => Promise<Response>` for a Worker's `fetch`, Deno.serve, Bun.serve or Hono. Each
- * workspace's tools are listed once per `toolsTtlMs` and shared by the requests of an isolate. Authenticate callers
+ * workspace object's tools are listed once per `toolsTtlMs` and shared by the requests of an isolate; two workspaces
+ * of one name from different clients (tenants) never share tools. Authenticate callers
  * before you hand a request to it: the tools act with your Airbyte credentials.
  *
  * @example
@@ -135,22 +148,18 @@ const MAX_CACHED_WORKSPACES = 100;
  */
 export function createMcpHandler(options: McpHandlerOptions): (request: Request) => Promise<Response> {
   const ttl = options.toolsTtlMs ?? 60_000;
-  // By workspace name: a resolver may build a new WorkspaceClient per request.
-  const cache = new Map<string, { at: number; load: () => Promise<AirbyteTool[]> }>();
+  // By workspace object, never by name: two tenants' clients can both have a workspace "default", and a tool built
+  // on one acts with its credentials. Weak, so a resolver's dropped workspaces go with their tools.
+  const cache = new WeakMap<WorkspaceClient, ToolsEntry>();
+  let toolsOnly: ToolsEntry | undefined;
   return async (request) => {
     const workspace = typeof options.workspace === "function" ? await options.workspace(request) : options.workspace;
     if (!workspace && !options.tools) throw new TypeError("createMcpHandler: give a workspace or tools");
-    const key = workspace?.name ?? "";
-    let entry = cache.get(key);
+    let entry = workspace ? cache.get(workspace) : toolsOnly;
     if (!entry || Date.now() - entry.at > ttl) {
       entry = { at: Date.now(), load: toolLoader({ ...options, workspace }) };
-      cache.delete(key);
-      cache.set(key, entry);
-      // Bounded: the oldest workspaces go first.
-      for (const old of cache.keys()) {
-        if (cache.size <= MAX_CACHED_WORKSPACES) break;
-        cache.delete(old);
-      }
+      if (workspace) cache.set(workspace, entry);
+      else toolsOnly = entry;
     }
     const server = serverFor({ ...options, workspace }, entry.load);
     // No sessionIdGenerator: stateless mode.

@@ -131,6 +131,40 @@ describe("the MCP server", () => {
     await conformance(client);
   });
 
+  it("over streamable HTTP, per tenant: two clients' workspaces of one name never share tools or credentials", async () => {
+    const sent = { a: 0, b: 0 };
+    const tenants = {
+      a: h.client({ hooks: { onRequest: () => void sent.a++ } }).workspace("default"),
+      b: h.client({ hooks: { onRequest: () => void sent.b++ } }).workspace("default"),
+    };
+    const handler = createMcpHandler({ workspace: (request) => tenants[request.headers.get("x-tenant") as "a" | "b"] });
+    const connect = async (tenant: "a" | "b") => {
+      const transport = new StreamableHTTPClientTransport(new URL("http://mcp.test/mcp"), {
+        fetch: (url, init) => {
+          const request = new Request(url, init);
+          request.headers.set("x-tenant", tenant);
+          return handler(request);
+        },
+      });
+      const client = new Client({ name: `tenant-${tenant}`, version: "1.0.0" });
+      await client.connect(transport);
+      clients.push(client);
+      return client;
+    };
+    const call = { name: "stripe", arguments: { entity: "customers", action: "list", params: { limit: 1 } } };
+    const a = await connect("a");
+    expect((await a.callTool(call)).isError).toBe(false);
+    const before = { ...sent };
+    const b = await connect("b");
+    expect((await b.callTool(call)).isError).toBe(false);
+    expect(sent.b).toBeGreaterThan(before.b);
+    expect(sent.a).toBe(before.a);
+    // The same workspace object again: its tools are reused, only the execute is sent.
+    const mark = h.mark();
+    expect((await b.callTool(call)).isError).toBe(false);
+    expect(h.sentSince(mark).map((r) => r.route)).toEqual([EXECUTE]);
+  });
+
   it("over stdio: the airbyte-agents-mcp CLI", async () => {
     const transport = new StdioClientTransport({
       command: process.execPath,
