@@ -125,6 +125,27 @@ describe("loading → success", () => {
     expect(result.current.workflows.data?.map((w) => w.name)).toEqual(["Daily digest"]);
     expect(result.current.automations.data).toMatchObject([{ workflowId: workflow.id, cronExpression: "0 9 * * 1-5" }]);
   });
+  it("an option set to undefined is not given: `{ workspace: undefined }` reads the provider's workspace", async () => {
+    const workspace = await freshWorkspace(client, "undef");
+    await createLinear(client, workspace, "Provider's Linear");
+    await client.workspace(workspace).workflows.create({ name: "Provider's workflow" });
+    const queryClient = newQueryClient();
+    // What a component passes when it forwards an optional prop of its own.
+    const props: { workspace?: string | undefined } = { workspace: undefined };
+    const { result } = renderHook(
+      () => ({
+        connectors: useConnectors({ workspace: props.workspace }),
+        execute: useExecute("linear", "issues", "list", { first: 1 }, { workspace: props.workspace }),
+        workflows: useWorkflows({ workspace: props.workspace }),
+      }),
+      { wrapper: wrapper(client, queryClient, workspace) },
+    );
+    await waitFor(() => expect(Object.values(result.current).every((q) => q.isSuccess)).toBe(true));
+    expect(result.current.connectors.data?.map((c) => c.name)).toEqual(["Provider's Linear"]);
+    expect(result.current.workflows.data?.map((w) => w.name)).toEqual(["Provider's workflow"]);
+    expect(queryClient.getQueryData(airbyteKeys.connectorList(workspace))).toBe(result.current.connectors.data);
+    expect(queryClient.getQueryData(airbyteKeys.connectorList("default"))).toBeUndefined();
+  });
 });
 
 describe("errors are core's typed AirbyteErrors", () => {

@@ -26,7 +26,7 @@ import type { AirbyteSuspenseQueryOptions, WorkspaceInput } from "../query-types
  */
 export function useConnectors<TData = ConnectorInfo[]>(options: ConnectorsQueryInput<TData> = {}): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(connectorsQueryOptions(client, { workspace, ...options }));
+  return useQuery(connectorsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
 }
 
 /**
@@ -58,7 +58,7 @@ export function useSuspenseConnectors<TData = ConnectorInfo[]>(
   options: SuspenseConnectorsInput<TData> = {},
 ): UseSuspenseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useSuspenseQuery(connectorsQueryOptions(client, { workspace, ...options }));
+  return useSuspenseQuery(connectorsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
 }
 
 /**
@@ -86,5 +86,5 @@ export function useConnector<TData = Connector>(
   options: UseConnectorOptions<TData> = {},
 ): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(connectorQueryOptions(client, { workspace, ...options, connector: ref }));
+  return useQuery(connectorQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector: ref }));
 }

@@ -85,7 +85,9 @@ export function useExecute(
   options: WorkspaceInput = {},
 ): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(executeQueryOptions(client, { workspace, ...options, connector, entity, action, params }));
+  return useQuery(
+    executeQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector, entity, action, params }),
+  );
 }
 
 /**
@@ -154,5 +156,7 @@ export function useSuspenseExecute(
   options: WorkspaceInput = {},
 ): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useSuspenseQuery(executeQueryOptions(client, { workspace, ...options, connector, entity, action, params }));
+  return useSuspenseQuery(
+    executeQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector, entity, action, params }),
+  );
 }

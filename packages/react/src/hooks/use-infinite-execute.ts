@@ -95,5 +95,7 @@ export function useInfiniteExecute(
   options: WorkspaceInput = {},
 ): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useInfiniteQuery(executeInfiniteQueryOptions(client, { workspace, ...options, connector, entity, action, params }));
+  return useInfiniteQuery(
+    executeInfiniteQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector, entity, action, params }),
+  );
 }

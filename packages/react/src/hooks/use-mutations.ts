@@ -36,7 +36,7 @@ export function useCreateConnector(
   options: CreateConnectorMutationInput = {},
 ): UseMutationResult<Connector, AirbyteError, CreateConnectorInput> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(createConnectorMutationOptions(client, useQueryClient(), { workspace, ...options }));
+  return useMutation(createConnectorMutationOptions(client, useQueryClient(), { ...options, workspace: options.workspace ?? workspace }));
 }
 
 /**
@@ -53,7 +53,7 @@ export function useUpdateConnector(
   options: UpdateConnectorMutationInput = {},
 ): UseMutationResult<Connector, AirbyteError, UpdateConnectorVariables> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(updateConnectorMutationOptions(client, useQueryClient(), { workspace, ...options }));
+  return useMutation(updateConnectorMutationOptions(client, useQueryClient(), { ...options, workspace: options.workspace ?? workspace }));
 }
 
 /**
@@ -70,7 +70,7 @@ export function useDeleteConnector(
   options: DeleteConnectorMutationInput = {},
 ): UseMutationResult<{ jobId: string | null }, AirbyteError, string, DeleteConnectorContext> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(deleteConnectorMutationOptions(client, useQueryClient(), { workspace, ...options }));
+  return useMutation(deleteConnectorMutationOptions(client, useQueryClient(), { ...options, workspace: options.workspace ?? workspace }));
 }
 
 /**
@@ -105,7 +105,9 @@ export function useDownload(
   const { client, workspace } = useAirbyteContext();
   // A ref is a string or has a connectorId; the options object has neither.
   const fixed = typeof first === "string" || (first !== undefined && "connectorId" in first);
-  const input = fixed ? { workspace, ...options, connector: first as ConnectorRef, entity } : { workspace, ...(first as object) };
+  const input = fixed
+    ? { ...options, workspace: options.workspace ?? workspace, connector: first as ConnectorRef, entity }
+    : { ...first, workspace: (first as WorkspaceInput | undefined)?.workspace ?? workspace };
   return useMutation(downloadMutationOptions(client, input as DownloadMutationInput));
 }
 
@@ -122,5 +124,5 @@ export function useDownload(
  */
 export function useAsk(options: AskMutationInput = {}): UseMutationResult<AskResult, AirbyteError, string> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(askMutationOptions(client, { workspace, ...options }));
+  return useMutation(askMutationOptions(client, { ...options, workspace: options.workspace ?? workspace }));
 }

@@ -48,7 +48,7 @@ export function useWorkspaces<TData = WorkspacePage>(options: WorkspacesQueryInp
  */
 export function useWorkflows<TData = Workflow[]>(options: WorkflowsQueryInput<TData> = {}): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(workflowsQueryOptions(client, { workspace, ...options }));
+  return useQuery(workflowsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
 }
 
 /**
@@ -61,5 +61,5 @@ export function useWorkflows<TData = Workflow[]>(options: WorkflowsQueryInput<TD
  */
 export function useAutomations<TData = Automation[]>(options: AutomationsQueryInput<TData> = {}): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(automationsQueryOptions(client, { workspace, ...options }));
+  return useQuery(automationsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
 }
