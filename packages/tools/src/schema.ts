@@ -57,7 +57,8 @@ export function connectorInputSchema(entities: readonly string[], actions: reado
       select_fields: {
         type: "array",
         items: { type: "string" },
-        description: "Optional: only these fields of each record (dot paths, e.g. id, email, address.city), to keep results small.",
+        description:
+          "Optional: only these fields of each record (dot paths, e.g. id, email, address.city), to keep results small. A list paged by record id keeps id.",
       },
     },
     required: ["entity", "action"],

@@ -10,6 +10,7 @@ import {
   describeConnector,
   type ExecuteOptions,
   type ExecutionResult,
+  keepCursorField,
   listConnectorTypes,
   nextPageParams,
   type TypedConnector,
@@ -208,10 +209,9 @@ async function run(
       const data = await readDownload(await runner.handle.download(entity, params, callOptions), runner.maxOutputChars);
       return capResult({ ok: true, data }, runner.maxOutputChars, undefined);
     }
-    const result = await runner.handle.execute(entity, spec.name, params, {
-      ...callOptions,
-      ...(selectFields ? { selectFields } : {}),
-    });
+    // A last-id list's next page starts after the last record's id: select_fields without it still gets it.
+    const selection = keepCursorField(spec.pagination, selectFields ? { selectFields } : {});
+    const result = await runner.handle.execute(entity, spec.name, params, { ...callOptions, ...selection });
     const list = recordsOf(result.data);
     const paging = spec.pagination;
     const param = paging ? spec.params.find((p) => p.name === paging.cursorParam) : undefined;

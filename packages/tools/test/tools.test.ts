@@ -119,6 +119,13 @@ describe("a connector tool", () => {
     for (const record of result.data as Record<string, unknown>[]) expect(Object.keys(record).sort()).toEqual(["email", "id"]);
   });
 
+  it("select_fields without the id still gives a last-id list its next page: the id comes back with each record", async () => {
+    const result = ok(await stripe.execute({ entity: "customers", action: "list", params: { limit: 2 }, select_fields: ["email"] }));
+    const records = result.data as Record<string, unknown>[];
+    for (const record of records) expect(Object.keys(record).sort()).toEqual(["email", "id"]);
+    expect(result.nextPage).toEqual({ params: { starting_after: records[1]?.id } });
+  });
+
   it("searches the context store and pages with its cursor", async () => {
     const result = ok(await stripe.execute({ entity: "customers", action: "context_store_search", params: { limit: 2 } }));
     expect((result.data as { data: unknown[] }).data).toHaveLength(2);

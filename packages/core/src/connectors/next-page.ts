@@ -1,3 +1,4 @@
+import type { ExecuteOptions } from "../resources/execution-result";
 import type { PageMeta } from "../resources/pagination";
 import type { CatalogAction, CatalogParam, RuntimeParam } from "./catalog-types";
 
@@ -130,4 +131,33 @@ export function cursorValue(paging: Paging | undefined, cursor: string): string 
   if (paging?.cursorType !== "integer") return cursor;
   const n = Number(cursor);
   return Number.isSafeInteger(n) ? n : cursor;
+}
+
+type FieldSelection = Pick<ExecuteOptions, "selectFields" | "excludeFields">;
+
+/** Whether a field selection leaves out the record's `id` (`selectFields` wins over `excludeFields`, as the API reads them). */
+export function selectionDropsId({ selectFields, excludeFields }: FieldSelection): boolean {
+  return selectFields ? !selectFields.includes("id") : (excludeFields?.includes("id") ?? false);
+}
+
+/**
+ * The field selection to send for a page of a paged action. A list whose next page starts after the last record's
+ * id (Stripe's `starting_after`, Shopify's `since_id`) needs that id, so a selection that leaves it out gets it back
+ * (the records then carry `id`); any other selection is returned as it is.
+ *
+ * @example
+ * ```ts
+ * const paging = await connectorPaging("stripe", "customers", "list");
+ * keepCursorField(paging, { selectFields: ["email"] }); // { selectFields: ["email", "id"] }
+ * ```
+ */
+export function keepCursorField<T extends Pick<ExecuteOptions, "selectFields" | "excludeFields">>(
+  paging: Paging | undefined,
+  selection: T,
+): T {
+  if (paging?.cursorFrom !== "lastId" || !selectionDropsId(selection)) return selection;
+  const { selectFields, excludeFields } = selection;
+  return selectFields
+    ? { ...selection, selectFields: [...selectFields, "id"] }
+    : { ...selection, excludeFields: excludeFields?.filter((f) => f !== "id") };
 }

@@ -8,7 +8,7 @@ import type { CatalogAction, RuntimeAction, RuntimeCatalog } from "./catalog-typ
 import { CATALOG_LOADERS } from "./generated/index";
 import { SEARCH_PAGING } from "./search-action";
 
-export { cursorValue, nextPage } from "./next-page";
+export { cursorValue, keepCursorField, nextPage, selectionDropsId } from "./next-page";
 export { validateOperation, validateReplicationConfig } from "./validate";
 
 /** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */

@@ -30,6 +30,8 @@ export type ConnectorRef = string | { connectorId: string; type?: string };
  * Options of `paginate()`: execute options; `startCursor`, to resume where an earlier page left off (its
  * `meta.cursor`); and, for connectors the SDK has no catalog for, the parameter that carries the cursor (default
  * `cursor`). Published connectors send their own (`starting_after` for Stripe, `after` for GitHub) without being told.
+ * Where the next page starts after the last record's id, a `selectFields` or `excludeFields` that leaves `id` out
+ * keeps it (see `keepCursorField`), so the listing goes on to the end.
  *
  * @example
  * ```ts
@@ -263,10 +265,18 @@ export class ConnectorHandle {
     };
     const fetchPage = async (cursor: string | undefined) => {
       const runtime = await loadConnectorRuntime();
-      if (cursor !== undefined) await learnType();
-      const cursorParam = options.cursorParam ?? runtime.pagingFor(await spec)?.cursorParam ?? "cursor";
-      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(runtime.pagingFor(await spec), cursor);
-      const page = await this.execute(entity, action, cursor === undefined ? params : { ...params, [cursorParam]: sent }, options);
+      // A selection without the record id needs the paging rule from the first page on: a last-id cursor keeps it.
+      if (cursor !== undefined || runtime.selectionDropsId(options)) await learnType();
+      const known = runtime.pagingFor(await spec);
+      const cursorParam = options.cursorParam ?? known?.cursorParam ?? "cursor";
+      const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(known, cursor);
+      const asked = cursor === undefined ? params : { ...params, [cursorParam]: sent };
+      const page = await this.execute(
+        entity,
+        action,
+        asked,
+        options.cursorParam === undefined ? runtime.keepCursorField(known, options) : options,
+      );
       if (options.cursorParam !== undefined) return page;
       if (page.meta.hasNextPage) await learnType();
       const described = await spec;

@@ -271,6 +271,32 @@ describe("shortcuts", () => {
     expect(connectorGets(resumed)).toHaveLength(1);
   });
 
+  it("selectFields or excludeFields that leave out the id still page a last-id list to the end: the id is kept", async () => {
+    // Stripe's next page starts after the last record's id, so a page without ids would end the listing silently.
+    const stripe = ws.connector("stripe");
+    const emails: object[] = await stripe.paginate("customers", "list", { limit: 5 }, { selectFields: ["email"] }).toArray();
+    expect(emails).toHaveLength(RECORDS);
+    expect(Object.keys(emails[0] ?? {}).sort()).toEqual(["email", "id"]);
+    const noIds: object[] = await stripe.paginate("customers", "list", { limit: 5 }, { excludeFields: ["id", "email"] }).toArray();
+    expect(noIds).toHaveLength(RECORDS);
+    expect(noIds.every((c) => typeof (c as { id?: unknown }).id === "string" && !("email" in c))).toBe(true);
+    // A bare { connectorId } handle learns its type before the first page, so the first page keeps the ids too.
+    const fresh = h
+      .client()
+      .workspace()
+      .connector({ connectorId: await stripe.id() });
+    const since = logLength();
+    await expect(fresh.paginate("customers", "list", { limit: 5 }, { selectFields: ["email"] }).toArray()).resolves.toHaveLength(RECORDS);
+    expect(connectorGets(since)).toHaveLength(1);
+    // Offset and page-number lists are left as asked: Zendesk pages by number.
+    const tickets: object[] = await ws
+      .connector("zendesk-support")
+      .paginate("tickets", "list", { per_page: 10 }, { selectFields: ["subject"] })
+      .toArray();
+    expect(tickets).toHaveLength(RECORDS);
+    expect(Object.keys(tickets[0] ?? {})).toEqual(["subject"]);
+  });
+
   it("a startCursor that is not a non-empty string is a ValidationError naming it, and nothing is sent", async () => {
     const since = logLength();
     for (const startCursor of ["", 2, null]) {

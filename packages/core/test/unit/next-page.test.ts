@@ -1,7 +1,7 @@
 // Where paginate() continues, per the rule the generator read from each spec (pure logic, no HTTP).
 import { describe, expect, it } from "vitest";
 import { cursorValue, nextPage as nextPageOf } from "../../src/connectors/next-page";
-import { nextPageParams, normalizePageMeta } from "../../src/index";
+import { keepCursorField, nextPageParams, normalizePageMeta } from "../../src/index";
 
 // Where the next page starts; `resumesAfterShown` has tests of its own below.
 const nextPage = (...args: Parameters<typeof nextPageOf>) => {
@@ -122,5 +122,30 @@ describe("a page cut short (an agent tool keeps only what fits its budget)", () 
     expect(nextPageParams(stripe, undefined, { sent: undefined, records: items(2), meta: meta({ has_more: true }) }).params).toEqual({
       starting_after: "obj_2",
     });
+  });
+});
+
+describe("keepCursorField (the next page of a last-id list starts after an id, so the selection keeps it)", () => {
+  const lastId = { cursorParam: "starting_after", cursorFrom: "lastId" as const, metaKeys: ["has_more"] };
+  const meta = { cursorParam: "after", metaKeys: ["end_cursor"] };
+
+  it("adds id to a selectFields that leaves it out, and takes it out of excludeFields", () => {
+    expect(keepCursorField(lastId, { selectFields: ["email"], timeoutMs: 5 })).toEqual({ selectFields: ["email", "id"], timeoutMs: 5 });
+    expect(keepCursorField(lastId, { excludeFields: ["id", "email"] })).toEqual({ excludeFields: ["email"] });
+    // selectFields wins when both are given, as the API reads them.
+    expect(keepCursorField(lastId, { selectFields: ["email"], excludeFields: ["id"] })).toEqual({
+      selectFields: ["email", "id"],
+      excludeFields: ["id"],
+    });
+  });
+
+  it("returns any other selection as it is: id already kept, no selection, or another paging rule", () => {
+    const kept = { selectFields: ["id", "email"] };
+    expect(keepCursorField(lastId, kept)).toBe(kept);
+    const none = { excludeFields: ["email"] };
+    expect(keepCursorField(lastId, none)).toBe(none);
+    const other = { selectFields: ["email"] };
+    expect(keepCursorField(meta, other)).toBe(other);
+    expect(keepCursorField(undefined, other)).toBe(other);
   });
 });
