@@ -17,11 +17,16 @@ export function clip(text: string, max: number): string {
 /** One catalog parameter as a JSON Schema property. */
 export function paramSchema(param: CatalogParam): JsonSchema {
   const schema: JsonSchema = {};
-  if (param.type !== "any") schema.type = param.type;
+  // An enum that lists null (GitHub's state_reason) allows null, so the type must too or the schema contradicts itself.
+  if (param.type !== "any") schema.type = param.enum?.includes(null) ? [param.type, "null"] : param.type;
   if (param.type === "array") schema.items = param.itemEnum ? { enum: [...param.itemEnum] } : {};
   if (param.enum) schema.enum = [...param.enum];
+  // Every bound the execute checks before sending, so a model sees it up front instead of in a refusal.
   if (param.minimum !== undefined) schema.minimum = param.minimum;
   if (param.maximum !== undefined) schema.maximum = param.maximum;
+  if (param.minLength !== undefined) schema.minLength = param.minLength;
+  if (param.maxLength !== undefined) schema.maxLength = param.maxLength;
+  if (param.pattern !== undefined) schema.pattern = param.pattern;
   if (param.default !== undefined) schema.default = param.default;
   if (param.description) schema.description = clip(param.description, MAX_PARAM_DESCRIPTION);
   return schema;

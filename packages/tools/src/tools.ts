@@ -43,6 +43,8 @@ interface Untyped {
   ): Promise<ExecutionResult>;
   download(entity: string, params?: Record<string, unknown>, options?: CallOptions): Promise<ReadableStream<Uint8Array>>;
   get(options?: CallOptions): Promise<{ definitionId: string }>;
+  /** The slug a handle was built with (`ws.connector("stripe")`, `{ connectorId, type }`), if any. */
+  readonly type?: string | undefined;
 }
 
 /**
@@ -368,7 +370,8 @@ export async function connectorTools(
   } else {
     handle = first as unknown as Untyped;
   }
-  slug ??= await slugOf(handle, options.callOptions ?? {});
+  // A handle that knows its type needs no lookup; only a bare { connectorId } asks the connector.
+  slug ??= handle.type ?? (await slugOf(handle, options.callOptions ?? {}));
   const catalog = await describeConnector(slug);
   return toolsFor(handle, catalog, options);
 }

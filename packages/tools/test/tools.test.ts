@@ -17,6 +17,8 @@ import {
 } from "../src/index";
 import { EXECUTE, useEmulator } from "./helpers";
 
+// A connector id no test creates: the per-action tools below are built from the catalog and refuse before sending.
+const UNSENT_ID = "00000000-0000-4000-8000-000000000000";
 const h = useEmulator({ recordCounts: { "stripe.customers": 100_000 } });
 let ws: WorkspaceClient;
 let stripe: AirbyteTool;
@@ -269,6 +271,25 @@ describe("per-action tools", () => {
     expect(result.data).toHaveLength(2);
     const mark = h.mark();
     expect(failed(await list.execute({ limt: 2 })).issues?.[0]?.field).toBe("params.limt");
+    expect(h.sentSince(mark)).toEqual([]);
+  });
+  it("the schema says every bound the execute checks: patterns, lengths, and null where the enum allows it", async () => {
+    const mark = h.mark();
+    const ads = await connectorTools(ws.connector({ connectorId: UNSENT_ID, type: "google-ads" }), { mode: "actions" });
+    const campaigns = ads.find((t) => t.name === "google_ads_campaigns_list")!;
+    expect(campaigns.inputSchema.properties.customer_id).toMatchObject({ type: "string", pattern: "^[0-9]{10}$" });
+    const paypal = await connectorTools(ws.connector({ connectorId: UNSENT_ID, type: "paypal-transaction" }), { mode: "actions" });
+    const transactions = paypal.find((t) => t.name === "paypal_transaction_transactions_list")!;
+    expect(transactions.inputSchema.properties.transaction_id).toMatchObject({ type: "string", minLength: 17, maxLength: 19 });
+    expect(transactions.inputSchema.properties.transaction_currency).toMatchObject({ minLength: 3, maxLength: 3 });
+    const github = await connectorTools(ws.connector({ connectorId: UNSENT_ID, type: "github" }), { mode: "actions", actions: "all" });
+    const update = github.find((t) => t.name === "github_issues_update")!;
+    expect(update.inputSchema.properties.state_reason).toMatchObject({
+      type: ["string", "null"],
+      enum: ["completed", "not_planned", "reopened", null],
+    });
+    // What the schema refuses, the execute refuses too; the handles know their type, so nothing is sent at all.
+    expect(failed(await campaigns.execute({ customer_id: "123" })).issues?.[0]?.field).toBe("params.customer_id");
     expect(h.sentSince(mark)).toEqual([]);
   });
 });
