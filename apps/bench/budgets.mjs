@@ -27,6 +27,10 @@
 // creates connectors for its users keeps every credential in its redaction set, and with the list the widget still
 // uses, 10,000 connectors made each add 1.2 ms and each response 0.33 ms of CPU; indexed, 2 µs and 4 µs. The widget
 // client does not load it (+26 B there, for the registry taking a set).
+// Raised on 2026-12-03 (session 12): widget 29,400 -> 29,600 B (measured 29,407 B), server 31,800 -> 32,100 B
+// (31,861 B), main 32,200 -> 32,500 B (32,254 B), core/browser 27,600 -> 27,700 B (27,603 B) and isAirbyteError
+// alone 8,450 -> 8,600 B (8,515 B; the shared chunk again), for keepCursorField (next-page.ts) and its use in
+// paginate(): a Stripe or Shopify listing whose selectFields left out `id` stopped after its first page, silently.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -44,11 +48,11 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 29_400, target: 9 * KB },
-  "server client: first use": { limit: 31_800, target: 14 * KB },
+  "widget client: first use": { limit: 29_600, target: 9 * KB },
+  "server client: first use": { limit: 32_100, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
-  "core: whole main entry": { limit: 32_200, target: null },
-  "core/browser: whole entry": { limit: 27_600, target: null },
-  "isAirbyteError alone": { limit: 8_450, target: null },
+  "core: whole main entry": { limit: 32_500, target: null },
+  "core/browser: whole entry": { limit: 27_700, target: null },
+  "isAirbyteError alone": { limit: 8_600, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };
