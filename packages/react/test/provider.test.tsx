@@ -3,7 +3,7 @@ import type { RunningEmulator } from "@airbyte-agents/emulator";
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type Mock, vi } from "vitest";
 import {
   type AirbyteClientLike,
   AirbyteProvider,
@@ -220,20 +220,111 @@ describe("useConnectWidget", () => {
     expect(widget.handle.destroy).toHaveBeenCalledTimes(1);
   });
 
-  it("disposes a widget that finishes loading after the component unmounted", async () => {
+  it("disposes a widget that finishes loading after the component unmounted, and loads none when the token comes after", async () => {
     const widget = fakeWidget();
-    let release: (token: string) => void = () => undefined;
-    const slowToken = () => new Promise<string>((resolve) => (release = resolve));
-    const { result, unmount } = renderHook(() => useConnectWidget({ openConnectWidget: widget.openConnectWidget, token: slowToken }), {
+    let pageLoaded: () => void = () => undefined;
+    const loading = new Promise<void>((resolve) => (pageLoaded = resolve));
+    let asked = false;
+    const slowPage = async (options: OpenConnectWidgetOptions) => {
+      asked = true;
+      await loading;
+      return widget.openConnectWidget(options);
+    };
+    const { result, unmount } = renderHook(() => useConnectWidget({ openConnectWidget: slowPage, token: widgetToken("default") }), {
       wrapper: wrapper(client, newQueryClient()),
     });
     const opening = result.current.open();
+    await vi.waitFor(() => expect(asked).toBe(true));
     unmount();
-    release(await widgetToken("default")());
+    pageLoaded();
     await opening;
     expect(widget.opened).toHaveLength(1);
     expect(widget.handle.destroy).toHaveBeenCalledTimes(1);
     expect(widget.handle.open).not.toHaveBeenCalled();
+
+    let release: (token: string) => void = () => undefined;
+    const slowToken = () => new Promise<string>((resolve) => (release = resolve));
+    const late = fakeWidget();
+    const second = renderHook(() => useConnectWidget({ openConnectWidget: late.openConnectWidget, token: slowToken }), {
+      wrapper: wrapper(client, newQueryClient()),
+    });
+    const waiting = second.result.current.open();
+    second.unmount();
+    release(await widgetToken("default")());
+    await waiting;
+    expect(late.opened).toHaveLength(0);
+  });
+
+  it("overlapping open() calls show one widget, the latest; close() while one is loading cancels it", async () => {
+    const handles: { open: Mock; close: Mock; destroy: Mock }[] = [];
+    // Async like core's opener, which loads the widget page before it returns the handle.
+    const openConnectWidget = async () => {
+      const handle = { open: vi.fn(), close: vi.fn(), destroy: vi.fn() };
+      handles.push(handle);
+      return handle;
+    };
+    const releases: ((token: string) => void)[] = [];
+    const slowToken = () => new Promise<string>((resolve) => releases.push(resolve));
+    const { result } = renderHook(() => useConnectWidget({ openConnectWidget, token: slowToken }), {
+      wrapper: wrapper(client, newQueryClient()),
+    });
+    const token = await widgetToken("default")();
+    const shown = () => handles.filter((h) => h.open.mock.calls.length > 0 && h.destroy.mock.calls.length === 0);
+
+    // A double click: both tokens arrive together, the later call wins and the earlier one never loads a widget.
+    let first: Promise<void> = Promise.resolve();
+    let second: Promise<void> = Promise.resolve();
+    act(() => {
+      first = result.current.open();
+      second = result.current.open();
+    });
+    await act(async () => {
+      releases[0]?.(token);
+      releases[1]?.(token);
+      await Promise.all([first, second]);
+    });
+    expect(handles).toHaveLength(1);
+    expect(shown()).toEqual(handles);
+    expect(result.current).toMatchObject({ isOpen: true, isOpening: false });
+
+    // The same, with the earlier call's widget page still loading when the later call comes: it is disposed unseen.
+    let slowPage: () => void = () => undefined;
+    const pageLoaded = new Promise<void>((resolve) => (slowPage = resolve));
+    const loads = [pageLoaded, Promise.resolve()];
+    const slowOpener = async () => {
+      await loads.shift();
+      return openConnectWidget();
+    };
+    const twice = renderHook(() => useConnectWidget({ openConnectWidget: slowOpener, token: widgetToken("default") }), {
+      wrapper: wrapper(client, newQueryClient()),
+    });
+    await act(async () => {
+      const earlier = twice.result.current.open();
+      await vi.waitFor(() => expect(loads).toHaveLength(1));
+      await twice.result.current.open();
+      slowPage();
+      await earlier;
+    });
+    expect(handles).toHaveLength(3);
+    expect(shown()).toEqual([handles[0], handles[1]]);
+    expect(handles[2]?.open).not.toHaveBeenCalled();
+    expect(handles[2]?.destroy).toHaveBeenCalledTimes(1);
+    expect(twice.result.current).toMatchObject({ isOpen: true, isOpening: false });
+    twice.unmount();
+
+    // close() while the next widget loads: it closes the open one, and the loading one never shows.
+    let third: Promise<void> = Promise.resolve();
+    act(() => {
+      third = result.current.open();
+    });
+    act(() => result.current.close());
+    expect(result.current).toMatchObject({ isOpen: false, isOpening: false });
+    await act(async () => {
+      releases[2]?.(token);
+      await third;
+    });
+    expect(shown()).toEqual([]);
+    expect(result.current).toMatchObject({ isOpen: false, isOpening: false, error: null });
   });
 
   it("reports a missing opener as an error instead of throwing", async () => {

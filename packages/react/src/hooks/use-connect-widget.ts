@@ -112,12 +112,20 @@ export function useConnectWidget(options: UseConnectWidgetOptions = {}): UseConn
   const [error, setError] = useState<Error | null>(null);
   const [lastConnectorId, setLastConnectorId] = useState<string | undefined>(undefined);
 
-  const close = useCallback(() => {
+  // Each open() takes a number; a later open() or a close() moves it on, so an open() still loading its token or
+  // the widget page knows it was superseded and shows nothing (a double click opens one widget, not two).
+  const generation = useRef(0);
+  const dropWidget = useCallback(() => {
     const handle = widget.current;
     widget.current = null;
     dispose(handle);
     setOpen(false);
   }, []);
+  const close = useCallback(() => {
+    generation.current++;
+    setOpening(false);
+    dropWidget();
+  }, [dropWidget]);
   const mounted = useRef(false);
   useEffect(() => {
     mounted.current = true;
@@ -138,10 +146,13 @@ export function useConnectWidget(options: UseConnectWidgetOptions = {}): UseConn
       setError(new Error(`useConnectWidget: ${missing}`));
       return;
     }
+    const mine = ++generation.current;
+    const superseded = () => generation.current !== mine;
     setOpening(true);
     try {
       const token = await tokens.get();
-      close();
+      if (superseded()) return;
+      dropWidget();
       let handle: ConnectWidgetHandle | null = null;
       // Whatever shape the opener posted (core's typed events, or the raw api-notes §7 messages), handlers get the union.
       const onEvent = (posted: { readonly type: string }) => {
@@ -157,8 +168,9 @@ export function useConnectWidget(options: UseConnectWidgetOptions = {}): UseConn
         if (widget.current === handle) setOpen(false);
       };
       handle = await opener(tokens.refresh ? { token, getToken: tokens.refresh, onEvent, onClose } : { token, onEvent, onClose });
-      if (!mounted.current) {
-        // The component went away while the token or the widget was loading: nothing would ever close it.
+      if (!mounted.current || superseded()) {
+        // The component went away, or a later open() or a close() came, while the widget was loading: nothing would
+        // ever close this one.
         dispose(handle);
         return;
       }
@@ -166,11 +178,11 @@ export function useConnectWidget(options: UseConnectWidgetOptions = {}): UseConn
       handle.open?.();
       setOpen(true);
     } catch (cause) {
-      setError(cause instanceof Error ? cause : new Error(String(cause)));
+      if (!superseded()) setError(cause instanceof Error ? cause : new Error(String(cause)));
     } finally {
-      setOpening(false);
+      if (!superseded()) setOpening(false);
     }
-  }, [client, workspace, fromProvider, queryClient, close]);
+  }, [client, workspace, fromProvider, queryClient, dropWidget]);
 
   return { open, close, isOpen, isOpening, error, lastConnectorId };
 }
