@@ -8,6 +8,11 @@ export interface ConnectorIdentity {
   id: string;
   /** Every name a slug could use for it: instance name, type, slug, before and after a rename. */
   names: readonly (string | null | undefined)[];
+  /**
+   * Its names before the change are unknown (no cached list had it, so a rename's old name or a deleted connector's
+   * names are lost): any slug query of the workspace may have named it, so all of them refetch.
+   */
+  namesUnknown?: boolean;
 }
 
 /** The ref part of a per-connector key (`[..., "connector", ref, ...]`). */
@@ -28,7 +33,7 @@ function isAbout(connector: ConnectorIdentity, workspace: string, bySlugToo: boo
   const names = slugNames(connector);
   return (query: Query): boolean => {
     const ref = refOf(query, workspace);
-    if (typeof ref === "string") return bySlugToo && names.includes(ref.toLowerCase());
+    if (typeof ref === "string") return bySlugToo && (connector.namesUnknown === true || names.includes(ref.toLowerCase()));
     return typeof ref === "object" && ref !== null && (ref as { connectorId?: unknown }).connectorId === connector.id;
   };
 }

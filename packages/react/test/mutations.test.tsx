@@ -1,4 +1,4 @@
-import { type AirbyteClient, type ConnectorInfo, isApiError, isNotFoundError } from "@airbyte-agents/core";
+import { type AirbyteClient, type ConnectorInfo, isApiError, isConnectorResolutionError, isNotFoundError } from "@airbyte-agents/core";
 import type { RunningEmulator } from "@airbyte-agents/emulator";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -143,6 +143,32 @@ describe("useDeleteConnector", () => {
     expect(queryClient.getQueryState(unobserved.queryKey)).toBeUndefined();
     expect(queryClient.getQueryState(kept.queryKey)?.isInvalidated).toBe(false);
     await waitFor(() => expect(isNotFoundError(result.current.detail.error)).toBe(true));
+  });
+
+  it("with no connector list cached, slug queries still refetch after a delete or a rename: any of them may name it", async () => {
+    const workspace = await freshWorkspace(client, "slugs");
+    const solo = await createLinear(client, workspace, "Solo");
+    const other = await createLinear(client, workspace, "Other");
+    const queryClient = newQueryClient();
+    const { result } = renderHook(
+      () => ({
+        byName: useExecute("Solo", "issues", "list", { first: 1 }),
+        other: useExecute("Other", "issues", "list", { first: 1 }),
+        update: useUpdateConnector(),
+        remove: useDeleteConnector(),
+      }),
+      { wrapper: wrapper(client, queryClient, workspace) },
+    );
+    await waitFor(() => expect(result.current.byName.isSuccess && result.current.other.isSuccess).toBe(true));
+    expect(queryClient.getQueriesData({ queryKey: airbyteKeys.connectorLists(workspace) })).toEqual([]);
+
+    // Renamed: "Solo" names nothing now, and the query keyed by it shows that instead of the old data.
+    await act(() => result.current.update.mutateAsync({ connectorId: solo.id, name: "Renamed" }));
+    await waitFor(() => expect(isConnectorResolutionError(result.current.byName.error)).toBe(true));
+
+    // Deleted: the query keyed by "Other" refetches and finds no connector of that name.
+    await act(() => result.current.remove.mutateAsync(other.id));
+    await waitFor(() => expect(isConnectorResolutionError(result.current.other.error)).toBe(true));
   });
 
   it("puts the connector back when the server refuses the delete", async () => {

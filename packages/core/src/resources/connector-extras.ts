@@ -142,6 +142,8 @@ export async function updateConnector(
     },
     options,
   );
+  // A rename changes what instance names resolve to: the old one names nothing now, the new one this connector.
+  if (input.name !== undefined) scope.ctx.connectorIds.forget(scope.name);
   return toConnector(data);
 }
 

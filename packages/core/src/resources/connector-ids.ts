@@ -20,7 +20,7 @@ export interface ConnectorKind {
 /**
  * The connector ids a client resolved from slugs, per workspace: one lookup for any number of concurrent
  * callers and handles (1,000 executes through `connector("stripe")` list once), forgotten when this client
- * creates or deletes a connector in the workspace, when a call gets a 404 for the id, after five minutes,
+ * creates, renames or deletes a connector in the workspace, when a call gets a 404 for the id, after five minutes,
  * and when the lookup fails (a failure is never cached). And, the other way round, the kind of connector an id is
  * (its type never changes): learned once per client for any number of handles (a React query makes a handle per
  * page), noted from every list and get, forgotten on a delete or a 404 for the id.

@@ -1,5 +1,5 @@
 // A slug is resolved once per client and workspace: concurrent callers and new handles share the lookup, and
-// the client forgets it when it creates or deletes a connector there, or when the id it resolved answers 404.
+// the client forgets it when it creates, renames or deletes a connector there, or when the id it resolved answers 404.
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConnectorResolutionError } from "../../src/index";
 import { useEmulator } from "../helpers/emulator";
@@ -74,6 +74,24 @@ describe("slug resolution is forgotten when it may have changed", () => {
     // Deleting it through the client forgets again: the slug resolves to the first connector once more.
     await ws.connectors.delete(created.id);
     await expect(ws.connector("stripe").id()).resolves.toBe(first);
+  });
+
+  it("renaming a connector through the client makes its old instance name resolve again (to nothing now)", async () => {
+    const ws = h.client().workspace();
+    const created = await ws.connectors.create(secondStripe);
+    await expect(ws.connector("stripe-second").id()).resolves.toBe(created.id);
+    await ws.connectors.update(created.id, { name: "stripe-renamed" });
+    const error = await ws
+      .connector("stripe-second")
+      .id()
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectorResolutionError);
+    await expect(ws.connector("stripe-renamed").id()).resolves.toBe(created.id);
+    // A change that keeps the name (here, the replication config) keeps the resolved slugs.
+    const before = lists();
+    await ws.connectors.update(created.id, { replicationConfig: { account_id: "acct_other" } });
+    await ws.connector("stripe-renamed").id();
+    expect(lists()).toBe(before);
   });
 
   it("a 404 for the cached id (deleted by someone else) makes the next call resolve again", async () => {

@@ -164,7 +164,8 @@ export type UpdateConnectorMutationInput = WorkspaceInput & AirbyteMutationOptio
 
 /**
  * Mutation options that update a connector (needs an application token), then invalidate the workspace's connector
- * lists and that connector's detail and executions, whether keyed by id or by a slug naming it (old or new name).
+ * lists and that connector's detail and executions, whether keyed by id or by a slug naming it (old or new name;
+ * every slug query of the workspace when no cached list knew the old name).
  *
  * @example
  * ```ts
@@ -189,7 +190,7 @@ export function updateConnectorMutationOptions(
     onSuccess: async (connector, variables, onMutateResult, context) => {
       const before = cachedConnectorInfo(queryClient, workspace, connector.id);
       const names = [connector.name, connector.connectorType, before?.name, before?.connectorType, before?.connectorName];
-      await invalidateConnector(queryClient, workspace, { id: connector.id, names }, "updated");
+      await invalidateConnector(queryClient, workspace, { id: connector.id, names, namesUnknown: !before }, "updated");
       await onSuccess?.(connector, variables, onMutateResult, context);
     },
   };
@@ -223,7 +224,8 @@ export type DeleteConnectorMutationInput = WorkspaceInput &
 /**
  * Mutation options that delete a connector by id, optimistically: it leaves every cached connector list of the
  * workspace at once, comes back if the server refuses, and the lists refetch when the call settles. Unobserved
- * queries keyed by its id are dropped; observed ones, and slug queries naming it, refetch.
+ * queries keyed by its id are dropped; observed ones, and slug queries naming it, refetch (every slug query of the
+ * workspace when no cached list knew its names).
  *
  * @example
  * ```ts
@@ -263,6 +265,7 @@ export function deleteConnectorMutationOptions(
       await forgetConnector(queryClient, workspace, {
         id: connectorId,
         names: [removed?.name, removed?.connectorType, removed?.connectorName],
+        namesUnknown: !removed,
       });
       await onSuccess?.(result, connectorId, rollback, context);
     },
