@@ -32,12 +32,41 @@ export function paramSchema(param: CatalogParam): JsonSchema {
   return schema;
 }
 
-/** The input schema of a per-action tool: the action's own parameters, the required ones required. */
+const TOOL_KEY = /^[a-zA-Z0-9_.-]{1,64}$/;
+
+/**
+ * Each parameter's property key in a per-action tool's schema. Anthropic's API (and Bedrock's) refuse a tool whose
+ * property keys do not match `^[a-zA-Z0-9_.-]{1,64}$`, so Klaviyo's `page[cursor]` becomes `page_cursor` and ClickUp's
+ * `statuses[]` becomes `statuses` (an underscore more while the key is taken); every other name stays as it is.
+ */
+export function toolKeys(action: CatalogAction): Map<string, string> {
+  const keys = new Map<string, string>();
+  const taken = new Set(action.params.map((param) => param.name).filter((name) => TOOL_KEY.test(name)));
+  for (const { name } of action.params) {
+    if (TOOL_KEY.test(name)) {
+      keys.set(name, name);
+      continue;
+    }
+    let key =
+      name
+        .replace(/[^a-zA-Z0-9_.-]+/g, "_")
+        .replace(/^_+|_+$/g, "")
+        .slice(0, 60) || "param";
+    while (taken.has(key)) key += "_";
+    taken.add(key);
+    keys.set(name, key);
+  }
+  return keys;
+}
+
+/** The input schema of a per-action tool: the action's own parameters (under their `toolKeys`), the required ones required. */
 export function actionInputSchema(action: CatalogAction): ToolInputSchema {
+  const keys = toolKeys(action);
+  const key = (param: CatalogParam) => keys.get(param.name) ?? param.name;
   return {
     type: "object",
-    properties: Object.fromEntries(action.params.map((param) => [param.name, paramSchema(param)])),
-    required: action.params.filter((param) => param.required).map((param) => param.name),
+    properties: Object.fromEntries(action.params.map((param) => [key(param), paramSchema(param)])),
+    required: action.params.filter((param) => param.required).map(key),
     // A search passes its filter language through; a spec operation takes only the parameters its spec names.
     additionalProperties: false,
   };

@@ -20,7 +20,7 @@ import { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, recordsOf } from 
 import { actionDescription, connectorDescription, DEFAULT_MAX_DESCRIPTION_CHARS } from "./description";
 import { failure, toToolFailure } from "./errors";
 import { type ActionRule, allowedOperations, allows, isReadAction, READ_ACTIONS } from "./policy";
-import { actionInputSchema, connectorInputSchema } from "./schema";
+import { actionInputSchema, connectorInputSchema, toolKeys } from "./schema";
 import type { AirbyteTool, ToolCallOptions, ToolFailure, ToolResult, ToolSuccess } from "./types";
 
 /**
@@ -314,8 +314,16 @@ function connectorTool(runner: Runner, name: string, options: ConnectorToolOptio
   };
 }
 
+/** An object's keys renamed by a map; keys the map lacks stay as they are. */
+const renameKeys = (value: Record<string, unknown>, names: ReadonlyMap<string, string>) =>
+  Object.fromEntries(Object.entries(value).map(([key, v]) => [names.get(key) ?? key, v]));
+
 function actionTool(runner: Runner, prefix: string, entity: string, spec: CatalogAction, options: ConnectorToolOptions): AirbyteTool {
   const write = !isReadAction(spec.name);
+  // The schema's keys are tool-safe forms of the parameter names (`page[cursor]` -> `page_cursor`): the call maps
+  // them back, and the next page's parameters forward, so a model only ever sees the keys the schema declares.
+  const toKey = toolKeys(spec);
+  const toName = new Map([...toKey].map(([name, key]) => [key, name]));
   return {
     name: toolName(prefix, entity, spec.name),
     description: actionDescription(runner.catalog, entity, spec, options.description),
@@ -328,7 +336,13 @@ function actionTool(runner: Runner, prefix: string, entity: string, spec: Catalo
     async execute(input, callOptions = {}) {
       const params = paramsFrom(input);
       if (isFailure(params)) return params;
-      return run(runner, entity, spec, params, undefined, callOptions);
+      const result = await run(runner, entity, spec, renameKeys(params, toName), undefined, callOptions);
+      if (result.ok && result.nextPage) result.nextPage = { params: renameKeys(result.nextPage.params, toKey) };
+      if (!result.ok && result.error.issues) {
+        const field = (path: string) => (path.startsWith("params.") ? `params.${toKey.get(path.slice(7)) ?? path.slice(7)}` : path);
+        result.error.issues = result.error.issues.map((issue) => ({ ...issue, field: field(issue.field) }));
+      }
+      return result;
     },
   };
 }

@@ -1,8 +1,8 @@
 // The framework-neutral tools against the emulator over HTTP: a list reaches the result, invalid arguments come back
 // as fixable failures with no request sent, writes are refused unless allowed, API errors map to retryable or
 // terminal failures, and the output cap holds on a 100,000-record entity (with paging that loses nothing).
-import { AirbyteError, ApiError, type WorkspaceClient } from "@airbyte-agents/core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { AirbyteError, ApiError, listConnectorTypes, type WorkspaceClient } from "@airbyte-agents/core";
+import { beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import {
   type AirbyteTool,
   askTool,
@@ -291,6 +291,37 @@ describe("per-action tools", () => {
     // What the schema refuses, the execute refuses too; the handles know their type, so nothing is sent at all.
     expect(failed(await campaigns.execute({ customer_id: "123" })).issues?.[0]?.field).toBe("params.customer_id");
     expect(h.sentSince(mark)).toEqual([]);
+  });
+  it("property keys suit every model API (Klaviyo's page[cursor] is page_cursor), mapped back when called", async () => {
+    const mark = h.mark();
+    for (const { slug } of listConnectorTypes()) {
+      const tools = await connectorTools(ws.connector({ connectorId: UNSENT_ID, type: slug }), { mode: "actions", actions: "all" });
+      for (const tool of tools) for (const key of Object.keys(tool.inputSchema.properties)) expect(key).toMatch(/^[a-zA-Z0-9_.-]{1,64}$/);
+    }
+    expect(h.sentSince(mark)).toEqual([]);
+
+    const created = await ws.connectors.create({
+      connectorType: "Klaviyo",
+      name: "Klaviyo",
+      credentials: { api_key: "pk_test_0123456789" },
+    });
+    onTestFinished(() => ws.connectors.delete(created.id).then(() => undefined));
+    const tools = await connectorTools(ws, "klaviyo", { mode: "actions" });
+    const profiles = tools.find((t) => t.name === "klaviyo_profiles_list")!;
+    expect(Object.keys(profiles.inputSchema.properties)).toEqual(["page_size", "page_cursor"]);
+    const since = h.emu.requests().length;
+    const first = ok(await profiles.execute({ page_size: 2 }));
+    expect(first.data).toHaveLength(2);
+    expect(Object.keys(first.nextPage?.params ?? {})).toEqual(["page_cursor"]);
+    ok(await profiles.execute({ page_size: 2, ...first.nextPage?.params }));
+    const sent = h.emu
+      .requests()
+      .slice(since)
+      .filter((r) => r.route === EXECUTE)
+      .map((r) => Object.keys(r.execute?.params ?? {}));
+    expect(sent).toEqual([["page[size]"], ["page[size]", "page[cursor]"]]);
+    // A refusal names the key the model sent.
+    expect(failed(await profiles.execute({ page_size: "two" })).issues?.[0]?.field).toBe("params.page_size");
   });
 });
 
