@@ -22,7 +22,8 @@ export type RequestOptions = Omit<CallOptions, "signal">;
 
 /**
  * The workspace a factory or hook targets. Hooks default to the provider's; factories to the client's
- * (`"default"` for a server client, the token's workspace for a widget client).
+ * (`"default"` for a server client, the token's workspace for a widget client). `undefined` is the same as leaving it
+ * out, so a component can forward an optional prop of its own.
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ export type RequestOptions = Omit<CallOptions, "signal">;
  * ```
  */
 export interface WorkspaceInput {
-  workspace?: string;
+  workspace?: string | undefined;
   /** Per-call options forwarded to core. */
   request?: RequestOptions;
 }
