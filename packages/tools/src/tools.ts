@@ -13,7 +13,6 @@ import {
   keepCursorField,
   listConnectorTypes,
   nextPageParams,
-  type TypedConnector,
   type WorkspaceClient,
 } from "@airbyte-agents/core";
 import { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, recordsOf } from "./cap";
@@ -31,7 +30,10 @@ import type { AirbyteTool, ToolCallOptions, ToolFailure, ToolResult, ToolSuccess
  * const handle: ConnectorLike = ws.connector("stripe");
  * ```
  */
-export type ConnectorLike = ConnectorHandle | TypedConnector<ConnectorSlug>;
+// Not `TypedConnector<ConnectorSlug>`: a handle typed for one slug is not assignable to the handle typed for the union
+// of all slugs (its execute returns that slug's records, not `never`), so `connectorTools(ws.connector("stripe"))` did
+// not compile. Every typed handle is a ConnectorHandle at run time, whose type names its catalog.
+export type ConnectorLike = ConnectorHandle | { readonly type: ConnectorSlug; id(options?: CallOptions): Promise<string> };
 
 /** What the tools call on a handle, untyped (the catalog checks the arguments at run time). */
 interface Untyped {
