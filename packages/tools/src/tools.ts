@@ -341,7 +341,10 @@ function actionTool(runner: Runner, prefix: string, entity: string, spec: Catalo
       const result = await run(runner, entity, spec, renameKeys(params, toName), undefined, callOptions);
       if (result.ok && result.nextPage) result.nextPage = { params: renameKeys(result.nextPage.params, toKey) };
       if (!result.ok && result.error.issues) {
-        const field = (path: string) => (path.startsWith("params.") ? `params.${toKey.get(path.slice(7)) ?? path.slice(7)}` : path);
+        const field = (path: string) => {
+          const name = path.startsWith("params.") ? path.slice("params.".length) : undefined;
+          return name === undefined ? path : `params.${toKey.get(name) ?? name}`;
+        };
         result.error.issues = result.error.issues.map((issue) => ({ ...issue, field: field(issue.field) }));
       }
       return result;

@@ -1,5 +1,6 @@
 import type { AirbyteError, Connector, ConnectorInfo, ConnectorRef } from "@airbyte-agents/core";
 import { type UseQueryResult, type UseSuspenseQueryResult, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { withWorkspace } from "../defined";
 import type { ConnectorListFilter } from "../keys";
 import {
   type ConnectorListKey,
@@ -26,7 +27,7 @@ import type { AirbyteSuspenseQueryOptions, WorkspaceInput } from "../query-types
  */
 export function useConnectors<TData = ConnectorInfo[]>(options: ConnectorsQueryInput<TData> = {}): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(connectorsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
+  return useQuery(connectorsQueryOptions(client, withWorkspace(options, workspace)));
 }
 
 /**
@@ -58,7 +59,7 @@ export function useSuspenseConnectors<TData = ConnectorInfo[]>(
   options: SuspenseConnectorsInput<TData> = {},
 ): UseSuspenseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useSuspenseQuery(connectorsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
+  return useSuspenseQuery(connectorsQueryOptions(client, withWorkspace(options, workspace)));
 }
 
 /**
@@ -86,5 +87,5 @@ export function useConnector<TData = Connector>(
   options: UseConnectorOptions<TData> = {},
 ): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(connectorQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector: ref }));
+  return useQuery(connectorQueryOptions(client, { ...withWorkspace(options, workspace), connector: ref }));
 }

@@ -8,6 +8,7 @@ import type {
   TypedResult,
 } from "@airbyte-agents/core";
 import { type UseQueryResult, type UseSuspenseQueryResult, useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { withWorkspace } from "../defined";
 import { type ExecuteKey, executeQueryOptions } from "../options/execute";
 import { useAirbyteContext } from "../provider";
 import type { AirbyteQueryOptions, AirbyteSuspenseQueryOptions, WorkspaceInput } from "../query-types";
@@ -85,9 +86,7 @@ export function useExecute(
   options: WorkspaceInput = {},
 ): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(
-    executeQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector, entity, action, params }),
-  );
+  return useQuery(executeQueryOptions(client, { ...withWorkspace(options, workspace), connector, entity, action, params }));
 }
 
 /**
@@ -156,7 +155,5 @@ export function useSuspenseExecute(
   options: WorkspaceInput = {},
 ): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useSuspenseQuery(
-    executeQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector, entity, action, params }),
-  );
+  return useSuspenseQuery(executeQueryOptions(client, { ...withWorkspace(options, workspace), connector, entity, action, params }));
 }

@@ -1,5 +1,6 @@
 import type { AirbyteError, ConnectorRef, ConnectorSlug, ExecuteOptions } from "@airbyte-agents/core";
 import { type InfiniteData, type UseInfiniteQueryResult, useInfiniteQuery } from "@tanstack/react-query";
+import { withWorkspace } from "../defined";
 import { type ExecutePage, type ExecutePagesKey, executeInfiniteQueryOptions, type TypedPages } from "../options/execute-pages";
 import { useAirbyteContext } from "../provider";
 import type { AirbyteInfiniteQueryOptions, WorkspaceInput } from "../query-types";
@@ -95,7 +96,5 @@ export function useInfiniteExecute(
   options: WorkspaceInput = {},
 ): unknown {
   const { client, workspace } = useAirbyteContext();
-  return useInfiniteQuery(
-    executeInfiniteQueryOptions(client, { ...options, workspace: options.workspace ?? workspace, connector, entity, action, params }),
-  );
+  return useInfiniteQuery(executeInfiniteQueryOptions(client, { ...withWorkspace(options, workspace), connector, entity, action, params }));
 }

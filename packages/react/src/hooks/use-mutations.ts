@@ -1,5 +1,6 @@
 import type { AirbyteError, AskResult, Connector, ConnectorRef, ConnectorSlug, CreateConnectorInput } from "@airbyte-agents/core";
 import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
+import { withWorkspace } from "../defined";
 import {
   type CreateConnectorMutationInput,
   createConnectorMutationOptions,
@@ -36,7 +37,7 @@ export function useCreateConnector(
   options: CreateConnectorMutationInput = {},
 ): UseMutationResult<Connector, AirbyteError, CreateConnectorInput> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(createConnectorMutationOptions(client, useQueryClient(), { ...options, workspace: options.workspace ?? workspace }));
+  return useMutation(createConnectorMutationOptions(client, useQueryClient(), withWorkspace(options, workspace)));
 }
 
 /**
@@ -53,7 +54,7 @@ export function useUpdateConnector(
   options: UpdateConnectorMutationInput = {},
 ): UseMutationResult<Connector, AirbyteError, UpdateConnectorVariables> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(updateConnectorMutationOptions(client, useQueryClient(), { ...options, workspace: options.workspace ?? workspace }));
+  return useMutation(updateConnectorMutationOptions(client, useQueryClient(), withWorkspace(options, workspace)));
 }
 
 /**
@@ -70,7 +71,7 @@ export function useDeleteConnector(
   options: DeleteConnectorMutationInput = {},
 ): UseMutationResult<{ jobId: string | null }, AirbyteError, string, DeleteConnectorContext> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(deleteConnectorMutationOptions(client, useQueryClient(), { ...options, workspace: options.workspace ?? workspace }));
+  return useMutation(deleteConnectorMutationOptions(client, useQueryClient(), withWorkspace(options, workspace)));
 }
 
 /**
@@ -106,8 +107,8 @@ export function useDownload(
   // A ref is a string or has a connectorId; the options object has neither.
   const fixed = typeof first === "string" || (first !== undefined && "connectorId" in first);
   const input = fixed
-    ? { ...options, workspace: options.workspace ?? workspace, connector: first as ConnectorRef, entity }
-    : { ...first, workspace: (first as WorkspaceInput | undefined)?.workspace ?? workspace };
+    ? { ...withWorkspace(options, workspace), connector: first as ConnectorRef, entity }
+    : withWorkspace((first ?? {}) as WorkspaceInput, workspace);
   return useMutation(downloadMutationOptions(client, input as DownloadMutationInput));
 }
 
@@ -124,5 +125,5 @@ export function useDownload(
  */
 export function useAsk(options: AskMutationInput = {}): UseMutationResult<AskResult, AirbyteError, string> {
   const { client, workspace } = useAirbyteContext();
-  return useMutation(askMutationOptions(client, { ...options, workspace: options.workspace ?? workspace }));
+  return useMutation(askMutationOptions(client, withWorkspace(options, workspace)));
 }

@@ -1,5 +1,6 @@
 import type { AirbyteError, Automation, Definition, Workflow } from "@airbyte-agents/core";
 import { type UseQueryResult, useQuery } from "@tanstack/react-query";
+import { withWorkspace } from "../defined";
 import {
   type DefinitionsQueryInput,
   definitionsQueryOptions,
@@ -48,7 +49,7 @@ export function useWorkspaces<TData = WorkspacePage>(options: WorkspacesQueryInp
  */
 export function useWorkflows<TData = Workflow[]>(options: WorkflowsQueryInput<TData> = {}): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(workflowsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
+  return useQuery(workflowsQueryOptions(client, withWorkspace(options, workspace)));
 }
 
 /**
@@ -61,5 +62,5 @@ export function useWorkflows<TData = Workflow[]>(options: WorkflowsQueryInput<TD
  */
 export function useAutomations<TData = Automation[]>(options: AutomationsQueryInput<TData> = {}): UseQueryResult<TData, AirbyteError> {
   const { client, workspace } = useAirbyteContext();
-  return useQuery(automationsQueryOptions(client, { ...options, workspace: options.workspace ?? workspace }));
+  return useQuery(automationsQueryOptions(client, withWorkspace(options, workspace)));
 }
