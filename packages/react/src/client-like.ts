@@ -57,6 +57,8 @@ export interface AirbyteConnectorsLike {
   create?(input: CreateConnectorInput, options?: CallOptions): Promise<Connector>;
   update?(connectorId: string, input: UpdateConnectorInput, options?: CallOptions): Promise<Connector>;
   delete?(connectorId: string, options?: CallOptions): Promise<{ jobId: string | null }>;
+  /** Forgets the slugs the client resolved in the workspace (a connector changed outside it, e.g. in the widget). */
+  invalidate?(): void;
 }
 
 /**

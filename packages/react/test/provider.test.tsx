@@ -381,4 +381,51 @@ describe("useConnectWidget", () => {
     act(() => widget.emit({ type: "sourceCreated", data: { sourceId: "unknown-to-us" } }));
     await waitFor(() => expect(result.current.issues.isSuccess).toBe(true));
   });
+
+  // The widget creates and renames connectors outside this client, so core's slug cache has not heard of it: the hook
+  // must make the client forget its resolved slugs, or every refetch reads the old answer for five minutes.
+  function widgetRender(workspace: string, widget: ReturnType<typeof fakeWidget>, slug: string) {
+    const queryClient = newQueryClient({ defaultOptions: { queries: { retry: false } } });
+    return renderHook(
+      () => ({
+        list: useConnectors(),
+        issues: useExecute(slug, "issues", "list", { first: 1 }),
+        connect: useConnectWidget({ token: widgetToken(workspace) }),
+      }),
+      {
+        wrapper: ({ children }: { children: ReactNode }) => (
+          <AirbyteProvider client={client} workspace={workspace} queryClient={queryClient} openConnectWidget={widget.openConnectWidget}>
+            {children}
+          </AirbyteProvider>
+        ),
+      },
+    );
+  }
+
+  it("a created connector makes a resolved slug query look again (here: now ambiguous, with two Linears)", async () => {
+    const workspace = await freshWorkspace(client, "widget");
+    await createLinear(client, workspace, "First Linear");
+    const widget = fakeWidget();
+    const { result } = widgetRender(workspace, widget, "linear");
+    await waitFor(() => expect(result.current.issues.isSuccess).toBe(true));
+    await act(() => result.current.connect.open());
+    // The widget page creates it, through the API, not through this client.
+    const created = await createLinear(makeClient(emu), workspace, "Second Linear");
+    act(() => widget.emit({ type: "connector.created", connectorId: created.id }));
+    await waitFor(() => expect(result.current.issues.error?.code).toBe("connector_ambiguous"));
+  });
+
+  it("an updated (renamed) connector makes a query by its old name look again", async () => {
+    const workspace = await freshWorkspace(client, "widget");
+    const linear = await createLinear(client, workspace, "Old Name");
+    const widget = fakeWidget();
+    const { result } = widgetRender(workspace, widget, "Old Name");
+    await waitFor(() => expect(result.current.issues.isSuccess).toBe(true));
+    await waitFor(() => expect(result.current.list.data?.map((c) => c.id)).toEqual([linear.id]));
+    await act(() => result.current.connect.open());
+    await makeClient(emu).workspace(workspace).connectors.update(linear.id, { name: "New Name" });
+    act(() => widget.emit({ type: "connector.updated", connectorId: linear.id, name: "New Name" }));
+    await waitFor(() => expect(result.current.issues.error?.code).toBe("connector_not_found"));
+    await waitFor(() => expect(result.current.list.data?.map((c) => c.name)).toEqual(["New Name"]));
+  });
 });

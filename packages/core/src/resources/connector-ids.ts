@@ -35,8 +35,8 @@ export interface ConnectorKind {
  */
 export interface ConnectorIds {
   resolve(workspace: string, slug: string, lookup: () => Promise<string>, signal?: AbortSignal): Promise<string>;
-  /** Forgets one slug of a workspace, or all of them. */
-  forget(workspace: string, slug?: string): void;
+  /** Forgets one slug of a workspace, all of a workspace's slugs, or (no workspace) every slug of every workspace. */
+  forget(workspace?: string, slug?: string): void;
   kindOf(id: string, learn: () => Promise<ConnectorKind>, signal?: AbortSignal): Promise<ConnectorKind>;
   /** Records what a listing or a get showed of a connector. */
   noteKind(id: string, kind: ConnectorKind): void;
@@ -62,7 +62,8 @@ export function createConnectorIds(now: () => number): ConnectorIds {
       return shared(slugs, slug, lookup, signal, now, TRUST_MS);
     },
     forget(workspace, slug) {
-      if (slug === undefined) byWorkspace.delete(workspace);
+      if (workspace === undefined) byWorkspace.clear();
+      else if (slug === undefined) byWorkspace.delete(workspace);
       else byWorkspace.get(workspace)?.delete(slug.toLowerCase());
     },
     // A connector's type never changes: what is known of an id is kept until it is deleted or answers 404.

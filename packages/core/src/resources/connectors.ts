@@ -94,6 +94,21 @@ export class Connectors {
   }
 
   /**
+   * Forgets the connector ids this client resolved from slugs in the workspace, so the next call through a slug
+   * (`connector("stripe")`) lists the connectors again. Creating, renaming or deleting a connector through this
+   * client does it already; call it when one changed elsewhere: the connect widget created one, another server
+   * renamed one. A handle that already resolved its slug keeps its connector. Sends nothing.
+   *
+   * @example
+   * ```ts
+   * openConnectWidget({ token, onEvent: (event) => event.type === "connector.created" && ws.connectors.invalidate() });
+   * ```
+   */
+  invalidate(): void {
+    this.#scope.ctx.connectorIds.forget(this.#scope.name);
+  }
+
+  /**
    * Gets one connector by id.
    *
    * @example

@@ -77,10 +77,17 @@ export interface WidgetClientOptions {
  */
 export class WidgetConnectors extends Connectors {
   readonly #ready: (options: CallOptions) => Promise<unknown>;
+  readonly #ids: WorkspaceScope["ctx"]["connectorIds"];
 
   constructor(scope: WorkspaceScope, ready: (options: CallOptions) => Promise<unknown>) {
     super(scope);
     this.#ready = ready;
+    this.#ids = scope.ctx.connectorIds;
+  }
+
+  // The token's workspace is the client's only one, and its name may not be loaded yet (then nothing is resolved).
+  override invalidate(): void {
+    this.#ids.forget();
   }
 
   override async list(filter: { definitionId?: string } = {}, options: CallOptions = {}) {

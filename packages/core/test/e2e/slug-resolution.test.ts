@@ -107,4 +107,32 @@ describe("slug resolution is forgotten when it may have changed", () => {
     expect((error as ConnectorResolutionError).code).toBe("connector_not_found");
     expect(lists()).toBeGreaterThan(before);
   });
+
+  it("connectors.invalidate() forgets slugs after a change made elsewhere (the connect widget, another server); sends nothing", async () => {
+    const ws = h.client().workspace();
+    const id = await ws.connector("stripe").id();
+    // Elsewhere: the old connector goes, a new one comes. This client still trusts what it resolved.
+    const elsewhere = h.client().workspace();
+    await elsewhere.connectors.delete(id);
+    const created = await elsewhere.connectors.create(secondStripe);
+    await expect(ws.connector("stripe").id()).resolves.toBe(id);
+    const before = lists();
+    ws.connectors.invalidate();
+    expect(lists()).toBe(before);
+    await expect(ws.connector("stripe").id()).resolves.toBe(created.id);
+    expect(lists()).toBe(before + 1);
+  });
+
+  it("connectors.invalidate() forgets only its own workspace", async () => {
+    const client = h.client();
+    const other = client.workspace("invalidate-other", { scopedToken: true });
+    await other.connectors.create(secondStripe);
+    await Promise.all([client.workspace().connector("stripe").id(), other.connector("stripe").id()]);
+    const before = lists();
+    client.workspace().connectors.invalidate();
+    await other.connector("stripe").id();
+    expect(lists()).toBe(before);
+    await client.workspace().connector("stripe").id();
+    expect(lists()).toBe(before + 1);
+  });
 });

@@ -109,6 +109,29 @@ describe("createWidgetClient in the token's workspace", () => {
     expect((await browser.connectors.list()).map((c) => c.id)).not.toContain(created.id);
   });
 
+  it("connectors.invalidate() forgets resolved slugs, so a connector the connect widget made elsewhere is found", async () => {
+    const stripeIn = (name: string, key: string) => ({
+      connectorType: "Stripe",
+      name,
+      credentials: { api_key: key },
+      replicationConfig: { account_id: "acct_invalidate" },
+    });
+    await server.tokens.scoped({ workspaceName: "tenant-invalidate" });
+    const serverSide = server.workspace("tenant-invalidate").connectors;
+    const first = await serverSide.create(stripeIn("First", "sk_test_invalidate_01"));
+    const browser = browserClient(widgetTokens("tenant-invalidate").getToken);
+    // Before anything is loaded (no workspace name yet, nothing resolved): nothing to forget, nothing sent.
+    const sent = statusCount(200);
+    browser.connectors.invalidate();
+    expect(statusCount(200)).toBe(sent);
+    await expect(browser.connector("stripe").id()).resolves.toBe(first.id);
+    await serverSide.delete(first.id);
+    const second = await serverSide.create(stripeIn("Second", "sk_test_invalidate_02"));
+    await expect(browser.connector("stripe").id()).resolves.toBe(first.id);
+    browser.connectors.invalidate();
+    await expect(browser.connector("stripe").id()).resolves.toBe(second.id);
+  });
+
   it("takes { token, expiresAt } from createWidgetTokenHandler, and a plain scoped JWT", async () => {
     const handler = createWidgetTokenHandler({ client: server, allowedOrigins: [APP_ORIGIN], resolveWorkspace: () => "default" });
     const viaHandler = browserClient(() =>

@@ -1,8 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { AirbyteClientLike, AirbyteWidgetClientLike } from "../client-like";
+import { type AirbyteClientLike, type AirbyteWidgetClientLike, workspaceOf } from "../client-like";
 import { type ConnectWidgetEvent, type ConnectWidgetHandle, type OpenConnectWidget, toConnectWidgetEvent } from "../connect-widget";
-import { invalidateConnector } from "../invalidation";
+import { cachedConnectorInfo, invalidateConnector } from "../invalidation";
 import { useAirbyteContext } from "../provider";
 
 /**
@@ -82,8 +82,9 @@ function dispose(handle: ConnectWidgetHandle | null): void {
 
 /**
  * Opens the connect widget, where a person adds a connector to the workspace with their own credentials. When the
- * widget reports a created connector (`connector.created`, or the raw `source_created` result), the workspace's
- * connector lists refetch. The widget comes from an `openConnectWidget`-compatible function: the hook's option, the
+ * widget reports a created or updated connector (`connector.created`, or the raw `source_created` result), the
+ * client forgets the slugs it resolved (core's `connectors.invalidate()`), and the workspace's connector lists and
+ * slug-keyed queries refetch. The widget comes from an `openConnectWidget`-compatible function: the hook's option, the
  * provider's, or the widget client's; the token from the `token` option or the widget client's `getToken()`.
  *
  * @example
@@ -160,7 +161,13 @@ export function useConnectWidget(options: UseConnectWidgetOptions = {}): UseConn
         if (event.type === "connector.created" || event.type === "connector.updated") {
           const kind = event.type === "connector.created" ? "created" : "updated";
           if (kind === "created") setLastConnectorId(event.connectorId);
-          void invalidateConnector(queryClient, workspace, { id: event.connectorId, names: [event.name] }, kind);
+          // The client resolved its slugs before the widget changed the workspace: it must look again, or the
+          // refetches below would read the old answer. A new connector's type is not in the event, so every slug
+          // query may now resolve differently (or be ambiguous); an update names its old names when a list had them.
+          workspaceOf(client, workspace).connectors.invalidate?.();
+          const before = kind === "updated" ? cachedConnectorInfo(queryClient, workspace, event.connectorId) : undefined;
+          const names = [event.name, before?.name, before?.connectorType, before?.connectorName];
+          void invalidateConnector(queryClient, workspace, { id: event.connectorId, names, namesUnknown: !before }, kind);
         }
         latest.current.onEvent?.(event);
       };
