@@ -12,7 +12,15 @@ import type { ToolSuccess } from "./types";
  */
 export const DEFAULT_MAX_OUTPUT_CHARS = 100_000;
 
-/** The records of a result and how to put a shorter list back in its place, or undefined when it holds no list. */
+/**
+ * The records of a result and how to put a shorter list back in its place, or undefined when it holds no list.
+ *
+ * @example
+ * ```ts
+ * const list = recordsOf({ data: [{ id: 1 }, { id: 2 }], meta: {} });
+ * list?.rebuild(list.records.slice(0, 1)); // { data: [{ id: 1 }], meta: {} }
+ * ```
+ */
 export function recordsOf(data: unknown): { records: unknown[]; rebuild(kept: unknown[]): unknown } | undefined {
   if (Array.isArray(data)) return { records: data, rebuild: (kept) => kept };
   if (!data || typeof data !== "object") return undefined;
@@ -24,7 +32,32 @@ export function recordsOf(data: unknown): { records: unknown[]; rebuild(kept: un
   return { records: object[key] as unknown[], rebuild: (kept) => ({ ...object, [key]: kept }) };
 }
 
-/** What the cap needs to say how to go on after a cut list. */
+/**
+ * How a tool's input names things, for the notes: the generic tool nests parameters under `params` and takes
+ * `select_fields`; a per-action tool takes its parameters at the top level under tool-safe keys (`page_size` for
+ * `page[size]`), and no selection.
+ *
+ * @example
+ * ```ts
+ * const perAction: InputForm = { param: (name) => (name === "page[size]" ? "page_size" : name), selectFields: false };
+ * ```
+ */
+export interface InputForm {
+  param(name: string): string;
+  selectFields: boolean;
+}
+
+/** The generic tool's input form: `{ entity, action, params, select_fields }`. */
+export const GENERIC_FORM: InputForm = { param: (name) => `params.${name}`, selectFields: true };
+
+/**
+ * What the cap needs to say how to go on after a cut list.
+ *
+ * @example
+ * ```ts
+ * const context: CapContext = { build: (shown) => ({ ok: true, data: rows.slice(0, shown) }), resumesAfterShown: () => false, pageSizeParam: "limit" };
+ * ```
+ */
 export interface CapContext {
   /** The result with `shown` of the records, its `nextPage` computed for that many. */
   build(shown: number): ToolSuccess;
@@ -35,23 +68,41 @@ export interface CapContext {
 
 const format = (n: number) => n.toLocaleString("en-US");
 
-function listNote(shown: number, total: number, chars: number, max: number, context: CapContext, hasNext: boolean): string {
+function listNote(shown: number, total: number, chars: number, max: number, context: CapContext, form: InputForm, hasNext: boolean): string {
   const head = `Output cap: ${format(shown)} of ${format(total)} records shown (the whole result was ${format(chars)} characters; the cap is ${format(max)}).`;
+  const orSelect = form.selectFields ? " or select_fields" : "";
   const smaller = context.pageSizeParam
-    ? ` pass a smaller params.${context.pageSizeParam} (${Math.max(1, shown)} fits) or select_fields`
-    : " pass select_fields to return fewer fields";
+    ? ` pass a smaller ${form.param(context.pageSizeParam)} (${Math.max(1, shown)} fits)${orSelect}`
+    : form.selectFields
+      ? " pass select_fields to return fewer fields"
+      : undefined;
   if (context.resumesAfterShown(shown) && hasNext) {
-    return `${head} nextPage.params continues right after the last record shown. For smaller pages,${smaller}.`;
+    return `${head} nextPage.params continues right after the last record shown.${smaller ? ` For smaller pages,${smaller}.` : ""}`;
   }
   const rest = total - shown;
-  return `${head} The other ${format(rest)} records of this page are not in this result${hasNext ? ", and nextPage.params starts after them" : ""}: to read them, call again with the same params and${smaller}.`;
+  const reach = smaller
+    ? `to read them, call again with the same arguments and${smaller}`
+    : "this tool has no page size or field selection to reach them, so narrow the call if its parameters allow";
+  return `${head} The other ${format(rest)} records of this page are not in this result${hasNext ? ", and nextPage.params starts after them" : ""}: ${reach}.`;
 }
 
 /**
  * Cuts a successful result to `maxChars` characters of JSON (see the file's comment). `context` is absent for a
- * result that is not a page of records.
+ * result that is not a page of records; `form` is how the tool's input names parameters, for the notes (default: the
+ * generic tool's `params.<name>` and `select_fields`).
+ *
+ * @example
+ * ```ts
+ * const capped = capResult({ ok: true, data: rows }, 20_000, undefined);
+ * if (capped.truncated) console.log(capped.truncated.note);
+ * ```
  */
-export function capResult(full: ToolSuccess, maxChars: number, context: CapContext | undefined): ToolSuccess {
+export function capResult(
+  full: ToolSuccess,
+  maxChars: number,
+  context: CapContext | undefined,
+  form: InputForm = GENERIC_FORM,
+): ToolSuccess {
   const text = JSON.stringify(full);
   if (text === undefined || text.length <= maxChars) return full;
   const list = recordsOf(full.data);
@@ -61,7 +112,7 @@ export function capResult(full: ToolSuccess, maxChars: number, context: CapConte
     const sizes = list.records.map((record) => (JSON.stringify(record) ?? "null").length + 1);
     const attempt = (shown: number) => {
       const result = context.build(shown);
-      const note = listNote(shown, total, text.length, maxChars, context, result.nextPage !== undefined);
+      const note = listNote(shown, total, text.length, maxChars, context, form, result.nextPage !== undefined);
       return { ...result, truncated: { totalChars: text.length, maxChars, recordsShown: shown, recordsTotal: total, note } };
     };
     const envelope = JSON.stringify(attempt(0)).length;
@@ -74,7 +125,7 @@ export function capResult(full: ToolSuccess, maxChars: number, context: CapConte
     }
   }
   // Not a list, or even an empty list does not fit: the first characters of the JSON, as text.
-  const note = `Output cap: the result was ${format(text.length)} characters of JSON and the cap is ${format(maxChars)}; partial holds its first characters (incomplete JSON). Pass select_fields to return fewer fields, or narrow the call.`;
+  const note = `Output cap: the result was ${format(text.length)} characters of JSON and the cap is ${format(maxChars)}; partial holds its first characters (incomplete JSON). ${form.selectFields ? "Pass select_fields to return fewer fields, or narrow" : "Narrow"} the call.`;
   const { data: _data, nextPage, ...rest } = full;
   const shell: ToolSuccess = { ...rest, data: null, truncated: { totalChars: text.length, maxChars, note }, partial: "" };
   if (nextPage) shell.nextPage = nextPage;

@@ -1,7 +1,7 @@
 // @airbyte-agents/tools: connectors as tools for AI agents. This entry is framework-neutral; each framework has its
 // own subpath (`/ai-sdk`, `/openai-agents`, `/mcp`), so importing one never loads another.
 
-export { capResult, DEFAULT_MAX_OUTPUT_CHARS, recordsOf } from "./cap";
+export { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, type InputForm, recordsOf } from "./cap";
 export { connectorDescription, DEFAULT_MAX_DESCRIPTION_CHARS, estimateTokens } from "./description";
 export { failure, toToolFailure } from "./errors";
 export { type ActionRule, allows, isReadAction, READ_ACTIONS } from "./policy";

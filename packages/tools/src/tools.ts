@@ -15,7 +15,7 @@ import {
   nextPageParams,
   type WorkspaceClient,
 } from "@airbyte-agents/core";
-import { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, recordsOf } from "./cap";
+import { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, GENERIC_FORM, type InputForm, recordsOf } from "./cap";
 import { actionDescription, connectorDescription, DEFAULT_MAX_DESCRIPTION_CHARS } from "./description";
 import { failure, toToolFailure } from "./errors";
 import { type ActionRule, allowedOperations, allows, isReadAction, READ_ACTIONS } from "./policy";
@@ -205,13 +205,14 @@ async function run(
   params: Record<string, unknown>,
   selectFields: string[] | undefined,
   options: ToolCallOptions,
+  form: InputForm,
 ): Promise<ToolResult> {
   const callOptions: CallOptions = { ...runner.callOptions, ...(options.signal ? { signal: options.signal } : {}) };
   const write = isWriteAction(spec.name);
   try {
     if (spec.download) {
       const data = await readDownload(await runner.handle.download(entity, params, callOptions), runner.maxOutputChars);
-      return capResult({ ok: true, data }, runner.maxOutputChars, undefined);
+      return capResult({ ok: true, data }, runner.maxOutputChars, undefined, form);
     }
     // A last-id list's next page starts after the last record's id: select_fields without it still gets it.
     const selection = keepCursorField(spec.pagination, selectFields ? { selectFields } : {});
@@ -240,7 +241,7 @@ async function run(
           pageSizeParam: paging?.pageSizeParam,
         }
       : undefined;
-    return capResult(build(total), runner.maxOutputChars, context);
+    return capResult(build(total), runner.maxOutputChars, context, form);
   } catch (err) {
     const mapped = toToolFailure(err, { write });
     if (!mapped) throw err;
@@ -311,7 +312,7 @@ function connectorTool(runner: Runner, name: string, options: ConnectorToolOptio
       if (isFailure(params)) return params;
       const selectFields = selectFieldsFrom(input.select_fields);
       if (isFailure(selectFields)) return selectFields;
-      return run(runner, input.entity as string, spec, params, selectFields, callOptions);
+      return run(runner, input.entity as string, spec, params, selectFields, callOptions, GENERIC_FORM);
     },
   };
 }
@@ -326,6 +327,7 @@ function actionTool(runner: Runner, prefix: string, entity: string, spec: Catalo
   // them back, and the next page's parameters forward, so a model only ever sees the keys the schema declares.
   const toKey = toolKeys(spec);
   const toName = new Map([...toKey].map(([name, key]) => [key, name]));
+  const form: InputForm = { param: (name) => toKey.get(name) ?? name, selectFields: false };
   return {
     name: toolName(prefix, entity, spec.name),
     description: actionDescription(runner.catalog, entity, spec, options.description),
@@ -338,13 +340,11 @@ function actionTool(runner: Runner, prefix: string, entity: string, spec: Catalo
     async execute(input, callOptions = {}) {
       const params = paramsFrom(input);
       if (isFailure(params)) return params;
-      const result = await run(runner, entity, spec, renameKeys(params, toName), undefined, callOptions);
+      const result = await run(runner, entity, spec, renameKeys(params, toName), undefined, callOptions, form);
       if (result.ok && result.nextPage) result.nextPage = { params: renameKeys(result.nextPage.params, toKey) };
       if (!result.ok && result.error.issues) {
-        const field = (path: string) => {
-          const name = path.startsWith("params.") ? path.slice("params.".length) : undefined;
-          return name === undefined ? path : `params.${toKey.get(name) ?? name}`;
-        };
+        // The input is the parameters themselves: a refusal names the key the model sent (`page_size`).
+        const field = (path: string) => (path.startsWith("params.") ? form.param(path.slice("params.".length)) : path);
         result.error.issues = result.error.issues.map((issue) => ({ ...issue, field: field(issue.field) }));
       }
       return result;
@@ -471,7 +471,8 @@ export function askTool(workspace: WorkspaceClient, options: AskToolOptions = {}
           return failure("no_answer", answer.outcomeReason ?? "the workspace could not answer this question");
         }
         const results = answer.results.map(({ entity, action, params, data }) => ({ entity, action, params, data }));
-        return capResult({ ok: true, data: { answer: answer.answer, results } }, maxOutputChars, undefined);
+        // ask takes a question, no selection: its note says only to narrow the call.
+        return capResult({ ok: true, data: { answer: answer.answer, results } }, maxOutputChars, undefined, { param: (n) => n, selectFields: false });
       } catch (err) {
         const mapped = toToolFailure(err, { write: false });
         if (!mapped) throw err;

@@ -270,7 +270,7 @@ describe("per-action tools", () => {
     const result = ok(await list.execute({ limit: 2 }));
     expect(result.data).toHaveLength(2);
     const mark = h.mark();
-    expect(failed(await list.execute({ limt: 2 })).issues?.[0]?.field).toBe("params.limt");
+    expect(failed(await list.execute({ limt: 2 })).issues?.[0]?.field).toBe("limt");
     expect(h.sentSince(mark)).toEqual([]);
   });
   it("the schema says every bound the execute checks: patterns, lengths, and null where the enum allows it", async () => {
@@ -289,7 +289,7 @@ describe("per-action tools", () => {
       enum: ["completed", "not_planned", "reopened", null],
     });
     // What the schema refuses, the execute refuses too; the handles know their type, so nothing is sent at all.
-    expect(failed(await campaigns.execute({ customer_id: "123" })).issues?.[0]?.field).toBe("params.customer_id");
+    expect(failed(await campaigns.execute({ customer_id: "123" })).issues?.[0]?.field).toBe("customer_id");
     expect(h.sentSince(mark)).toEqual([]);
   });
   it("property keys suit every model API (Klaviyo's page[cursor] is page_cursor), mapped back when called", async () => {
@@ -320,8 +320,14 @@ describe("per-action tools", () => {
       .filter((r) => r.route === EXECUTE)
       .map((r) => Object.keys(r.execute?.params ?? {}));
     expect(sent).toEqual([["page[size]"], ["page[size]", "page[cursor]"]]);
-    // A refusal names the key the model sent.
-    expect(failed(await profiles.execute({ page_size: "two" })).issues?.[0]?.field).toBe("params.page_size");
+    // A refusal names the key the model sent, where it sent it (a per-action tool's input is the parameters).
+    expect(failed(await profiles.execute({ page_size: "two" })).issues?.[0]?.field).toBe("page_size");
+    // So does the output cap's note: no `params.` wrapper, no select_fields (this tool has none).
+    const capped = await connectorTools(ws, "klaviyo", { mode: "actions", maxOutputChars: 1_500 });
+    const small = capped.find((t) => t.name === "klaviyo_profiles_list")!;
+    const cut = ok(await small.execute({ page_size: 20 }));
+    expect(cut.truncated?.note).toMatch(/pass a smaller page_size \(\d+ fits\)\./);
+    expect(cut.truncated?.note).not.toMatch(/params\.|select_fields/);
   });
 });
 
