@@ -35,6 +35,8 @@ const isObject = (value) => value !== null && typeof value === "object" && !Arra
 const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const propertyKey = (name) => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
+// The same slug form as catalogKey in src/connectors/runtime.ts ("Zendesk Support" -> "zendesk-support").
+const displayNameKey = (name) => name.trim().toLowerCase().replace(/[\s_]+/g, "-");
 const pascal = (text) =>
   text
     .replace(/[^A-Za-z0-9]+/g, " ")
@@ -885,7 +887,14 @@ const index = [
     .map((c) => `  ${propertyKey(c.slug)}: () => import("./${c.slug}.catalog"),`)
     .join("\n")}\n};`,
   "",
-
+  "/**",
+  " * Display names whose slug form (runtime.ts catalogKey) is not the slug: a connector's GET names its type only by",
+  " * display name, so paging a `{ connectorId }` handle finds its catalog through this.",
+  " */",
+  `export const DISPLAY_NAME_SLUGS: Readonly<Record<string, string>> = {\n${connectors
+    .filter((c) => displayNameKey(c.displayName) !== c.slug)
+    .map((c) => `  ${propertyKey(displayNameKey(c.displayName))}: ${JSON.stringify(c.slug)},`)
+    .join("\n")}\n};`,
   "",
 ].join("\n");
 writeFileSync(join(OUT_DIR, "index.ts"), index);

@@ -5,7 +5,7 @@
 
 import { loadChunk } from "../load-chunk";
 import type { CatalogAction, RuntimeAction, RuntimeCatalog } from "./catalog-types";
-import { CATALOG_LOADERS } from "./generated/index";
+import { CATALOG_LOADERS, DISPLAY_NAME_SLUGS } from "./generated/index";
 import { SEARCH_PAGING } from "./search-action";
 
 export { cursorValue, keepCursorField, nextPage, selectionDropsId } from "./next-page";
@@ -21,7 +21,8 @@ export function catalogKey(ref: string): string {
 
 /** The catalog of a published connector by slug or display name, or undefined when the SDK has none for it. */
 export async function loadCatalog(ref: string): Promise<RuntimeCatalog | undefined> {
-  const key = catalogKey(ref);
+  const form = catalogKey(ref);
+  const key = Object.hasOwn(DISPLAY_NAME_SLUGS, form) ? (DISPLAY_NAME_SLUGS[form] as string) : form;
   const load = Object.hasOwn(CATALOG_LOADERS, key) ? CATALOG_LOADERS[key] : undefined;
   return load ? (await loadChunk(`${key} catalog`, load)).default : undefined;
 }

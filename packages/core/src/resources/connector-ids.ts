@@ -40,8 +40,8 @@ export interface ConnectorIds {
   kindOf(id: string, learn: () => Promise<ConnectorKind>, signal?: AbortSignal): Promise<ConnectorKind>;
   /** Records what a listing or a get showed of a connector. */
   noteKind(id: string, kind: ConnectorKind): void;
-  /** Forgets what is known of a connector id (deleted, or answered 404). */
-  forgetKind(id: string): void;
+  /** Forgets what is known of a connector id (deleted, or answered 404), and every slug of the workspace resolved to it. */
+  forgetKind(id: string, workspace?: string): void;
 }
 
 /**
@@ -72,13 +72,15 @@ export function createConnectorIds(now: () => number): ConnectorIds {
       // With validation "warn" or "off" an off-schema answer can get here: only a real id is noted.
       if (typeof id === "string") kinds.set(id.toLowerCase(), { value: Promise.resolve(kind), at: now() });
     },
-    forgetKind(id) {
+    forgetKind(id, workspace) {
       kinds.delete(id.toLowerCase());
+      const slugs = workspace === undefined ? undefined : byWorkspace.get(workspace);
+      for (const [slug, entry] of slugs ?? []) if (entry.resolved === id) slugs?.delete(slug);
     },
   };
 }
 
-type Entries<V> = Map<string, { value: Promise<V>; at: number }>;
+type Entries<V> = Map<string, { value: Promise<V>; at: number; resolved?: V }>;
 
 /**
  * The value under a case-insensitive key, looked up once for every caller while it is younger than `maxAgeMs`. A
@@ -96,10 +98,16 @@ function shared<V>(
   const key = name.toLowerCase();
   let entry = entries.get(key);
   if (!entry || now() - entry.at > maxAgeMs) {
-    const fresh = { value: lookup(), at: now() };
-    fresh.value.catch(() => {
-      if (entries.get(key) === fresh) entries.delete(key);
-    });
+    const fresh: { value: Promise<V>; at: number; resolved?: V } = { value: lookup(), at: now() };
+    // What it resolved to, so a 404 for an id can forget the slugs that led to it (forgetKind).
+    fresh.value.then(
+      (value) => {
+        fresh.resolved = value;
+      },
+      () => {
+        if (entries.get(key) === fresh) entries.delete(key);
+      },
+    );
     entries.set(key, fresh);
     entry = fresh;
   }

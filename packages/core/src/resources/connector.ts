@@ -5,6 +5,7 @@ import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";
 import { path } from "../transport/path";
+import { serializeBody } from "../transport/serialize";
 import type { CallOptions } from "../transport/transport";
 import type { Connector, ConnectorCheck, UpdateConnectorInput } from "./connector-types";
 import { Connectors, connectorExtras } from "./connectors";
@@ -104,8 +105,8 @@ export class ConnectorHandle {
   /**
    * The catalog of a `{ connectorId }` handle without `type`, from the kind of connector its id is: known from a
    * list or get of this client, else learned with one GET per client, whatever the number of handles (a React
-   * infinite query makes one per page). Only paging asks for it, and only when a page after the first is due:
-   * untyped calls send nothing extra. A type the SDK has no catalog for pages by the generic rule; a failure to learn
+   * infinite query makes one per page). Only paging asks for it, once its first page is in (the spec says whether
+   * another is due): execute sends nothing extra. A type the SDK has no catalog for pages by the generic rule; a failure to learn
    * (the GET, or the catalog's chunk) is the page's own error, since a guessed rule would send the wrong cursor, and
    * is not kept: the next page asks again.
    */
@@ -155,7 +156,8 @@ export class ConnectorHandle {
    */
   #forgetIfGone(error: unknown): never {
     if (!isNotFoundError(error)) throw error;
-    if (this.#id !== undefined) this.#scope.ctx.connectorIds.forgetKind(this.#id);
+    // Any handle's 404 for the id also forgets the slugs resolved to it: `connector("stripe")` must not keep it.
+    if (this.#id !== undefined) this.#scope.ctx.connectorIds.forgetKind(this.#id, this.#scope.name);
     if (typeof this.#ref === "string") {
       this.#id = undefined;
       this.#scope.ctx.connectorIds.forget(this.#scope.name, this.#ref);
@@ -197,6 +199,8 @@ export class ConnectorHandle {
       const catalog = await this.#catalog();
       if (catalog) (await loadConnectorRuntime()).validateOperation(catalog, what, entity, action, params);
     }
+    // A slug is looked up before the body is built: params JSON cannot hold must fail before that lookup is sent.
+    if (this.#id === undefined) serializeBody({ params }, { method: "POST", path: `/api/v1/integrations/connectors/${this.#ref}/execute` });
     const id = this.#id ?? (await this.id(options));
     const body: Record<string, unknown> = { entity, action, params };
     if (selectFields) body.select_fields = selectFields;
@@ -254,11 +258,14 @@ export class ConnectorHandle {
     requireObject("paginate", "params", params, false);
     if (options.cursorParam !== undefined) requireText("paginate", "cursorParam", options.cursorParam);
     if (options.startCursor !== undefined) requireText("paginate", "startCursor", options.startCursor);
+    // Checked here too, not only by each page's execute: the paging rule reads them before page one.
+    optionalStrings("paginate", "selectFields", options.selectFields);
+    optionalStrings("paginate", "excludeFields", options.excludeFields);
     const actionOf = (catalog: RuntimeCatalog | undefined) =>
       catalog?.entities.find((e) => e.name === entity)?.actions.find((a) => a.name === action);
     let spec = this.#catalog().then(actionOf);
-    // A `{ connectorId }` handle learns its type once a page after the first is due, so that its cursor follows the
-    // spec. Kept only once learned: a failure is that page's error, and iterating again asks again.
+    // A `{ connectorId }` handle learns its type once its first page is in, so that the spec says whether another is
+    // due and its cursor follows the spec. Kept only once learned: a failure is that page's error, and iterating again asks again.
     const learnType = async () => {
       if (options.cursorParam === undefined && this.#type === undefined && !(await spec))
         spec = Promise.resolve(actionOf(await this.#catalogOfConnector(options)));
@@ -278,7 +285,9 @@ export class ConnectorHandle {
         options.cursorParam === undefined ? runtime.keepCursorField(known, options) : options,
       );
       if (options.cursorParam !== undefined) return page;
-      if (page.meta.hasNextPage) await learnType();
+      // Whether a next page is due is the spec's to say (Typeform's page_count, PayPal's total_pages): the generic
+      // reading of the meta may see none where the spec's rule does.
+      await learnType();
       const described = await spec;
       const paging = runtime.pagingFor(described);
       if (!paging) return page;

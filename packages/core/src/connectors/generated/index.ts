@@ -164,3 +164,16 @@ export const CATALOG_LOADERS: Readonly<Record<string, () => Promise<{ default: R
   "zoho-crm": () => import("./zoho-crm.catalog"),
 };
 
+/**
+ * Display names whose slug form (runtime.ts catalogKey) is not the slug: a connector's GET names its type only by
+ * display name, so paging a `{ connectorId }` handle finds its catalog through this.
+ */
+export const DISPLAY_NAME_SLUGS: Readonly<Record<string, string>> = {
+  clickup: "clickup-api",
+  "google-analytics-data": "google-analytics-data-api",
+  "greenhouse-harvest": "greenhouse",
+  "incident.io": "incident-io",
+  "mailchimp-marketing": "mailchimp",
+  "monday.com": "monday",
+  "salesforce-crm": "salesforce",
+};

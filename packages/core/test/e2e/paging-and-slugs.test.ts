@@ -1,0 +1,73 @@
+// Paging a `{ connectorId }` handle by its spec, paginate's own argument checks, and slugs forgotten on any
+// handle's 404: bugs an audit found, each test failing before its fix.
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ConnectorResolutionError, isValidationError } from "../../src/index";
+import { rejection, useEmulator } from "../helpers/emulator";
+
+const RECORDS = 23;
+const h = useEmulator({ recordsPerEntity: RECORDS });
+const EXECUTE = "POST /api/v1/integrations/connectors/:id/execute";
+const executes = (since: number) => h.emu.requests().slice(since).filter((r) => r.route === EXECUTE);
+
+describe("a { connectorId } handle pages by its connector's spec", () => {
+  const ids: Record<string, string> = {};
+  beforeAll(async () => {
+    await h.client().admin.createWorkspace({ name: "paging-ws" });
+    const ws = h.client().workspace("paging-ws");
+    ids.greenhouse = (await ws.connectors.create({ type: "greenhouse", credentials: { api_key: "k" } } as never)).id;
+    ids.typeform = (
+      await ws.connectors.create({ type: "typeform", credentials: { access_token: "k" }, replicationConfig: { start_date: "2024-01-01" } })
+    ).id;
+  });
+
+  it("Greenhouse (its GET says only the display name 'Greenhouse Harvest'): sends `page`, reads every record", async () => {
+    const since = h.emu.requests().length;
+    const handle = h.client().workspace("paging-ws").connector({ connectorId: ids.greenhouse as string });
+    const records = await handle.paginate("candidates", "list", { per_page: 10 }).toArray();
+    expect(executes(since).map((r) => r.execute?.params)[1]).toEqual({ per_page: 10, page: 2 });
+    expect(records).toHaveLength(RECORDS);
+  });
+
+  it("Typeform (a next page only its spec's page_count shows): reads every form, as the typed handle does", async () => {
+    const ws = h.client().workspace("paging-ws");
+    expect(await ws.connector("typeform").paginate("forms", "list", { page_size: 5 }).toArray()).toHaveLength(RECORDS);
+    const untyped = ws.connector({ connectorId: ids.typeform as string });
+    expect(await untyped.paginate("forms", "list", { page_size: 5 }).toArray()).toHaveLength(RECORDS);
+  });
+});
+
+describe("bad input before any request", () => {
+  beforeEach(() => h.emu.reset());
+
+  it("paginate checks selectFields and excludeFields itself: a string is a ValidationError naming it, nothing sent", async () => {
+    const stripe = h.client().workspace().connector("stripe");
+    const since = h.emu.requests().length;
+    for (const [field, options] of [
+      ["selectFields", { selectFields: "email" }],
+      ["selectFields", { selectFields: 5 }],
+      ["excludeFields", { excludeFields: "email" }],
+    ] as const) {
+      const error = await rejection(Promise.resolve().then(() => stripe.paginate("customers", "list", { limit: 100 }, options as never).toArray()));
+      expect(isValidationError(error), field).toBe(true);
+      expect((error as { issues: { path: string }[] }).issues[0]?.path).toBe(field);
+    }
+    expect(h.emu.requests().slice(since)).toEqual([]);
+  });
+
+  it("params JSON cannot hold fail before the slug lookup is sent", async () => {
+    const stripe = h.client().workspace().connector("stripe");
+    const since = h.emu.requests().length;
+    const error = await rejection(stripe.execute("customers", "search", { query: { filter: { eq: { balance: 10n } } } }));
+    expect(isValidationError(error)).toBe(true);
+    expect(h.emu.requests().slice(since).map((r) => r.route)).toEqual([]);
+  });
+});
+
+it("a 404 for an id through a { connectorId } handle makes the slugs resolved to it resolve again", async () => {
+  h.emu.reset();
+  const ws = h.client().workspace();
+  const id = await ws.connector("stripe").id();
+  await h.client().workspace().connectors.delete(id);
+  await expect(ws.connector({ connectorId: id }).execute("customers", "list", { limit: 1 })).rejects.toMatchObject({ status: 404 });
+  expect(await rejection(ws.connector("stripe").execute("customers", "list", { limit: 1 }))).toBeInstanceOf(ConnectorResolutionError);
+});
