@@ -42,7 +42,10 @@ export interface ConnectWidgetOptions {
   onClose?: (() => void) | undefined;
   /**
    * Fetches a new widget token. Given, the widget refreshes its token about 60 s before expiry and when the
-   * page asks for a token after the current one went stale, without reloading the iframe.
+   * page asks for a token after the current one went stale, without reloading the iframe. A token with less than
+   * 2 min left is refreshed halfway through what is left, and this timed refresh never comes sooner than 10 s after
+   * a token arrived (so an expired token, or a browser clock running late, costs a `getToken` call every 10 s, not a
+   * loop).
    */
   getToken?: (() => WidgetTokenValue | Promise<WidgetTokenValue>) | undefined;
   /** Called when `getToken` fails. Default: `console.error`. */
@@ -83,6 +86,9 @@ export interface ConnectWidget {
 }
 
 const REFRESH_EARLY_MS = 60_000;
+// The least wait before a scheduled refresh: a short-lived or expired token would otherwise give a 0 ms timer,
+// and the refresh, answered by an equally short token, another one, calling getToken in a tight loop.
+const MIN_REFRESH_MS = 10_000;
 // setTimeout fires at once for delays beyond a signed 32-bit integer.
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -130,8 +136,8 @@ export function parseConnectWidgetEvent(raw: unknown): ConnectWidgetEvent | unde
 /**
  * Mounts the connect widget: appends a `<dialog>` whose iframe shows the token's `widgetUrl`, answers the page's
  * `"auth_token_request"` with `{ scopedAuthToken }` (posted to the page's origin only), closes on `"CLOSE_DIALOG"`,
- * and reports typed events. Messages from any other origin are ignored. A dependency-free replacement for
- * `@airbyte-embedded/airbyte-embedded-widget`.
+ * and reports typed events. Messages from any other origin, or from a window other than its iframe, are ignored.
+ * A dependency-free replacement for `@airbyte-embedded/airbyte-embedded-widget`.
  *
  * @example
  * ```ts
@@ -210,7 +216,9 @@ export function openConnectWidget(options: ConnectWidgetOptions): ConnectWidget 
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     if (!options.getToken || destroyed) return;
-    const delay = Math.min(MAX_TIMER_MS, Math.max(0, state.expiresAt - REFRESH_EARLY_MS - Date.now()));
+    // 60 s before expiry; with less than 2 min left, halfway through what is left; never within 10 s.
+    const left = state.expiresAt - Date.now();
+    const delay = Math.min(MAX_TIMER_MS, Math.max(MIN_REFRESH_MS, left / 2, left - REFRESH_EARLY_MS));
     timer = setTimeout(() => {
       timer = undefined;
       void refresh();
@@ -219,8 +227,11 @@ export function openConnectWidget(options: ConnectWidgetOptions): ConnectWidget 
 
   const onMessage = (event: MessageEvent) => {
     if (destroyed) return;
-    // The protocol's rule (api-notes §7 step 6): the widget page's origin, or the iframe's own window.
-    const fromWidget = event.origin === origin || (event.source != null && event.source === iframe.contentWindow);
+    // The protocol's rule (api-notes §7 step 6): the widget page's origin, or the iframe's own window. A message
+    // with a source must come from this iframe: another widget's on the page shares the origin (maybe not the
+    // workspace) and must not close this one or reach its onEvent.
+    const source = event.source;
+    const fromWidget = source != null ? source === iframe.contentWindow : event.origin === origin;
     if (!fromWidget) return;
     const data: unknown = event.data;
     if (data === "auth_token_request") {

@@ -146,6 +146,26 @@ describe("the postMessage protocol", () => {
     expect(postMessage.mock.calls[0]?.[1]).toBe(WIDGET_ORIGIN);
   });
 
+  it("a message from one widget's iframe does not close or report to another widget", () => {
+    const onEventA = vi.fn();
+    const onEventB = vi.fn();
+    const a = mount({ onEvent: onEventA });
+    const b = mount({ onEvent: onEventB });
+    a.widget.open();
+    b.widget.open();
+    fromPage({ type: "sourceCreated", data: { sourceId: "x" } }, WIDGET_ORIGIN, a.frameWindow);
+    fromPage("CLOSE_DIALOG", WIDGET_ORIGIN, a.frameWindow);
+    fromPage("auth_token_request", WIDGET_ORIGIN, a.frameWindow);
+    expect(onEventA).toHaveBeenCalledTimes(1);
+    expect(a.widget.isOpen).toBe(false);
+    expect(a.postMessage).toHaveBeenCalledTimes(1);
+    expect({ bOpen: b.widget.isOpen, bEvents: onEventB.mock.calls.length, bPosts: b.postMessage.mock.calls.length }).toEqual({
+      bOpen: true,
+      bEvents: 0,
+      bPosts: 0,
+    });
+  });
+
   it('closes on "CLOSE_DIALOG"', async () => {
     const onClose = vi.fn();
     const { widget } = mount({ onClose });
@@ -262,6 +282,37 @@ describe("tokens", () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(getToken).toHaveBeenCalledTimes(1);
     expect(postMessage).toHaveBeenCalledWith({ scopedAuthToken: second }, WIDGET_ORIGIN);
+  });
+
+  it("a token with less than 60 s of life does not make the widget call getToken in a tight loop", async () => {
+    const getToken = vi.fn(async () => widgetToken(jwt(30)));
+    mount({ token: widgetToken(jwt(30)), getToken });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(getToken.mock.calls.length).toBeLessThanOrEqual(1);
+  });
+
+  it("refreshes a short-lived token halfway through its life, and an expired one no more than every 10 s", async () => {
+    vi.useFakeTimers({ now: new Date("2026-05-01T12:00:00Z") });
+    const short = vi.fn(async () => widgetToken(jwt(30, "short")));
+    mount({ token: widgetToken(jwt(30)), getToken: short });
+    await vi.advanceTimersByTimeAsync(14_999);
+    expect(short).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(short).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(15_000); // the refreshed 30 s token: again halfway, not at once
+    expect(short).toHaveBeenCalledTimes(2);
+
+    const expired = vi.fn(async () => widgetToken(jwt(-5, "expired"))); // or a browser clock running late
+    const { postMessage } = mount({ token: widgetToken(jwt(-5)), getToken: expired });
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(expired).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(expired).toHaveBeenCalledTimes(1);
+    expect(postMessage).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(expired).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(expired).toHaveBeenCalledTimes(2);
   });
 
   it("reports a failing getToken to onError and keeps working", async () => {
