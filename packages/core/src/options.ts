@@ -2,7 +2,7 @@ import type { TokenStore } from "./auth/token-store";
 import { TokenError } from "./errors/classes";
 import { invalidOption } from "./input/invalid-option";
 import { checkClientOptions } from "./input/server-options";
-import { isHttpUrl } from "./input/values";
+import { HTTP_URL_EXPECTED, isHttpUrl } from "./input/values";
 import { readEnv } from "./runtime";
 import { DEFAULT_BASE_URL, DEFAULT_LONG_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, normalizeBaseUrl } from "./transport/client-transport";
 import type { Hooks } from "./transport/hooks";
@@ -124,7 +124,7 @@ export function resolveClientOptions(input: ClientOptions = {}): ResolvedClientO
   const env = merged.env;
   const rawBase = merged.baseUrl ?? readEnv("AIRBYTE_BASE_URL", env) ?? DEFAULT_BASE_URL;
   // The environment's value is checked like an option: a typo there must not send credentials anywhere.
-  if (!isHttpUrl(rawBase)) throw invalidOption("createClient", "baseUrl (or AIRBYTE_BASE_URL)", "an absolute http(s) URL string", rawBase);
+  if (!isHttpUrl(rawBase)) throw invalidOption("createClient", "baseUrl (or AIRBYTE_BASE_URL)", HTTP_URL_EXPECTED, rawBase);
   const baseUrl = normalizeBaseUrl(rawBase);
   const fetchImpl = merged.fetch ?? (globalThis.fetch as typeof globalThis.fetch | undefined);
   if (typeof fetchImpl !== "function") {

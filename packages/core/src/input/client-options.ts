@@ -5,6 +5,7 @@ import { checkHeaders } from "./headers";
 import { invalidOption } from "./invalid-option";
 import {
   checkOption,
+  HTTP_URL_EXPECTED,
   hasMethods,
   isFunction,
   isHttpUrl,
@@ -29,7 +30,7 @@ const HOOKS = ["onRequest", "onResponse", "onRetry", "onError"] as const;
  */
 export function checkTransportOptions(what: string, options: unknown): Record<string, unknown> {
   const o = optionsObject(what, options);
-  checkOption(what, o, "baseUrl", "an absolute http(s) URL string", isHttpUrl);
+  checkOption(what, o, "baseUrl", HTTP_URL_EXPECTED, isHttpUrl);
   checkOption(what, o, "fetch", "a function", isFunction);
   checkOption(what, o, "timeout", "a positive finite number of milliseconds", isPositiveNumber);
   checkOption(what, o, "deadline", "a positive finite number of milliseconds", isPositiveNumber);

@@ -52,9 +52,15 @@ export const hasMethods =
   (v: unknown): boolean =>
     isObject(v) && methods.every((m) => typeof v[m] === "function");
 
-/** An absolute `http:` or `https:` URL string. */
+/** What {@link isHttpUrl} accepts, worded for an option's error message. */
+export const HTTP_URL_EXPECTED = "an absolute http(s) URL string without ? or # (API paths are appended to it)";
+
+/**
+ * An absolute `http:` or `https:` URL string with no query or fragment. Clients append `/api/v1/…` to a base URL
+ * as text, so `https://host#v1` became `https://host#v1/api/v1/…`: a request to `/` carrying the client secret.
+ */
 export function isHttpUrl(v: unknown): boolean {
-  if (typeof v !== "string") return false;
+  if (typeof v !== "string" || /[?#]/.test(v)) return false;
   try {
     const { protocol } = new URL(v);
     return protocol === "http:" || protocol === "https:";

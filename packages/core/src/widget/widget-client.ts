@@ -58,7 +58,10 @@ export interface WidgetClientOptions {
   logger?: Logger | undefined;
   /** Default `"warn"`. */
   logLevel?: LogLevel | undefined;
-  /** Default `"strict"`. */
+  /**
+   * How responses are checked against the API's schemas. Default `"lenient"`: only the fields the SDK reads
+   * must match; `"strict"` (for tests) throws on any difference.
+   */
   validation?: ValidationMode | undefined;
   /** Extra headers on every request. */
   headers?: Record<string, string> | undefined;
