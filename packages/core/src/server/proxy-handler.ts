@@ -76,6 +76,35 @@ function isScopedJwt(token: string): boolean {
   }
 }
 
+/**
+ * The request body, or undefined once it passes `limit` bytes. Read chunk by chunk: a chunked body has no
+ * content-length, and arrayBuffer() would buffer all of it (any size) before the size could be checked.
+ */
+async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (request.body === null) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      // Stop the sender; not awaited, so a source slow to cancel cannot hold up the 413.
+      reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
 function normalizePrefix(prefix: string | undefined): string {
   if (!prefix) return "";
   const trimmed = prefix.replace(/\/+$/, "");
@@ -140,12 +169,13 @@ export function createProxyHandler(options: ProxyHandlerOptions = {}): (request:
       const value = request.headers.get(name);
       if (value !== null) headers.set(name, value);
     }
-    let body: ArrayBuffer | undefined;
+    let body: Uint8Array<ArrayBuffer> | undefined;
     if (method === "POST") {
+      // A declared length is refused before reading; an undeclared (chunked) one is counted while reading.
       const declared = Number(request.headers.get("content-length") ?? "0");
       if (declared > maxBodyBytes) return json({ error: "Request body too large" }, 413);
-      body = await request.arrayBuffer();
-      if (body.byteLength > maxBodyBytes) return json({ error: "Request body too large" }, 413);
+      body = await readBody(request, maxBodyBytes);
+      if (body === undefined) return json({ error: "Request body too large" }, 413);
     }
 
     // Cancelled when the browser goes away, or when the API sends no headers in time.

@@ -1,9 +1,11 @@
 // The server half of the widget-token flow (api-notes §7 steps 1-3): a web-standard (Request) => Response handler.
+
+import { originProblem } from "../auth/origin";
 import type { AirbyteClient } from "../client";
 import { isAirbyteError } from "../errors/brand";
 import { isApiError, isConnectionError, isTimeoutError, isValidationError } from "../errors/guards";
 import { invalidOption } from "../input/invalid-option";
-import { checkOption, isFunction, isObject } from "../input/values";
+import { checkOption, isFunction, isObject, isText, oneOf } from "../input/values";
 import type { WidgetTokenInput } from "../resources/tokens";
 
 /**
@@ -145,7 +147,29 @@ export function createWidgetTokenHandler(options: WidgetTokenHandlerOptions): (r
   const { allowedOrigins } = options;
   const isOrigins = (v: unknown) => isFunction(v) || (Array.isArray(v) && v.every((item) => typeof item === "string"));
   if (!isOrigins(allowedOrigins)) throw invalidOption(what, "allowedOrigins", "an array of origin strings or a function", allowedOrigins);
+  // The Origin header is compared exactly, so an entry that is not an origin as browsers send it (a trailing
+  // slash, a wildcard, a path, a default port) could never match and would make every request a 403.
+  if (Array.isArray(allowedOrigins)) {
+    allowedOrigins.forEach((entry, i) => {
+      const problem = originProblem(entry) ?? (new URL(entry).origin === entry ? undefined : "browsers send no default port");
+      if (problem) throw invalidOption(what, `allowedOrigins[${i}]`, `an origin such as https://app.example.com (${problem})`, entry);
+    });
+  }
   checkOption(what, o, "defaults", "an object", isObject);
+  // The rules tokens.widget applies to each request: a bad default is the server's mistake, so it is refused
+  // here rather than answered as a 400 invalid_request to every browser.
+  if (isObject(o.defaults)) {
+    const d = o.defaults;
+    const check = (name: string, expected: string, ok: (v: unknown) => boolean) => {
+      if (d[name] !== undefined && !ok(d[name])) throw invalidOption(what, `defaults.${name}`, expected, d[name]);
+    };
+    const isStrings = (v: unknown) => Array.isArray(v) && v.every((item) => typeof item === "string");
+    check("regionId", "a non-empty string", isText);
+    check("sourceTemplateTags", "an array of strings", isStrings);
+    check("connectionTemplateTags", "an array of strings", isStrings);
+    check("sourceTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
+    check("connectionTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
+  }
   checkOption(what, o, "onError", "a function", isFunction);
   const exact = typeof allowedOrigins === "function" ? undefined : new Set(allowedOrigins);
   const report = (error: unknown, request: Request) => {

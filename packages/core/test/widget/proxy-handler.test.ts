@@ -250,4 +250,57 @@ describe("createProxyHandler", () => {
     );
     expect(res.status).toBe(413);
   });
+
+  it("stops reading a chunked request body once it passes maxBodyBytes instead of buffering it all", async () => {
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024);
+    // 200 chunks of 64 KiB (12.5 MiB), with no content-length.
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 200) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const proxy = createProxyHandler({ maxBodyBytes: 1024, fetch: async () => new Response("{}") });
+    const response = await proxy(
+      new Request("https://app.test/api/v1/integrations/connectors", {
+        method: "POST",
+        headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it("relays a chunked request body under maxBodyBytes whole", async () => {
+    const encoder = new TextEncoder();
+    const parts = ['{"workspace_name":', '"default",', '"connector_type":"Stripe"}'];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const part of parts) controller.enqueue(encoder.encode(part));
+        controller.close();
+      },
+    });
+    let relayed: string | undefined;
+    const proxy = createProxyHandler({
+      maxBodyBytes: 1024,
+      fetch: async (_input, init) => {
+        relayed = await new Response(init?.body).text();
+        return new Response("{}");
+      },
+    });
+    const response = await proxy(
+      new Request("https://app.test/api/v1/integrations/connectors", {
+        method: "POST",
+        headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit),
+    );
+    expect(response.status).toBe(200);
+    expect(relayed).toBe(parts.join(""));
+  });
 });

@@ -229,4 +229,47 @@ describe("createWidgetTokenHandler", () => {
     expect(() => createWidgetTokenHandler({ client: {} as never, allowedOrigins: [], resolveWorkspace })).toThrow(ValidationError);
     expect(() => createWidgetTokenHandler({ client: airbyte, allowedOrigins: "x" as never, resolveWorkspace })).toThrow(ValidationError);
   });
+
+  it("refuses allowedOrigins entries that can never equal an Origin header", () => {
+    for (const bad of ["https://app.example.com/", "*", "https://*.example.com", "https://app.example.com/app", "app.example.com"]) {
+      expect(() => createWidgetTokenHandler({ client: airbyte, allowedOrigins: [APP_ORIGIN, bad], resolveWorkspace })).toThrow(
+        /allowedOrigins\[1\]/,
+      );
+    }
+    // Browsers never send a default port, so this entry would never match either.
+    expect(() => createWidgetTokenHandler({ client: airbyte, allowedOrigins: ["https://app.example.com:443"], resolveWorkspace })).toThrow(
+      ValidationError,
+    );
+    expect(() =>
+      createWidgetTokenHandler({ client: airbyte, allowedOrigins: [APP_ORIGIN, "https://app.example.com:8443"], resolveWorkspace }),
+    ).not.toThrow();
+  });
+
+  it("checks the fields of defaults when it is created, not on each request", () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ sourceTemplateTagsMode: "some" }, "defaults.sourceTemplateTagsMode"],
+      [{ connectionTemplateTagsMode: 1 }, "defaults.connectionTemplateTagsMode"],
+      [{ sourceTemplateTags: "crm" }, "defaults.sourceTemplateTags"],
+      [{ connectionTemplateTags: [1] }, "defaults.connectionTemplateTags"],
+      [{ regionId: "" }, "defaults.regionId"],
+    ];
+    for (const [defaults, name] of cases) {
+      let thrown: unknown;
+      try {
+        createWidgetTokenHandler({ client: airbyte, allowedOrigins: [APP_ORIGIN], resolveWorkspace, defaults: defaults as never });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ValidationError);
+      expect((thrown as ValidationError).message).toContain(name);
+    }
+    expect(() =>
+      createWidgetTokenHandler({
+        client: airbyte,
+        allowedOrigins: [APP_ORIGIN],
+        resolveWorkspace,
+        defaults: { sourceTemplateTags: ["crm"], sourceTemplateTagsMode: "all", connectionTemplateTagsMode: "any" },
+      }),
+    ).not.toThrow();
+  });
 });
