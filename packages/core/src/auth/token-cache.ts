@@ -37,7 +37,9 @@ export interface TokenCacheOptions {
 
 /**
  * A cached token: reused until `expiresAt` minus {@link refreshMargin}, minted once for concurrent callers of this cache
- * (single flight), shared through the store, and dropped when the server refuses it.
+ * (single flight), shared through the store, and dropped when the server refuses it. The last token minted here is
+ * kept in memory too: a store that fails to read or write (Workers KV's one write per second per key) costs no call
+ * and no extra mint, only the sharing.
  */
 export function createTokenCache(options: TokenCacheOptions): TokenProvider & { peek(): Promise<StoredToken | undefined> } {
   const skew = options.skewMs ?? DEFAULT_SKEW_MS;
@@ -46,6 +48,10 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
   const staleMintMs = options.staleMintMs ?? 60_000;
   // A token the server refused stays refused even if a slow shared store still returns it.
   let refused: string | undefined;
+  // The last token minted here, and whether the store failed to take it: then (or when the store fails to read) it
+  // is used from memory. With a working store the store's word wins (another client may have dropped the token).
+  let last: StoredToken | undefined;
+  let unshared = false;
   const fresh = (entry: StoredToken | undefined): entry is StoredToken =>
     entry !== undefined && entry.token !== refused && entry.expiresAt - refreshMargin(entry, skew) > options.now();
 
@@ -62,7 +68,13 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
           // Stamped with the time the mint started: the token's life, seen from here, is never overstated.
           const entry: StoredToken = { ...minted, issuedAt: minted.issuedAt ?? startedAt };
           const ttlSeconds = Math.max(1, Math.floor((entry.expiresAt - options.now()) / 1000));
-          await options.store.set(options.key, entry, ttlSeconds);
+          last = entry;
+          try {
+            await options.store.set(options.key, entry, ttlSeconds);
+            unshared = false;
+          } catch {
+            unshared = true;
+          }
           return entry;
         })
         .finally(() => {
@@ -77,10 +89,16 @@ export function createTokenCache(options: TokenCacheOptions): TokenProvider & { 
     async get(signal) {
       // A synchronous store (the default memory store) is read without waiting a turn.
       // Any thenable counts as async: a store's promise may come from another realm or library.
-      const read = options.store.get(options.key);
-      const stored =
-        typeof (read as PromiseLike<unknown> | undefined)?.then === "function" ? await read : (read as StoredToken | undefined);
+      let stored: StoredToken | undefined;
+      let readFailed = false;
+      try {
+        const read = options.store.get(options.key);
+        stored = typeof (read as PromiseLike<unknown> | undefined)?.then === "function" ? await read : (read as StoredToken | undefined);
+      } catch {
+        readFailed = true;
+      }
       if (fresh(stored)) return stored.token;
+      if ((readFailed || unshared) && fresh(last)) return last.token;
       const minted = await abortable(mintShared(), signal);
       return minted.token;
     },

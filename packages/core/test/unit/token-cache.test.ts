@@ -308,3 +308,43 @@ describe("stores that answer synchronously, with a promise, or with a foreign th
     }
   });
 });
+
+describe("createTokenCache: a failing store", () => {
+  const failing = (fails: { get?: boolean; set?: boolean }): TokenStore => {
+    const inner = createMemoryTokenStore();
+    return {
+      get: (key) => {
+        if (fails.get) throw new Error("KV GET failed: 500");
+        return inner.get(key);
+      },
+      set: async (key, entry, ttl) => {
+        if (fails.set) throw new Error("KV PUT failed: 429 Too Many Requests");
+        return inner.set(key, entry, ttl);
+      },
+      delete: (key) => inner.delete?.(key),
+    };
+  };
+
+  it("a store whose set() fails: the minted token is used and kept, with no mint per call", async () => {
+    const t = setup({ store: failing({ set: true }) });
+    expect(await t.cache.get()).toBe("token-1");
+    expect(await t.cache.get()).toBe("token-1");
+    expect(t.mint).toHaveBeenCalledTimes(1);
+  });
+
+  it("a store whose get() throws: the token minted here is used; a refused one is not", async () => {
+    const t = setup({ store: failing({ get: true }) });
+    expect(await t.cache.get()).toBe("token-1");
+    expect(await t.cache.get()).toBe("token-1");
+    expect(t.mint).toHaveBeenCalledTimes(1);
+    await t.cache.invalidate("token-1");
+    expect(await t.cache.get()).toBe("token-2");
+  });
+
+  it("the kept token still expires: past its margin, a new one is minted", async () => {
+    const t = setup({ store: failing({ set: true }) });
+    await t.cache.get();
+    t.advance(TTL_MS);
+    expect(await t.cache.get()).toBe("token-2");
+  });
+});
