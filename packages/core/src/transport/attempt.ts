@@ -58,13 +58,13 @@ export function createAttemptEnv(config: TransportConfig): AttemptEnv {
   };
 }
 
+// Header names are case-insensitive: every name is lower-cased so one value replaces another instead of fetch joining
+// both into one (`Bearer a, Bearer b`). The client's headers override the SDK's defaults and a call's override the
+// client's; the SDK's own user agent, organization, token and body type are set last and win.
 function buildHeaders(config: TransportConfig, plan: CallPlan, token: string | undefined): Record<string, string> {
-  const headers: Record<string, string> = {
-    accept: "application/json",
-    "x-adp-agent-sdk": config.sdkHeader,
-    ...config.defaultHeaders,
-    ...plan.headers,
-  };
+  const headers: Record<string, string> = { accept: "application/json", "x-adp-agent-sdk": config.sdkHeader };
+  for (const extra of [config.defaultHeaders, plan.headers])
+    for (const [name, value] of Object.entries(extra ?? {})) headers[name.toLowerCase()] = value;
   if (config.userAgent) headers["user-agent"] = config.userAgent;
   if (config.organizationId) headers["x-organization-id"] = config.organizationId;
   if (token) headers.authorization = `Bearer ${token}`;
@@ -251,7 +251,10 @@ export async function sendAttempt<T>(
     throw redirectError(response, plan.url, base, config.redact);
   }
   if (!response.ok) {
-    const parsed = parseBody(await readText(false));
+    // A write that reached a failing server may have been applied before it failed; that stays true when its
+    // answer's body then breaks off or times out, so such a write is never sent again.
+    const mayHaveSucceeded = !plan.idempotent && response.status >= 500;
+    const parsed = parseBody(await readText(mayHaveSucceeded));
     throw ApiError.from({
       status: response.status,
       body: parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined,
@@ -259,8 +262,7 @@ export async function sendAttempt<T>(
       method: spec.method,
       path: spec.path,
       retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), config.now()),
-      // A write that reached a failing server may have been applied before it failed.
-      mayHaveSucceeded: !plan.idempotent && response.status >= 500,
+      mayHaveSucceeded,
       redact: config.redact,
     });
   }

@@ -68,8 +68,10 @@ export interface NetworkFailure {
  * ```
  */
 export function networkError(error: unknown, failure: NetworkFailure): AirbyteError {
-  if (error instanceof AirbyteError) return error;
   const { reason, request, redact } = failure;
+  // An AbortError from a shared wait (abortable.ts) when this attempt's own signal fired: the signal says why
+  // (its timer, the deadline, the caller), so it is told as for a fetch.
+  if (error instanceof AirbyteError && !(reason !== undefined && error.code === "aborted")) return error;
   const cause = (error as { cause?: unknown } | null)?.cause ?? error;
   const mayHaveSucceeded = failure.write && !wasNeverSent(error);
   const base = { ...request, cause, redact, mayHaveSucceeded };

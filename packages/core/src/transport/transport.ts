@@ -6,7 +6,7 @@ import type { AttemptSignal } from "./deadline";
 import { attemptError, fail, retryOrFail } from "./decide";
 import type { Hooks, RequestInfo } from "./hooks";
 import type { Logger } from "./logger";
-import { networkError } from "./network-error";
+import { networkError, wasNeverSent } from "./network-error";
 import { attemptSignal, planCall } from "./plan";
 import type { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body";
 import type { RetryPolicy } from "./retry";
@@ -139,10 +139,13 @@ function tokenFailure(error: AirbyteError, base: { method: string; path: string 
     : new ConnectionError(formatRequestMessage(base, detail), options);
 }
 
-// Failures after which a DELETE may have taken effect: a later 404 then means it did.
+// Failures after which a DELETE may have taken effect: a later 404 then means it did. A connection refused or a host
+// not found never carried the request, so a 404 after one is a plain NotFound (the id may never have existed).
 function mayHaveDeleted(error: AirbyteError): boolean {
   if (error instanceof ApiError) return error.status >= 500;
-  return error instanceof ConnectionError && !(error instanceof TimeoutError && error.code === "deadline_exceeded");
+  return (
+    error instanceof ConnectionError && !(error instanceof TimeoutError && error.code === "deadline_exceeded") && !wasNeverSent(error.cause)
+  );
 }
 
 /**
@@ -159,8 +162,10 @@ export function createTransport(config: TransportConfig): Transport {
     try {
       return await auth.get(signal.signal);
     } catch (error) {
+      // Stopped by this attempt's own signal (its timer, the deadline, the caller): networkError tells which.
+      const stopped = error instanceof AirbyteError && error.code === "aborted" && signal.reason() !== undefined;
       const named =
-        error instanceof AirbyteError
+        error instanceof AirbyteError && !stopped
           ? tokenFailure(error, plan.base, config.redact)
           : networkError(error, { ...plan.failure, reason: signal.reason(), write: false });
       return fail(config, named, info);
