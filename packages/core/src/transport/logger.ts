@@ -1,3 +1,5 @@
+import { redactValue } from "../redact";
+
 /**
  * Where the client logs. `console` fits; so do pino, winston and most loggers.
  *
@@ -25,13 +27,27 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, off: 4 };
 
-/** A logger that drops messages below `level` and runs every message through the redactor. */
+/**
+ * A logger that drops messages below `level` and runs every message through the redactor. It never throws: a hook
+ * failure is logged through it, and a throw here would escape `runHook` and fail the request.
+ */
 export function createLevelLogger(logger: Logger | undefined, level: LogLevel, redact: (text: string) => string): Logger {
   const emit = (at: Exclude<LogLevel, "off">) => (message: string, data?: Record<string, unknown>) => {
     if (!logger || ORDER[at] < ORDER[level]) return;
-    const safe = data ? (JSON.parse(redact(JSON.stringify(data))) as Record<string, unknown>) : undefined;
-    if (safe) logger[at](`[airbyte] ${redact(message)}`, safe);
-    else logger[at](`[airbyte] ${redact(message)}`);
+    try {
+      // Redact each string value, not the JSON text: a pattern could eat an escaping backslash (invalid JSON), and a
+      // secret holding `"`, `\` or a newline (a PEM key) is escaped in JSON, so it would not match there.
+      const safe = data ? (redactValue(data, redact) as Record<string, unknown>) : undefined;
+      if (safe) logger[at](`[airbyte] ${redact(message)}`, safe);
+      else logger[at](`[airbyte] ${redact(message)}`);
+    } catch {
+      // Nothing of the original message or data: either could hold the secret the redactor failed on.
+      try {
+        logger[at]("[airbyte] a log message could not be redacted and was dropped");
+      } catch {
+        // The user's logger itself threw; logging must still never break a request.
+      }
+    }
   };
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }
