@@ -68,7 +68,15 @@ export interface CapContext {
 
 const format = (n: number) => n.toLocaleString("en-US");
 
-function listNote(shown: number, total: number, chars: number, max: number, context: CapContext, form: InputForm, hasNext: boolean): string {
+function listNote(
+  shown: number,
+  total: number,
+  chars: number,
+  max: number,
+  context: CapContext,
+  form: InputForm,
+  hasNext: boolean,
+): string {
   const head = `Output cap: ${format(shown)} of ${format(total)} records shown (the whole result was ${format(chars)} characters; the cap is ${format(max)}).`;
   const orSelect = form.selectFields ? " or select_fields" : "";
   const smaller = context.pageSizeParam

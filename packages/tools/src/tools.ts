@@ -472,7 +472,10 @@ export function askTool(workspace: WorkspaceClient, options: AskToolOptions = {}
         }
         const results = answer.results.map(({ entity, action, params, data }) => ({ entity, action, params, data }));
         // ask takes a question, no selection: its note says only to narrow the call.
-        return capResult({ ok: true, data: { answer: answer.answer, results } }, maxOutputChars, undefined, { param: (n) => n, selectFields: false });
+        return capResult({ ok: true, data: { answer: answer.answer, results } }, maxOutputChars, undefined, {
+          param: (n) => n,
+          selectFields: false,
+        });
       } catch (err) {
         const mapped = toToolFailure(err, { write: false });
         if (!mapped) throw err;

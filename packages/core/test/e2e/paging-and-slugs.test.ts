@@ -7,7 +7,11 @@ import { rejection, useEmulator } from "../helpers/emulator";
 const RECORDS = 23;
 const h = useEmulator({ recordsPerEntity: RECORDS });
 const EXECUTE = "POST /api/v1/integrations/connectors/:id/execute";
-const executes = (since: number) => h.emu.requests().slice(since).filter((r) => r.route === EXECUTE);
+const executes = (since: number) =>
+  h.emu
+    .requests()
+    .slice(since)
+    .filter((r) => r.route === EXECUTE);
 
 describe("a { connectorId } handle pages by its connector's spec", () => {
   const ids: Record<string, string> = {};
@@ -22,7 +26,10 @@ describe("a { connectorId } handle pages by its connector's spec", () => {
 
   it("Greenhouse (its GET says only the display name 'Greenhouse Harvest'): sends `page`, reads every record", async () => {
     const since = h.emu.requests().length;
-    const handle = h.client().workspace("paging-ws").connector({ connectorId: ids.greenhouse as string });
+    const handle = h
+      .client()
+      .workspace("paging-ws")
+      .connector({ connectorId: ids.greenhouse as string });
     const records = await handle.paginate("candidates", "list", { per_page: 10 }).toArray();
     expect(executes(since).map((r) => r.execute?.params)[1]).toEqual({ per_page: 10, page: 2 });
     expect(records).toHaveLength(RECORDS);
@@ -47,7 +54,9 @@ describe("bad input before any request", () => {
       ["selectFields", { selectFields: 5 }],
       ["excludeFields", { excludeFields: "email" }],
     ] as const) {
-      const error = await rejection(Promise.resolve().then(() => stripe.paginate("customers", "list", { limit: 100 }, options as never).toArray()));
+      const error = await rejection(
+        Promise.resolve().then(() => stripe.paginate("customers", "list", { limit: 100 }, options as never).toArray()),
+      );
       expect(isValidationError(error), field).toBe(true);
       expect((error as { issues: { path: string }[] }).issues[0]?.path).toBe(field);
     }
@@ -59,7 +68,12 @@ describe("bad input before any request", () => {
     const since = h.emu.requests().length;
     const error = await rejection(stripe.execute("customers", "search", { query: { filter: { eq: { balance: 10n } } } }));
     expect(isValidationError(error)).toBe(true);
-    expect(h.emu.requests().slice(since).map((r) => r.route)).toEqual([]);
+    expect(
+      h.emu
+        .requests()
+        .slice(since)
+        .map((r) => r.route),
+    ).toEqual([]);
   });
 });
 

@@ -18,7 +18,7 @@ describe("abortable", () => {
       expect(isAbortError(error)).toBe(true);
       expect(isAirbyteError(error)).toBe(true);
     }
-    expect((await waiting as Error).cause).toBe("user left");
+    expect(((await waiting) as Error).cause).toBe("user left");
   });
 
   it("passes an SDK error given as the reason (a deadline's TimeoutError) as it is", async () => {
@@ -31,16 +31,29 @@ describe("abortable", () => {
   it("widget client: token(), info() and a first connectors.list() waiting for getToken", async () => {
     const browser = createWidgetClient({ getToken: () => never<string>(), fetch: async () => new Response("{}") });
     const controller = new AbortController();
-    const waits = [browser.token({ signal: controller.signal }), browser.info({ signal: controller.signal }), browser.connectors.list({}, { signal: controller.signal })];
+    const waits = [
+      browser.token({ signal: controller.signal }),
+      browser.info({ signal: controller.signal }),
+      browser.connectors.list({}, { signal: controller.signal }),
+    ];
     const settled = waits.map((p) => p.catch((e: unknown) => e));
     controller.abort();
     for (const error of await Promise.all(settled)) expect(isAbortError(error)).toBe(true);
   });
 
   it("server client: tokens.application() and tokens.scoped() aborted while a mint is in flight", async () => {
-    const airbyte = createClient({ baseUrl: "https://api.example.test", clientId: "id", clientSecret: "secret-123456", fetch: () => never<Response>(), logLevel: "off" });
+    const airbyte = createClient({
+      baseUrl: "https://api.example.test",
+      clientId: "id",
+      clientSecret: "secret-123456",
+      fetch: () => never<Response>(),
+      logLevel: "off",
+    });
     const controller = new AbortController();
-    const waits = [airbyte.tokens.application({ signal: controller.signal }), airbyte.tokens.scoped({ workspaceName: "a" }, { signal: controller.signal })];
+    const waits = [
+      airbyte.tokens.application({ signal: controller.signal }),
+      airbyte.tokens.scoped({ workspaceName: "a" }, { signal: controller.signal }),
+    ];
     const settled = waits.map((p) => p.catch((e: unknown) => e));
     controller.abort();
     for (const error of await Promise.all(settled)) expect(isAbortError(error)).toBe(true);
