@@ -31,6 +31,13 @@
 // (31,861 B), main 32,200 -> 32,500 B (32,254 B), core/browser 27,600 -> 27,700 B (27,603 B) and isAirbyteError
 // alone 8,450 -> 8,600 B (8,515 B; the shared chunk again), for keepCursorField (next-page.ts) and its use in
 // paginate(): a Stripe or Shopify listing whose selectFields left out `id` stopped after its first page, silently.
+// Raised on 2026-12-03 (session 13): widget 29,600 -> 30,100 B (measured 29,879 B), server 32,100 -> 32,900 B
+// (32,601 B), main 32,500 -> 33,600 B (33,250 B), core/browser 27,700 -> 28,300 B (28,026 B) and isAirbyteError alone
+// 8,600 -> 9,000 B (8,810 B; the shared chunk), for fixes an audit found: option errors never echo a secret and refuse
+// a baseUrl with ? or # (input/), a typed AbortError from shared waits (abortable.ts), a write whose 5xx body breaks
+// off is never resent and headers merge case-insensitively (attempt.ts), the logger redacts values instead of JSON
+// text and never throws (logger.ts), a failing token store is survived (token-cache.ts), the connect widget's refresh
+// floor and source check, `connectors.invalidate()`, paginate's own field checks and slug forgetting on a 404.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -48,11 +55,11 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 29_600, target: 9 * KB },
-  "server client: first use": { limit: 32_100, target: 14 * KB },
+  "widget client: first use": { limit: 30_100, target: 9 * KB },
+  "server client: first use": { limit: 32_900, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
-  "core: whole main entry": { limit: 32_500, target: null },
-  "core/browser: whole entry": { limit: 27_700, target: null },
-  "isAirbyteError alone": { limit: 8_600, target: null },
+  "core: whole main entry": { limit: 33_600, target: null },
+  "core/browser: whole entry": { limit: 28_300, target: null },
+  "isAirbyteError alone": { limit: 9_000, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };
