@@ -348,7 +348,9 @@ export class ApiError<TStatus extends number = number> extends AirbyteError {
    */
   static from(input: ApiErrorFromInput): ApiError {
     const { status } = input;
-    const parsed = parseErrorBody(input.body);
+    // A text body is redacted before it is summarized: cut at 300 characters or with its whitespace collapsed, a
+    // secret it echoes would no longer match the registered value.
+    const parsed = parseErrorBody(typeof input.body === "string" ? (input.redact ?? redactText)(input.body) : input.body);
     let detail = parsed.message ?? statusText(status);
     if (status === 400 && /specify target organization/i.test(detail)) detail += ORGANIZATION_HINT;
     const message = formatRequestMessage({ status, method: input.method, path: input.path }, detail);

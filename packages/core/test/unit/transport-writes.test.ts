@@ -170,3 +170,53 @@ describe("headers are matched case-insensitively", () => {
     });
   });
 });
+
+describe("secrets a server echoes in an error", () => {
+  it("a text body is redacted before it is cut at 300 characters: no prefix of a registered secret is left", async () => {
+    const secret = "sk_live_51HxQvL2eZvKYlo2CAbCdEfGhIjKlMnOpQrStUv";
+    const body = `${"Your request could not be processed. ".repeat(7)}Invalid API Key provided: ${secret}`;
+    const fetch = vi.fn(async () => new Response(body, { status: 401, headers: { "content-type": "text/plain" } }));
+    const { transport, secrets } = make(fetch, { retry: { ...DEFAULT_RETRY_POLICY, maxRetries: 0 } });
+    secrets.add(secret);
+    const error = await transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: FIXED_TOKEN }).then(
+      () => new Error("resolved"),
+      (e: unknown) => e as Error,
+    );
+    expect(error.message).not.toContain("sk_live_51HxQvL");
+  });
+
+  it("a multi-line secret (a PEM key) echoed in a text body is redacted before whitespace is collapsed", async () => {
+    const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";
+    const fetch = vi.fn(async () => new Response(`could not parse private key ${pem}`, { status: 400, headers: { "content-type": "text/plain" } }));
+    const { transport, secrets } = make(fetch);
+    secrets.addAll({ private_key: pem });
+    const error = await transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: FIXED_TOKEN }).then(
+      () => new Error("resolved"),
+      (e: unknown) => e as Error,
+    );
+    expect(error.message).not.toContain("MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7");
+  });
+
+  it.each([
+    ["an array", { api_keys: ["sk_live_51HxQvL2eZvKYlo2CAbCdEfGh"] }],
+    ["an object", { secrets: { stripe: "sk_live_51HxQvL2eZvKYlo2CAbCdEfGh" } }],
+  ])("a secret in %s under a sensitive key of the body is registered", async (_what, params) => {
+    const secret = "sk_live_51HxQvL2eZvKYlo2CAbCdEfGh";
+    const fetch = vi.fn(async () => Response.json({ message: `Invalid API Key provided: ${secret}` }, { status: 400 }));
+    const { transport } = make(fetch);
+    const error = await transport
+      .request({
+        method: "POST",
+        path: "/api/v1/integrations/connectors/abc/execute",
+        body: { entity: "e", action: "list", params },
+        schema: null,
+        auth: FIXED_TOKEN,
+      })
+      .then(
+        () => new Error("resolved"),
+        (e: unknown) => e,
+      );
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(String((error as Error).message)).not.toContain(secret);
+  });
+});
