@@ -120,6 +120,9 @@ export function parseWidgetTokenValue(value: unknown, now: number, redact?: Reda
     widgetUrl = decoded.widgetUrl;
   }
   const exp = jwtExpiry(bearer);
-  const expiresAt = exp !== undefined ? exp * 1000 : (hint ?? now + SCOPED_TOKEN_LIFETIME_MS);
+  // An `exp` already past on this clock (it runs ahead of the server's) is ignored, as for application tokens: it
+  // would make every call ask getToken() again. A token the server does refuse is replaced after its 401.
+  const fromExp = exp !== undefined && exp * 1000 > now ? exp * 1000 : undefined;
+  const expiresAt = fromExp ?? (hint !== undefined && hint > now ? hint : now + SCOPED_TOKEN_LIFETIME_MS);
   return { bearer, widgetToken, widgetUrl, expiresAt };
 }

@@ -44,8 +44,8 @@ export interface ConnectWidgetOptions {
    * Fetches a new widget token. Given, the widget refreshes its token about 60 s before expiry and when the
    * page asks for a token after the current one went stale, without reloading the iframe. A token with less than
    * 2 min left is refreshed halfway through what is left, and this timed refresh never comes sooner than 10 s after
-   * a token arrived (so an expired token, or a browser clock running late, costs a `getToken` call every 10 s, not a
-   * loop).
+   * a token arrived (a nearly expired token costs a `getToken` call every 10 s, not a loop). A token whose `exp` is
+   * already past on this clock (it runs ahead of the server's) is given the documented 20 minutes.
    */
   getToken?: (() => WidgetTokenValue | Promise<WidgetTokenValue>) | undefined;
   /** Called when `getToken` fails. Default: `console.error`. */

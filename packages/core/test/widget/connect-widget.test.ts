@@ -291,7 +291,7 @@ describe("tokens", () => {
     expect(getToken.mock.calls.length).toBeLessThanOrEqual(1);
   });
 
-  it("refreshes a short-lived token halfway through its life, and an expired one no more than every 10 s", async () => {
+  it("refreshes a short-lived token halfway through its life, and a nearly expired one no more than every 10 s", async () => {
     vi.useFakeTimers({ now: new Date("2026-05-01T12:00:00Z") });
     const short = vi.fn(async () => widgetToken(jwt(30, "short")));
     mount({ token: widgetToken(jwt(30)), getToken: short });
@@ -302,8 +302,8 @@ describe("tokens", () => {
     await vi.advanceTimersByTimeAsync(15_000); // the refreshed 30 s token: again halfway, not at once
     expect(short).toHaveBeenCalledTimes(2);
 
-    const expired = vi.fn(async () => widgetToken(jwt(-5, "expired"))); // or a browser clock running late
-    const { postMessage } = mount({ token: widgetToken(jwt(-5)), getToken: expired });
+    const expired = vi.fn(async () => widgetToken(jwt(4, "nearly-expired")));
+    const { postMessage } = mount({ token: widgetToken(jwt(4)), getToken: expired });
     await vi.advanceTimersByTimeAsync(9_999);
     expect(expired).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
@@ -313,6 +313,16 @@ describe("tokens", () => {
     expect(expired).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(expired).toHaveBeenCalledTimes(2);
+  });
+
+  it("a token whose exp is already past on this clock (it runs ahead) gets the documented 20 min, not a refresh every 10 s", async () => {
+    vi.useFakeTimers({ now: new Date("2026-05-01T12:00:00Z") });
+    const skewed = vi.fn(async () => widgetToken(jwt(-5, "skewed")));
+    mount({ token: widgetToken(jwt(-5)), getToken: skewed });
+    await vi.advanceTimersByTimeAsync(19 * 60_000 - 1);
+    expect(skewed).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(skewed).toHaveBeenCalledTimes(1);
   });
 
   it("reports a failing getToken to onError and keeps working", async () => {
