@@ -36,7 +36,11 @@ const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const propertyKey = (name) => (IDENTIFIER.test(name) ? name : JSON.stringify(name));
 // The same slug form as catalogKey in src/connectors/runtime.ts ("Zendesk Support" -> "zendesk-support").
-const displayNameKey = (name) => name.trim().toLowerCase().replace(/[\s_]+/g, "-");
+const displayNameKey = (name) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 const pascal = (text) =>
   text
     .replace(/[^A-Za-z0-9]+/g, " ")

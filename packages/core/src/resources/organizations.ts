@@ -3,6 +3,7 @@ import { ApiError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import type { OrganizationSchema } from "../schemas/preview";
+import { networkError } from "../transport/network-error";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -222,19 +223,32 @@ export class Admin {
       },
       options,
     );
-    const response = await this.#ctx.transport.config.fetch(data.upload_url, {
-      method: "PUT",
-      body: image,
-      headers: { "content-type": image.type || "application/octet-stream" },
-      ...(options.signal ? { signal: options.signal } : {}),
-    });
+    // The upload URL is off baseUrl (presigned storage), so it cannot go through the transport, which sends there
+    // only; it still gets a timeout and the SDK's errors (a stalled upload must not hang, a network failure is a
+    // ConnectionError). The PUT is a write: a failure after sending leaves its outcome unknown.
+    const { config } = this.#ctx.transport;
+    const timeoutMs = options.timeout ?? config.longTimeoutMs;
+    const timer = AbortSignal.timeout(timeoutMs);
+    const request = { method: "PUT", path: new URL(data.upload_url).pathname };
+    let response: Response;
+    try {
+      response = await config.fetch(data.upload_url, {
+        method: "PUT",
+        body: image,
+        headers: { "content-type": image.type || "application/octet-stream" },
+        signal: options.signal ? AbortSignal.any([options.signal, timer]) : timer,
+      });
+    } catch (error) {
+      const reason = options.signal?.aborted ? "aborted" : timer.aborted ? "timeout" : undefined;
+      throw networkError(error, { reason, request, host: new URL(data.upload_url).host, timeoutMs, write: true, redact: config.redact });
+    }
     if (!response.ok) {
       throw ApiError.from({
         status: response.status,
         body: await response.text(),
         headers: response.headers,
-        method: "PUT",
-        path: new URL(data.upload_url).pathname,
+        ...request,
+        redact: config.redact,
       });
     }
     return data.storage_id;
