@@ -19,8 +19,9 @@ const STATUSES: Readonly<Record<number, readonly [ErrorCode, string, boolean?]>>
 };
 
 /**
- * Tells whether a response status means "the same request may succeed later": 408, 429, 500,
- * 502, 503 and 504. A 409 is not, because the conflict is in the data.
+ * Tells whether a response status means "the same request may succeed later": 408, 429 and every 5xx but 501 and
+ * 505 (which say the server cannot do it at all), so a CDN's 520-524 counts too. A 409 is not: the conflict is in
+ * the data.
  *
  * @example
  * ```ts
@@ -29,7 +30,7 @@ const STATUSES: Readonly<Record<number, readonly [ErrorCode, string, boolean?]>>
  * ```
  */
 export function isRetryableStatus(status: number): boolean {
-  return STATUSES[status]?.[2] === true;
+  return STATUSES[status]?.[2] === true || (status >= 500 && status < 600 && status !== 501 && status !== 505);
 }
 
 /** The error code of a status the server sent no `error_code` for. */

@@ -463,7 +463,7 @@ export class RateLimitError extends ApiError<429> {
 }
 
 /**
- * 500 and above: the server or a gateway failed. 500, 502, 503 and 504 are retryable.
+ * 500 and above: the server or a gateway failed. Every 5xx but 501 and 505 is retryable.
  *
  * @example
  * ```ts

@@ -73,7 +73,7 @@ export interface ShouldRetryInput {
 
 /**
  * Decides whether to send a failed request again. Reads retry on connection errors, per-attempt
- * timeouts, 408, 429, 500, 502, 503 and 504; writes only on 429 and on connections that failed before
+ * timeouts, 408, 429 and every 5xx but 501 and 505; writes only on 429 and on connections that failed before
  * sending (the server saw neither), never when `mayHaveSucceeded` is set.
  * Aborts, exhausted deadlines and everything else are final.
  *

@@ -27,7 +27,8 @@ describe("ApiError.from: status to class", () => {
     [502, InternalServerError, "InternalServerError", "server_error", true],
     [503, InternalServerError, "InternalServerError", "server_error", true],
     [504, InternalServerError, "InternalServerError", "server_error", true],
-    [599, InternalServerError, "InternalServerError", "server_error", false],
+    [520, InternalServerError, "InternalServerError", "server_error", true],
+    [599, InternalServerError, "InternalServerError", "server_error", true],
   ] as const)("%i -> %s", (status, type, name, code, retryable) => {
     const err = ApiError.from({ status, body: "", ...GET });
     expect(err).toBeInstanceOf(type);

@@ -187,7 +187,9 @@ describe("secrets a server echoes in an error", () => {
 
   it("a multi-line secret (a PEM key) echoed in a text body is redacted before whitespace is collapsed", async () => {
     const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----";
-    const fetch = vi.fn(async () => new Response(`could not parse private key ${pem}`, { status: 400, headers: { "content-type": "text/plain" } }));
+    const fetch = vi.fn(
+      async () => new Response(`could not parse private key ${pem}`, { status: 400, headers: { "content-type": "text/plain" } }),
+    );
     const { transport, secrets } = make(fetch);
     secrets.addAll({ private_key: pem });
     const error = await transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: FIXED_TOKEN }).then(
@@ -218,5 +220,23 @@ describe("secrets a server echoes in an error", () => {
       );
     expect(JSON.stringify(error)).not.toContain(secret);
     expect(String((error as Error).message)).not.toContain(secret);
+  });
+});
+
+describe("which 5xx are retried", () => {
+  it.each([520, 522, 524, 599])("a GET answered %i (a CDN's origin error) is retried, as the README's '5xx' says", async (status) => {
+    const fetch = vi.fn(
+      async () => new Response("<html><title>Origin timed out</title></html>", { status, headers: { "content-type": "text/html" } }),
+    );
+    const { transport } = make(fetch);
+    await transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: FIXED_TOKEN }).catch(() => undefined);
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it.each([501, 505])("a GET answered %i (the server cannot do it at all) is not", async (status) => {
+    const fetch = vi.fn(async () => new Response("no", { status }));
+    const { transport } = make(fetch);
+    await transport.request({ method: "GET", path: "/api/v1/things", schema: null, auth: FIXED_TOKEN }).catch(() => undefined);
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });
