@@ -38,6 +38,9 @@
 // off is never resent and headers merge case-insensitively (attempt.ts), the logger redacts values instead of JSON
 // text and never throws (logger.ts), a failing token store is survived (token-cache.ts), the connect widget's refresh
 // floor and source check, `connectors.invalidate()`, paginate's own field checks and slug forgetting on a 404.
+// Raised again the same day: isAirbyteError alone 9,000 -> 9,700 B (measured 9,501 B; 317 B without splitting,
+// unchanged), when the lazy icon upload began to use networkError: the shared chunks moved again. The real first
+// uses at that commit: widget 29,971 B, server 32,838 B, main 33,487 B, browser 28,149 B, all within their limits.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -60,6 +63,6 @@ export const BUDGETS = {
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 33_600, target: null },
   "core/browser: whole entry": { limit: 28_300, target: null },
-  "isAirbyteError alone": { limit: 9_000, target: null },
+  "isAirbyteError alone": { limit: 9_700, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -34,7 +34,13 @@ describe("a token whose exp is already past on this clock", () => {
       }
       return new Response("{}", { status: 404 });
     });
-    const airbyte = createClient({ baseUrl: "https://api.example.test", clientId: "id", clientSecret: "secret-123456", fetch, logLevel: "off" });
+    const airbyte = createClient({
+      baseUrl: "https://api.example.test",
+      clientId: "id",
+      clientSecret: "secret-123456",
+      fetch,
+      logLevel: "off",
+    });
     for (let i = 0; i < 3; i++) await airbyte.tokens.scoped({ workspaceName: "acme" });
     expect(appMints).toBe(1);
     expect(scopedMints).toBe(1);
