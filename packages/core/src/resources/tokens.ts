@@ -2,8 +2,9 @@ import { originProblem } from "../auth/origin";
 import { scopedExpiry } from "../auth/scoped-expiry";
 import { decodeWidgetToken } from "../auth/widget-token";
 import { checkCallOptions } from "../input/call-options";
-import { invalidInput, optionalStrings, requireObject, requireText } from "../input/invalid-input";
-import { checkOption, oneOf } from "../input/values";
+import { describeValue } from "../input/describe";
+import { invalidInput, requireObject, requireText } from "../input/invalid-input";
+import { widgetTokenFieldProblem } from "../input/widget-token-fields";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
 
@@ -152,23 +153,9 @@ export class Tokens {
   async widget(input: WidgetTokenInput, options: CallOptions = {}): Promise<WidgetToken> {
     checkCallOptions("tokens.widget", options);
     requireObject("tokens.widget", "input", input, false);
-    if (input.regionId !== undefined) requireText("tokens.widget", "regionId", input.regionId);
-    optionalStrings("tokens.widget", "sourceTemplateTags", input.sourceTemplateTags);
-    optionalStrings("tokens.widget", "connectionTemplateTags", input.connectionTemplateTags);
-    checkOption(
-      "tokens.widget",
-      input as unknown as Record<string, unknown>,
-      "sourceTemplateTagsMode",
-      '"any" or "all"',
-      oneOf(["any", "all"]),
-    );
-    checkOption(
-      "tokens.widget",
-      input as unknown as Record<string, unknown>,
-      "connectionTemplateTagsMode",
-      '"any" or "all"',
-      oneOf(["any", "all"]),
-    );
+    const bad = widgetTokenFieldProblem(input as unknown as Record<string, unknown>);
+    if (bad)
+      throw invalidInput("tokens.widget", [{ path: bad.field, message: `expected ${bad.expected}, got ${describeValue(bad.value)}` }]);
     requireText("tokens.widget", "workspaceName", input?.workspaceName);
     requireText("tokens.widget", "allowedOrigin", input.allowedOrigin);
     const problem = originProblem(input.allowedOrigin);

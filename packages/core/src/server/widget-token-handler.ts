@@ -5,7 +5,8 @@ import type { AirbyteClient } from "../client";
 import { isAirbyteError } from "../errors/brand";
 import { isApiError, isConnectionError, isTimeoutError, isValidationError } from "../errors/guards";
 import { invalidOption } from "../input/invalid-option";
-import { checkOption, isFunction, isObject, isText, oneOf } from "../input/values";
+import { checkOption, isFunction, isObject } from "../input/values";
+import { widgetTokenFieldProblem } from "../input/widget-token-fields";
 import type { WidgetTokenInput } from "../resources/tokens";
 
 /**
@@ -158,18 +159,8 @@ export function createWidgetTokenHandler(options: WidgetTokenHandlerOptions): (r
   checkOption(what, o, "defaults", "an object", isObject);
   // The rules tokens.widget applies to each request: a bad default is the server's mistake, so it is refused
   // here rather than answered as a 400 invalid_request to every browser.
-  if (isObject(o.defaults)) {
-    const d = o.defaults;
-    const check = (name: string, expected: string, ok: (v: unknown) => boolean) => {
-      if (d[name] !== undefined && !ok(d[name])) throw invalidOption(what, `defaults.${name}`, expected, d[name]);
-    };
-    const isStrings = (v: unknown) => Array.isArray(v) && v.every((item) => typeof item === "string");
-    check("regionId", "a non-empty string", isText);
-    check("sourceTemplateTags", "an array of strings", isStrings);
-    check("connectionTemplateTags", "an array of strings", isStrings);
-    check("sourceTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
-    check("connectionTemplateTagsMode", '"any" or "all"', oneOf(["any", "all"]));
-  }
+  const badDefault = isObject(o.defaults) ? widgetTokenFieldProblem(o.defaults) : undefined;
+  if (badDefault) throw invalidOption(what, `defaults.${badDefault.field}`, badDefault.expected, badDefault.value);
   checkOption(what, o, "onError", "a function", isFunction);
   const exact = typeof allowedOrigins === "function" ? undefined : new Set(allowedOrigins);
   const report = (error: unknown, request: Request) => {

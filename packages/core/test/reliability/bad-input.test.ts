@@ -115,6 +115,14 @@ const badChoice = (valid: readonly string[]) =>
     fc.string().filter((s) => !valid.includes(s)),
     notString,
   );
+/** Not an array of strings: a lone string, a number, an array holding a non-string. */
+const badStrings = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.constant(null),
+  fc.object({ maxDepth: 0 }),
+  fc.array(fc.oneof(fc.integer(), fc.constant(null)), { minLength: 1, maxLength: 3 }),
+);
 const badHeaders = fc.oneof(
   notObject,
   fc.constant(new Map([["x", "y"]])),
@@ -269,12 +277,20 @@ const argumentCases = (client: AirbyteClient): [string, string, fc.Arbitrary<unk
     ["tokens.scoped", "workspaceName", badText, (v) => client.tokens.scoped({ workspaceName: v })],
     ["tokens.info", "scopedToken", badText, (v) => client.tokens.info(v)],
     ["tokens.widget", "allowedOrigin", badText, (v) => client.tokens.widget({ workspaceName: "acme", allowedOrigin: v })],
-    [
+    ...(
+      [
+        ["regionId", badText],
+        ["sourceTemplateTags", badStrings],
+        ["sourceTemplateTagsMode", badChoice(["any", "all"])],
+        ["connectionTemplateTags", badStrings],
+        ["connectionTemplateTagsMode", badChoice(["any", "all"])],
+      ] as const
+    ).map(([field, arbitrary]): [string, string, fc.Arbitrary<unknown>, (v: never) => unknown] => [
       "tokens.widget",
-      "sourceTemplateTagsMode",
-      badChoice(["any", "all"]),
-      (v) => client.tokens.widget({ workspaceName: "acme", allowedOrigin: "https://a.example", sourceTemplateTagsMode: v }),
-    ],
+      field,
+      arbitrary,
+      (v) => client.tokens.widget({ workspaceName: "acme", allowedOrigin: "https://a.example", [field]: v } as never),
+    ]),
     ["definitions.list", "filter", notObject, (v) => client.definitions.list(v)],
     ["definitions.list", "name", badText, (v) => client.definitions.list({ name: v })],
     ["definitions.get", "definitionId", badUuid, (v) => client.definitions.get(v)],
