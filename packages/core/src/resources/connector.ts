@@ -4,6 +4,7 @@ import { isNotFoundError } from "../errors/guards";
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";
+import { startDeadline } from "../transport/call-deadline";
 import { path } from "../transport/path";
 import { serializeBody } from "../transport/serialize";
 import type { CallOptions } from "../transport/transport";
@@ -194,6 +195,8 @@ export class ConnectorHandle {
     const excludeFields = optionalStrings(what, "excludeFields", options.excludeFields);
     if (action === "download")
       throw invalidInput(what, [{ path: "action", message: 'use download() for the "download" action: it streams bytes' }]);
+    // A slug lookup and the execute share one deadline.
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     // Awaited only when there is something to wait for: an untyped handle with a known id goes straight to the request.
     if (this.#type !== undefined) {
       const catalog = await this.#catalog();
@@ -201,7 +204,7 @@ export class ConnectorHandle {
     }
     // A slug is looked up before the body is built: params JSON cannot hold must fail before that lookup is sent.
     if (this.#id === undefined) serializeBody({ params }, { method: "POST", path: `/api/v1/integrations/connectors/${this.#ref}/execute` });
-    const id = this.#id ?? (await this.id(options));
+    const id = this.#id ?? (await this.id(call));
     const body: Record<string, unknown> = { entity, action, params };
     if (selectFields) body.select_fields = selectFields;
     if (excludeFields) body.exclude_fields = excludeFields;
@@ -218,7 +221,7 @@ export class ConnectorHandle {
           executeAction: action,
           long: true,
         },
-        options,
+        call,
       )
       .catch((error: unknown) => this.#forgetIfGone(error));
     const envelope = response.data as typeof response.data & { warning?: unknown };
@@ -266,14 +269,16 @@ export class ConnectorHandle {
     let spec = this.#catalog().then(actionOf);
     // A `{ connectorId }` handle learns its type once its first page is in, so that the spec says whether another is
     // due and its cursor follows the spec. Kept only once learned: a failure is that page's error, and iterating again asks again.
-    const learnType = async () => {
+    const learnType = async (pageOptions: CallOptions) => {
       if (options.cursorParam === undefined && this.#type === undefined && !(await spec))
-        spec = Promise.resolve(actionOf(await this.#catalogOfConnector(options)));
+        spec = Promise.resolve(actionOf(await this.#catalogOfConnector(pageOptions)));
     };
     const fetchPage = async (cursor: string | undefined) => {
+      // Each page is a call of its own, with its own deadline: the type lookup before or after it counts against it.
+      const pageOptions = startDeadline(this.#scope.ctx.transport.config, options);
       const runtime = await loadConnectorRuntime();
       // A selection without the record id needs the paging rule from the first page on: a last-id cursor keeps it.
-      if (cursor !== undefined || runtime.selectionDropsId(options)) await learnType();
+      if (cursor !== undefined || runtime.selectionDropsId(options)) await learnType(pageOptions);
       const known = runtime.pagingFor(await spec);
       const cursorParam = options.cursorParam ?? known?.cursorParam ?? "cursor";
       const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(known, cursor);
@@ -282,12 +287,12 @@ export class ConnectorHandle {
         entity,
         action,
         asked,
-        options.cursorParam === undefined ? runtime.keepCursorField(known, options) : options,
+        options.cursorParam === undefined ? runtime.keepCursorField(known, pageOptions) : pageOptions,
       );
       if (options.cursorParam !== undefined) return page;
       // Whether a next page is due is the spec's to say (Typeform's page_count, PayPal's total_pages): the generic
       // reading of the meta may see none where the spec's rule does.
-      await learnType();
+      await learnType(pageOptions);
       const described = await spec;
       const paging = runtime.pagingFor(described);
       if (!paging) return page;
@@ -320,9 +325,10 @@ export class ConnectorHandle {
     checkCallOptions("download", options);
     requireText("download", "entity", entity);
     requireObject("download", "params", params, false);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     const catalog = await this.#catalog();
     if (catalog) (await loadConnectorRuntime()).validateOperation(catalog, "download", entity, "download", params);
-    const id = await this.id(options);
+    const id = await this.id(call);
     const requestPath = path`/api/v1/integrations/connectors/${id}/execute`;
     const response = await this.#scope.ctx.transport
       .request<null, ReadableStream<Uint8Array> | null>(
@@ -336,7 +342,7 @@ export class ConnectorHandle {
           long: true,
           responseType: "stream",
         },
-        options,
+        call,
       )
       .catch((error: unknown) => this.#forgetIfGone(error));
     return (await connectorExtras()).downloadStream(response.data, { path: requestPath, entity, params, requestId: response.requestId });
@@ -352,7 +358,8 @@ export class ConnectorHandle {
    */
   async get(options: CallOptions = {}): Promise<Connector> {
     checkCallOptions("connector.get", options);
-    return new Connectors(this.#scope).get(await this.id(options), options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
+    return new Connectors(this.#scope).get(await this.id(call), call);
   }
 
   /**
@@ -366,7 +373,8 @@ export class ConnectorHandle {
   async update(input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
     checkCallOptions("connector.update", options);
     requireObject("connector.update", "input", input, false);
-    return new Connectors(this.#scope).update(await this.id(options), input, options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
+    return new Connectors(this.#scope).update(await this.id(call), input, call);
   }
 
   /**
@@ -379,7 +387,8 @@ export class ConnectorHandle {
    */
   async delete(options: CallOptions = {}): Promise<{ jobId: string | null }> {
     checkCallOptions("connector.delete", options);
-    return new Connectors(this.#scope).delete(await this.id(options), options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
+    return new Connectors(this.#scope).delete(await this.id(call), call);
   }
 
   /**
@@ -395,11 +404,12 @@ export class ConnectorHandle {
   async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
     checkCallOptions("connector.check", options);
     requireObject("connector.check", "changes", changes);
-    const id = await this.id(options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
+    const id = await this.id(call);
     const catalog = this.#scope.scoped ? await this.#catalog() : undefined;
     const probe = catalog && (await loadConnectorRuntime()).checkOperation(catalog);
-    if (!probe) return new Connectors(this.#scope).check({ ...changes, connectorId: id }, options);
-    return (await connectorExtras()).probeCheck(id, probe, () => this.execute(probe.entity, probe.action, probe.params, options));
+    if (!probe) return new Connectors(this.#scope).check({ ...changes, connectorId: id }, call);
+    return (await connectorExtras()).probeCheck(id, probe, () => this.execute(probe.entity, probe.action, probe.params, call));
   }
 }
 

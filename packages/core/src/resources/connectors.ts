@@ -3,6 +3,7 @@ import { ConnectorResolutionError } from "../errors/classes";
 import { checkCallOptions } from "../input/call-options";
 import { requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { loadChunk } from "../load-chunk";
+import { startDeadline } from "../transport/call-deadline";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import {
@@ -219,21 +220,23 @@ export class Connectors {
   async resolve(slug: string, options: CallOptions = {}): Promise<ConnectorInfo> {
     checkCallOptions("connectors.resolve", options);
     requireText("connectors.resolve", "slug", slug);
+    // Two lists on the error path: one deadline for both.
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     const runtime = await loadConnectorRuntime();
     const catalog = await runtime.loadCatalog(slug);
     const toCandidate = (c: ConnectorInfo) => ({ id: c.id, name: c.name, connectorType: c.connectorType });
     if (catalog) {
-      const ofType = await this.list({ definitionId: catalog.definitionId }, options);
+      const ofType = await this.list({ definitionId: catalog.definitionId }, call);
       if (ofType.length === 1) return ofType[0] as ConnectorInfo;
       throw new ConnectorResolutionError({
         code: ofType.length === 0 ? "connector_not_found" : "connector_ambiguous",
         connector: runtime.catalogKey(slug),
         workspaceName: this.#scope.name,
         // With none of that type, the workspace's connectors are the candidates (one more request, on the error path only).
-        candidates: (ofType.length === 0 ? await this.list({}, options) : ofType).map(toCandidate),
+        candidates: (ofType.length === 0 ? await this.list({}, call) : ofType).map(toCandidate),
       });
     }
-    const all = await this.list({}, options);
+    const all = await this.list({}, call);
     const wanted = slug.toLowerCase();
     const byId = all.filter((c) => c.id.toLowerCase() === wanted);
     const byName = all.filter(

@@ -3,6 +3,7 @@ import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import type { AutomationSchema, WorkflowSchema } from "../schemas/preview";
+import { startDeadline } from "../transport/call-deadline";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API } from "./context";
@@ -135,7 +136,8 @@ export class Workflows {
    */
   async list(options: CallOptions = {}): Promise<Workflow[]> {
     checkCallOptions("workflows.list", options);
-    const workspaceId = await this.#workspaceId(options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
@@ -145,7 +147,7 @@ export class Workflows {
         reads: { data: "array", "data[].id": "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return data.data.map(toWorkflow);
   }
@@ -160,10 +162,11 @@ export class Workflows {
    */
   async create(input: { name: string; tasks?: unknown[] }, options: CallOptions = {}): Promise<Workflow> {
     checkCallOptions("workflows.create", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireText("workflows.create", "name", input?.name);
     if (input.tasks !== undefined && !Array.isArray(input.tasks))
       throw invalidInput("workflows.create", [{ path: "tasks", message: "expected an array" }]);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "POST",
@@ -173,7 +176,7 @@ export class Workflows {
         reads: { id: "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return toWorkflow(data);
   }
@@ -188,8 +191,9 @@ export class Workflows {
    */
   async get(workflowId: string, options: CallOptions = {}): Promise<Workflow> {
     checkCallOptions("workflows.get", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireUuid("workflows.get", "workflowId", workflowId);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
@@ -199,7 +203,7 @@ export class Workflows {
         reads: { id: "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return toWorkflow(data);
   }
@@ -214,12 +218,13 @@ export class Workflows {
    */
   async update(workflowId: string, input: { name?: string; tasks?: unknown[] }, options: CallOptions = {}): Promise<Workflow> {
     checkCallOptions("workflows.update", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireObject("workflows.update", "input", input, false);
     if (input.tasks !== undefined && !Array.isArray(input.tasks))
       throw invalidInput("workflows.update", [{ path: "tasks", message: "expected an array" }]);
     requireUuid("workflows.update", "workflowId", workflowId);
     if (input.name !== undefined) requireText("workflows.update", "name", input.name);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "PATCH",
@@ -230,7 +235,7 @@ export class Workflows {
         reads: { id: "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return toWorkflow(data);
   }
@@ -245,8 +250,9 @@ export class Workflows {
    */
   async delete(workflowId: string, options: CallOptions = {}): Promise<void> {
     checkCallOptions("workflows.delete", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireUuid("workflows.delete", "workflowId", workflowId);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     await this.#scope.ctx.transport.request(
       {
         method: "DELETE",
@@ -255,7 +261,7 @@ export class Workflows {
         schema: null,
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
   }
 }
@@ -298,17 +304,18 @@ export class Automations {
    */
   async list(workflowId?: string, options: CallOptions = {}): Promise<Automation[]> {
     checkCallOptions("automations.list", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     if (workflowId === undefined) {
-      const workflows = await this.#workflows.list(options);
+      const workflows = await this.#workflows.list(call);
       const out: Automation[] = [];
       for (let i = 0; i < workflows.length; i += 10) {
-        const batch = await Promise.all(workflows.slice(i, i + 10).map((wf) => this.list(wf.id, options)));
+        const batch = await Promise.all(workflows.slice(i, i + 10).map((wf) => this.list(wf.id, call)));
         out.push(...batch.flat());
       }
       return out;
     }
     requireUuid("automations.list", "workflowId", workflowId);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
@@ -318,7 +325,7 @@ export class Automations {
         reads: { data: "array", "data[].id": "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return data.data.map(toAutomation);
   }
@@ -333,9 +340,10 @@ export class Automations {
    */
   async create(workflowId: string, input: AutomationInput, options: CallOptions = {}): Promise<Automation> {
     checkCallOptions("automations.create", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireUuid("automations.create", "workflowId", workflowId);
     const body = automationBody("automations.create", input);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "POST",
@@ -346,7 +354,7 @@ export class Automations {
         reads: { id: "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return toAutomation(data);
   }
@@ -361,9 +369,10 @@ export class Automations {
    */
   async get(workflowId: string, automationId: string, options: CallOptions = {}): Promise<Automation> {
     checkCallOptions("automations.get", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireUuid("automations.get", "workflowId", workflowId);
     requireUuid("automations.get", "automationId", automationId);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "GET",
@@ -373,7 +382,7 @@ export class Automations {
         reads: { id: "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return toAutomation(data);
   }
@@ -388,10 +397,11 @@ export class Automations {
    */
   async update(workflowId: string, automationId: string, input: AutomationInput, options: CallOptions = {}): Promise<Automation> {
     checkCallOptions("automations.update", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireUuid("automations.update", "workflowId", workflowId);
     requireUuid("automations.update", "automationId", automationId);
     const body = automationBody("automations.update", input);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     const { data } = await this.#scope.ctx.transport.request(
       {
         method: "PATCH",
@@ -402,7 +412,7 @@ export class Automations {
         reads: { id: "string" },
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
     return toAutomation(data);
   }
@@ -417,9 +427,10 @@ export class Automations {
    */
   async delete(workflowId: string, automationId: string, options: CallOptions = {}): Promise<void> {
     checkCallOptions("automations.delete", options);
+    const call = startDeadline(this.#scope.ctx.transport.config, options);
     requireUuid("automations.delete", "workflowId", workflowId);
     requireUuid("automations.delete", "automationId", automationId);
-    const workspaceId = await this.#workspaceId(options);
+    const workspaceId = await this.#workspaceId(call);
     await this.#scope.ctx.transport.request(
       {
         method: "DELETE",
@@ -428,7 +439,7 @@ export class Automations {
         schema: null,
         auth: this.#scope.auth,
       },
-      options,
+      call,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, oneOf } from "../input/values";
+import { startDeadline } from "../transport/call-deadline";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -144,7 +145,9 @@ export class Workspaces {
   async findByName(name: string, options: CallOptions = {}): Promise<WorkspaceInfo | undefined> {
     checkCallOptions("workspaces.findByName", options);
     requireText("workspaces.findByName", "name", name);
-    for await (const ws of this.iterate({ nameContains: name, limit: 100 }, options)) if (ws.name === name) return ws;
+    // Every page of the search counts against one deadline.
+    const call = startDeadline(this.#ctx.transport.config, options);
+    for await (const ws of this.iterate({ nameContains: name, limit: 100 }, call)) if (ws.name === name) return ws;
     return undefined;
   }
 

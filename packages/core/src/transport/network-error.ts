@@ -53,6 +53,8 @@ export interface NetworkFailure {
   /** `host:port` of baseUrl, named in the message so a wrong baseUrl is obvious. */
   host: string;
   timeoutMs: number;
+  /** The call's whole budget, when it has a deadline: told when the deadline is what fired. */
+  deadlineMs?: number | undefined;
   /** A non-idempotent request: an answer that never came leaves its outcome unknown. */
   write: boolean;
   redact: Redactor;
@@ -83,7 +85,9 @@ export function networkError(error: unknown, failure: NetworkFailure): AirbyteEr
     return new TimeoutError(formatRequestMessage(request, detail), { ...base, code: "timeout", timeoutMs: failure.timeoutMs });
   }
   if (reason === "deadline") {
-    return new TimeoutError(formatRequestMessage(request, "The call's deadline passed"), { ...base, code: "deadline_exceeded" });
+    const detail =
+      failure.deadlineMs === undefined ? "The call's deadline passed" : `The call's deadline of ${failure.deadlineMs} ms passed`;
+    return new TimeoutError(formatRequestMessage(request, detail), { ...base, code: "deadline_exceeded", timeoutMs: failure.deadlineMs });
   }
   const root = rootCause(error);
   const rootText =

@@ -4,6 +4,7 @@ import { AbortError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { rememberBodySecrets, sensitiveHeaderValues } from "../redact";
 import type { AttemptEnv, AttemptSpec, CallPlan } from "./attempt";
+import type { StartedCallOptions } from "./call-deadline";
 import { type AttemptSignal, createAttemptSignal } from "./deadline";
 import { isIdempotentRequest, type RetryPolicy } from "./retry";
 import { serializeBody } from "./serialize";
@@ -39,7 +40,9 @@ export interface PlannedCall {
 export function planCall(env: AttemptEnv, spec: AttemptSpec, options: CallOptions): PlannedCall {
   const { config } = env;
   const budget = options.deadline ?? config.deadlineMs;
-  const deadlineAt = budget === undefined ? undefined : config.now() + budget;
+  // A call of several requests started its deadline once (startDeadline): this request gets what is left of it.
+  const started = (options as StartedCallOptions).deadlineAt;
+  const deadlineAt = started ?? (budget === undefined ? undefined : config.now() + budget);
   const timeoutMs = options.timeout ?? (spec.long ? config.longTimeoutMs : config.timeoutMs);
   const policy = options.maxRetries === undefined ? config.retry : { ...config.retry, maxRetries: options.maxRetries };
   const idempotent = spec.idempotent ?? isIdempotentRequest({ method: spec.method, executeAction: spec.executeAction });
@@ -55,7 +58,7 @@ export function planCall(env: AttemptEnv, spec: AttemptSpec, options: CallOption
     headers: options.headers,
     idempotent,
     validation: options.validation ?? config.validation,
-    failure: { request: base, host: env.host, timeoutMs, write: !idempotent, redact: config.redact },
+    failure: { request: base, host: env.host, timeoutMs, deadlineMs: budget, write: !idempotent, redact: config.redact },
   };
   if (options.signal?.aborted) throw new AbortError(formatRequestMessage(base, "The request was aborted before it was sent"), base);
   return {

@@ -53,7 +53,10 @@ export interface CallOptions {
   signal?: AbortSignal | undefined;
   /** Per-attempt timeout in milliseconds. */
   timeout?: number | undefined;
-  /** Overall budget in milliseconds for all attempts and the waits between them. */
+  /**
+   * Overall budget in milliseconds for all attempts and the waits between them. A method that sends several
+   * requests (a slug lookup and the execute) spends one budget across them.
+   */
   deadline?: number | undefined;
   maxRetries?: number | undefined;
   /** Also retry non-idempotent writes on 5xx and network errors. Only for calls you know are safe to repeat. */

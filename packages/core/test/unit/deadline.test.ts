@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { startDeadline } from "../../src/transport/call-deadline";
 import { createAttemptSignal, remainingMs, sleep } from "../../src/transport/deadline";
 
 beforeEach(() => {
@@ -164,5 +165,23 @@ describe("remainingMs", () => {
     expect(remainingMs(1500, 1000)).toBe(500);
     expect(remainingMs(1000, 1500)).toBe(0);
     expect(remainingMs(undefined, 1000)).toBe(Number.POSITIVE_INFINITY);
+  });
+});
+
+describe("startDeadline", () => {
+  const config = (deadlineMs: number | undefined, now = 1_000) => ({ deadlineMs, now: () => now });
+
+  it("starts the per-call budget, else the client's, without changing the caller's object", () => {
+    const options = { deadline: 500, maxRetries: 1 };
+    expect(startDeadline(config(9_000), options)).toEqual({ deadline: 500, maxRetries: 1, deadlineAt: 1_500 });
+    expect(options).toEqual({ deadline: 500, maxRetries: 1 });
+    expect(startDeadline(config(9_000), {})).toEqual({ deadline: 9_000, deadlineAt: 10_000 });
+  });
+
+  it("keeps an end already started, and changes nothing without a deadline", () => {
+    const started = startDeadline(config(undefined, 1_000), { deadline: 500 });
+    expect(startDeadline(config(undefined, 5_000), started)).toBe(started);
+    const none = { maxRetries: 0 };
+    expect(startDeadline(config(undefined), none)).toBe(none);
   });
 });
