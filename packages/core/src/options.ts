@@ -52,7 +52,7 @@ export interface ClientOptions {
    * must match; `"strict"` (for tests) throws on any difference.
    */
   validation?: ValidationMode | undefined;
-  /** The largest response body the client reads, in bytes; a larger one fails with `response_too_large`. Default 64 MiB. */
+  /** The largest response body the client reads, in bytes (inflated, when compressed); a larger one fails with `response_too_large`. Default 64 MiB. */
   maxResponseBytes?: number | undefined;
   /** Extra headers on every request. */
   headers?: Record<string, string> | undefined;

@@ -2,7 +2,7 @@
 // ApiError for a non-2xx, a redirect refused, the body parsed and checked). It decides nothing about retrying:
 // transport.ts does, from what this throws.
 import { createFetch, type FetchResponse } from "ofetch";
-import { ApiError, ConnectionError, ValidationError } from "../errors/classes";
+import { AirbyteError, ApiError, ConnectionError, ValidationError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { redactHeaders } from "../redact";
 import type { AttemptSignal } from "./deadline";
@@ -118,7 +118,16 @@ function checkBody<T>(
 ): T | Promise<T> {
   const mode = plan.validation;
   if (spec.schema === null || mode === "off") return data as T;
-  const context = { code: "unexpected_response", status, method: spec.method, path: spec.path, requestId, redact: config.redact } as const;
+  // A write answered 2xx was applied even when its answer is not what the SDK reads: the error says so.
+  const context = {
+    code: "unexpected_response",
+    status,
+    method: spec.method,
+    path: spec.path,
+    requestId,
+    redact: config.redact,
+    mayHaveSucceeded: !plan.idempotent,
+  } as const;
   if (mode === "lenient" && spec.reads) {
     const issues = readIssues(data, spec.reads);
     if (issues.length > 0) throw ValidationError.fromIssues(issues, context);
@@ -172,7 +181,8 @@ async function checkWithSchema<T>(
   }
   const result = registry.safeParse(registry[schema], data);
   if (result.success) return result.output as T;
-  const error = ValidationError.fromIssues(result.issues, context);
+  // A warning returns the data: nothing failed, so it tells no outcome of the write.
+  const error = ValidationError.fromIssues(result.issues, mode === "warn" ? { ...context, mayHaveSucceeded: false } : context);
   if (mode !== "warn") throw error;
   config.logger.warn(error.message, { issues: error.issues });
   return data as T;
@@ -233,12 +243,7 @@ export async function sendAttempt<T>(
   // Reads the body within the attempt's limits; a read that breaks is the connection's fault, named so.
   const readText = async (write: boolean): Promise<string> => {
     try {
-      return await readBodyText(
-        { status: response.status, headers: response.headers, body: stream, text: () => response.text() },
-        base,
-        maxBytes,
-        config.redact,
-      );
+      return await readBodyText({ status: response.status, headers: response.headers, body: stream }, base, maxBytes, config.redact, write);
     } catch (error) {
       const reason = signal.reason();
       if (reason !== undefined) throw networkError(error, { ...plan.failure, reason, write });
@@ -254,7 +259,12 @@ export async function sendAttempt<T>(
     // A write that reached a failing server may have been applied before it failed; that stays true when its
     // answer's body then breaks off or times out, so such a write is never sent again.
     const mayHaveSucceeded = !plan.idempotent && response.status >= 500;
-    const parsed = parseBody(await readText(mayHaveSucceeded));
+    // An error body over the limit is not read, but its status still says what failed (a 503 is retried).
+    const text = await readText(mayHaveSucceeded).catch((error: unknown) => {
+      if (error instanceof AirbyteError && error.code === "response_too_large") return "";
+      throw error;
+    });
+    const parsed = parseBody(text);
     throw ApiError.from({
       status: response.status,
       body: parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined,
@@ -280,6 +290,8 @@ export async function sendAttempt<T>(
       ...base,
       requestId,
       redact: config.redact,
+      // A write answered 2xx was applied, whatever its body: the error says so, and it is never repeated.
+      mayHaveSucceeded: !plan.idempotent,
     });
   }
   const body = parsed.kind === "json" ? parsed.value : parsed.kind === "text" ? parsed.text : undefined;

@@ -4,6 +4,7 @@
 // never receive a request.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   type AirbyteClient,
@@ -283,6 +284,53 @@ describe("malformed answers are typed errors naming the path", () => {
     expect(seen.filter((r) => r.method === "POST" && r.path === CONNECTORS).length - before).toBe(1);
   });
 
+  it("a write answered 2xx that the SDK then cannot use (too large, not JSON, a missing field): flagged as applied, sent once", async () => {
+    const answers: ((res: ServerResponse) => void)[] = [
+      (res) => {
+        res.writeHead(201, { "content-type": "application/json", "content-length": String(4 * 1024 * 1024) });
+        res.end();
+      },
+      (res) => {
+        res.writeHead(201, { "content-type": "text/html" });
+        res.end("<html>created</html>");
+      },
+      (res) => json(res, 201, { name: "no id here" }),
+    ];
+    for (const [i, answer] of answers.entries()) {
+      route = (req, res) => (req.method === "POST" ? answer(res) : json(res, 404, { detail: "not here" }));
+      const before = seen.filter((r) => r.method === "POST" && r.path === CONNECTORS).length;
+      const error = await failure(
+        client({ maxRetries: 3, maxResponseBytes: 1024 * 1024 })
+          .workspace()
+          .connectors.create({
+            definitionId: "e094cb9a-26de-4645-8761-65c0c425d1de",
+            credentials: { api_key: "sk_test_answer" },
+            replicationConfig: {},
+          }),
+      );
+      expect(error, `answer ${i}`).toMatchObject({ status: 201, retryable: false, mayHaveSucceeded: true });
+      expect(error.message, `answer ${i}`).toContain("The API accepted the write (HTTP 201), so it was applied: do not repeat it");
+      expect(seen.filter((r) => r.method === "POST" && r.path === CONNECTORS).length - before, `answer ${i}`).toBe(1);
+    }
+    // A read answered the same way is not flagged: nothing was written.
+    route = (_req, res) => json(res, 200, { data: "not a list" });
+    const read = await failure(client().workspace().connectors.list());
+    expect(read.mayHaveSucceeded).toBeUndefined();
+  });
+
+  it("an error answer over maxResponseBytes keeps its status: a 503 is still a retried InternalServerError", async () => {
+    let calls = 0;
+    route = (_req, res) => {
+      calls++;
+      res.writeHead(503, { "content-type": "text/html", "content-length": String(4 * 1024 * 1024) });
+      res.end();
+    };
+    const error = await failure(client({ maxRetries: 1, maxResponseBytes: 1024 * 1024 }).workspace().connectors.list());
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 503, retryable: true });
+    expect(calls).toBe(2);
+  });
+
   it("a body larger than maxResponseBytes: response_too_large, declared or streamed, never read whole", async () => {
     const chunk = "x".repeat(64 * 1024);
     route = (req, res) => {
@@ -308,6 +356,23 @@ describe("malformed answers are typed errors naming the path", () => {
     expect(streamed.message).toContain("maxResponseBytes");
     const declared = await failure(small.workspace().connector({ connectorId: CONNECTOR_ID }).execute("customers", "list", {}));
     expect(declared.code).toBe("response_too_large");
+  });
+
+  it("a compressed body is bounded by its inflated size: its Content-Length is the compressed one", async () => {
+    // 2 MB of records gzip to a few KB: a limit checked against Content-Length alone read it whole.
+    const records = Array.from({ length: 20_000 }, (_, i) => ({ id: `c${i}`, name: "x".repeat(80) }));
+    const inflated = JSON.stringify({ data: records });
+    const gzipped = gzipSync(inflated);
+    expect(gzipped.byteLength).toBeLessThan(200 * 1024);
+    route = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(gzipped.byteLength) });
+      res.end(gzipped);
+    };
+    const error = await failure(client({ maxResponseBytes: 1024 * 1024 }).workspace().connectors.list());
+    expect(error).toMatchObject({ code: "response_too_large", retryable: false, method: "GET", path: CONNECTORS });
+    // Under the limit once inflated, the same answer reads whole.
+    const big = client({ maxResponseBytes: 4 * 1024 * 1024, validation: "off" });
+    await expect(big.workspace().connectors.list()).resolves.toHaveLength(20_000);
   });
 });
 
