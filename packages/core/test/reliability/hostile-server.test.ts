@@ -325,7 +325,11 @@ describe("malformed answers are typed errors naming the path", () => {
       res.writeHead(503, { "content-type": "text/html", "content-length": String(4 * 1024 * 1024) });
       res.end();
     };
-    const error = await failure(client({ maxRetries: 1, maxResponseBytes: 1024 * 1024 }).workspace().connectors.list());
+    const error = await failure(
+      client({ maxRetries: 1, maxResponseBytes: 1024 * 1024 })
+        .workspace()
+        .connectors.list(),
+    );
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error).toMatchObject({ status: 503, retryable: true });
     expect(calls).toBe(2);
@@ -368,7 +372,11 @@ describe("malformed answers are typed errors naming the path", () => {
       res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "content-length": String(gzipped.byteLength) });
       res.end(gzipped);
     };
-    const error = await failure(client({ maxResponseBytes: 1024 * 1024 }).workspace().connectors.list());
+    const error = await failure(
+      client({ maxResponseBytes: 1024 * 1024 })
+        .workspace()
+        .connectors.list(),
+    );
     expect(error).toMatchObject({ code: "response_too_large", retryable: false, method: "GET", path: CONNECTORS });
     // Under the limit once inflated, the same answer reads whole.
     const big = client({ maxResponseBytes: 4 * 1024 * 1024, validation: "off" });
