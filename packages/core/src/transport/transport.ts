@@ -2,12 +2,12 @@ import { AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors
 import { formatRequestMessage } from "../errors/format";
 import type { Redactor, SecretRegistry } from "../redact";
 import { type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
-import type { AttemptSignal } from "./deadline";
+import { createAttemptSignal } from "./deadline";
 import { attemptError, fail, retryOrFail } from "./decide";
 import type { Hooks, RequestInfo } from "./hooks";
 import type { Logger } from "./logger";
 import { networkError, wasNeverSent } from "./network-error";
-import { attemptSignal, planCall } from "./plan";
+import { attemptSignal, planCall, type RetryPlan } from "./plan";
 import type { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body";
 import type { RetryPolicy } from "./retry";
 import type { Reads, SchemaName, SchemaOutput } from "./schemas";
@@ -51,7 +51,7 @@ export type ValidationMode = "lenient" | "strict" | "warn" | "off";
 export interface CallOptions {
   /** Cancels the call, retries and waits included. */
   signal?: AbortSignal | undefined;
-  /** Per-attempt timeout in milliseconds. */
+  /** Per-attempt timeout in milliseconds, from when the request is sent (a token mint before it has its own limits). */
   timeout?: number | undefined;
   /**
    * Overall budget in milliseconds for all attempts and the waits between them. A method that sends several
@@ -160,18 +160,28 @@ function mayHaveDeleted(error: AirbyteError): boolean {
 export function createTransport(config: TransportConfig): Transport {
   const env = createAttemptEnv(config);
 
-  // The token source's failure ends the call at once: a mint is retried on its own path, never again here.
-  const bearer = async (auth: TokenProvider, signal: AttemptSignal, plan: CallPlan, info: RequestInfo): Promise<string> => {
+  // The token source's failure ends the call at once: a mint is retried on its own path, never again here. The wait
+  // is bounded by the call's deadline and the caller's signal, not by the attempt's timeout: that one is for the
+  // request, which is not sent yet (a mint slower than a short per-call timeout failed a call that never went out).
+  const bearer = async (auth: TokenProvider, plan: CallPlan, retry: RetryPlan, info: RequestInfo): Promise<string> => {
+    // Without a deadline the caller's signal is all there is to follow: no timer, no controller.
+    const wait =
+      retry.deadlineAt === undefined
+        ? undefined
+        : createAttemptSignal({ deadlineAt: retry.deadlineAt, callerSignal: retry.callerSignal, now: config.now() });
     try {
-      return await auth.get(signal.signal);
+      return await auth.get(wait ? wait.signal : retry.callerSignal);
     } catch (error) {
-      // Stopped by this attempt's own signal (its timer, the deadline, the caller): networkError tells which.
-      const stopped = error instanceof AirbyteError && error.code === "aborted" && signal.reason() !== undefined;
+      const reason = wait ? wait.reason() : retry.callerSignal?.aborted ? "aborted" : undefined;
+      // Stopped by the deadline or the caller: networkError tells which.
+      const stopped = error instanceof AirbyteError && error.code === "aborted" && reason !== undefined;
       const named =
         error instanceof AirbyteError && !stopped
           ? tokenFailure(error, plan.base, config.redact)
-          : networkError(error, { ...plan.failure, reason: signal.reason(), write: false });
+          : networkError(error, { ...plan.failure, reason, write: false });
       return fail(config, named, info);
+    } finally {
+      wait?.cleanup();
     }
   };
 
@@ -185,41 +195,39 @@ export function createTransport(config: TransportConfig): Transport {
     let replayedRefusal = false;
     let deleteMayHaveApplied = false;
     for (let attempt = 0; ; ) {
-      const signal = attemptSignal(config, plan, retry);
       let info: RequestInfo = { ...base, attempt, headers: {} };
+      // --- The token, from a cache that mints on its own path (mint.ts) when it has none.
+      const token = await bearer(spec.auth, plan, retry, info);
+      // --- One attempt, under its timeout, what is left of the deadline, and the caller's signal.
+      const signal = attemptSignal(config, plan, retry);
       let keptSignal = false;
       try {
-        // --- The token, from a cache that mints on its own path (mint.ts) when it has none.
-        const token = await bearer(spec.auth, signal, plan, info);
-        try {
-          // --- One attempt.
-          const response = await sendAttempt<T>(env, spec, plan, token, signal, info, (sent) => {
-            info = sent;
-          });
-          keptSignal = response.keptSignal === true;
-          const { keptSignal: _kept, ...result } = response;
-          return result;
-        } catch (thrown) {
-          // --- The decision.
-          const error = attemptError(thrown, plan, signal);
-          // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
-          if (!replayedRefusal && error instanceof ApiError && isTokenRefusal(error, token, config.now())) {
-            await spec.auth.invalidate(token);
-            replayedRefusal = true;
-            config.logger.debug("token refused, minting a new one", base);
-            continue;
-          }
-          if (spec.method === "DELETE") {
-            // An earlier attempt of this DELETE got lost after it was sent; nothing left to delete means it took effect.
-            if (deleteMayHaveApplied && error instanceof ApiError && error.status === 404) {
-              config.logger.debug("a retried delete found nothing left: the earlier attempt took effect", base);
-              return { data: null as T, status: 404, headers: new Headers(), requestId: error.requestId, alreadyGone: true };
-            }
-            if (mayHaveDeleted(error)) deleteMayHaveApplied = true;
-          }
-          await retryOrFail(config, retry, attempt, error, info);
-          attempt++;
+        const response = await sendAttempt<T>(env, spec, plan, token, signal, info, (sent) => {
+          info = sent;
+        });
+        keptSignal = response.keptSignal === true;
+        const { keptSignal: _kept, ...result } = response;
+        return result;
+      } catch (thrown) {
+        // --- The decision.
+        const error = attemptError(thrown, plan, signal);
+        // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
+        if (!replayedRefusal && error instanceof ApiError && isTokenRefusal(error, token, config.now())) {
+          await spec.auth.invalidate(token);
+          replayedRefusal = true;
+          config.logger.debug("token refused, minting a new one", base);
+          continue;
         }
+        if (spec.method === "DELETE") {
+          // An earlier attempt of this DELETE got lost after it was sent; nothing left to delete means it took effect.
+          if (deleteMayHaveApplied && error instanceof ApiError && error.status === 404) {
+            config.logger.debug("a retried delete found nothing left: the earlier attempt took effect", base);
+            return { data: null as T, status: 404, headers: new Headers(), requestId: error.requestId, alreadyGone: true };
+          }
+          if (mayHaveDeleted(error)) deleteMayHaveApplied = true;
+        }
+        await retryOrFail(config, retry, attempt, error, info);
+        attempt++;
       } finally {
         if (!keptSignal) signal.cleanup();
       }

@@ -385,6 +385,32 @@ describe("malformed answers are typed errors naming the path", () => {
 });
 
 describe("time and refusals", () => {
+  it("a call's timeout starts when its request is sent: a mint slower than it does not fail the call", async () => {
+    tokenHandler = (req, res, body) => setTimeout(() => goodMint(req, res, body), 700);
+    route = (_req, res) => json(res, 200, { data: [] });
+    const started = Date.now();
+    await expect(client({ timeout: 2_000 }).workspace().connectors.list({}, { timeout: 400 })).resolves.toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+    // The data request's own timeout still holds once it is sent.
+    route = () => {
+      // Never answer.
+    };
+    const error = await failure(client({ timeout: 2_000, maxRetries: 0 }).workspace().connectors.list({}, { timeout: 300 }));
+    expect(error).toMatchObject({ name: "TimeoutError", code: "timeout", timeoutMs: 300 });
+  });
+
+  it("a call's deadline and signal still bound its wait for a token", async () => {
+    tokenHandler = (req, res, body) => setTimeout(() => goodMint(req, res, body), 1_500);
+    const started = Date.now();
+    const late = await failure(client({ timeout: 5_000 }).workspace().connectors.list({}, { deadline: 400 }));
+    expect(late).toMatchObject({ name: "TimeoutError", code: "deadline_exceeded" });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const aborted = await failure(client({ timeout: 5_000 }).workspace().connectors.list({}, { signal: controller.signal }));
+    expect(aborted).toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(1_400);
+  });
+
   it("a server that never answers: TimeoutError naming the host, within timeout x attempts", async () => {
     route = () => {
       // Never answer.
