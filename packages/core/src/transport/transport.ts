@@ -1,6 +1,7 @@
 import { AirbyteError, ApiError, ConnectionError, TimeoutError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import type { Redactor, SecretRegistry } from "../redact";
+import { abortable } from "./abortable";
 import { type CallPlan, createAttemptEnv, sendAttempt } from "./attempt";
 import { createAttemptSignal } from "./deadline";
 import { attemptError, fail, retryOrFail } from "./decide";
@@ -160,30 +161,67 @@ function mayHaveDeleted(error: AirbyteError): boolean {
 export function createTransport(config: TransportConfig): Transport {
   const env = createAttemptEnv(config);
 
-  // The token source's failure ends the call at once: a mint is retried on its own path, never again here. The wait
-  // is bounded by the call's deadline and the caller's signal, not by the attempt's timeout: that one is for the
-  // request, which is not sent yet (a mint slower than a short per-call timeout failed a call that never went out).
-  const bearer = async (auth: TokenProvider, plan: CallPlan, retry: RetryPlan, info: RequestInfo): Promise<string> => {
-    // Without a deadline the caller's signal is all there is to follow: no timer, no controller.
+  // What runs between attempts (the wait for a token, dropping a refused one) is bounded by the call's deadline and
+  // the caller's signal, not by an attempt's timeout: that one is the request's, and the request is not sent yet (a
+  // mint slower than a short per-call timeout failed a call that never went out). Without a deadline the caller's
+  // signal is all there is to follow: no timer, no controller. A stop by either is told by networkError; any other
+  // failure goes to `other`.
+  const betweenAttempts = async <R>(
+    plan: CallPlan,
+    retry: RetryPlan,
+    info: RequestInfo,
+    run: (signal: AbortSignal | undefined) => Promise<R>,
+    other: (error: unknown) => R | Promise<R>,
+  ): Promise<R> => {
     const wait =
       retry.deadlineAt === undefined
         ? undefined
         : createAttemptSignal({ deadlineAt: retry.deadlineAt, callerSignal: retry.callerSignal, now: config.now() });
+    const signal = wait ? wait.signal : retry.callerSignal;
     try {
-      return await auth.get(wait ? wait.signal : retry.callerSignal);
+      return await run(signal);
     } catch (error) {
-      const reason = wait ? wait.reason() : retry.callerSignal?.aborted ? "aborted" : undefined;
-      // Stopped by the deadline or the caller: networkError tells which.
-      const stopped = error instanceof AirbyteError && error.code === "aborted" && reason !== undefined;
-      const named =
-        error instanceof AirbyteError && !stopped
-          ? tokenFailure(error, plan.base, config.redact)
-          : networkError(error, { ...plan.failure, reason, write: false });
-      return fail(config, named, info);
+      const reason = wait ? wait.reason() : signal?.aborted ? "aborted" : undefined;
+      if (reason !== undefined && (!(error instanceof AirbyteError) || error.code === "aborted")) {
+        return fail(config, networkError(error, { ...plan.failure, reason, write: false }), info);
+      }
+      return other(error);
     } finally {
       wait?.cleanup();
     }
   };
+
+  // The token source's failure ends the call at once: a mint is retried on its own path, never again here.
+  const bearer = (auth: TokenProvider, plan: CallPlan, retry: RetryPlan, info: RequestInfo): Promise<string> =>
+    betweenAttempts(
+      plan,
+      retry,
+      info,
+      (signal) => auth.get(signal),
+      (error) =>
+        fail(
+          config,
+          error instanceof AirbyteError
+            ? tokenFailure(error, plan.base, config.redact)
+            : networkError(error, { ...plan.failure, reason: undefined, write: false }),
+          info,
+        ),
+    );
+
+  // Dropping a refused token may wait on a shared store (a KV delete). A cache keeps the refused token out of use
+  // before it waits, so a stop here loses nothing; a store that fails is no reason to fail the call.
+  const forget = (auth: TokenProvider, token: string, plan: CallPlan, retry: RetryPlan, info: RequestInfo): Promise<void> =>
+    betweenAttempts(
+      plan,
+      retry,
+      info,
+      (signal) =>
+        abortable(
+          Promise.resolve().then(() => auth.invalidate(token)),
+          signal,
+        ),
+      () => config.logger.warn("the refused token could not be dropped", plan.base),
+    );
 
   const request = async <S extends SchemaName | null, T = SchemaOutput<S>>(
     spec: RequestSpec<S>,
@@ -213,7 +251,7 @@ export function createTransport(config: TransportConfig): Transport {
         const error = attemptError(thrown, plan, signal);
         // The token died early (a 401, or a 403 that says so): drop it, mint again, replay once (api-notes §8).
         if (!replayedRefusal && error instanceof ApiError && isTokenRefusal(error, token, config.now())) {
-          await spec.auth.invalidate(token);
+          await forget(spec.auth, token, plan, retry, info);
           replayedRefusal = true;
           config.logger.debug("token refused, minting a new one", base);
           continue;

@@ -15,7 +15,9 @@ import {
   createClient,
   InternalServerError,
   PermissionDeniedError,
+  type StoredToken,
   TimeoutError,
+  type TokenStore,
   ValidationError,
 } from "../../src/index";
 
@@ -432,6 +434,31 @@ describe("time and refusals", () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.code).toBe("deadline_exceeded");
     expect(Date.now() - started).toBeLessThan(1_500);
+  });
+
+  it("dropping a refused token from a slow store is bounded by the call's deadline and signal", async () => {
+    // A shared store (a KV namespace) whose delete hangs: the call waited for it whatever its deadline.
+    const entries = new Map<string, StoredToken>();
+    const slowStore: TokenStore = {
+      get: (key) => entries.get(key),
+      set: (key, value) => void entries.set(key, value),
+      delete: (key) => new Promise((resolve) => setTimeout(() => resolve(void entries.delete(key)), 3_000)),
+    };
+    let refused = 0;
+    route = (_req, res) => {
+      refused++;
+      json(res, 401, { detail: "Token expired" });
+    };
+    const started = Date.now();
+    const late = await failure(client({ tokenStore: slowStore }).workspace().connectors.list({}, { deadline: 500 }));
+    expect(late).toMatchObject({ name: "TimeoutError", code: "deadline_exceeded", timeoutMs: 500 });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const aborted = await failure(client({ tokenStore: slowStore }).workspace().connectors.list({}, { signal: controller.signal }));
+    expect(aborted).toMatchObject({ name: "AbortError" });
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(refused).toBe(2);
   });
 
   it("401 on every mint: one AuthenticationError, one mint attempt, no replay loop", async () => {
