@@ -247,6 +247,43 @@ describe("writes change later reads (Stripe customers)", () => {
   });
 });
 
+describe("page numbers as each spec counts them", () => {
+  async function create(connectorType: string, credentials: Rec, replicationConfig?: Rec): Promise<string> {
+    const created = await h.api("POST", "/api/v1/integrations/connectors", {
+      token,
+      body: { workspace_name: "default", connector_type: connectorType, credentials, replication_config: replicationConfig },
+    });
+    expect(created.status).toBe(200);
+    return created.body.id as string;
+  }
+
+  it("ClickUp's page is 0-indexed (its default is 0): pages 0, 1, 2 are the first, second and third", async () => {
+    const id = await create("ClickUp", { api_key: "pk_test" });
+    const page = async (n: number | undefined) => {
+      const params: Rec = { list_id: "l1", ...(n === undefined ? {} : { page: n }) };
+      const res = await execute(h, token, id, { entity: "tasks", action: "list", params });
+      expect(res.status).toBe(200);
+      return res.body as { result: Rec[]; connector_metadata: Rec };
+    };
+    const [first, zero, one, two] = [await page(undefined), await page(0), await page(1), await page(2)];
+    expect(zero.result.map((r) => r.id)).toEqual(first.result.map((r) => r.id));
+    const seen = [...zero.result, ...one.result, ...two.result].map((r) => r.id);
+    expect(new Set(seen).size).toBe(RECORDS);
+    expect([zero, one, two].map((p) => p.connector_metadata.last_page)).toEqual([false, false, true]);
+  });
+
+  it("TikTok's page_info holds the page asked for, its size, the record count and the page count", async () => {
+    const id = await create("TikTok Marketing", { access_token: "t" }, { start_date: "2024-01-01" });
+    const res = await execute(h, token, id, {
+      entity: "campaigns",
+      action: "list",
+      params: { advertiser_id: "a1", page_size: 10, page: 3 },
+    });
+    expect(res.body.connector_metadata).toEqual({ page_info: { total_number: RECORDS, page: 3, page_size: 10, total_page: 5 } });
+    expect(res.body.result).toHaveLength(10);
+  });
+});
+
 describe("select_fields and exclude_fields", () => {
   const list = (extra: Partial<ExecuteBody>) => ok("linear", { entity: "issues", action: "list", params: { first: 5 }, ...extra });
 

@@ -4,11 +4,19 @@ import type { CatalogAction, CatalogParam, RuntimeParam } from "./catalog-types"
 
 type Paging = NonNullable<CatalogAction["pagination"]>;
 
-const TOTAL_PAGES = ["total_pages", "totalPages", "page_count", "pageCount"];
-const TOTAL_ITEMS = ["total", "total_count", "totalCount", "total_items", "totalItems", "total_records", "totalRecords"];
+// TikTok names its page count `total_page` and its record count `total_number`, inside `page_info`.
+const TOTAL_PAGES = ["total_pages", "totalPages", "total_page", "page_count", "pageCount"];
+const TOTAL_ITEMS = ["total", "total_count", "totalCount", "total_items", "totalItems", "total_records", "totalRecords", "total_number"];
 
-const numberAt = (raw: Record<string, unknown> | null, keys: string[]) => {
-  for (const key of keys) if (typeof raw?.[key] === "number") return raw[key] as number;
+/** The first of `keys` holding a number in the meta, or in an object of it (TikTok's `page_info`). */
+const numberAt = (raw: Record<string, unknown> | null, keys: string[]): number | undefined => {
+  if (!raw) return undefined;
+  for (const key of keys) if (typeof raw[key] === "number") return raw[key] as number;
+  for (const value of Object.values(raw)) {
+    if (!value || typeof value !== "object" || Array.isArray(value)) continue;
+    const inner = value as Record<string, unknown>;
+    for (const key of keys) if (typeof inner[key] === "number") return inner[key] as number;
+  }
   return undefined;
 };
 

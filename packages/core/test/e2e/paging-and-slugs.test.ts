@@ -22,6 +22,12 @@ describe("a { connectorId } handle pages by its connector's spec", () => {
     ids.typeform = (
       await ws.connectors.create({ type: "typeform", credentials: { access_token: "k" }, replicationConfig: { start_date: "2024-01-01" } })
     ).id;
+    await ws.connectors.create({
+      type: "tiktok-marketing",
+      credentials: { access_token: "k" },
+      replicationConfig: { start_date: "2024-01-01" },
+    });
+    await ws.connectors.create({ type: "clickup-api", credentials: { api_key: "k" } } as never);
   });
 
   it("Greenhouse (its GET says only the display name 'Greenhouse Harvest'): sends `page`, reads every record", async () => {
@@ -40,6 +46,34 @@ describe("a { connectorId } handle pages by its connector's spec", () => {
     expect(await ws.connector("typeform").paginate("forms", "list", { page_size: 5 }).toArray()).toHaveLength(RECORDS);
     const untyped = ws.connector({ connectorId: ids.typeform as string });
     expect(await untyped.paginate("forms", "list", { page_size: 5 }).toArray()).toHaveLength(RECORDS);
+  });
+});
+
+describe("page numbers as each spec counts them", () => {
+  const ids = (records: unknown[]) => new Set(records.map((r) => JSON.stringify((r as { id?: unknown }).id ?? r)));
+
+  it("TikTok (its page count is inside meta.page_info, as total_page): reads every page", async () => {
+    const since = h.emu.requests().length;
+    const tiktok = h.client().workspace("paging-ws").connector("tiktok-marketing");
+    const records = await tiktok.paginate("campaigns", "list", { advertiser_id: "adv-1", page_size: 5 }).toArray();
+    expect(records).toHaveLength(RECORDS);
+    expect(executes(since).map((r) => (r.execute?.params as { page?: unknown } | undefined)?.page)).toEqual([undefined, 2, 3, 4, 5]);
+    // The emulator fills page_info as the spec names its fields: the page asked for and the count of pages.
+    const page = await tiktok.execute("campaigns", "list", { advertiser_id: "adv-1", page_size: 5, page: 2 });
+    expect((page.meta.raw as { page_info?: unknown } | null)?.page_info).toEqual({
+      total_number: RECORDS,
+      page: 2,
+      page_size: 5,
+      total_page: 5,
+    });
+  });
+
+  it("ClickUp (its page is 0-indexed): reads each record once", async () => {
+    const since = h.emu.requests().length;
+    const records = await h.client().workspace("paging-ws").connector("clickup-api").paginate("tasks", "list", { list_id: "l1" }).toArray();
+    expect(records).toHaveLength(RECORDS);
+    expect(ids(records).size).toBe(RECORDS);
+    expect(executes(since).map((r) => (r.execute?.params as { page?: unknown } | undefined)?.page)).toEqual([undefined, 1]);
   });
 });
 

@@ -71,6 +71,15 @@ describe("nextPage", () => {
     expect(nextPage(paging, oneBased, 3, [], meta({ next: "https://x/?page=4" }))).toEqual({ hasNextPage: false, cursor: null });
   });
 
+  it("pageNumber: a page count inside an object of the meta (TikTok's page_info.total_page)", () => {
+    const tiktok = { cursorParam: "page", cursorFrom: "pageNumber" as const, cursorType: "integer" as const, metaKeys: ["page_info"] };
+    const param = { name: "page", in: "query" as const, type: "integer", default: 1, minimum: 1 };
+    const info = (page: number) => meta({ page_info: { page, page_size: 2, total_number: 5, total_page: 3 } });
+    expect(nextPage(tiktok, param, undefined, items(2), info(1))).toEqual({ hasNextPage: true, cursor: "2" });
+    expect(nextPage(tiktok, param, 2, items(2), info(2))).toEqual({ hasNextPage: true, cursor: "3" });
+    expect(nextPage(tiktok, param, 3, items(1), info(3))).toEqual({ hasNextPage: false, cursor: null });
+  });
+
   it("offset: previous offset plus the page's length, until the total is reached", () => {
     const paging = { cursorParam: "startAt", cursorFrom: "offset" as const, cursorType: "integer" as const, metaKeys: ["total"] };
     expect(nextPage(paging, undefined, undefined, items(50), meta({ total: 120 }))).toEqual({ hasNextPage: true, cursor: "50" });

@@ -23,6 +23,16 @@ export function isPageNumber(param: CatalogParam | undefined): boolean {
   return !!param && /^(page|page\[number\]|pageNumber|page_number)$/i.test(param.name);
 }
 
+/**
+ * The number of a page-number parameter's first page: its default (ClickUp's `page` is 0-indexed, default 0), else
+ * its minimum, else 1.
+ */
+export function firstPage(param: CatalogParam | undefined): number {
+  if (typeof param?.default === "number" && Number.isInteger(param.default)) return param.default;
+  if (typeof param?.minimum === "number" && Number.isInteger(param.minimum)) return param.minimum;
+  return 1;
+}
+
 export function isIntegerParam(param: CatalogParam | undefined): boolean {
   return !!param && [param.type ?? []].flat().some((t) => t === "integer" || t === "number");
 }
@@ -37,7 +47,7 @@ export function decodeCursor(value: unknown, action: CatalogAction, size: number
   const text = String(value).trim();
   if (isIntegerParam(param) && /^\d+$/.test(text)) {
     const n = Number(text);
-    return isPageNumber(param) ? Math.max(0, n - 1) * size : n;
+    return isPageNumber(param) ? Math.max(0, n - firstPage(param)) * size : n;
   }
   const direct = decodeToken(text);
   if (direct !== undefined) return direct;
@@ -53,6 +63,6 @@ export function decodeCursor(value: unknown, action: CatalogAction, size: number
 /** What a client sends back in the cursor parameter to read the page starting at `position`. */
 export function cursorValue(action: CatalogAction, position: number, size: number): string | number {
   const param = action.params.find((p) => p.name === action.cursorParam);
-  if (isIntegerParam(param)) return isPageNumber(param) ? Math.floor(position / size) + 1 : position;
+  if (isIntegerParam(param)) return isPageNumber(param) ? Math.floor(position / size) + firstPage(param) : position;
   return encodeCursor(position);
 }

@@ -1,5 +1,5 @@
 import type { CatalogAction, RecordSchema } from "../catalog/types.js";
-import { cursorValue } from "./cursor.js";
+import { cursorValue, firstPage } from "./cursor.js";
 import { typesOf } from "./schema.js";
 
 export interface PageFacts {
@@ -29,15 +29,33 @@ function coerce(value: unknown, schema: RecordSchema): unknown {
   return value;
 }
 
+/**
+ * The paging fact a meta key's name says it holds (`page`, `total_pages`, TikTok's `total_page`, `offset`), at the
+ * top of the meta or inside an object of it (TikTok's `page_info`); undefined for any other name.
+ */
+function namedFact(action: CatalogAction, key: string, facts: PageFacts): unknown {
+  const size = Math.max(1, facts.size);
+  if (/^(previous|prev)/i.test(key)) return null;
+  if (/^(page|current_?page(_?number)?)$/i.test(key)) {
+    return Math.floor(facts.start / size) + firstPage(action.params.find((p) => p.name === action.cursorParam));
+  }
+  if (/^(page_?count|total_?pages?)$/i.test(key)) return Math.ceil(facts.total / size);
+  if (/^(offset|start)$/i.test(key)) return facts.start;
+  return undefined;
+}
+
 /** A plain value of a schema for meta keys that carry no paging fact (`response_aggregation_type`). */
-function plain(name: string, schema: RecordSchema, facts: PageFacts, depth = 0): unknown {
+function plain(action: CatalogAction, name: string, schema: RecordSchema, facts: PageFacts, depth = 0): unknown {
   if (schema.enum && schema.enum.length > 0) return schema.enum.find((v) => v !== null) ?? null;
   const type = typesOf(schema).find((t) => t !== "null") ?? "string";
   switch (type) {
     case "object": {
       if (depth > 2) return {};
       const out: Record<string, unknown> = {};
-      for (const [key, child] of Object.entries(schema.properties ?? {})) out[key] = plain(key, child, facts, depth + 1);
+      for (const [key, child] of Object.entries(schema.properties ?? {})) {
+        const named = namedFact(action, key, facts);
+        out[key] = coerce(named !== undefined ? named : plain(action, key, child, facts, depth + 1), child);
+      }
       return out;
     }
     case "array":
@@ -63,7 +81,7 @@ function cursorMeta(action: CatalogAction, name: string, schema: RecordSchema, f
       if (key === action.cursorParam || /^(offset|cursor|after|token|next|next_cursor|starting_after|page_token)$/i.test(key))
         out[key] = coerce(value, child);
       else if (LINK.test(key) || key === "path") out[key] = linkTo(action, value);
-      else out[key] = plain(key, child, facts);
+      else out[key] = plain(action, key, child, facts);
     }
     return out;
   }
@@ -84,11 +102,10 @@ export function metaFor(action: CatalogAction, facts: PageFacts): Record<string,
     else if (role === "done") value = !facts.hasMore;
     else if (role === "cursor") value = cursorMeta(action, key, schema, facts);
     else if (role === "total") value = facts.total;
-    else if (/^(previous|prev)/i.test(key)) value = null;
-    else if (/^(page|current_?page(_?number)?)$/i.test(key)) value = Math.floor(facts.start / Math.max(1, facts.size)) + 1;
-    else if (/^(page_?count|total_?pages)$/i.test(key)) value = Math.ceil(facts.total / Math.max(1, facts.size));
-    else if (/^(offset|start)$/i.test(key)) value = facts.start;
-    else value = plain(key, schema, facts);
+    else {
+      const named = namedFact(action, key, facts);
+      value = named !== undefined ? named : plain(action, key, schema, facts);
+    }
     out[key] = coerce(value, schema);
   }
   return out;
