@@ -6,6 +6,7 @@ import { createIndexedSecrets } from "./indexed-secrets";
 import { requireText } from "./input/invalid-input";
 import { checkOption, isBoolean, optionsObject } from "./input/values";
 import { type ClientOptions, missingCredentials, type ResolvedClientOptions, resolveClientOptions } from "./options";
+import { redactHeaderValue } from "./redact";
 import { createConnectorIds } from "./resources/connector-ids";
 import type { CachedTokenProvider, ResourceContext } from "./resources/context";
 import type { Definitions } from "./resources/definitions";
@@ -129,8 +130,12 @@ export function createClient(input: ClientOptions = {}): AirbyteClient {
     connectorIds: createConnectorIds(Date.now),
   };
   const { clientSecret: _secret, fetch: _fetch, tokenStore: _store, logger: _logger, hooks: _hooks, ...publicOptions } = options;
+  // Which headers are set shows; a secret header's value (a proxy's Authorization) does not.
+  const headers =
+    options.headers &&
+    Object.fromEntries(Object.entries(options.headers).map(([name, value]) => [name, redactHeaderValue(name, value, secrets.redact)]));
   return {
-    options: Object.freeze(publicOptions),
+    options: Object.freeze({ ...publicOptions, headers }),
     // Loaded on their first call (resources/lazy.ts): a first use that only executes never bundles them.
     tokens: lazyResource<Tokens>(async () => new (await loadOnDemand()).Tokens(ctx), {
       application: "async",

@@ -74,7 +74,7 @@ const SCHEME_SELECTORS: readonly string[] = ["option_title", "auth_type", "auth_
 
 // The CLI's debug-log list (api-notes §8) plus the usual auth vocabulary.
 const SENSITIVE_KEY =
-  /token|secret|password|passwd|credential|api[_-]?key|apikey|authorization|cookie|refresh|private[_-]?key|client[_-]?secret|access[_-]?key/i;
+  /token|secret|password|passwd|credential|api[_-]?key|apikey|auth[_-]?key|authorization|cookie|refresh|private[_-]?key|client[_-]?secret|access[_-]?key/i;
 
 // A key whose last word names metadata *about* a secret (`token_type`, `refresh_token_expires_in`,
 // `credentials_schema`) carries no secret itself; redacting it would only hide useful context.
@@ -283,8 +283,23 @@ export function createSecretRegistry(literals: LiteralSecrets = createPlainLiter
 }
 
 /**
+ * One header's value as it may be shown: `[REDACTED]` when its name says it holds a secret (`Authorization`,
+ * `Cookie`, `X-Api-Key`, `X-Auth-Key`...), else the value with every secret `redact` knows taken out.
+ *
+ * @example
+ * ```ts
+ * redactHeaderValue("X-Auth-Key", "k3y_live_123"); // "[REDACTED]"
+ * redactHeaderValue("Accept", "application/json"); // "application/json"
+ * ```
+ */
+export function redactHeaderValue(name: string, value: string, redact: Redactor = redactText): string {
+  const lower = name.toLowerCase();
+  return SENSITIVE_HEADERS.includes(lower) || isSensitiveKey(lower) ? REDACTED : redact(value);
+}
+
+/**
  * Returns a copy of `headers` as a plain object with lower-case names, where `Authorization`,
- * `Cookie`, `X-Api-Key` and every other sensitive header reads `[REDACTED]`.
+ * `Cookie`, `X-Api-Key` and every other sensitive header reads `[REDACTED]` (see {@link redactHeaderValue}).
  *
  * @example
  * ```ts
@@ -303,8 +318,7 @@ export function redactHeaders(
 ): Record<string, string> {
   const result: Record<string, string> = {};
   const put = (name: string, value: string): void => {
-    const lower = name.toLowerCase();
-    result[lower] = SENSITIVE_HEADERS.includes(lower) || isSensitiveKey(lower) ? REDACTED : redact(value);
+    result[name.toLowerCase()] = redactHeaderValue(name, value, redact);
   };
   if (headers == null) return result;
   if (typeof (headers as { forEach?: unknown }).forEach === "function" && !Array.isArray(headers)) {

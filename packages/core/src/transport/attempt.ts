@@ -209,7 +209,9 @@ export async function sendAttempt<T>(
   // Hook payloads carry the headers redacted; without hooks nobody reads them, so they are not copied.
   const { hooks } = config;
   const hooked = hooks.onRequest || hooks.onResponse || hooks.onRetry || hooks.onError;
-  const sent: RequestInfo = hooked ? { ...info, headers: redactHeaders(headers) } : info;
+  // The client's redactor: a header value that is a secret the client knows (its client secret, a token, a
+  // credential it sent) is taken out too, whatever the header's name.
+  const sent: RequestInfo = hooked ? { ...info, headers: redactHeaders(headers, config.redact) } : info;
   onSent(sent);
   runHook(hooks.onRequest, sent, config.logger);
   const sentAt = hooks.onResponse ? config.now() : 0;
