@@ -5,7 +5,8 @@ import { SCOPED_TOKEN_LIFETIME_MS } from "./scoped-expiry";
 
 /**
  * What a browser's `getToken()` may return: the widget token string (base64 JSON `{token, widgetUrl}`), a plain
- * scoped JWT, or the `{ token, expiresAt }` object that `createWidgetTokenHandler` answers with.
+ * scoped JWT, or the `{ token, expiresAt }` object that `createWidgetTokenHandler` answers with. `expiresAt` may be
+ * an ISO string, a `Date`, epoch milliseconds, or epoch seconds (a number below 1e11, as a JWT's `exp`).
  *
  * @example
  * ```ts
@@ -62,9 +63,12 @@ export function decodeWidgetToken(widgetToken: string): { token: string; widgetU
   return { token, widgetUrl };
 }
 
+// Below this, a number is epoch seconds (as a JWT's `exp`): in milliseconds it would be a date in 1973.
+const LAST_EPOCH_SECOND = 1e11;
+
 function expiryHint(value: unknown): number | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value < LAST_EPOCH_SECOND ? value * 1000 : value;
   if (typeof value === "string" && value !== "") {
     const parsed = Date.parse(value);
     return Number.isNaN(parsed) ? undefined : parsed;
