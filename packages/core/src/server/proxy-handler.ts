@@ -13,6 +13,7 @@ import {
   optionsObject,
 } from "../input/values";
 import { DEFAULT_BASE_URL } from "../transport/client-transport";
+import { readWithin } from "../transport/read-within";
 
 /**
  * Options of {@link createProxyHandler}.
@@ -82,20 +83,13 @@ function isScopedJwt(token: string): boolean {
  */
 async function readBody(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
   if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      // Stop the sender; not awaited, so a source slow to cancel cannot hold up the 413.
-      reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
+  const within = await readWithin(request.body, limit, (chunk) => {
+    chunks.push(chunk);
+    total += chunk.byteLength;
+  });
+  if (!within) return undefined;
   const body = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

@@ -1,5 +1,6 @@
 import { AirbyteError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
+import { readWithin } from "./read-within";
 
 /**
  * The default cap on a response body: generous for any page of records, small enough that a runaway
@@ -58,20 +59,12 @@ export async function readBodyText(
   // Always counted as it is read: a compressed body's Content-Length is its compressed size (2 KB of gzip can
   // inflate to 2 MB), and a browser may hide Content-Encoding, so no declared length vouches for what the stream
   // holds. Not slower than response.text() (Node 20 and 24, apps/bench's loopback: the same or faster).
-  const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = "";
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(request, response.status, limit, redact, write);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
+  const within = await readWithin(response.body, limit, (chunk) => {
+    text += decoder.decode(chunk, { stream: true });
+  });
+  if (!within) throw tooLarge(request, response.status, limit, redact, write);
   return text + decoder.decode();
 }
 
