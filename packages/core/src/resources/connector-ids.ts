@@ -35,6 +35,8 @@ export interface ConnectorKind {
  */
 export interface ConnectorIds {
   resolve(workspace: string, slug: string, lookup: () => Promise<string>, signal?: AbortSignal): Promise<string>;
+  /** The id a slug resolved to, while `resolve` would still answer it without a lookup; undefined otherwise. */
+  known(workspace: string, slug: string): string | undefined;
   /** Forgets one slug of a workspace, all of a workspace's slugs, or (no workspace) every slug of every workspace. */
   forget(workspace?: string, slug?: string): void;
   kindOf(id: string, learn: () => Promise<ConnectorKind>, signal?: AbortSignal): Promise<ConnectorKind>;
@@ -60,6 +62,10 @@ export function createConnectorIds(now: () => number): ConnectorIds {
       const slugs: Entries<string> = byWorkspace.get(workspace) ?? new Map();
       byWorkspace.set(workspace, slugs);
       return shared(slugs, slug, lookup, signal, now, TRUST_MS);
+    },
+    known(workspace, slug) {
+      const entry = byWorkspace.get(workspace)?.get(slug.toLowerCase());
+      return entry && now() - entry.at <= TRUST_MS ? entry.resolved : undefined;
     },
     forget(workspace, slug) {
       if (workspace === undefined) byWorkspace.clear();

@@ -203,7 +203,9 @@ export class ConnectorHandle {
       if (catalog) (await loadConnectorRuntime()).validateOperation(catalog, what, entity, action, params);
     }
     // A slug is looked up before the body is built: params JSON cannot hold must fail before that lookup is sent.
-    if (this.#id === undefined) serializeBody({ params }, { method: "POST", path: `/api/v1/integrations/connectors/${this.#ref}/execute` });
+    // A slug the client already resolved sends no lookup, so its params are serialized once, with the body.
+    const lookupDue = this.#id === undefined && this.#scope.ctx.connectorIds.known(this.#scope.name, this.#ref as string) === undefined;
+    if (lookupDue) serializeBody({ params }, { method: "POST", path: `/api/v1/integrations/connectors/${this.#ref}/execute` });
     const id = this.#id ?? (await this.id(call));
     const body: Record<string, unknown> = { entity, action, params };
     if (selectFields) body.select_fields = selectFields;

@@ -1,6 +1,6 @@
 // Paging a `{ connectorId }` handle by its spec, paginate's own argument checks, and slugs forgotten on any
 // handle's 404: bugs an audit found, each test failing before its fix.
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectorResolutionError, isValidationError } from "../../src/index";
 import { rejection, useEmulator } from "../helpers/emulator";
 
@@ -95,6 +95,20 @@ describe("bad input before any request", () => {
       expect((error as { issues: { path: string }[] }).issues[0]?.path).toBe(field);
     }
     expect(h.emu.requests().slice(since)).toEqual([]);
+  });
+
+  it("a new handle of a slug the client already resolved serializes its params once, like a handle by id", async () => {
+    const ws = h.client().workspace();
+    await ws.connector("stripe").id();
+    const params = { limit: 3 };
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      await ws.connector("stripe").execute("customers", "list", params);
+      const ofParams = stringify.mock.calls.filter(([value]) => (value as { params?: unknown } | null)?.params === params);
+      expect(ofParams).toHaveLength(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it("params JSON cannot hold fail before the slug lookup is sent", async () => {
