@@ -204,7 +204,10 @@ export class ConnectorHandle {
     }
     // A slug is looked up before the body is built: params JSON cannot hold must fail before that lookup is sent.
     // A slug the client already resolved sends no lookup, so its params are serialized once, with the body.
-    const lookupDue = this.#id === undefined && this.#scope.ctx.connectorIds.known(this.#scope.name, this.#ref as string) === undefined;
+    const scope = this.#scope;
+    const name = scope.knownName ? scope.knownName() : scope.name;
+    const lookupDue =
+      this.#id === undefined && (name === undefined || scope.ctx.connectorIds.known(name, this.#ref as string) === undefined);
     if (lookupDue) serializeBody({ params }, { method: "POST", path: `/api/v1/integrations/connectors/${this.#ref}/execute` });
     const id = this.#id ?? (await this.id(call));
     const body: Record<string, unknown> = { entity, action, params };

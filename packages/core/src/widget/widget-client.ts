@@ -288,6 +288,7 @@ export function createWidgetClient(options: WidgetClientOptions): WidgetClient {
       if (!info) throw new Error("internal: the widget token's workspace was read before it was loaded");
       return info.workspaceName;
     },
+    knownName: () => info?.workspaceName,
   };
 
   const bearer = (callOptions: CallOptions = {}) => auth.get(checkCallOptions("token", callOptions).signal);
