@@ -81,26 +81,37 @@ function cleanQuery(query: NonNullable<RequestSpec["query"]>): Record<string, st
   return out;
 }
 
-/** Keeps the attempt's signal alive while a streamed body is read, and releases it when the stream ends. */
-function releaseWhenDone(stream: ReadableStream<Uint8Array>, release: () => void): ReadableStream<Uint8Array> {
+/**
+ * Hands a streamed body on under the attempt's signal, and releases the signal when the stream ends. Each chunk starts
+ * the attempt's timeout again, so a long download that keeps coming is not cut off (its deadline still holds); a
+ * stream that stops for longer, or breaks, errors with the SDK's typed error (`name`), not the runtime's.
+ */
+function streamUnderSignal(
+  stream: ReadableStream<Uint8Array>,
+  signal: AttemptSignal,
+  now: () => number,
+  name: (error: unknown) => unknown,
+): ReadableStream<Uint8Array> {
   const reader = stream.getReader();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const { done, value } = await reader.read();
         if (done) {
-          release();
+          signal.cleanup();
           controller.close();
         } else {
+          signal.restart(now());
           controller.enqueue(value);
         }
       } catch (error) {
-        release();
-        controller.error(error);
+        const named = name(error);
+        signal.cleanup();
+        controller.error(named);
       }
     },
     async cancel(reason) {
-      release();
+      signal.cleanup();
       await reader.cancel(reason);
     },
   });
@@ -280,7 +291,13 @@ export async function sendAttempt<T>(
   }
   if (spec.responseType === "stream") {
     if (!stream) return { data: null as T, status: response.status, headers: response.headers, requestId };
-    const data = releaseWhenDone(stream, () => signal.cleanup()) as T;
+    const data = streamUnderSignal(stream, signal, config.now, (error) => {
+      const reason = signal.reason();
+      // A download is a read: it wrote nothing, whatever its method.
+      return reason !== undefined
+        ? networkError(error, { ...plan.failure, reason, write: false })
+        : bodyReadError(error, base, response.status, false, config.redact);
+    }) as T;
     return { data, status: response.status, headers: response.headers, requestId, keptSignal: true };
   }
   const parsed = parseBody(await readText(!plan.idempotent));

@@ -22,6 +22,11 @@ export interface AttemptSignal {
   readonly signal: AbortSignal;
   cleanup(): void;
   reason(): AttemptAbortReason | undefined;
+  /**
+   * Starts the attempt's timeout again from `now` (still capped by the deadline): a streamed body calls it on each
+   * chunk, so its timeout measures silence rather than the whole transfer. Nothing once it fired or was cleaned up.
+   */
+  restart(now: number): void;
 }
 
 /**
@@ -99,7 +104,9 @@ export function createAttemptSignal(input: AttemptSignalInput): AttemptSignal {
   let fired: AttemptAbortReason | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  let released = false;
   const cleanup = (): void => {
+    released = true;
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
@@ -116,27 +123,36 @@ export function createAttemptSignal(input: AttemptSignalInput): AttemptSignal {
     if (caller !== undefined) abort("aborted", abortReason(caller));
   }
 
-  const attempt: AttemptSignal = { signal: controller.signal, cleanup, reason: () => fired };
-  if (caller?.aborted === true) {
-    abort("aborted", abortReason(caller));
-    return attempt;
-  }
-  const left = remainingMs(input.deadlineAt, input.now);
-  if (left <= 0) {
-    abort("deadline", timeoutReason("The deadline for this call has passed"));
-    return attempt;
-  }
   const timeoutMs =
     input.timeoutMs !== undefined && Number.isFinite(input.timeoutMs) ? Math.max(0, input.timeoutMs) : Number.POSITIVE_INFINITY;
   // One timer for whichever limit comes first; on a tie the deadline wins, since retrying a
   // timeout with no time left would be pointless.
-  const limit = Math.min(timeoutMs, left);
-  if (limit <= MAX_TIMER_MS) {
-    const why: AttemptAbortReason = timeoutMs < left ? "timeout" : "deadline";
-    const message = why === "timeout" ? `The attempt timed out after ${timeoutMs} ms` : "The deadline for this call has passed";
-    timer = setTimeout(() => abort(why, timeoutReason(message)), limit);
+  const arm = (now: number): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    const left = remainingMs(input.deadlineAt, now);
+    if (left <= 0) {
+      abort("deadline", timeoutReason("The deadline for this call has passed"));
+      return;
+    }
+    const limit = Math.min(timeoutMs, left);
+    if (limit <= MAX_TIMER_MS) {
+      const why: AttemptAbortReason = timeoutMs < left ? "timeout" : "deadline";
+      const message = why === "timeout" ? `The attempt timed out after ${timeoutMs} ms` : "The deadline for this call has passed";
+      timer = setTimeout(() => abort(why, timeoutReason(message)), limit);
+    }
+  };
+  const restart = (now: number): void => {
+    if (!released) arm(now);
+  };
+
+  const attempt: AttemptSignal = { signal: controller.signal, cleanup, reason: () => fired, restart };
+  if (caller?.aborted === true) {
+    abort("aborted", abortReason(caller));
+    return attempt;
   }
-  caller?.addEventListener("abort", onCallerAbort, { once: true });
+  arm(input.now);
+  if (fired === undefined) caller?.addEventListener("abort", onCallerAbort, { once: true });
   return attempt;
 }
 

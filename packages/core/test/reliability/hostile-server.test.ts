@@ -505,6 +505,47 @@ describe("time and refusals", () => {
   });
 });
 
+describe("streamed downloads", () => {
+  /** Streams `chunks` pieces of bytes, one every `everyMs`, then ends (or stalls for good after `stallAfter` pieces). */
+  const slowBody =
+    (chunks: number, everyMs: number, stallAfter = Number.POSITIVE_INFINITY): Handler =>
+    (_req, res) => {
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent >= stallAfter) return;
+        res.write(Buffer.alloc(1024, sent));
+        sent++;
+        if (sent === chunks) {
+          clearInterval(timer);
+          res.end();
+        }
+      }, everyMs);
+      res.on("close", () => clearInterval(timer));
+    };
+  const bytesOf = async (stream: ReadableStream<Uint8Array>) => {
+    let total = 0;
+    for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) total += chunk.byteLength;
+    return total;
+  };
+
+  it("a download that keeps streaming may take longer than its timeout: the timeout is for silence, not the whole body", async () => {
+    route = slowBody(8, 150);
+    const handle = client({ timeout: 500 }).workspace().connector({ connectorId: CONNECTOR_ID });
+    const stream = await handle.download("attachments", { attachment_id: "a1" }, { timeout: 500 });
+    expect(await bytesOf(stream)).toBe(8 * 1024);
+  });
+
+  it("a download that goes silent longer than its timeout fails the read with a typed TimeoutError", async () => {
+    route = slowBody(8, 100, 2);
+    const handle = client().workspace().connector({ connectorId: CONNECTOR_ID });
+    const stream = await handle.download("attachments", { attachment_id: "a1" }, { timeout: 400 });
+    const error = await failure(bytesOf(stream));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: "timeout", timeoutMs: 400 });
+  });
+});
+
 describe("writes and local failures", () => {
   it("a write answered 500 is flagged mayHaveSucceeded, not retryable, and not repeated", async () => {
     route = (_req, res) => json(res, 500, { detail: "boom" });

@@ -168,6 +168,39 @@ describe("remainingMs", () => {
   });
 });
 
+describe("AttemptSignal.restart", () => {
+  it("starts the timeout again from now, capped by the deadline, and does nothing once fired", () => {
+    const start = Date.now();
+    const attempt = createAttemptSignal({ timeoutMs: 1000, deadlineAt: start + 2500, now: start });
+    vi.advanceTimersByTime(900);
+    attempt.restart(Date.now());
+    vi.advanceTimersByTime(900);
+    expect(attempt.signal.aborted).toBe(false);
+    attempt.restart(Date.now());
+    // 1800 ms in: 700 ms of deadline are left, less than the timeout.
+    vi.advanceTimersByTime(699);
+    expect(attempt.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(attempt.reason()).toBe("deadline");
+    attempt.restart(Date.now());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("without a deadline the timeout fires a full timeout after the last restart; after cleanup a restart arms nothing", () => {
+    const attempt = createAttemptSignal({ timeoutMs: 1000, now: Date.now() });
+    vi.advanceTimersByTime(999);
+    attempt.restart(Date.now());
+    vi.advanceTimersByTime(999);
+    expect(attempt.signal.aborted).toBe(false);
+    vi.advanceTimersByTime(1);
+    expect(attempt.reason()).toBe("timeout");
+    const released = createAttemptSignal({ timeoutMs: 1000, now: Date.now() });
+    released.cleanup();
+    released.restart(Date.now());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe("startDeadline", () => {
   const config = (deadlineMs: number | undefined, now = 1_000) => ({ deadlineMs, now: () => now });
 
