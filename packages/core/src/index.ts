@@ -5,7 +5,7 @@ export { decodeWidgetToken } from "./auth/widget-token";
 export { type AirbyteClient, createClient, type WorkspaceOptions } from "./client";
 export { connectorPaging, describeConnector, listConnectorTypes } from "./connectors/catalog";
 export type { CatalogAction, CatalogParam, ConfigField, ConnectorCatalog } from "./connectors/catalog-types";
-export { keepCursorField, nextPageParams } from "./connectors/next-page";
+export { keepCursorField, nextPageParams, pageSizeAsked } from "./connectors/next-page";
 export type { ContextStoreSearchMeta, ContextStoreSearchParams } from "./connectors/search-types";
 export type {
   ConnectorCredentials,

@@ -13,6 +13,7 @@ import {
   keepCursorField,
   listConnectorTypes,
   nextPageParams,
+  pageSizeAsked,
   type WorkspaceClient,
 } from "@airbyte-agents/core";
 import { type CapContext, capResult, DEFAULT_MAX_OUTPUT_CHARS, GENERIC_FORM, type InputForm, recordsOf } from "./cap";
@@ -221,12 +222,14 @@ async function run(
     const paging = spec.pagination;
     const param = paging ? spec.params.find((p) => p.name === paging.cursorParam) : undefined;
     const sent = paging ? params[paging.cursorParam] : undefined;
+    // Where the meta tells nothing of a next page (Mailchimp), a page as full as asked means another may follow.
+    const asked = paging ? pageSizeAsked(paging, params, spec.params) : undefined;
     const build = (shown: number): ToolSuccess => {
       const records = list?.records ?? [];
       const data = list && shown < records.length ? list.rebuild(records.slice(0, shown)) : result.data;
       const success: ToolSuccess = { ok: true, data };
       if (paging) {
-        const next = nextPageParams(paging, param, { sent, records, shown, meta: result.meta });
+        const next = nextPageParams(paging, param, { sent, records, shown, asked, meta: result.meta });
         if (next.params) success.nextPage = { params: next.params };
       }
       if (result.warning) success.warning = result.warning;
@@ -237,7 +240,9 @@ async function run(
       ? {
           build,
           resumesAfterShown: (shown) =>
-            paging ? nextPageParams(paging, param, { sent, records: list.records, shown, meta: result.meta }).resumesAfterShown : false,
+            paging
+              ? nextPageParams(paging, param, { sent, records: list.records, shown, asked, meta: result.meta }).resumesAfterShown
+              : false,
           pageSizeParam: paging?.pageSizeParam,
         }
       : undefined;

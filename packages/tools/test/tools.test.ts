@@ -64,6 +64,18 @@ describe("a connector tool", () => {
     expect((next.data as { id: string }[])[0]?.id).not.toBe(last);
   });
 
+  it("a Mailchimp list (its meta tells nothing of a next page): a full page gives the next offset, a short one none", async () => {
+    await h.client().admin.createWorkspace({ name: "mailchimp-ws" });
+    const own = h.client().workspace("mailchimp-ws");
+    await own.connectors.create({ type: "mailchimp", credentials: { api_key: "k-us1" } } as never);
+    const [mailchimp] = (await connectorTools(own, "mailchimp")) as [AirbyteTool];
+    const first = ok(await mailchimp.execute({ entity: "lists", action: "list", params: { count: 2 } }));
+    expect(first.data).toHaveLength(2);
+    expect(first.nextPage).toEqual({ params: { offset: 2 } });
+    const all = ok(await mailchimp.execute({ entity: "lists", action: "list", params: { count: 1000 } }));
+    expect(all.nextPage).toBeUndefined();
+  });
+
   it("learns the slug of a bare { connectorId } handle from the connector", async () => {
     const [info] = (await ws.connectors.list()).filter((c) => c.connectorName === "linear");
     const [linear] = await connectorTools(ws.connector({ connectorId: info!.id }));

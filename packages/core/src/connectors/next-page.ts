@@ -49,6 +49,32 @@ function metaCursor(paging: Paging, raw: Record<string, unknown> | null): string
   return null;
 }
 
+// Meta keys that can say whether another page follows (a flag, a next cursor or link, a total). Mailchimp's only key
+// is `links`, which never does.
+const TELLS_NEXT = /next|more|last|done|total|count|token|cursor|has_?/i;
+
+/**
+ * The page size a call asked for: the action's page-size parameter as sent, else that parameter's default in the
+ * spec; undefined when neither says. Where a connector's meta tells nothing of a next page, a page this full means
+ * another may follow.
+ *
+ * @example
+ * ```ts
+ * const paging = await connectorPaging("mailchimp", "lists", "list");
+ * const asked = paging && pageSizeAsked(paging, { count: 50 }, undefined); // 50
+ * ```
+ */
+export function pageSizeAsked(
+  paging: { pageSizeParam?: string | undefined },
+  params: Record<string, unknown>,
+  specParams: readonly Pick<CatalogParam, "name" | "default">[] | undefined,
+): number | undefined {
+  const name = paging.pageSizeParam;
+  if (name === undefined) return undefined;
+  const sent = Number(params[name] ?? specParams?.find((p) => p.name === name)?.default);
+  return Number.isSafeInteger(sent) && sent > 0 ? sent : undefined;
+}
+
 const idOf = (item: unknown) => {
   const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
   return typeof id === "string" || typeof id === "number" ? String(id) : null;
@@ -62,7 +88,8 @@ const idOf = (item: unknown) => {
  * records and `meta` its normalised metadata. `shown` (default: all of them) is how many of the records the
  * reader kept: a tool that cut a page to fit a model's budget resumes after the last record it showed when the
  * cursor is a record id or an offset (`resumesAfterShown: true`); a meta cursor or a page number can only resume
- * after the whole page.
+ * after the whole page. `asked` (see {@link pageSizeAsked}) is the page size the call asked for: an offset whose
+ * meta tells nothing of a next page goes on after a page that full (after any non-empty page when it is unknown).
  */
 export function nextPage(
   paging: Paging,
@@ -71,6 +98,7 @@ export function nextPage(
   items: readonly unknown[],
   meta: PageMeta,
   shown: number = items.length,
+  asked?: number,
 ): { hasNextPage: boolean; cursor: string | null; resumesAfterShown: boolean } {
   const cut = shown < items.length;
   const from = sent === undefined || sent === null ? undefined : sent;
@@ -97,7 +125,9 @@ export function nextPage(
       if (items.length === 0) return stop;
       const start = from === undefined ? 0 : Number(from);
       const total = numberAt(meta.raw, TOTAL_ITEMS);
-      const more = cut || (total !== undefined ? start + items.length < total : meta.hasNextPage);
+      const told = paging.metaKeys.some((key) => TELLS_NEXT.test(key));
+      const full = asked === undefined || items.length >= asked;
+      const more = cut || (total !== undefined ? start + items.length < total : told ? meta.hasNextPage : full);
       return more ? { hasNextPage: true, cursor: String(start + shown), resumesAfterShown: true } : stop;
     }
     default: {
@@ -113,7 +143,8 @@ export function nextPage(
 /**
  * The parameters that fetch the page after one a caller read itself (an agent tool reads one page per call), by
  * the action's paging rule from `connectorPaging()` or `describeConnector()`: `{ [cursorParam]: cursor }`, or no
- * `params` when nothing follows. `shown` is how many of the page's records the caller kept (see `nextPage`).
+ * `params` when nothing follows. `shown` is how many of the page's records the caller kept, `asked` the page size
+ * the call asked for ({@link pageSizeAsked}; see `nextPage`).
  *
  * @example
  * ```ts
@@ -126,10 +157,10 @@ export function nextPage(
 export function nextPageParams(
   paging: Paging,
   param: Pick<CatalogParam, "default" | "minimum"> | undefined,
-  page: { sent: unknown; records: readonly unknown[]; meta: PageMeta; shown?: number | undefined },
+  page: { sent: unknown; records: readonly unknown[]; meta: PageMeta; shown?: number | undefined; asked?: number | undefined },
 ): { params?: Record<string, unknown>; resumesAfterShown: boolean } {
   const shown = Math.min(page.shown ?? page.records.length, page.records.length);
-  const next = nextPage(paging, param, page.sent, page.records, page.meta, shown);
+  const next = nextPage(paging, param, page.sent, page.records, page.meta, shown, page.asked);
   if (!next.hasNextPage || next.cursor === null) return { resumesAfterShown: next.resumesAfterShown };
   return { params: { [paging.cursorParam]: cursorValue(paging, next.cursor) }, resumesAfterShown: next.resumesAfterShown };
 }

@@ -304,7 +304,9 @@ export class ConnectorHandle {
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
       const from = cursor === undefined ? params[paging.cursorParam] : sent;
-      const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, pageItems(page.data), page.meta);
+      const items = pageItems(page.data);
+      const size = runtime.pageSizeAsked(paging, params, described?.params);
+      const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, items, page.meta, items.length, size);
       return { ...page, meta: { ...page.meta, hasNextPage, cursor: next } };
     };
     return createPageIterator<T>(fetchPage, options.startCursor, (cursor) =>

@@ -28,6 +28,7 @@ describe("a { connectorId } handle pages by its connector's spec", () => {
       replicationConfig: { start_date: "2024-01-01" },
     });
     await ws.connectors.create({ type: "clickup-api", credentials: { api_key: "k" } } as never);
+    await ws.connectors.create({ type: "mailchimp", credentials: { api_key: "k-us1" } } as never);
   });
 
   it("Greenhouse (its GET says only the display name 'Greenhouse Harvest'): sends `page`, reads every record", async () => {
@@ -74,6 +75,21 @@ describe("page numbers as each spec counts them", () => {
     expect(records).toHaveLength(RECORDS);
     expect(ids(records).size).toBe(RECORDS);
     expect(executes(since).map((r) => (r.execute?.params as { page?: unknown } | undefined)?.page)).toEqual([undefined, 1]);
+  });
+});
+
+describe("offsets where the meta tells nothing of a next page", () => {
+  it("Mailchimp (its meta is only its links): a full page asks for the next, until one comes back short", async () => {
+    const since = h.emu.requests().length;
+    const mailchimp = h.client().workspace("paging-ws").connector("mailchimp");
+    const records = await mailchimp.paginate("lists", "list", { count: 5 }).toArray();
+    expect(records).toHaveLength(RECORDS);
+    expect(executes(since).map((r) => (r.execute?.params as { offset?: unknown } | undefined)?.offset)).toEqual([undefined, 5, 10, 15, 20]);
+  });
+
+  it("Mailchimp without a page size: pages go on until an empty one", async () => {
+    const records = await h.client().workspace("paging-ws").connector("mailchimp").paginate("lists", "list").toArray();
+    expect(records).toHaveLength(RECORDS);
   });
 });
 

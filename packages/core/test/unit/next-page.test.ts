@@ -1,7 +1,7 @@
 // Where paginate() continues, per the rule the generator read from each spec (pure logic, no HTTP).
 import { describe, expect, it } from "vitest";
 import { cursorValue, nextPage as nextPageOf } from "../../src/connectors/next-page";
-import { keepCursorField, nextPageParams, normalizePageMeta } from "../../src/index";
+import { keepCursorField, nextPageParams, normalizePageMeta, pageSizeAsked } from "../../src/index";
 
 // Where the next page starts; `resumesAfterShown` has tests of its own below.
 const nextPage = (...args: Parameters<typeof nextPageOf>) => {
@@ -78,6 +78,28 @@ describe("nextPage", () => {
     expect(nextPage(tiktok, param, undefined, items(2), info(1))).toEqual({ hasNextPage: true, cursor: "2" });
     expect(nextPage(tiktok, param, 2, items(2), info(2))).toEqual({ hasNextPage: true, cursor: "3" });
     expect(nextPage(tiktok, param, 3, items(1), info(3))).toEqual({ hasNextPage: false, cursor: null });
+  });
+
+  it("offset with a meta that tells nothing of a next page (Mailchimp's links): a full page goes on, a short one stops", () => {
+    const mailchimp = { cursorParam: "offset", cursorFrom: "offset" as const, cursorType: "integer" as const, metaKeys: ["links"] };
+    const links = meta({ links: [{ rel: "self", href: "https://x/lists" }] });
+    expect(nextPage(mailchimp, undefined, undefined, items(5), links, 5, 5)).toEqual({ hasNextPage: true, cursor: "5" });
+    expect(nextPage(mailchimp, undefined, 5, items(3, 6), links, 3, 5)).toEqual({ hasNextPage: false, cursor: null });
+    // The size asked unknown: any non-empty page goes on, an empty one stops.
+    expect(nextPage(mailchimp, undefined, 5, items(3, 6), links)).toEqual({ hasNextPage: true, cursor: "8" });
+    expect(nextPage(mailchimp, undefined, 8, [], links)).toEqual({ hasNextPage: false, cursor: null });
+    // A meta that can tell (a next link) is believed: no next link, no next page, however full.
+    const sendgrid = { ...mailchimp, metaKeys: ["next"] };
+    expect(nextPage(sendgrid, undefined, undefined, items(5), meta({ next: null }), 5, 5)).toEqual({ hasNextPage: false, cursor: null });
+  });
+
+  it("pageSizeAsked: the size sent, else the parameter's default, else unknown", () => {
+    const paging = { pageSizeParam: "count" };
+    expect(pageSizeAsked(paging, { count: 50 }, [{ name: "count", default: 10 }])).toBe(50);
+    expect(pageSizeAsked(paging, {}, [{ name: "count", default: 10 }])).toBe(10);
+    expect(pageSizeAsked(paging, {}, undefined)).toBeUndefined();
+    expect(pageSizeAsked(paging, { count: "x" }, undefined)).toBeUndefined();
+    expect(pageSizeAsked({}, { count: 50 }, undefined)).toBeUndefined();
   });
 
   it("offset: previous offset plus the page's length, until the total is reached", () => {
