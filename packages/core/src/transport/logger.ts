@@ -34,19 +34,23 @@ const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3, 
 export function createLevelLogger(logger: Logger | undefined, level: LogLevel, redact: (text: string) => string): Logger {
   const emit = (at: Exclude<LogLevel, "off">) => (message: string, data?: Record<string, unknown>) => {
     if (!logger || ORDER[at] < ORDER[level]) return;
+    let text: string;
+    let safe: Record<string, unknown> | undefined;
     try {
       // Redact each string value, not the JSON text: a pattern could eat an escaping backslash (invalid JSON), and a
       // secret holding `"`, `\` or a newline (a PEM key) is escaped in JSON, so it would not match there.
-      const safe = data ? (redactValue(data, redact) as Record<string, unknown>) : undefined;
-      if (safe) logger[at](`[airbyte] ${redact(message)}`, safe);
-      else logger[at](`[airbyte] ${redact(message)}`);
+      safe = data ? (redactValue(data, redact) as Record<string, unknown>) : undefined;
+      text = `[airbyte] ${redact(message)}`;
     } catch {
       // Nothing of the original message or data: either could hold the secret the redactor failed on.
-      try {
-        logger[at]("[airbyte] a log message could not be redacted and was dropped");
-      } catch {
-        // The user's logger itself threw; logging must still never break a request.
-      }
+      text = "[airbyte] a log message could not be redacted and was dropped";
+      safe = undefined;
+    }
+    try {
+      if (safe) logger[at](text, safe);
+      else logger[at](text);
+    } catch {
+      // The user's logger threw: it is called once per message, and logging must never break a request.
     }
   };
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };

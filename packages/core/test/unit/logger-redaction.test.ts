@@ -64,4 +64,15 @@ describe("createLevelLogger redaction", () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain("hook failed");
   });
+
+  it("calls a logger that throws once per message, and does not throw itself", () => {
+    let calls = 0;
+    const throwing = () => {
+      calls++;
+      throw new Error("logger down");
+    };
+    const logger = createLevelLogger({ ...quiet, warn: throwing }, "warn", (text) => text);
+    expect(() => logger.warn("hook failed", { error: "x" })).not.toThrow();
+    expect(calls).toBe(1);
+  });
 });
