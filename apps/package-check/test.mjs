@@ -70,6 +70,16 @@ try {
         : `missing ${missing.join(", ") || "nothing"}; unexpected ${bad.join(", ") || "nothing"}`,
     );
     if (!files.includes("package/README.md")) notes.push(`${pkg.name}: the tarball has no README.md`);
+    // A bare `import "./chunk-X.js"` in a "sideEffects": false package makes esbuild-based bundlers (wrangler, Vite's
+    // prebundling) print an [ignored-bare-import] warning in the user's build; core's tsup config blanks them. The
+    // emulator is a Node server, run rather than bundled.
+    if (pkg.name !== "@airbyte-agents/emulator") {
+      const dist = path.join(pkg.dir, "dist");
+      const bare = readdirSync(dist).filter(
+        (f) => f.endsWith(".js") && /^import "\.\/chunk-[^"]+";$/m.test(readFileSync(path.join(dist, f), "utf8")),
+      );
+      check(`${pkg.name}: no bare chunk imports in dist (no [ignored-bare-import] warnings for users)`, bare.length === 0, bare.join(", "));
+    }
 
     // 2. Lint the package shape: publint --strict and attw (are the types wrong?) on the tarball.
     console.log(`$ publint run ${path.basename(packed[pkg.name])} --strict`);
