@@ -289,6 +289,29 @@ function pick(parameters, names, skip = () => false) {
   return undefined;
 }
 
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The record field a last-id cursor continues from where the record has no `id`: the record property the cursor
+ * parameter's description names as a whole word (Typeform's `after`, "returns responses after this token": `token`).
+ * The record is what the operation's record extractor reads from its success response; undefined when it has an
+ * `id`, or when no property is named.
+ */
+function cursorFieldOf(operation, param, resolveRef) {
+  const response = successSchema(operation, resolveRef);
+  if (response === undefined) return undefined;
+  const extractor = operation["x-airbyte-record-extractor"];
+  const steps = extractor === undefined ? [] : parsePath(extractor);
+  const found = steps ? locate(response, steps, resolveRef) : undefined;
+  if (!found) return undefined;
+  let record = deref(nonNull(deref(found.schema, resolveRef)), resolveRef);
+  if (record.items !== undefined) record = deref(nonNull(deref(record.items, resolveRef)), resolveRef);
+  const names = isObject(record.properties) ? Object.keys(record.properties) : [];
+  if (names.length === 0 || names.includes("id")) return undefined;
+  const description = typeof param?.description === "string" ? param.description : "";
+  return names.find((name) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}($|[^A-Za-z0-9_])`, "i").test(description));
+}
+
 function paginationOf(operation, parameters, resolveRef) {
   const metaExtractor = operation["x-airbyte-meta-extractor"];
   if (operation["x-airbyte-no-pagination"] || !isObject(metaExtractor) || Object.keys(metaExtractor).length === 0) return undefined;
@@ -302,16 +325,20 @@ function paginationOf(operation, parameters, resolveRef) {
   // Shopify's since_id), the next page number (an integer `page`), or the next offset (an integer `offset`,
   // `start`, `startAt` whose meta holds no next offset, only a link or a total).
   let cursorFrom;
+  let cursorField;
   if (cursorParam === "since_id" || (!integer && keys.every((k) => FLAG_OR_TOTAL.test(k)))) {
     // Only a parameter that takes a record id can continue from the last record; Stripe's search `page` takes a
     // token its meta does not extract, so that action cannot be paged by the SDK.
     if (!/after|since/i.test(cursorParam)) return undefined;
     cursorFrom = "lastId";
+    // A record without an `id` (Typeform's responses) continues from the field the parameter names (`token`).
+    cursorField = cursorFieldOf(operation, param, resolveRef);
   } else if (integer && /^page(\[number\])?$/.test(cursorParam)) cursorFrom = "pageNumber";
   else if (integer && !keys.some((k) => /^next_?offset$/i.test(k))) cursorFrom = "offset";
   return {
     cursorParam,
     ...(cursorFrom ? { cursorFrom } : {}),
+    ...(cursorField ? { cursorField } : {}),
     ...(integer ? { cursorType: "integer" } : {}),
     ...(pageSizeParam ? { pageSizeParam } : {}),
     metaKeys: keys.sort(byText),

@@ -394,10 +394,13 @@ function actionSection(c, handle, entity, action, tools, seen) {
     return out;
   }
   if (action.pagination) {
-    const { cursorParam, cursorFrom, pageSizeParam, metaKeys } = action.pagination;
+    const { cursorParam, cursorFrom, cursorField, pageSizeParam, metaKeys } = action.pagination;
+    // A last-record cursor read from another field than `id` (Typeform's `token`) names it.
+    const from =
+      cursorFrom === "lastId" && cursorField ? `the ${code(cursorField)} of the previous page's last record` : CURSOR_FROM[cursorFrom];
     notes.push(
       `Pages: \`paginate\` sends the cursor in ${code(cursorParam)} for you (${
-        CURSOR_FROM[cursorFrom] ?? "a value of the previous page's meta"
+        from ?? "a value of the previous page's meta"
       })${pageSizeParam ? `; page size ${code(pageSizeParam)}` : ""}; meta keys ${metaKeys.map(code).join(", ")}.`,
     );
   }

@@ -716,6 +716,22 @@ function keyFieldOf(record, keyParam) {
   return key;
 }
 
+/**
+ * The record field a list's cursor parameter takes, where the record has no `id` and the meta no next cursor: the
+ * record property its description names as a whole word (Typeform's `after`, "returns responses after this token":
+ * `token`). Null otherwise (a meta cursor, an integer offset or page, or an id).
+ */
+function cursorFieldOf(record, cursorParam, params, meta) {
+  if (!cursorParam || (meta && Object.values(meta).some((m) => m.role === "cursor"))) return null;
+  const param = params.find((p) => p.name === cursorParam && (p.in === "query" || p.in === "body"));
+  const types = [param?.type ?? []].flat();
+  if (!param || types.includes("integer") || types.includes("number")) return null;
+  const names = propNames(record);
+  if (names.length === 0 || names.includes("id")) return null;
+  const words = new Set((param.hint ?? "").toLowerCase().match(/[a-z0-9_]+/g) ?? []);
+  return names.find((n) => words.has(n.toLowerCase())) ?? null;
+}
+
 /** How well a schema looks like the entity's record: shared property names, and the key field. */
 function likeness(schema, canonical, keyField) {
   const props = propNames(schema);
@@ -1047,6 +1063,8 @@ function buildConnector(doc, file) {
       if (limitParam && (b.action === "list" || b.action === "api_search")) entry.limitParam = limitParam;
       const meta = metaOf(b.op, resolveRef);
       if (meta) entry.meta = meta;
+      const cursorField = entry.cursorParam ? cursorFieldOf(record, entry.cursorParam, b.params, meta) : null;
+      if (cursorField) entry.cursorField = cursorField;
       entry.pagination = pagination(b.op, b.params);
       if (b.action === "download") {
         const resp = successResponse(b.op.responses);

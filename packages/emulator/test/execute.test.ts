@@ -284,6 +284,39 @@ describe("page numbers as each spec counts them", () => {
   });
 });
 
+describe("a cursor that is a field of the record (Typeform's responses have no id: `after` takes a response's token)", () => {
+  it("after=<a served record's token> answers the records after that record", async () => {
+    const created = await h.api("POST", "/api/v1/integrations/connectors", {
+      token,
+      body: {
+        workspace_name: "default",
+        connector_type: "Typeform",
+        credentials: { access_token: "tf" },
+        replication_config: { start_date: "2024-01-01" },
+      },
+    });
+    expect(created.status).toBe(200);
+    const id = created.body.id as string;
+    const list = async (params: Rec) => {
+      const res = await execute(h, token, id, { entity: "responses", action: "list", params: { form_id: "f1", ...params } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.result as Rec[];
+    };
+    const all = await list({ page_size: RECORDS });
+    const tokens = all.map((r) => r.token);
+    const first = await list({ page_size: 20 });
+    const second = await list({ page_size: 20, after: first[19]?.token });
+    expect(second.map((r) => r.token)).toEqual(tokens.slice(20, 40));
+    const third = await list({ page_size: 20, after: second[19]?.token });
+    expect(third.map((r) => r.token)).toEqual(tokens.slice(40));
+    expect(await list({ page_size: 20, after: third.at(-1)?.token })).toEqual([]);
+    // Every record has a token of its own, so each one is a cursor.
+    expect(all).toHaveLength(RECORDS);
+    expect(tokens.every((t) => typeof t === "string" && t !== "")).toBe(true);
+    expect(new Set(tokens).size).toBe(RECORDS);
+  });
+});
+
 describe("select_fields and exclude_fields", () => {
   const list = (extra: Partial<ExecuteBody>) => ok("linear", { entity: "issues", action: "list", params: { first: 5 }, ...extra });
 

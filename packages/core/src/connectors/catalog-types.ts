@@ -50,6 +50,11 @@ export interface CatalogAction {
   pagination?: {
     cursorParam: string;
     cursorFrom?: "lastId" | "pageNumber" | "offset";
+    /**
+     * With `cursorFrom: "lastId"`: the record field the cursor is read from when the records have no `id`
+     * (Typeform's responses continue `after` the last record's `token`). Absent: `id`.
+     */
+    cursorField?: string;
     cursorType?: "integer";
     pageSizeParam?: string;
     metaKeys: string[];

@@ -75,14 +75,16 @@ export function pageSizeAsked(
   return Number.isSafeInteger(sent) && sent > 0 ? sent : undefined;
 }
 
-const idOf = (item: unknown) => {
-  const id = item && typeof item === "object" ? (item as { id?: unknown }).id : undefined;
-  return typeof id === "string" || typeof id === "number" ? String(id) : null;
+/** A record's cursor field (`id`, or the catalog's `cursorField`: Typeform's `token`) as a cursor, or null. */
+const fieldOf = (item: unknown, field: string) => {
+  const value = item && typeof item === "object" ? (item as Record<string, unknown>)[field] : undefined;
+  return typeof value === "string" || typeof value === "number" ? String(value) : null;
 };
 
 /**
  * Where the next page of a paged action starts, from the catalog's rule for that action (generated from the spec):
- * the meta's cursor, the last record's id, the next page number or the next offset. Pure, so it is unit-tested.
+ * the meta's cursor, the last record's id (or its `cursorField`), the next page number or the next offset. Pure, so
+ * it is unit-tested.
  *
  * `sent` is the cursor parameter's value on the page just read (undefined on the first), `items` that page's
  * records and `meta` its normalised metadata. `shown` (default: all of them) is how many of the records the
@@ -104,9 +106,15 @@ export function nextPage(
   const from = sent === undefined || sent === null ? undefined : sent;
   switch (paging.cursorFrom) {
     case "lastId": {
-      // After a cut the rest of this page exists for certain; otherwise the API's flag says whether more follows.
-      const last = idOf(items[shown - 1]);
-      const more = (cut || meta.hasNextPage) && last !== null;
+      // After a cut the rest of this page exists for certain; otherwise the API's flag says whether more follows,
+      // or, where the meta has no flag (Typeform's `page_count`, `total_items`), its counts: more than one page, or
+      // more records than this page's. The cursor never repeats, so an empty page after the last ends the listing.
+      const last = fieldOf(items[shown - 1], paging.cursorField ?? "id");
+      const flagged = paging.metaKeys.some((key) => typeof meta.raw?.[key] === "boolean");
+      const pages = numberAt(meta.raw, TOTAL_PAGES);
+      const total = numberAt(meta.raw, TOTAL_ITEMS);
+      const counted = !flagged && ((pages !== undefined && pages > 1) || (total !== undefined && total > items.length));
+      const more = (cut || meta.hasNextPage || counted) && last !== null;
       return { hasNextPage: more, cursor: more ? last : null, resumesAfterShown: true };
     }
     case "pageNumber": {
@@ -174,15 +182,19 @@ export function cursorValue(paging: Paging | undefined, cursor: string): string 
 
 type FieldSelection = Pick<ExecuteOptions, "selectFields" | "excludeFields">;
 
-/** Whether a field selection leaves out the record's `id` (`selectFields` wins over `excludeFields`, as the API reads them). */
-export function selectionDropsId({ selectFields, excludeFields }: FieldSelection): boolean {
-  return selectFields ? !selectFields.includes("id") : (excludeFields?.includes("id") ?? false);
+/**
+ * Whether a field selection leaves out the record's `id`, or `field` when given (a paging rule's `cursorField`:
+ * Typeform's `token`); `selectFields` wins over `excludeFields`, as the API reads them.
+ */
+export function selectionDropsId({ selectFields, excludeFields }: FieldSelection, field = "id"): boolean {
+  return selectFields ? !selectFields.includes(field) : (excludeFields?.includes(field) ?? false);
 }
 
 /**
  * The field selection to send for a page of a paged action. A list whose next page starts after the last record's
  * id (Stripe's `starting_after`, Shopify's `since_id`) needs that id, so a selection that leaves it out gets it back
- * (the records then carry `id`); any other selection is returned as it is.
+ * (the records then carry `id`); where the paging names another `cursorField` (Typeform's `token`), that field is
+ * kept instead. Any other selection is returned as it is.
  *
  * @example
  * ```ts
@@ -194,9 +206,10 @@ export function keepCursorField<T extends Pick<ExecuteOptions, "selectFields" | 
   paging: Paging | undefined,
   selection: T,
 ): T {
-  if (paging?.cursorFrom !== "lastId" || !selectionDropsId(selection)) return selection;
+  const field = paging?.cursorField ?? "id";
+  if (paging?.cursorFrom !== "lastId" || !selectionDropsId(selection, field)) return selection;
   const { selectFields, excludeFields } = selection;
   return selectFields
-    ? { ...selection, selectFields: [...selectFields, "id"] }
-    : { ...selection, excludeFields: excludeFields?.filter((f) => f !== "id") };
+    ? { ...selection, selectFields: [...selectFields, field] }
+    : { ...selection, excludeFields: excludeFields?.filter((f) => f !== field) };
 }

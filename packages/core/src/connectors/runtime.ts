@@ -8,7 +8,7 @@ import type { CatalogAction, RuntimeAction, RuntimeCatalog } from "./catalog-typ
 import { CATALOG_LOADERS, DISPLAY_NAME_SLUGS } from "./generated/index";
 import { SEARCH_PAGING } from "./search-action";
 
-export { cursorValue, keepCursorField, nextPage, pageSizeAsked, selectionDropsId } from "./next-page";
+export { cursorValue, keepCursorField, nextPage, pageSizeAsked } from "./next-page";
 export { validateOperation, validateReplicationConfig } from "./validate";
 
 /** `"GitHub"`, `"Zendesk Support"`, `"zendesk_support"` -> the slug form (`github`, `zendesk-support`). */

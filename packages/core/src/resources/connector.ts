@@ -282,8 +282,10 @@ export class ConnectorHandle {
       // Each page is a call of its own, with its own deadline: the type lookup before or after it counts against it.
       const pageOptions = startDeadline(this.#scope.ctx.transport.config, options);
       const runtime = await loadConnectorRuntime();
-      // A selection without the record id needs the paging rule from the first page on: a last-id cursor keeps it.
-      if (cursor !== undefined || runtime.selectionDropsId(options)) await learnType(pageOptions);
+      // A selection that may leave out the record field a last-id cursor reads (`id`, Typeform's `token`) needs the
+      // paging rule from the first page on, which keeps that field.
+      const selects = options.selectFields !== undefined || options.excludeFields !== undefined;
+      if (cursor !== undefined || selects) await learnType(pageOptions);
       const known = runtime.pagingFor(await spec);
       const cursorParam = options.cursorParam ?? known?.cursorParam ?? "cursor";
       const sent = cursor === undefined ? params[cursorParam] : runtime.cursorValue(known, cursor);

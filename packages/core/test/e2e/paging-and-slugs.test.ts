@@ -48,6 +48,31 @@ describe("a { connectorId } handle pages by its connector's spec", () => {
     const untyped = ws.connector({ connectorId: ids.typeform as string });
     expect(await untyped.paginate("forms", "list", { page_size: 5 }).toArray()).toHaveLength(RECORDS);
   });
+
+  it("Typeform responses (no id: `after` takes the last record's token, page_count says more): reads every response", async () => {
+    const since = h.emu.requests().length;
+    const ws = h.client().workspace("paging-ws");
+    const records = (await ws.connector("typeform").paginate("responses", "list", { form_id: "f1", page_size: 5 }).toArray()) as {
+      token?: unknown;
+    }[];
+    expect(records).toHaveLength(RECORDS);
+    expect(new Set(records.map((r) => r.token)).size).toBe(RECORDS);
+    const sent = executes(since).map((r) => r.execute?.params as { after?: unknown } | undefined);
+    expect(sent[0]?.after).toBeUndefined();
+    expect(sent[1]?.after).toBe(records[4]?.token);
+  });
+
+  it("Typeform responses through a { connectorId } handle with a selection: the token is kept, every page read", async () => {
+    const handle = h
+      .client()
+      .workspace("paging-ws")
+      .connector({ connectorId: ids.typeform as string });
+    // Keeps `id` (which these records lack) but not `token`, the field the cursor is read from.
+    const options = { selectFields: ["id", "response_id"] };
+    const records = await handle.paginate("responses", "list", { form_id: "f1", page_size: 5 }, options).toArray();
+    expect(records).toHaveLength(RECORDS);
+    expect(options.selectFields).toEqual(["id", "response_id"]);
+  });
 });
 
 describe("page numbers as each spec counts them", () => {

@@ -1,6 +1,6 @@
 // Where paginate() continues, per the rule the generator read from each spec (pure logic, no HTTP).
 import { describe, expect, it } from "vitest";
-import { cursorValue, nextPage as nextPageOf } from "../../src/connectors/next-page";
+import { cursorValue, nextPage as nextPageOf, selectionDropsId } from "../../src/connectors/next-page";
 import { keepCursorField, nextPageParams, normalizePageMeta, pageSizeAsked } from "../../src/index";
 
 // Where the next page starts; `resumesAfterShown` has tests of its own below.
@@ -47,6 +47,53 @@ describe("nextPage", () => {
     expect(nextPage(paging, undefined, undefined, items(3), meta({ has_more: true }))).toEqual({ hasNextPage: true, cursor: "obj_3" });
     expect(nextPage(paging, undefined, "obj_3", items(3, 4), meta({ has_more: false }))).toEqual({ hasNextPage: false, cursor: null });
     expect(nextPage(paging, undefined, undefined, [], meta({ has_more: true }))).toEqual({ hasNextPage: false, cursor: null });
+  });
+
+  it("lastId with a cursorField (Typeform responses: no id, `after` takes the token) goes on while page_count or total_items say more", () => {
+    const typeform = {
+      cursorParam: "after",
+      cursorFrom: "lastId" as const,
+      cursorField: "token",
+      pageSizeParam: "page_size",
+      metaKeys: ["page_count", "total_items"],
+    };
+    const responses = (n: number, from = 1) =>
+      Array.from({ length: n }, (_, i) => ({ response_id: `r${from + i}`, token: `tok${from + i}` }));
+    // No flag in the meta: the counts say another page follows; the cursor is the last record's token.
+    expect(nextPage(typeform, undefined, undefined, responses(5), meta({ page_count: 5, total_items: 23 }))).toEqual({
+      hasNextPage: true,
+      cursor: "tok5",
+    });
+    expect(nextPage(typeform, undefined, "tok5", responses(5, 6), meta({ page_count: 1, total_items: 23 }))).toEqual({
+      hasNextPage: true,
+      cursor: "tok10",
+    });
+    expect(nextPage(typeform, undefined, "tok5", responses(5, 6), meta({ total_items: 23 }))).toEqual({
+      hasNextPage: true,
+      cursor: "tok10",
+    });
+    // All of it on one page, or an empty page after the last: done.
+    expect(nextPage(typeform, undefined, undefined, responses(3), meta({ page_count: 1, total_items: 3 }))).toEqual({
+      hasNextPage: false,
+      cursor: null,
+    });
+    expect(nextPage(typeform, undefined, "tok23", [], meta({ page_count: 5, total_items: 23 }))).toEqual({
+      hasNextPage: false,
+      cursor: null,
+    });
+    // A cut page resumes after the last token shown; a record without the field ends it.
+    expect(nextPage(typeform, undefined, undefined, responses(5), meta({ page_count: 1, total_items: 5 }), 2)).toEqual({
+      hasNextPage: true,
+      cursor: "tok2",
+    });
+    expect(nextPage(typeform, undefined, undefined, [{ id: "x" }], meta({ page_count: 5, total_items: 23 }))).toEqual({
+      hasNextPage: false,
+      cursor: null,
+    });
+    expect(
+      nextPageParams(typeform, undefined, { sent: undefined, records: responses(5), meta: meta({ page_count: 5, total_items: 23 }) })
+        .params,
+    ).toEqual({ after: "tok5" });
   });
 
   it("pageNumber: the next page number from the parameter's default (0-based and 1-based), until a link or total says done", () => {
@@ -168,6 +215,18 @@ describe("keepCursorField (the next page of a last-id list starts after an id, s
       selectFields: ["email", "id"],
       excludeFields: ["id"],
     });
+  });
+
+  it("keeps the paging's cursorField instead of id (Typeform's token)", () => {
+    const typeform = { cursorParam: "after", cursorFrom: "lastId" as const, cursorField: "token", metaKeys: ["page_count", "total_items"] };
+    expect(keepCursorField(typeform, { selectFields: ["answers"] })).toEqual({ selectFields: ["answers", "token"] });
+    expect(keepCursorField(typeform, { excludeFields: ["token", "answers"] })).toEqual({ excludeFields: ["answers"] });
+    const kept = { selectFields: ["token"] };
+    expect(keepCursorField(typeform, kept)).toBe(kept);
+    expect(selectionDropsId({ selectFields: ["token"] }, "token")).toBe(false);
+    expect(selectionDropsId({ selectFields: ["id"] }, "token")).toBe(true);
+    expect(selectionDropsId({ excludeFields: ["token"] }, "token")).toBe(true);
+    expect(selectionDropsId({ selectFields: ["email"] })).toBe(true);
   });
 
   it("returns any other selection as it is: id already kept, no selection, or another paging rule", () => {

@@ -59,6 +59,12 @@ export interface CatalogAction {
   /** The operation's own cursor and page-size parameters (`starting_after`, `pageToken`; `per_page`, `first`). */
   cursorParam?: string;
   limitParam?: string;
+  /**
+   * The record field the cursor parameter takes, where the records have no `id` and the meta no next cursor
+   * (Typeform's `after` takes a response's `token`): generated from the record's position, so a value read back
+   * continues after that record.
+   */
+  cursorField?: string;
   /** Every `x-airbyte-meta-extractor` key, its role and the schema of its value. */
   meta?: Record<string, { role: MetaRole; schema: RecordSchema }>;
   pagination: { meta: Record<string, MetaRole>; cursorParam: string | null; limitParam: string | null } | null;

@@ -39,7 +39,8 @@ export function isIntegerParam(param: CatalogParam | undefined): boolean {
 
 /**
  * The position a cursor value points at: our token, a link that carries it (`next_page_uri`, `nextRecordsUrl`),
- * an offset or page number for integer cursor parameters, or a record id (Stripe's `starting_after`).
+ * an offset or page number for integer cursor parameters, a record id (Stripe's `starting_after`), or the value of
+ * the record field the action's cursor takes (Typeform's `after=<token>`): the position after that record.
  */
 export function decodeCursor(value: unknown, action: CatalogAction, size: number, dataset?: Dataset): number {
   const param = action.params.find((p) => p.name === action.cursorParam);
@@ -55,6 +56,9 @@ export function decodeCursor(value: unknown, action: CatalogAction, size: number
     const inside = part.length >= 6 ? decodeToken(decodeURIComponent(part)) : undefined;
     if (inside !== undefined) return inside;
   }
+  const style = dataset?.cursorStyle;
+  const byField = style && action.cursorField === style.field ? indexOfId(style, value) : undefined;
+  if (dataset && byField !== undefined && byField < dataset.size()) return byField + 1;
   const index = dataset ? indexOfId(dataset.idStyle, value) : undefined;
   if (dataset && index !== undefined && index < dataset.size()) return index + 1;
   throw unprocessable([{ field, message: "Invalid pagination cursor", code: "invalid_cursor" }]);

@@ -1,6 +1,6 @@
 import type { CatalogKey, RecordSchema } from "../catalog/types.js";
 import type { RecordOverlay } from "../store.js";
-import { generateRecord, type IdStyle, idAt, idStyleOf, indexOfId, writeRecord, writesRecords } from "./generate.js";
+import { cursorStyleOf, generateRecord, type IdStyle, idAt, idStyleOf, indexOfId, writeRecord, writesRecords } from "./generate.js";
 import { JsonOut } from "./json-out.js";
 
 /**
@@ -9,6 +9,11 @@ import { JsonOut } from "./json-out.js";
  */
 export interface Dataset {
   readonly idStyle: IdStyle;
+  /**
+   * The field a list's cursor takes besides the key (Typeform's `token`, the catalog's `cursorField`), written from
+   * each record's position as its id is: a cursor of that field maps back with indexOfId.
+   */
+  readonly cursorStyle?: IdStyle;
   /** What generated records are seeded by: answers in other shapes derive their extra fields from it too. */
   readonly seedKey: string;
   /** The same object for every Dataset of one entity's store (its overlay of writes): caches of orders key on it. */
@@ -91,15 +96,22 @@ export function createDataset(options: {
   digits?: boolean;
   /** Fixed-width digit ids (a key param's `^[0-9]{10}$`), so an id read back is a valid param value. */
   width?: number;
+  /** The record field a list's cursor takes (the catalog's `cursorField`: Typeform's `token`). */
+  cursorField?: string | undefined;
 }): Dataset {
   const { seedKey, entity, schema, count, overlay } = options;
   const idStyle = idStyleOf(entity, schema, options.key, options.digits, options.width);
   const key = (id: unknown) => String(id);
   // A record keyed by another field (GitHub repositories by `name`) still has a unique `id` when it has one.
   const secondary = idStyle.field !== "id" && schema.properties?.id ? idStyleOf(entity, schema) : undefined;
+  // A list whose cursor is another field of the record (Typeform's `token`) gets that field from the position too.
+  const cursorField = options.cursorField;
+  const cursorStyle =
+    cursorField && cursorField !== idStyle.field && cursorField !== secondary?.field ? cursorStyleOf(schema, cursorField) : undefined;
+  const extras: IdStyle[] = [...(secondary ? [secondary] : []), ...(cursorStyle ? [cursorStyle] : [])];
   const make = (index: number): Record<string, unknown> => {
     const record = generateRecord(schema, seedKey, index, idStyle);
-    if (secondary) record.id = idAt(secondary, index);
+    for (const style of extras) record[style.field] = idAt(style, index);
     return record;
   };
 
@@ -119,21 +131,21 @@ export function createDataset(options: {
     return patch ? deepMerge(created, patch) : created;
   };
 
-  const writes = writesRecords(schema, idStyle, secondary);
+  const writes = writesRecords(schema, idStyle, extras);
   const untouched = (position: number): boolean => {
     if (!writes || position >= count) return false;
     const id = key(idAt(idStyle, position));
     return !overlay.deleted.has(id) && !overlay.updated.has(id);
   };
   // What a record's bytes depend on besides its position.
-  const cacheKey = JSON.stringify([schemaNumber(schema), seedKey, idStyle, secondary ?? null]);
+  const cacheKey = JSON.stringify([schemaNumber(schema), seedKey, idStyle, extras]);
   const writeAt = (position: number, out: JsonOut): boolean => {
     if (!untouched(position)) return false;
-    if (position >= CACHED_POSITIONS) return writeRecord(schema, seedKey, position, idStyle, out, secondary);
+    if (position >= CACHED_POSITIONS) return writeRecord(schema, seedKey, position, idStyle, out, extras);
     // The first records of an entity are read over and over (every first page): their bytes are kept.
     const bytes = cachedRecord(`${cacheKey}#${position}`, () => {
       const start = out.length;
-      if (!writeRecord(schema, seedKey, position, idStyle, out, secondary)) return undefined;
+      if (!writeRecord(schema, seedKey, position, idStyle, out, extras)) return undefined;
       const written = out.bytes.slice(start, out.length);
       out.length = start;
       return written;
@@ -153,6 +165,7 @@ export function createDataset(options: {
 
   return {
     idStyle,
+    ...(cursorStyle ? { cursorStyle } : {}),
     seedKey,
     writes: overlay,
     written: (position) => position >= count || overlay.updated.has(key(idAt(idStyle, position))),

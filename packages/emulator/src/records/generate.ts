@@ -33,6 +33,20 @@ export function idStyleOf(
   return { field: "id", integer: types.includes("integer") || types.includes("number"), prefix: `${entity}_` };
 }
 
+/** Digits of a generated cursor-field value: as long as Typeform's response tokens. */
+const CURSOR_FIELD_WIDTH = 32;
+
+/**
+ * How the field a list's cursor takes besides the record's key (Typeform's `token`) is written: from the record's
+ * position, as its id is, so a cursor read back maps to that record (indexOfId). Integers where the schema types
+ * the field so, else fixed-width digit strings.
+ */
+export function cursorStyleOf(schema: RecordSchema, field: string): IdStyle {
+  const types = [schema.properties?.[field]?.type ?? "string"].flat();
+  if (types.includes("integer") || types.includes("number")) return { field, integer: true, prefix: "" };
+  return { field, integer: false, prefix: "", width: CURSOR_FIELD_WIDTH };
+}
+
 /** The id of the record at `index` (0-based). */
 export function idAt(style: IdStyle, index: number): string | number {
   if (style.uuid) return `00000000-0000-4000-8000-${(index + 1).toString(16).padStart(12, "0")}`;
@@ -69,11 +83,16 @@ export function generateRecord(schema: RecordSchema, seedKey: string, index: num
   return record;
 }
 
-/** The overrides a dataset's record gets after generation: its key field, then (keyed otherwise) its `id`. */
-function idOverrides(style: IdStyle, index: number, secondary?: IdStyle): Overrides {
-  return secondary
-    ? { keys: [style.field, secondary.field], values: [idAt(style, index), idAt(secondary, index)] }
-    : { keys: [style.field], values: [idAt(style, index)] };
+/** Fields a dataset sets after the key: (keyed otherwise) its `id`, then a list's cursor field (Typeform's `token`). */
+export type SecondaryStyles = IdStyle | readonly IdStyle[];
+
+const stylesOf = (style: IdStyle, secondary?: SecondaryStyles): readonly IdStyle[] =>
+  secondary === undefined ? [style] : "field" in secondary ? [style, secondary] : [style, ...secondary];
+
+/** The overrides a dataset's record gets after generation: its key field, then its secondary fields in order. */
+function idOverrides(style: IdStyle, index: number, secondary?: SecondaryStyles): Overrides {
+  const styles = stylesOf(style, secondary);
+  return { keys: styles.map((s) => s.field), values: styles.map((s) => idAt(s, index)) };
 }
 
 /**
@@ -87,14 +106,17 @@ export function writeRecord(
   index: number,
   style: IdStyle,
   out: JsonOut,
-  secondary?: IdStyle,
+  secondary?: SecondaryStyles,
 ): boolean {
   return writeAt(schema, seedKey, index, idOverrides(style, index, secondary), out);
 }
 
 /** Whether writeRecord writes records of a schema (an object schema, with id fields that keep JSON's key order). */
-export function writesRecords(schema: RecordSchema, style: IdStyle, secondary?: IdStyle): boolean {
-  return writesAt(schema, secondary ? [style.field, secondary.field] : [style.field]);
+export function writesRecords(schema: RecordSchema, style: IdStyle, secondary?: SecondaryStyles): boolean {
+  return writesAt(
+    schema,
+    stylesOf(style, secondary).map((s) => s.field),
+  );
 }
 
 /** The text writeRecord writes, or undefined. */
@@ -103,7 +125,7 @@ export function generateRecordText(
   seedKey: string,
   index: number,
   style: IdStyle,
-  secondary?: IdStyle,
+  secondary?: SecondaryStyles,
 ): string | undefined {
   const out = new JsonOut(4096);
   return writeRecord(schema, seedKey, index, style, out, secondary) ? out.text() : undefined;

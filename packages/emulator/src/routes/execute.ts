@@ -80,6 +80,8 @@ function checkEntityAccess(connector: Connector, entity: string, action: string)
 export function datasetFor(ctx: EmulatorContext, connector: Connector, definition: CatalogConnector, entity: CatalogEntity): Dataset {
   const view = viewOf(entity);
   const count = ctx.options.recordCounts[`${definition.name}.${entity.name}`] ?? ctx.options.recordsPerEntity;
+  // The record field a list's cursor takes (Typeform's `token`): the dataset writes it from each record's position.
+  const cursorField = entity.actions.find((a) => a.cursorField !== undefined)?.cursorField;
   return createDataset({
     seedKey: `${ctx.options.seed}:${connector.id}:${entity.name}`,
     entity: entity.name,
@@ -89,6 +91,7 @@ export function datasetFor(ctx: EmulatorContext, connector: Connector, definitio
     ...(entity.key ? { key: entity.key } : {}),
     digits: view.digits,
     ...(view.width !== undefined ? { width: view.width } : {}),
+    ...(cursorField !== undefined ? { cursorField } : {}),
   });
 }
 
