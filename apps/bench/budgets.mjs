@@ -41,6 +41,16 @@
 // Raised again the same day: isAirbyteError alone 9,000 -> 9,700 B (measured 9,501 B; 317 B without splitting,
 // unchanged), when the lazy icon upload began to use networkError: the shared chunks moved again. The real first
 // uses at that commit: widget 29,971 B, server 32,838 B, main 33,487 B, browser 28,149 B, all within their limits.
+// Raised on 2026-12-03 (session 14): widget 30,100 -> 31,100 B (measured 30,818 B), server 32,900 -> 34,200 B
+// (33,884 B), main 33,600 -> 34,800 B (34,451 B), core/browser 28,300 -> 29,000 B (28,696 B) and isAirbyteError alone
+// 9,700 -> 10,200 B (10,006 B; the shared chunk; 317 B without splitting, unchanged), for fixes: one deadline across
+// the requests of a call (transport/call-deadline.ts), a call's timeout starting when its request is sent and the
+// token wait and a refused token's drop bounded by the deadline and signal (transport.ts betweenAttempts), a
+// download's timeout restarting per chunk with typed stream errors (attempt.ts), maxResponseBytes counting inflated
+// bytes and 2xx writes flagged mayHaveSucceeded (read-body.ts, read-within.ts), hook headers redacted with the
+// client's registry, and paging that now follows TikTok, ClickUp, Mailchimp and Typeform responses (next-page.ts,
+// in the connector runtime chunk the widget flow loads). Moving the download wrapper to a lazy chunk saved 15 B and
+// was not kept.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -58,11 +68,11 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 30_100, target: 9 * KB },
-  "server client: first use": { limit: 32_900, target: 14 * KB },
+  "widget client: first use": { limit: 31_100, target: 9 * KB },
+  "server client: first use": { limit: 34_200, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
-  "core: whole main entry": { limit: 33_600, target: null },
-  "core/browser: whole entry": { limit: 28_300, target: null },
-  "isAirbyteError alone": { limit: 9_700, target: null },
+  "core: whole main entry": { limit: 34_800, target: null },
+  "core/browser: whole entry": { limit: 29_000, target: null },
+  "isAirbyteError alone": { limit: 10_200, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };
