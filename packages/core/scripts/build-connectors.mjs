@@ -188,12 +188,37 @@ function operationsOf(doc) {
   return entities;
 }
 
-/** The parameters a caller passes in `params`: path and query parameters, then the request body's properties. */
-function parametersOf({ operation, item }, resolveRef) {
+/**
+ * Header names the connector fills itself on every request: its auth config's `additional_headers` (Amazon Ads'
+ * `Amazon-Advertising-API-ClientId` from the client id), lower-cased.
+ */
+function headersFilledByAuth(doc) {
+  const names = new Set();
+  for (const scheme of Object.values(doc.components?.securitySchemes ?? {})) {
+    const config = isObject(scheme) ? scheme["x-airbyte-auth-config"] : undefined;
+    if (!isObject(config)) continue;
+    for (const variant of [config, ...(Array.isArray(config.oneOf) ? config.oneOf : [])]) {
+      if (isObject(variant?.additional_headers)) for (const name of Object.keys(variant.additional_headers)) names.add(name.toLowerCase());
+    }
+  }
+  return names;
+}
+
+/**
+ * The parameters a caller passes in `params`: path, query and header parameters, then the request body's properties.
+ * A header the connector fills (one with a default, or one its auth config adds) is not the caller's; a header the
+ * spec requires with neither (Amazon Ads' `Amazon-Advertising-API-Scope`, the profile id) is.
+ */
+function parametersOf({ operation, item }, resolveRef, filledHeaders = new Set()) {
   const byKey = new Map();
   for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
     const parameter = isObject(raw) && raw.$ref ? resolveRef(raw.$ref) : raw;
-    if (!isObject(parameter) || (parameter.in !== "path" && parameter.in !== "query")) continue;
+    if (!isObject(parameter)) continue;
+    const header =
+      parameter.in === "header" &&
+      deref(parameter.schema ?? {}, resolveRef).default === undefined &&
+      !filledHeaders.has(String(parameter.name).toLowerCase());
+    if (parameter.in !== "path" && parameter.in !== "query" && !header) continue;
     byKey.set(parameter.name, {
       name: parameter.name,
       in: parameter.in,
@@ -219,8 +244,8 @@ function parametersOf({ operation, item }, resolveRef) {
 }
 
 /** Several operations for one entity+action (e.g. two routes): their parameters united, required only where all agree. */
-function mergedParameters(variants, resolveRef) {
-  const lists = variants.map((variant) => parametersOf(variant, resolveRef));
+function mergedParameters(variants, resolveRef, filledHeaders) {
+  const lists = variants.map((variant) => parametersOf(variant, resolveRef, filledHeaders));
   const merged = new Map();
   for (const list of lists) for (const p of list) if (!merged.has(p.name)) merged.set(p.name, { ...p });
   for (const p of merged.values()) p.required = lists.every((list) => list.some((q) => q.name === p.name && q.required));
@@ -610,6 +635,7 @@ const SEARCH_ACTIONS = ["context_store_search", "search"];
 function buildConnector(doc, file) {
   const info = doc.info ?? {};
   const resolveRef = resolver(doc);
+  const filledHeaders = headersFilledByAuth(doc);
   const slug = String(info["x-airbyte-connector-name"] ?? basename(file, ".yaml"));
   const typeName = pascal(slug);
   const writer = createTypeWriter(resolveRef, typeName);
@@ -627,7 +653,7 @@ function buildConnector(doc, file) {
     for (const action of [...actions.keys()].sort(byText)) {
       const variants = actions.get(action);
       const [primary] = variants;
-      const parameters = mergedParameters(variants, resolveRef);
+      const parameters = mergedParameters(variants, resolveRef, filledHeaders);
       const pagination = action === "download" ? undefined : paginationOf(primary.operation, parameters, resolveRef);
       const entry = { name: action, params: parameters.map((p) => catalogParameter(p, resolveRef)) };
       docInputs.set(`${entity}.${action}`, { parameters, operation: primary.operation });

@@ -10,7 +10,8 @@
  */
 export interface CatalogParam {
   name: string;
-  in: "path" | "query" | "body";
+  /** Where the connector sends it; a `header` parameter is one the caller gives (Amazon Ads' profile scope). */
+  in: "path" | "query" | "header" | "body";
   /** The JSON type (`string`, `integer`, `number`, `boolean`, `array`, `object`), or `any` when the spec does not say. */
   type: string;
   required?: true;

@@ -22,11 +22,24 @@ export interface PageIterator<T> extends AsyncIterable<T> {
 
 export const DEFAULT_TO_ARRAY_LIMIT = 10_000;
 
-/** Items of a page: the result itself when it is an array, or its `data` array (search results). */
+/**
+ * Items of a page: the result itself when it is an array, its `data` array (search results), or the one list of a
+ * wrapper that holds exactly one (Amazon Ads' `{ campaigns, nextToken }`, whose spec extracts no records), as the
+ * agent tools read a page too.
+ */
 export function pageItems<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
-  if (result && typeof result === "object" && Array.isArray((result as { data?: unknown }).data)) return (result as { data: T[] }).data;
-  return [];
+  if (!result || typeof result !== "object") return [];
+  const object = result as Record<string, unknown>;
+  if (Array.isArray(object.data)) return object.data as T[];
+  let only: T[] | undefined;
+  for (const key in object) {
+    const value = object[key];
+    if (!Array.isArray(value)) continue;
+    if (only) return [];
+    only = value as T[];
+  }
+  return only ?? [];
 }
 
 export function createPageIterator<T>(

@@ -11,9 +11,6 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 
 // Lists this sweep cannot page with made-up arguments, each for a reason of its own:
 const SKIPPED: Record<string, string> = {
-  // The spec's required `Amazon-Advertising-API-Scope` is a header parameter: core's catalog has no header
-  // parameters, and the emulator requires it in params (left open: see the session notes).
-  "amazon-ads": "header parameter",
   // One object per answer (the financial events), not a list of records.
   "amazon-seller-partner.list_financial_events": "one object, not records",
   // Its required `filter` selects records: an empty one matches none.

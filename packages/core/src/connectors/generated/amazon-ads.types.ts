@@ -11,6 +11,8 @@ export interface AmazonAdsEntities {
       params: {
         /** The unique identifier of the portfolio */
         portfolioId: number;
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
       };
       data: Portfolio;
       meta: Record<string, unknown>;
@@ -18,6 +20,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of portfolios for the specified profile. Portfolios are used to group campaigns together for organizational and budget management purposes. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         /** Whether to include extended data fields in the response */
         includeExtendedDataFields?: string | undefined;
       };
@@ -69,6 +73,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored brands ad groups for the specified profile. Ad groups organize ads and targeting within a Sponsored Brands campaign. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -93,6 +99,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored brands campaigns for the specified profile. Sponsored Brands campaigns help drive discovery and sales with creative ad experiences. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -117,6 +125,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product ad groups for the specified profile. Ad groups are used to organize ads and targeting within a campaign. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -143,6 +153,8 @@ export interface AmazonAdsEntities {
       params: {
         /** The unique identifier of the campaign */
         campaignId: number;
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
       };
       data: SponsoredProductCampaign;
       meta: Record<string, unknown>;
@@ -150,6 +162,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product campaigns for the specified profile. Sponsored Products campaigns promote individual product listings on Amazon. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -174,6 +188,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product keywords for the specified profile. Keywords are used in manual targeting campaigns to match shopper search queries. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -198,6 +214,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product negative keywords for the specified profile. Negative keywords prevent ads from showing for specific search terms. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -222,6 +240,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product negative targeting clauses for the specified profile. Negative targeting clauses exclude specific products or categories from targeting. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -246,6 +266,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product ads for the specified profile. Product ads associate an advertised product with an ad group. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
@@ -270,6 +292,8 @@ export interface AmazonAdsEntities {
     /** Returns a list of sponsored product targeting clauses for the specified profile. Targeting clauses define product or category targeting for ad groups. */
     list: {
       params: {
+        /** The profile ID to scope the request to */
+        "Amazon-Advertising-API-Scope": string;
         stateFilter?: {
           /** Comma-separated list of states to include (enabled, paused, archived) */
           include?: string;
