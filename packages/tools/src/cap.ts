@@ -1,5 +1,6 @@
 // The output cap: a result the model reads is at most `maxChars` characters of JSON. A list keeps as many whole
 // records as fit, with a note saying how many were cut and how to page on; anything else is cut as text.
+import { recordsKeyOf } from "@airbyte-agents/core";
 import type { ToolSuccess } from "./types";
 
 /**
@@ -22,13 +23,11 @@ export const DEFAULT_MAX_OUTPUT_CHARS = 100_000;
  * ```
  */
 export function recordsOf(data: unknown): { records: unknown[]; rebuild(kept: unknown[]): unknown } | undefined {
-  if (Array.isArray(data)) return { records: data, rebuild: (kept) => kept };
-  if (!data || typeof data !== "object") return undefined;
-  const object = data as Record<string, unknown>;
-  // A search result ({ data, meta }), or a wrapper with exactly one list ({ portfolios, nextToken }).
-  const lists = Object.keys(object).filter((key) => Array.isArray(object[key]));
-  const key = Array.isArray(object.data) ? "data" : lists.length === 1 ? lists[0] : undefined;
+  // Core's rule, as paginate() reads a page: the array itself, a search result's `data`, or a wrapper's one list.
+  const key = recordsKeyOf(data);
   if (key === undefined) return undefined;
+  if (key === null) return { records: data as unknown[], rebuild: (kept) => kept };
+  const object = data as Record<string, unknown>;
   return { records: object[key] as unknown[], rebuild: (kept) => ({ ...object, [key]: kept }) };
 }
 

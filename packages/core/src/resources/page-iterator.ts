@@ -23,23 +23,37 @@ export interface PageIterator<T> extends AsyncIterable<T> {
 export const DEFAULT_TO_ARRAY_LIMIT = 10_000;
 
 /**
- * Items of a page: the result itself when it is an array, its `data` array (search results), or the one list of a
- * wrapper that holds exactly one (Amazon Ads' `{ campaigns, nextToken }`, whose spec extracts no records), as the
- * agent tools read a page too.
+ * Where a list result keeps its records: `null` when the result is the array of records itself, the key of its
+ * `data` array (search results), the key of the one list a wrapper holds (Amazon Ads' `{ campaigns, nextToken }`,
+ * whose spec names no record path), or `undefined` when it holds none or several. `paginate()` and the agent tools
+ * read a page by this rule.
+ *
+ * @example
+ * ```ts
+ * recordsKeyOf([{ id: 1 }]); // null
+ * recordsKeyOf({ campaigns: [{ campaignId: 1 }], nextToken: "t" }); // "campaigns"
+ * recordsKeyOf({ id: 1, name: "one record" }); // undefined
+ * ```
  */
-export function pageItems<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  if (!result || typeof result !== "object") return [];
+export function recordsKeyOf(result: unknown): string | null | undefined {
+  if (Array.isArray(result)) return null;
+  if (!result || typeof result !== "object") return undefined;
   const object = result as Record<string, unknown>;
-  if (Array.isArray(object.data)) return object.data as T[];
-  let only: T[] | undefined;
+  if (Array.isArray(object.data)) return "data";
+  let only: string | undefined;
   for (const key in object) {
-    const value = object[key];
-    if (!Array.isArray(value)) continue;
-    if (only) return [];
-    only = value as T[];
+    if (!Array.isArray(object[key])) continue;
+    if (only !== undefined) return undefined;
+    only = key;
   }
-  return only ?? [];
+  return only;
+}
+
+/** Items of a page: the records where {@link recordsKeyOf} finds them, else none. */
+export function pageItems<T>(result: unknown): T[] {
+  const key = recordsKeyOf(result);
+  if (key === undefined) return [];
+  return (key === null ? result : (result as Record<string, unknown>)[key]) as T[];
 }
 
 export function createPageIterator<T>(
