@@ -22,7 +22,7 @@ interface Request {
  * The error for a body over the limit. `write`: the request was a write whose status arrived, so it may have been
  * applied (a 2xx says it was), and the error says so.
  */
-export function tooLarge(request: Request, status: number, limit: number, redact: (text: string) => string, write = false): AirbyteError {
+function tooLarge(request: Request, status: number, limit: number, redact: (text: string) => string, write = false): AirbyteError {
   return new AirbyteError(
     formatRequestMessage(
       { ...request, status },

@@ -6,12 +6,7 @@ import { rejection, useEmulator } from "../helpers/emulator";
 
 const RECORDS = 23;
 const h = useEmulator({ recordsPerEntity: RECORDS });
-const EXECUTE = "POST /api/v1/integrations/connectors/:id/execute";
-const executes = (since: number) =>
-  h.emu
-    .requests()
-    .slice(since)
-    .filter((r) => r.route === EXECUTE);
+const executes = (since: number) => h.executes(since);
 
 describe("a { connectorId } handle pages by its connector's spec", () => {
   const ids: Record<string, string> = {};

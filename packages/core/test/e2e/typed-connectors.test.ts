@@ -18,12 +18,7 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 let airbyte: AirbyteClient;
 let ws: WorkspaceClient;
 
-const EXECUTE = "POST /api/v1/integrations/connectors/:id/execute";
-const executes = (since: number) =>
-  h.emu
-    .requests()
-    .slice(since)
-    .filter((r) => r.route === EXECUTE);
+const executes = (since: number) => h.executes(since);
 const logLength = () => h.emu.requests().length;
 const connectorGets = (since: number) =>
   h.emu

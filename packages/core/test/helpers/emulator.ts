@@ -11,7 +11,11 @@ export interface CoreHarness {
   client(options?: ClientOptions): ReturnType<typeof createClient>;
   /** GET a control endpoint of the emulator. */
   control<T = any>(path: string, init?: RequestInit): Promise<T>;
+  /** The execute requests the emulator saw after the first `since` requests of its log. */
+  executes(since: number): ReturnType<RunningEmulator["requests"]>;
 }
+
+const EXECUTE_ROUTE = "POST /api/v1/integrations/connectors/:id/execute";
 
 /** One emulator per test file on 127.0.0.1 (port 0), with the control API on. */
 export function useEmulator(options: CreateEmulatorOptions = {}): CoreHarness {
@@ -33,6 +37,11 @@ export function useEmulator(options: CreateEmulatorOptions = {}): CoreHarness {
       validation: "strict",
       ...overrides,
     });
+  harness.executes = (since) =>
+    harness.emu
+      .requests()
+      .slice(since)
+      .filter((r) => r.route === EXECUTE_ROUTE);
   harness.control = async (path, init) => {
     const res = await fetch(`${harness.emu.url}${path}`, init);
     return (await res.json()) as never;

@@ -57,6 +57,16 @@ function viaProxy(path: string, init: RequestInit & { token?: string | null } = 
   return fetch(`${served.url}${PREFIX}${path}`, { ...rest, headers: all });
 }
 
+/** A connector create whose body streams in chunks, with no content-length. */
+function chunkedCreate(body: ReadableStream<Uint8Array>): Request {
+  return new Request("https://app.test/api/v1/integrations/connectors", {
+    method: "POST",
+    headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+    body,
+    duplex: "half",
+  } as RequestInit);
+}
+
 describe("createProxyHandler", () => {
   it("carries the browser client: list, execute, paginate, download, create, get, delete and token info", async () => {
     sent = [];
@@ -263,14 +273,7 @@ describe("createProxyHandler", () => {
       },
     });
     const proxy = createProxyHandler({ maxBodyBytes: 1024, fetch: async () => new Response("{}") });
-    const response = await proxy(
-      new Request("https://app.test/api/v1/integrations/connectors", {
-        method: "POST",
-        headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-        body,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const response = await proxy(chunkedCreate(body));
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(10);
   });
@@ -292,14 +295,7 @@ describe("createProxyHandler", () => {
         return new Response("{}");
       },
     });
-    const response = await proxy(
-      new Request("https://app.test/api/v1/integrations/connectors", {
-        method: "POST",
-        headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
-        body,
-        duplex: "half",
-      } as RequestInit),
-    );
+    const response = await proxy(chunkedCreate(body));
     expect(response.status).toBe(200);
     expect(relayed).toBe(parts.join(""));
   });
