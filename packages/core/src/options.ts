@@ -28,7 +28,10 @@ export interface ClientOptions {
   workspaceName?: string | undefined;
   /** Default `https://api.airbyte.ai` (the `/api/v1` prefix is added by the client). */
   baseUrl?: string | undefined;
-  /** A fetch implementation, e.g. a test double or one with a proxy. Default: the global `fetch`. */
+  /**
+   * A fetch implementation, e.g. a test double or one with a proxy. Default: the global `fetch`.
+   * Called as `fetch(url, init)`: `url` a string, `init.headers` a plain object whose names are lower-case.
+   */
   fetch?: typeof globalThis.fetch | undefined;
   /** Per-attempt timeout in ms. Default 30 000; execute and download default to 300 000. */
   timeout?: number | undefined;

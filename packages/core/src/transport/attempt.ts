@@ -48,11 +48,39 @@ function hostOf(baseUrl: string): string {
   }
 }
 
+/**
+ * The headers object ofetch is given to build (its `Headers` option). ofetch turns a call's headers into a `Headers`
+ * instance and fetch then validates them all over again; ours are already lower-cased strings (buildHeaders), so a
+ * record stands in for that instance, answering the three questions ofetch asks of it, and goes to fetch as the
+ * plain record it is: the headers are checked once, by fetch.
+ */
+class HeaderRecord {
+  readonly record: Record<string, string>;
+  constructor(init: Record<string, string>) {
+    this.record = init;
+  }
+  get(name: string): string | null {
+    return Object.hasOwn(this.record, name) ? (this.record[name] as string) : null;
+  }
+  has(name: string): boolean {
+    return Object.hasOwn(this.record, name);
+  }
+  set(name: string, value: string): void {
+    this.record[name] = value;
+  }
+}
+
 /** Builds the per-transport part of an attempt: the ofetch instance, the body limit and the host. */
 export function createAttemptEnv(config: TransportConfig): AttemptEnv {
   return {
     config,
-    $fetch: createFetch({ fetch: (input, init) => config.fetch(input, init) }),
+    $fetch: createFetch({
+      fetch: (input, init) => {
+        if (init?.headers instanceof HeaderRecord) init.headers = init.headers.record;
+        return config.fetch(input, init);
+      },
+      Headers: HeaderRecord as unknown as typeof Headers,
+    }),
     maxBytes: config.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     host: hostOf(config.baseUrl),
   };

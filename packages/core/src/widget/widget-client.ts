@@ -46,7 +46,10 @@ export interface WidgetClientOptions {
    * your own server instead, use `${location.origin}/api/airbyte` with `createProxyHandler({ prefix: "/api/airbyte" })`.
    */
   baseUrl?: string | undefined;
-  /** A fetch implementation. Default: the global `fetch`. */
+  /**
+   * A fetch implementation. Default: the global `fetch`.
+   * Called as `fetch(url, init)`: `url` a string, `init.headers` a plain object whose names are lower-case.
+   */
   fetch?: typeof globalThis.fetch | undefined;
   /** Per-attempt timeout in ms. Default 30 000; execute and download default to 300 000. */
   timeout?: number | undefined;
