@@ -51,6 +51,10 @@
 // client's registry, and paging that now follows TikTok, ClickUp, Mailchimp and Typeform responses (next-page.ts,
 // in the connector runtime chunk the widget flow loads). Moving the download wrapper to a lazy chunk saved 15 B and
 // was not kept.
+// Raised on 2026-12-03 (session 15): widget 31,100 -> 31,200 B (measured 31,107 B), for one check of a method's first
+// argument (input/call-options.ts checkArgument): `connectors.list({ signal })`, a call option put in the filter,
+// dropped the signal (or the headers, the timeout...) without a word; it is now a ValidationError naming it. The same
+// session took about 4 µs of CPU off each call (headers handed to fetch as a record, transport/attempt.ts).
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -68,7 +72,7 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 31_100, target: 9 * KB },
+  "widget client: first use": { limit: 31_200, target: 9 * KB },
   "server client: first use": { limit: 34_200, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 34_800, target: null },

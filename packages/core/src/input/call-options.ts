@@ -1,5 +1,6 @@
 import type { CallOptions } from "../transport/transport";
 import { checkHeaders } from "./headers";
+import { invalidInput, requireObject } from "./invalid-input";
 import { checkOption, isAbortSignal, isBoolean, isNonNegativeInteger, isPositiveNumber, oneOf, optionsObject } from "./values";
 
 /** What a bad `validation` option is told. */
@@ -38,5 +39,39 @@ function checkEach(what: string, o: Record<string, unknown>): Record<string, unk
   checkOption(what, o, "retryWrites", "a boolean", isBoolean);
   checkOption(what, o, "validation", VALIDATION_EXPECTED, isValidationMode);
   checkHeaders(what, "headers", o.headers);
+  return o;
+}
+
+// Every call option's name; `satisfies` fails the build when CallOptions gains one this list lacks.
+const CALL_OPTION_NAMES = {
+  signal: 1,
+  timeout: 1,
+  deadline: 1,
+  maxRetries: 1,
+  retryWrites: 1,
+  headers: 1,
+  validation: 1,
+} satisfies Record<keyof CallOptions, 1>;
+
+/**
+ * Checks a method's first argument (a filter or an input) is an object, and refuses a call option found in it:
+ * `connectors.list({ signal })` would otherwise drop the signal without a word, since call options are the
+ * argument after it. Returns the object (undefined when `optional` and absent).
+ *
+ * @example
+ * ```ts
+ * async list(filter = {}, options: CallOptions = {}) {
+ *   checkArgument("connectors.list", "filter", filter);
+ * }
+ * ```
+ */
+export function checkArgument(what: string, field: string, value: unknown, optional = true): Record<string, unknown> | undefined {
+  const o = requireObject(what, field, value, optional);
+  const misplaced = o ? Object.keys(CALL_OPTION_NAMES).filter((name) => name in o) : [];
+  if (misplaced[0])
+    throw invalidInput(
+      what,
+      misplaced.map((name) => ({ path: `${field}.${name}`, message: `a call option: pass it in the argument after ${field}` })),
+    );
   return o;
 }

@@ -6,7 +6,7 @@ import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { NotFoundError } from "../errors/classes";
 import { formatRequestMessage } from "../errors/format";
 import { isApiError } from "../errors/guards";
-import { checkCallOptions } from "../input/call-options";
+import { checkArgument, checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
@@ -24,7 +24,7 @@ import { API } from "./context";
 import type { WorkspaceScope } from "./workspace-scope";
 
 async function createBody(what: string, workspaceName: string, input: CreateConnectorInput): Promise<Record<string, unknown>> {
-  requireObject(what, "input", input, false);
+  checkArgument(what, "input", input, false);
   const selectors = (["type", "definitionId", "connectorType", "sourceTemplateId"] as const).filter((key) => input[key] !== undefined);
   if (selectors.length !== 1) {
     throw invalidInput(what, [
@@ -73,7 +73,7 @@ async function createBody(what: string, workspaceName: string, input: CreateConn
 }
 
 function updateBody(what: string, input: UpdateConnectorInput): Record<string, unknown> {
-  requireObject(what, "input", input, false);
+  checkArgument(what, "input", input, false);
   if (input.name !== undefined) requireText(what, "name", input.name);
   requireObject(what, "replicationConfig", input.replicationConfig);
   const body: Record<string, unknown> = {};
@@ -96,7 +96,7 @@ export async function checkConnectorInput(
   what: string,
   input: CreateConnectorInput | (UpdateConnectorInput & { connectorId: string }),
 ): Promise<void> {
-  requireObject(what, "input", input, false);
+  checkArgument(what, "input", input, false);
   if ("connectorId" in input && input.connectorId !== undefined) {
     requireUuid(what, "connectorId", input.connectorId);
     updateBody(what, { ...input });
@@ -175,7 +175,7 @@ export async function checkConnector(
   options: CallOptions = {},
 ): Promise<ConnectorCheck> {
   checkCallOptions("connectors.check", options);
-  requireObject("connectors.check", "input", input, false);
+  checkArgument("connectors.check", "input", input, false);
   const request =
     "connectorId" in input && input.connectorId !== undefined
       ? {

@@ -1,7 +1,7 @@
 import type { RuntimeCatalog } from "../connectors/catalog-types";
 import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { isNotFoundError } from "../errors/guards";
-import { checkCallOptions } from "../input/call-options";
+import { checkArgument, checkCallOptions } from "../input/call-options";
 import { invalidInput, optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean } from "../input/values";
 import { startDeadline } from "../transport/call-deadline";
@@ -381,7 +381,7 @@ export class ConnectorHandle {
    */
   async update(input: UpdateConnectorInput, options: CallOptions = {}): Promise<Connector> {
     checkCallOptions("connector.update", options);
-    requireObject("connector.update", "input", input, false);
+    checkArgument("connector.update", "input", input, false);
     const call = startDeadline(this.#scope.ctx.transport.config, options);
     return new Connectors(this.#scope).update(await this.id(call), input, call);
   }
@@ -412,7 +412,7 @@ export class ConnectorHandle {
    */
   async check(changes: UpdateConnectorInput = {}, options: CallOptions = {}): Promise<ConnectorCheck> {
     checkCallOptions("connector.check", options);
-    requireObject("connector.check", "changes", changes);
+    checkArgument("connector.check", "changes", changes);
     const call = startDeadline(this.#scope.ctx.transport.config, options);
     const id = await this.id(call);
     const catalog = this.#scope.scoped ? await this.#catalog() : undefined;

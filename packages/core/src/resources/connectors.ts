@@ -1,7 +1,7 @@
 import { loadConnectorRuntime } from "../connectors/load-runtime";
 import { ConnectorResolutionError } from "../errors/classes";
-import { checkCallOptions } from "../input/call-options";
-import { requireObject, requireText, requireUuid } from "../input/invalid-input";
+import { checkArgument, checkCallOptions } from "../input/call-options";
+import { requireText, requireUuid } from "../input/invalid-input";
 import { loadChunk } from "../load-chunk";
 import { startDeadline } from "../transport/call-deadline";
 import { path } from "../transport/path";
@@ -74,7 +74,7 @@ export class Connectors {
    */
   async list(filter: { definitionId?: string } = {}, options: CallOptions = {}): Promise<ConnectorInfo[]> {
     checkCallOptions("connectors.list", options);
-    requireObject("connectors.list", "filter", filter);
+    checkArgument("connectors.list", "filter", filter);
     if (filter.definitionId !== undefined) requireUuid("connectors.list", "definitionId", filter.definitionId);
     const { data } = await this.#scope.ctx.transport.request(
       {

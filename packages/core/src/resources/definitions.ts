@@ -1,5 +1,5 @@
-import { checkCallOptions } from "../input/call-options";
-import { requireObject, requireText, requireUuid } from "../input/invalid-input";
+import { checkArgument, checkCallOptions } from "../input/call-options";
+import { requireText, requireUuid } from "../input/invalid-input";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -58,7 +58,7 @@ export class Definitions {
    */
   async list(filter: { name?: string } = {}, options: CallOptions = {}): Promise<Definition[]> {
     checkCallOptions("definitions.list", options);
-    requireObject("definitions.list", "filter", filter);
+    checkArgument("definitions.list", "filter", filter);
     if (filter.name !== undefined) requireText("definitions.list", "name", filter.name);
     const { data } = await this.#ctx.transport.request(
       {

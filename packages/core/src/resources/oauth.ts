@@ -1,4 +1,4 @@
-import { checkCallOptions } from "../input/call-options";
+import { checkArgument, checkCallOptions } from "../input/call-options";
 import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { path } from "../transport/path";
 import type { CallOptions } from "../transport/transport";
@@ -33,7 +33,7 @@ export class OAuthCredentials {
     options: CallOptions = {},
   ): Promise<{ id: string; definitionId: string; scopeType: string; createdAt: string; updatedAt: string }> {
     checkCallOptions("oauth.set", options);
-    requireObject("oauth.set", "input", input, false);
+    checkArgument("oauth.set", "input", input, false);
     if ((input.definitionId === undefined) === (input.connectorType === undefined)) {
       throw invalidInput("oauth.set", [{ path: "definitionId", message: "give exactly one of definitionId or connectorType" }]);
     }

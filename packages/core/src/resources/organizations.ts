@@ -1,7 +1,7 @@
 import type * as v from "valibot";
 import { ApiError } from "../errors/classes";
-import { checkCallOptions } from "../input/call-options";
-import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
+import { checkArgument, checkCallOptions } from "../input/call-options";
+import { invalidInput, requireText, requireUuid } from "../input/invalid-input";
 import type { OrganizationSchema } from "../schemas/preview";
 import { networkError } from "../transport/network-error";
 import { path } from "../transport/path";
@@ -173,7 +173,7 @@ export class Admin {
     options: CallOptions = {},
   ): Promise<{ id: string; name: string; slug: string; organizationId: string; organizationName: string; iconUrl: string | null }> {
     checkCallOptions("admin.createWorkspace", options);
-    requireObject("admin.createWorkspace", "input", input, false);
+    checkArgument("admin.createWorkspace", "input", input, false);
     if (input.iconStorageId !== undefined) requireText("admin.createWorkspace", "iconStorageId", input.iconStorageId);
     requireText("admin.createWorkspace", "name", input?.name);
     if (input.organizationId !== undefined) requireUuid("admin.createWorkspace", "organizationId", input.organizationId);

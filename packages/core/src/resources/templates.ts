@@ -1,4 +1,4 @@
-import { checkCallOptions } from "../input/call-options";
+import { checkArgument, checkCallOptions } from "../input/call-options";
 import { optionalStrings, requireObject, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, isText, oneOf } from "../input/values";
 import type * as api from "../schemas/generated/api";
@@ -95,7 +95,7 @@ export class Templates {
     options: CallOptions = {},
   ): Promise<SourceTemplate[]> {
     checkCallOptions("templates.list", options);
-    requireObject("templates.list", "filter", filter);
+    checkArgument("templates.list", "filter", filter);
     checkOption("templates.list", filter as Record<string, unknown>, "useGlobal", "a boolean", isBoolean);
     optionalStrings("templates.list", "tags", filter.tags);
     checkOption("templates.list", filter as Record<string, unknown>, "tagsMode", '"any" or "all"', oneOf(["any", "all"]));
@@ -153,9 +153,8 @@ export class Templates {
     options: CallOptions = {},
   ): Promise<SourceTemplateDetail> {
     checkCallOptions("templates.create", options);
-    requireObject("templates.create", "input", input, false);
+    checkArgument("templates.create", "input", input, false);
     checkOption("templates.create", input as Record<string, unknown>, "mode", "a non-empty string", isText);
-    requireObject("templates.create", "input", input, false);
     let body: Record<string, unknown>;
     if ("cloneOf" in input) {
       body = { original_source_template_id: requireUuid("templates.create", "cloneOf", input.cloneOf) };
@@ -196,7 +195,7 @@ export class Templates {
     options: CallOptions = {},
   ): Promise<SourceTemplateDetail> {
     checkCallOptions("templates.update", options);
-    requireObject("templates.update", "input", input, false);
+    checkArgument("templates.update", "input", input, false);
     checkOption("templates.update", input as Record<string, unknown>, "mode", "a non-empty string", isText);
     requireUuid("templates.update", "templateId", templateId);
     const body: Record<string, unknown> = {};

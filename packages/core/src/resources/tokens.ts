@@ -1,9 +1,9 @@
 import { originProblem } from "../auth/origin";
 import { scopedExpiry } from "../auth/scoped-expiry";
 import { decodeWidgetToken } from "../auth/widget-token";
-import { checkCallOptions } from "../input/call-options";
+import { checkArgument, checkCallOptions } from "../input/call-options";
 import { describeValue } from "../input/describe";
-import { invalidInput, requireObject, requireText } from "../input/invalid-input";
+import { invalidInput, requireText } from "../input/invalid-input";
 import { widgetTokenFieldProblem } from "../input/widget-token-fields";
 import type { CallOptions } from "../transport/transport";
 import { API, type ResourceContext } from "./context";
@@ -110,7 +110,7 @@ export class Tokens {
    */
   async scoped(input: { workspaceName: string; regionId?: string }, options: CallOptions = {}): Promise<IssuedToken> {
     checkCallOptions("tokens.scoped", options);
-    requireObject("tokens.scoped", "input", input, false);
+    checkArgument("tokens.scoped", "input", input, false);
     if (input.regionId !== undefined) requireText("tokens.scoped", "regionId", input.regionId);
     requireText("tokens.scoped", "workspaceName", input?.workspaceName);
     const token = await this.#ctx.scopedToken(input.workspaceName).get(options.signal);
@@ -152,7 +152,7 @@ export class Tokens {
    */
   async widget(input: WidgetTokenInput, options: CallOptions = {}): Promise<WidgetToken> {
     checkCallOptions("tokens.widget", options);
-    requireObject("tokens.widget", "input", input, false);
+    checkArgument("tokens.widget", "input", input, false);
     const bad = widgetTokenFieldProblem(input as unknown as Record<string, unknown>);
     if (bad)
       throw invalidInput("tokens.widget", [{ path: bad.field, message: `expected ${bad.expected}, got ${describeValue(bad.value)}` }]);

@@ -1,5 +1,5 @@
-import { checkCallOptions } from "../input/call-options";
-import { invalidInput, requireObject, requireText, requireUuid } from "../input/invalid-input";
+import { checkArgument, checkCallOptions } from "../input/call-options";
+import { invalidInput, requireText, requireUuid } from "../input/invalid-input";
 import { checkOption, isBoolean, oneOf } from "../input/values";
 import { startDeadline } from "../transport/call-deadline";
 import { path } from "../transport/path";
@@ -85,7 +85,7 @@ export class Workspaces {
    */
   async list(input: ListWorkspacesInput = {}, options: CallOptions = {}): Promise<{ data: WorkspaceInfo[]; nextCursor: string | null }> {
     checkCallOptions("workspaces.list", options);
-    requireObject("workspaces.list", "input", input);
+    checkArgument("workspaces.list", "input", input);
     if (input.nameContains !== undefined) requireText("workspaces.list", "nameContains", input.nameContains);
     if (input.cursor !== undefined) requireText("workspaces.list", "cursor", input.cursor);
     if (input.limit !== undefined && (!Number.isInteger(input.limit) || input.limit < 1 || input.limit > 100)) {
@@ -122,7 +122,7 @@ export class Workspaces {
    */
   async *iterate(input: Omit<ListWorkspacesInput, "cursor"> = {}, options: CallOptions = {}): AsyncGenerator<WorkspaceInfo> {
     checkCallOptions("workspaces.iterate", options);
-    requireObject("workspaces.iterate", "input", input);
+    checkArgument("workspaces.iterate", "input", input);
     let cursor: string | undefined;
     const seen = new Set<string>();
     for (;;) {
@@ -212,7 +212,7 @@ export class Workspaces {
     options: CallOptions = {},
   ): Promise<WorkspaceInfo> {
     checkCallOptions("workspaces.update", options);
-    requireObject("workspaces.update", "input", input, false);
+    checkArgument("workspaces.update", "input", input, false);
     checkOption("workspaces.update", input as Record<string, unknown>, "status", '"active" or "inactive"', oneOf(["active", "inactive"]));
     checkOption("workspaces.update", input as Record<string, unknown>, "cacheEnabled", "a boolean", isBoolean);
     requireUuid("workspaces.update", "workspaceId", workspaceId);

@@ -59,11 +59,11 @@ class HeaderRecord {
   constructor(init: Record<string, string>) {
     this.record = init;
   }
-  get(name: string): string | null {
-    return Object.hasOwn(this.record, name) ? (this.record[name] as string) : null;
-  }
   has(name: string): boolean {
     return Object.hasOwn(this.record, name);
+  }
+  get(name: string): string | null {
+    return this.has(name) ? (this.record[name] as string) : null;
   }
   set(name: string, value: string): void {
     this.record[name] = value;

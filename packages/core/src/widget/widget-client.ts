@@ -6,9 +6,8 @@ import { type ParsedWidgetToken, parseWidgetTokenValue, type WidgetTokenValue } 
 import { withShortcuts } from "../connectors/shortcuts";
 import type { ConnectorSlug, TypedConnector } from "../connectors/typed";
 import { TokenError } from "../errors/classes";
-import { checkCallOptions } from "../input/call-options";
+import { checkArgument, checkCallOptions } from "../input/call-options";
 import { checkTransportOptions } from "../input/client-options";
-import { requireObject } from "../input/invalid-input";
 import { invalidOption } from "../input/invalid-option";
 import { ConnectorHandle, type ConnectorRef } from "../resources/connector";
 import { createConnectorIds } from "../resources/connector-ids";
@@ -98,7 +97,7 @@ export class WidgetConnectors extends Connectors {
 
   override async list(filter: { definitionId?: string } = {}, options: CallOptions = {}) {
     checkCallOptions("connectors.list", options);
-    requireObject("connectors.list", "filter", filter);
+    checkArgument("connectors.list", "filter", filter);
     await this.#ready(options);
     return super.list(filter, options);
   }

@@ -447,6 +447,49 @@ describe("bad input never reaches the network", () => {
     );
   });
 
+  it("a call option put in a method's filter or input is refused, naming it, instead of dropped", async () => {
+    const ws = client.workspace("acme");
+    const handle = ws.connector({ connectorId: ID });
+    // Each method's first argument, with a valid value beside the misplaced option.
+    const firstArguments: [string, string, (first: Record<string, unknown>) => unknown, Record<string, unknown>][] = [
+      ["connectors.list", "filter", (f) => ws.connectors.list(f), {}],
+      ["connectors.create", "input", (f) => ws.connectors.create(f as never), { connectorType: "Stripe", credentials: {} }],
+      ["connectors.update", "input", (f) => ws.connectors.update(ID, f), { name: "n" }],
+      ["connectors.check", "input", (f) => ws.connectors.check(f as never), { connectorType: "Stripe", credentials: {} }],
+      ["connector.update", "input", (f) => handle.update(f), { name: "n" }],
+      ["connector.check", "changes", (f) => handle.check(f), {}],
+      ["definitions.list", "filter", (f) => client.definitions.list(f), {}],
+      ["templates.list", "filter", (f) => client.templates.list(f), {}],
+      ["templates.create", "input", (f) => client.templates.create(f as never), { definitionId: ID }],
+      ["templates.update", "input", (f) => client.templates.update(ID, f), { name: "n" }],
+      ["workspaces.list", "input", (f) => client.workspaces.list(f), {}],
+      ["workspaces.iterate", "input", (f) => client.workspaces.iterate(f).next(), {}],
+      ["workspaces.update", "input", (f) => client.workspaces.update(ID, f), { name: "n" }],
+      ["tokens.scoped", "input", (f) => client.tokens.scoped(f as never), { workspaceName: "acme" }],
+      ["tokens.widget", "input", (f) => client.tokens.widget(f as never), { workspaceName: "acme", allowedOrigin: "https://a.example" }],
+      ["oauth.set", "input", (f) => client.oauth.set(f as never), { connectorType: "HubSpot", configuration: {} }],
+      ["admin.createWorkspace", "input", (f) => client.admin.createWorkspace(f as never), { name: "n" }],
+      ["widget.connectors.list", "filter", (f) => widget.connectors.list(f), {}],
+      ["widget.connectors.create", "input", (f) => widget.connectors.create(f as never), { connectorType: "Stripe", credentials: {} }],
+    ];
+    const misplaced = fc.constantFrom<[string, unknown]>(
+      ["signal", new AbortController().signal],
+      ["timeout", 5_000],
+      ["deadline", 10_000],
+      ["maxRetries", 0],
+      ["retryWrites", true],
+      ["headers", { authorization: `Bearer ${SECRET}` }],
+      ["validation", "strict"],
+    );
+    for (const [entry, field, call, valid] of firstArguments) {
+      await property(misplaced, async ([name, value]) => {
+        await expectRejected(entry, `${field}.${name}`, () => call({ ...valid, [name]: value }));
+        const error = (await thrown(() => call({ ...valid, [name]: value }))) as Error;
+        expect(error.message).toContain(`in the argument after ${field}`);
+      });
+    }
+  });
+
   it("server helpers: createProxyHandler and createWidgetTokenHandler options", async () => {
     const proxyCases: [string, fc.Arbitrary<unknown>][] = [
       ["baseUrl", fc.oneof(notString, fc.constantFrom("", "nope", "ftp://x.example"))],
