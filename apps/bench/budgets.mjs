@@ -55,6 +55,11 @@
 // argument (input/call-options.ts checkArgument): `connectors.list({ signal })`, a call option put in the filter,
 // dropped the signal (or the headers, the timeout...) without a word; it is now a ValidationError naming it. The same
 // session took about 4 µs of CPU off each call (headers handed to fetch as a record, transport/attempt.ts).
+// Raised again the same day: server 34,200 -> 34,400 B (measured 34,230 B), main 34,800 -> 35,000 B (34,814 B) and
+// core/browser 29,000 -> 29,200 B (29,057 B), for paginate()'s guard against a page that repeats the one before it
+// (resources/page-iterator.ts, in the chunk every connector handle loads): an API that ignored the offset it was sent
+// made an offset or page-number listing yield the same records forever. The widget flow, measured 31,193 B, stays
+// within the 31,200 set above.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -73,10 +78,10 @@ export const KB = 1000;
 
 export const BUDGETS = {
   "widget client: first use": { limit: 31_200, target: 9 * KB },
-  "server client: first use": { limit: 34_200, target: 14 * KB },
+  "server client: first use": { limit: 34_400, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
-  "core: whole main entry": { limit: 34_800, target: null },
-  "core/browser: whole entry": { limit: 29_000, target: null },
+  "core: whole main entry": { limit: 35_000, target: null },
+  "core/browser: whole entry": { limit: 29_200, target: null },
   "isAirbyteError alone": { limit: 10_200, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -311,12 +311,13 @@ export class ConnectorHandle {
       const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, items, page.meta, items.length, size);
       return { ...page, meta: { ...page.meta, hasNextPage, cursor: next } };
     };
-    return createPageIterator<T>(fetchPage, options.startCursor, (cursor) =>
-      this.#scope.ctx.logger.warn("pagination stopped: the connector returned a cursor it had already returned", {
-        entity,
-        action,
-        cursorLength: cursor.length,
-      }),
+    return createPageIterator<T>(fetchPage, options.startCursor, (why, cursor) =>
+      this.#scope.ctx.logger.warn(
+        why === "cursor"
+          ? "pagination stopped: the connector returned a cursor it had already returned"
+          : "pagination stopped: the connector answered the same page again",
+        { entity, action, cursorLength: cursor.length },
+      ),
     );
   }
 

@@ -3,8 +3,8 @@ import type { ExecutionResult } from "./execution-result";
 
 /**
  * Async iteration over every item of a paginated operation, page by page underneath. Stops when the API
- * says there is no next page, the cursor is missing, or a cursor repeats (a connector bug that would
- * otherwise loop forever).
+ * says there is no next page, the cursor is missing, a cursor repeats, or a page repeats the one before it (an API
+ * that ignored the page number or offset it was sent): connector bugs that would otherwise loop forever.
  *
  * @example
  * ```ts
@@ -56,22 +56,37 @@ export function pageItems<T>(result: unknown): T[] {
   return (key === null ? result : (result as Record<string, unknown>)[key]) as T[];
 }
 
+// What tells one page from the next: its length and its first and last records. Two pages of a listing that moved on
+// differ there; the whole page is not serialized, since that would cost as much as parsing it again.
+function pageMark(items: readonly unknown[]): string | undefined {
+  return items.length === 0 ? undefined : `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items.at(-1))}`;
+}
+
 export function createPageIterator<T>(
   fetchPage: (cursor: string | undefined) => Promise<ExecutionResult<unknown>>,
   startCursor: string | undefined,
-  onRepeatedCursor: (cursor: string) => void,
+  onStuck: (why: "cursor" | "page", cursor: string) => void,
 ): PageIterator<T> {
   async function* pages(): AsyncGenerator<ExecutionResult<T[]>> {
     let cursor = startCursor;
     const seen = new Set<string>(cursor === undefined ? [] : [cursor]);
+    let previous: string | undefined;
     for (;;) {
       const page = await fetchPage(cursor);
       const items = pageItems<T>(page.data);
+      // A page number or an offset counts up, so its cursor never repeats: an API that ignores it answers the same
+      // page again and again. That page is not handed on a second time.
+      const mark = pageMark(items);
+      if (cursor !== undefined && mark !== undefined && mark === previous) {
+        onStuck("page", cursor);
+        return;
+      }
+      previous = mark;
       yield { ...page, data: items };
       const next = page.meta.cursor;
       if (!page.meta.hasNextPage || next === null) return;
       if (seen.has(next)) {
-        onRepeatedCursor(next);
+        onStuck("cursor", next);
         return;
       }
       seen.add(next);
