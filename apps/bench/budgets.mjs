@@ -59,7 +59,8 @@
 // core/browser 29,000 -> 29,200 B (29,057 B), for paginate()'s guard against a page that repeats the one before it
 // (resources/page-iterator.ts, in the chunk every connector handle loads): an API that ignored the offset it was sent
 // made an offset or page-number listing yield the same records forever. The widget flow, measured 31,193 B, stays
-// within the 31,200 set above.
+// within the 31,200 set above. Then widget 31,200 -> 31,300 B (measured 31,212 B) for paging's `pageIsRecord` (a page
+// that is one record, Amazon Seller Partner's financial events, yielded nothing).
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -77,7 +78,7 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 31_200, target: 9 * KB },
+  "widget client: first use": { limit: 31_300, target: 9 * KB },
   "server client: first use": { limit: 34_400, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 35_000, target: null },

@@ -337,7 +337,21 @@ function cursorFieldOf(operation, param, resolveRef) {
   return names.find((name) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(name)}($|[^A-Za-z0-9_])`, "i").test(description));
 }
 
-function paginationOf(operation, parameters, resolveRef) {
+/**
+ * Whether one page of a list is one record of the entity rather than a list of them: the record extractor yields one
+ * object, the schema the spec names as the entity's own (`x-airbyte-entity-name`). Amazon Seller Partner's
+ * FinancialEvents is one: its ShipmentEventList, RefundEventList... are parts of the record.
+ */
+function pageIsRecord(operation, entity, resolveRef) {
+  const response = successSchema(operation, resolveRef);
+  const steps = parsePath(operation["x-airbyte-record-extractor"]);
+  const found = response !== undefined && steps ? locate(response, steps, resolveRef) : undefined;
+  if (!found || found.arrays > 0) return false;
+  const record = deref(nonNull(deref(found.schema, resolveRef)), resolveRef);
+  return record.items === undefined && record["x-airbyte-entity-name"] === entity;
+}
+
+function paginationOf(operation, parameters, resolveRef, entity) {
   const metaExtractor = operation["x-airbyte-meta-extractor"];
   if (operation["x-airbyte-no-pagination"] || !isObject(metaExtractor) || Object.keys(metaExtractor).length === 0) return undefined;
   const cursorParam = pick(parameters, CURSOR_PARAMETERS, isDateBound);
@@ -367,6 +381,7 @@ function paginationOf(operation, parameters, resolveRef) {
     ...(integer ? { cursorType: "integer" } : {}),
     ...(pageSizeParam ? { pageSizeParam } : {}),
     metaKeys: keys.sort(byText),
+    ...(pageIsRecord(operation, entity, resolveRef) ? { pageIsRecord: true } : {}),
   };
 }
 
@@ -654,7 +669,7 @@ function buildConnector(doc, file) {
       const variants = actions.get(action);
       const [primary] = variants;
       const parameters = mergedParameters(variants, resolveRef, filledHeaders);
-      const pagination = action === "download" ? undefined : paginationOf(primary.operation, parameters, resolveRef);
+      const pagination = action === "download" ? undefined : paginationOf(primary.operation, parameters, resolveRef, entity);
       const entry = { name: action, params: parameters.map((p) => catalogParameter(p, resolveRef)) };
       docInputs.set(`${entity}.${action}`, { parameters, operation: primary.operation });
       const description = prose(primary.operation.description ?? primary.operation.summary, 300);
@@ -694,6 +709,7 @@ function buildConnector(doc, file) {
           lines.push(`meta: {\n${metaLines.join("\n")}\n      };`);
         } else lines.push("meta: Record<string, unknown>;");
         if (pagination) lines.push(`cursor: ${JSON.stringify(pagination.cursorParam)};`);
+        if (pagination?.pageIsRecord) lines.push("pageIsRecord: true;");
       } else lines.push("download: true;");
       actionTypes.push(
         `${docComment(primary.operation.description ?? primary.operation.summary, "    ")}    ${propertyKey(action)}: {\n${lines.map((l) => `      ${l}`).join("\n")}\n    };`,

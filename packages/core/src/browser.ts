@@ -16,6 +16,7 @@ export type {
   ExecuteActionOf,
   ItemOf,
   PagedActionOf,
+  PageItemOf,
   TypedConnector,
   TypedDownloadParams,
   TypedItem,

@@ -17,6 +17,7 @@ export type {
   ExecuteActionOf,
   ItemOf,
   PagedActionOf,
+  PageItemOf,
   TypedConnector,
   TypedDownloadParams,
   TypedItem,

@@ -779,6 +779,10 @@ function shapeOf(action, extracted, canonical, keyField) {
       const best = arrays.reduce((a, b) =>
         likeness(b.schema.items, canonical, keyField) > likeness(a.schema.items, canonical, keyField) ? b : a,
       );
+      // A page that is one record of the entity, its lists inside it (Amazon Seller Partner's FinancialEvents, whose
+      // ShipmentEventList, RefundEventList... are parts of the one record), is that record, not one of its lists.
+      const root = likeness(extracted, canonical, keyField);
+      if (root >= 1 && root > likeness(best.schema.items, canonical, keyField)) return { kind: "record", path: [] };
       return { kind: "records", path: best.path };
     }
     return { kind: "record", path: [] };

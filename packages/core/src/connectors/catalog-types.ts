@@ -56,6 +56,11 @@ export interface CatalogAction {
      * (Typeform's responses continue `after` the last record's `token`). Absent: `id`.
      */
     cursorField?: string;
+    /**
+     * Each page is one record of the entity, not a list of them (Amazon Seller Partner's financial events: one
+     * object of event lists per page): `paginate()` yields each page's object.
+     */
+    pageIsRecord?: true;
     cursorType?: "integer";
     pageSizeParam?: string;
     metaKeys: string[];

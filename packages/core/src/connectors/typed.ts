@@ -151,7 +151,19 @@ export type TypedMeta<S extends ConnectorSlug, E, A> = MetaOf<OperationOf<Def<S>
  * }
  * ```
  */
-export type TypedItem<S extends ConnectorSlug, E, A> = ItemOf<DataOf<OperationOf<Def<S>, E, A>>>;
+export type TypedItem<S extends ConnectorSlug, E, A> = PageItemOf<OperationOf<Def<S>, E, A>>;
+
+/**
+ * What `paginate()` yields of one generated operation type: the records of each page, or the page itself where the
+ * page is one record (`pageIsRecord`: Amazon Seller Partner's financial events, one object of event lists per page).
+ * {@link TypedItem} names it by slug, entity and action.
+ *
+ * @example
+ * ```ts
+ * type Customer = PageItemOf<ConnectorTypes["stripe"]["entities"]["customers"]["list"]>;
+ * ```
+ */
+export type PageItemOf<Op> = Op extends { pageIsRecord: true } ? DataOf<Op> : ItemOf<DataOf<Op>>;
 
 /**
  * The parameters of a paged operation without its cursor parameter, which `paginate()` sends itself.
@@ -191,7 +203,7 @@ type Operations<D, H> = {
     entity: E,
     action: A,
     ...args: Args<Omit<ParamsOf<OperationOf<D, E, A>>, CursorOf<OperationOf<D, E, A>>>, PaginateOptions>
-  ): PageIterator<ItemOf<DataOf<OperationOf<D, E, A>>>>;
+  ): PageIterator<PageItemOf<OperationOf<D, E, A>>>;
   /** Streams a file (the `download` action). */
   download<E extends DownloadEntityName<D>>(
     entity: E,
@@ -220,7 +232,7 @@ type ActionShortcuts<Actions, Names> = {
         /** Iterates every record of `list`, page by page, with the connector's own cursor parameter. */
         paginate(
           ...args: Args<Omit<ParamsOf<Actions["list"]>, CursorOf<Actions["list"]>>, PaginateOptions>
-        ): PageIterator<ItemOf<DataOf<Actions["list"]>>>;
+        ): PageIterator<PageItemOf<Actions["list"]>>;
       }
     : Record<never, never>);
 

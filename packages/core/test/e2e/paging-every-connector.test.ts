@@ -11,8 +11,8 @@ const h = useEmulator({ recordsPerEntity: RECORDS });
 
 // Lists this sweep cannot page with made-up arguments, each for a reason of its own:
 const SKIPPED: Record<string, string> = {
-  // One object per answer (the financial events), not a list of records.
-  "amazon-seller-partner.list_financial_events": "one object, not records",
+  // One object per page (the financial events, pageIsRecord): a page per item, not 23 items; paged in its own test.
+  "amazon-seller-partner.list_financial_events": "one object per page",
   // Its required `filter` selects records: an empty one matches none.
   "gong.stats_activity_scorecards": "a filter that matches none",
   // Its required `pageToken` comes from getStartPageToken: a made-up one is refused.
@@ -72,4 +72,25 @@ describe("paging every connector's lists", () => {
     expect(problems).toEqual([]);
     expect(lists).toBeGreaterThan(100);
   }, 120_000);
+
+  it("Amazon Seller Partner's financial events: each page is one object of event lists, yielded as one item", async () => {
+    await h.client().admin.createWorkspace({ name: "paging-asp" });
+    const ws = h.client().workspace("paging-asp");
+    const catalog = await describeConnector("amazon-seller-partner");
+    expect(
+      catalog.entities.find((e) => e.name === "list_financial_events")?.actions.find((a) => a.name === "list")?.pagination,
+    ).toMatchObject({ cursorParam: "NextToken", pageIsRecord: true });
+    const credentials = Object.fromEntries((catalog.auth[0]?.fields ?? []).filter((f) => f.required).map((f) => [f.name, "k1"]));
+    await ws.connectors.create({ type: "amazon-seller-partner", credentials } as never);
+    const asp = ws.connector("amazon-seller-partner");
+    const since = (await h.emu.requests()).length;
+    const pages = await asp.listFinancialEvents.paginate({ MaxResultsPerPage: 5 }).toArray();
+    // 23 stored events in pages of 5: five pages, each one object holding the event lists.
+    expect(pages).toHaveLength(Math.ceil(RECORDS / 5));
+    for (const page of pages) expect(Array.isArray(page.RefundEventList)).toBe(true);
+    expect(new Set(pages.map((p) => JSON.stringify(p))).size).toBe(pages.length);
+    const sent = h.executes(since).map((r) => r.execute?.params.NextToken);
+    expect(sent[0]).toBeUndefined();
+    expect(sent.slice(1).every((t) => typeof t === "string")).toBe(true);
+  });
 });

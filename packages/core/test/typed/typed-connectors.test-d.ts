@@ -8,10 +8,13 @@ import {
   type ConnectorHandle,
   type ConnectorReplicationConfig,
   type ConnectorSlug,
+  type ConnectorTypes,
   connect,
   createClient,
   type ExecutionResult,
+  type PageItemOf,
   type PageIterator,
+  type TypedItem,
   type TypedParams,
   type TypedResult,
 } from "../../src/index";
@@ -134,6 +137,19 @@ describe("results are typed from the spec after the record extractor", () => {
     expectTypeOf(issue).toExtend<ExecutionResult>();
     const download = await ws.connector("zendesk-support").attachments.download({ attachment_id: 1 });
     expectTypeOf(download).toEqualTypeOf<ReadableStream<Uint8Array>>();
+  });
+
+  it("a page that is one record yields that record: Amazon Seller Partner's financial events", () => {
+    const asp = ws.connector("amazon-seller-partner");
+    type Events = TypedResult<"amazon-seller-partner", "list_financial_events", "list">["data"];
+    expectTypeOf<TypedItem<"amazon-seller-partner", "list_financial_events", "list">>().toEqualTypeOf<Events>();
+    expectTypeOf(asp.paginate("list_financial_events", "list")).toEqualTypeOf<PageIterator<Events>>();
+    expectTypeOf(asp.listFinancialEvents.paginate()).toEqualTypeOf<PageIterator<Events>>();
+    expectTypeOf<Events>().toHaveProperty("RefundEventList");
+    // The same rule over a generated operation type, as PageItemOf's example has it.
+    type CustomersList = ConnectorTypes["stripe"]["entities"]["customers"]["list"];
+    expectTypeOf<PageItemOf<CustomersList>>().toEqualTypeOf<TypedItem<"stripe", "customers", "list">>();
+    expectTypeOf<PageItemOf<CustomersList>>().toHaveProperty("id");
   });
 
   it("params, credentials and replication settings have names", () => {

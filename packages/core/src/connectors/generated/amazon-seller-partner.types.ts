@@ -97,6 +97,7 @@ export interface AmazonSellerPartnerEntities {
         next_token?: string | null;
       };
       cursor: "NextToken";
+      pageIsRecord: true;
     };
     /** Searches the list_financial_events records of the context store (Airbyte's synced copy): filter, sort, fields, paging by `cursor`. */
     context_store_search: {
