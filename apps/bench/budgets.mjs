@@ -60,7 +60,10 @@
 // (resources/page-iterator.ts, in the chunk every connector handle loads): an API that ignored the offset it was sent
 // made an offset or page-number listing yield the same records forever. The widget flow, measured 31,193 B, stays
 // within the 31,200 set above. Then widget 31,200 -> 31,300 B (measured 31,212 B) for paging's `pageIsRecord` (a page
-// that is one record, Amazon Seller Partner's financial events, yielded nothing).
+// that is one record, Amazon Seller Partner's financial events, yielded nothing). Then widget 31,300 -> 31,400 B
+// (measured 31,313 B) and isAirbyteError alone 10,200 -> 10,300 B (10,233 B; the shared chunk with the error classes),
+// for regexes a ReDoS check (test/unit/regex-safety.test.ts) found quadratic, now a sticky regex or a loop: an HTML
+// error page of 40,000 `<title` took 9.5 s to summarize (error-body.ts), 100,000 trailing slashes 9 s to trim.
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -78,11 +81,11 @@
 export const KB = 1000;
 
 export const BUDGETS = {
-  "widget client: first use": { limit: 31_300, target: 9 * KB },
+  "widget client: first use": { limit: 31_400, target: 9 * KB },
   "server client: first use": { limit: 34_400, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 35_000, target: null },
   "core/browser: whole entry": { limit: 29_200, target: null },
-  "isAirbyteError alone": { limit: 10_200, target: null },
+  "isAirbyteError alone": { limit: 10_300, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -655,10 +655,13 @@ function pathOf(issue: SchemaIssue): readonly unknown[] {
 }
 
 // Valibot messages quote the rejected input ("… but received "sk_live_…""); under a sensitive
-// key that input is the secret itself, so the quote goes.
+// key that input is the secret itself, so the quote goes, with the comma and spaces before it.
 function issueMessage(issue: SchemaIssue, keys: readonly unknown[]): string {
-  const sensitive = keys.some((key) => typeof key === "string" && isSensitiveKey(key));
-  return sensitive ? issue.message.replace(/\s*,?\s*but received[\s\S]*$/i, "") : issue.message;
+  const { message } = issue;
+  const at = keys.some((key) => typeof key === "string" && isSensitiveKey(key)) ? message.toLowerCase().indexOf("but received") : -1;
+  if (at < 0) return message;
+  const head = message.slice(0, at).trimEnd();
+  return (head.endsWith(",") ? head.slice(0, -1) : head).trimEnd();
 }
 
 function summarize(issues: readonly ValidationIssue[]): string {

@@ -55,9 +55,18 @@ function decode(body: unknown): unknown {
   return body;
 }
 
+// The text of an HTML page's first <title>. The regex is tried once, where indexOf found the tag (sticky): tried from
+// every position, it went over the page again from each `<title` it met (quadratic on a hostile page of them).
+function titleOf(body: string): string | undefined {
+  const at = body.toLowerCase().indexOf("<title");
+  const title = /<title[^>]*>([^<]*)<\/title>/iy;
+  title.lastIndex = at;
+  return at < 0 ? undefined : title.exec(body)?.[1];
+}
+
 // Proxies and gateways answer 502/504 with whole HTML pages; the title is the useful part.
 function summarizeText(body: string): string | undefined {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1];
+  const title = titleOf(body);
   const plain = /<html|<!doctype/i.test(body) ? (title ?? "") : body;
   const collapsed = plain.replace(/\s+/g, " ").trim();
   if (collapsed === "") return undefined;

@@ -12,7 +12,7 @@ import {
   isPositiveNumber,
   optionsObject,
 } from "../input/values";
-import { DEFAULT_BASE_URL } from "../transport/client-transport";
+import { DEFAULT_BASE_URL, normalizeBaseUrl, trimTrailingSlashes } from "../transport/client-transport";
 import { readWithin } from "../transport/read-within";
 
 /**
@@ -101,7 +101,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array<Arr
 
 function normalizePrefix(prefix: string | undefined): string {
   if (!prefix) return "";
-  const trimmed = prefix.replace(/\/+$/, "");
+  const trimmed = trimTrailingSlashes(prefix);
   return trimmed === "" || trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
 }
 
@@ -135,7 +135,7 @@ export function createProxyHandler(options: ProxyHandlerOptions = {}): (request:
   checkOption(what, o, "maxBodyBytes", "a positive integer number of bytes", (v) => isNonNegativeInteger(v) && (v as number) > 0);
   checkOption(what, o, "timeout", "a positive finite number of milliseconds", isPositiveNumber);
   const rawBase = options.baseUrl ?? options.client?.options.baseUrl ?? DEFAULT_BASE_URL;
-  const baseUrl = rawBase.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
+  const baseUrl = normalizeBaseUrl(rawBase);
   const prefix = normalizePrefix(options.prefix);
   const requireScoped = options.requireScopedToken ?? true;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;

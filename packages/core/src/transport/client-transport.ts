@@ -54,9 +54,19 @@ export interface ClientTransport {
   logger: Logger;
 }
 
+/**
+ * `text` without its trailing slashes. A loop, not `/\/+$/`: that regex tries every slash of a long run of them
+ * again from the start (quadratic in the run's length).
+ */
+export function trimTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 47) end--;
+  return text.slice(0, end);
+}
+
 /** `https://host/api/v1/` and `https://host` name the same API: the paths carry `/api/v1`. */
 export function normalizeBaseUrl(baseUrl: string): string {
-  return baseUrl.replace(/\/+$/, "").replace(/\/api\/v1$/, "");
+  return trimTrailingSlashes(baseUrl).replace(/\/api\/v1$/, "");
 }
 
 /** Applies the defaults (30 s per attempt, 300 s for execute and download, 2 retries, lenient validation). */

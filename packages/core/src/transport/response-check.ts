@@ -34,7 +34,8 @@ function segments(path: string): string[] {
   // Most reads name one top-level field: no split, no regex.
   if (!path.includes(".") && !path.includes("[")) return [path];
   return path.split(".").flatMap((part) => {
-    const name = part.replace(/(\[\])+$/, "");
+    let name = part;
+    while (name.endsWith("[]")) name = name.slice(0, -2);
     const arrays = (part.length - name.length) / 2;
     return [...(name === "" ? [] : [name]), ...Array<string>(arrays).fill("[]")];
   });

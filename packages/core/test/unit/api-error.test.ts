@@ -213,6 +213,13 @@ describe("ApiError.from: every error body shape of api-notes §6", () => {
     expect(ApiError.from({ status: 504, body: html, ...GET }).message).toBe("504 GET /api/v1/workspaces: 504 Gateway Time-out");
   });
 
+  it("the title is found in any case and with attributes; a page of unclosed titles has none to show", () => {
+    const html = '<html><head><TITLE lang="en">Bad gateway</TITLE></head></html>';
+    expect(ApiError.from({ status: 502, body: html, ...GET }).message).toBe("502 GET /api/v1/workspaces: Bad gateway");
+    const hostile = `<html>${"<title".repeat(50_000)}`;
+    expect(ApiError.from({ status: 502, body: hostile, ...GET }).message).not.toContain("<title");
+  });
+
   it("very long text is truncated", () => {
     const err = ApiError.from({ status: 500, body: "x".repeat(5000), ...GET });
     expect(err.message.length).toBeLessThan(400);
