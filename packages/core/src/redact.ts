@@ -425,9 +425,11 @@ export function sensitiveHeaderValues(headers: Record<string, unknown> | null | 
 export function rememberBodySecrets(secrets: SecretRegistry, body: unknown, depth = 0): void {
   if (body === null || typeof body !== "object" || depth > 8) return;
   for (const [key, value] of Object.entries(body)) {
+    // Asked once per key: the transport walks every body it sends.
+    const sensitive = key === "credentials" || isSensitiveKey(key);
     // Under a sensitive key, every string counts, however nested (`api_keys: [...]`, `secrets: { stripe }`).
-    if (key === "credentials" || (isSensitiveKey(key) && typeof value === "object")) secrets.addAll(value);
-    else if (typeof value === "string" && isSensitiveKey(key)) secrets.add(value);
+    if (sensitive && typeof value === "object") secrets.addAll(value);
+    else if (sensitive && typeof value === "string") secrets.add(value);
     else rememberBodySecrets(secrets, value, depth + 1);
   }
 }

@@ -9,10 +9,10 @@
  */
 export function path(strings: TemplateStringsArray, ...values: (string | number)[]): string {
   let out = strings[0] ?? "";
-  values.forEach((value, i) => {
-    const segment = String(value);
+  for (let i = 0; i < values.length; i++) {
+    const segment = String(values[i]);
     if (segment === "" || segment === "." || segment === "..") throw new TypeError(`Invalid path segment: ${JSON.stringify(segment)}`);
     out += encodeURIComponent(segment) + (strings[i + 1] ?? "");
-  });
+  }
   return out;
 }
