@@ -64,6 +64,8 @@
 // (measured 31,313 B) and isAirbyteError alone 10,200 -> 10,300 B (10,233 B; the shared chunk with the error classes),
 // for regexes a ReDoS check (test/unit/regex-safety.test.ts) found quadratic, now a sticky regex or a loop: an HTML
 // error page of 40,000 `<title` took 9.5 s to summarize (error-body.ts), 100,000 trailing slashes 9 s to trim.
+// Then core/browser 29,200 -> 29,300 B (measured 29,206 B): the entry exports isRepeatedPage, pageItems and
+// recordsKeyOf, which the React infinite query now uses instead of its own copy (it stops after a repeated page too).
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -85,7 +87,7 @@ export const BUDGETS = {
   "server client: first use": { limit: 34_400, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 35_000, target: null },
-  "core/browser: whole entry": { limit: 29_200, target: null },
+  "core/browser: whole entry": { limit: 29_300, target: null },
   "isAirbyteError alone": { limit: 10_300, target: null },
   "isAirbyteError alone, no code splitting": { limit: 400, target: null },
 };

@@ -65,6 +65,7 @@ export type { Connector, ConnectorInfo, CreateConnectorInput } from "./resources
 export type { Connectors } from "./resources/connectors";
 export type { ExecuteOptions, ExecutionResult } from "./resources/execution-result";
 export type { PageIterator } from "./resources/page-iterator";
+export { isRepeatedPage, pageItems, recordsKeyOf } from "./resources/page-iterator";
 export type { PageMeta } from "./resources/pagination";
 export type { ScopedTokenInfo } from "./resources/tokens";
 export type { Hooks, RequestInfo, ResponseInfo, RetryInfo } from "./transport/hooks";

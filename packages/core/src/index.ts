@@ -79,7 +79,7 @@ export type { ExecuteOptions, ExecutionResult } from "./resources/execution-resu
 export type { OAuthCredentials } from "./resources/oauth";
 export type { Admin, Organization, OrganizationAccess } from "./resources/organizations";
 export type { PageIterator } from "./resources/page-iterator";
-export { recordsKeyOf } from "./resources/page-iterator";
+export { isRepeatedPage, pageItems, recordsKeyOf } from "./resources/page-iterator";
 export { normalizePageMeta, type PageMeta } from "./resources/pagination";
 export type { SourceTemplate, SourceTemplateDetail, Templates } from "./resources/templates";
 export type { IssuedToken, ScopedTokenInfo, Tokens, WidgetToken, WidgetTokenInput } from "./resources/tokens";

@@ -93,6 +93,30 @@ describe("useInfiniteExecute", () => {
   });
 });
 
+describe("a listing that would never end", () => {
+  it("an API that ignores the page number it is sent: the repeated page ends the query", async () => {
+    // The real emulator behind a fetch that drops `page` from each execute, as an API that ignores it would.
+    const ignoresPage = makeClient(emu, {
+      fetch: (input, init) => {
+        if (!String(input).endsWith("/execute") || typeof init?.body !== "string") return fetch(input, init);
+        const body = JSON.parse(init.body) as { params: Record<string, unknown> };
+        delete body.params.page;
+        return fetch(input, { ...init, body: JSON.stringify(body) });
+      },
+    });
+    const { result } = renderHook(() => useInfiniteExecute("zendesk-support", "tickets", "list", { per_page: 5 }), {
+      wrapper: wrapper(ignoresPage, newQueryClient()),
+    });
+    await waitFor(() => expect(result.current.isSuccess).toBe(true));
+    for (let asked = 0; result.current.hasNextPage && asked < 10; asked++) await act(() => result.current.fetchNextPage());
+    const pages = result.current.data?.pages ?? [];
+    // Page 2 came back as page 1 again: shown once, and no page 3 is asked for.
+    expect(pages).toHaveLength(2);
+    expect(pages[1]?.data).toEqual(pages[0]?.data);
+    expect(result.current.hasNextPage).toBe(false);
+  });
+});
+
 describe("nextPageCursor (core's cursor model)", () => {
   const page = (
     hasNextPage: boolean,
@@ -112,6 +136,13 @@ describe("nextPageCursor (core's cursor model)", () => {
   it("stops when there is no next page or no cursor", () => {
     expect(nextPageCursor(page(false, "c1").meta, [null])).toBeUndefined();
     expect(nextPageCursor(page(true, null).meta, [null])).toBeUndefined();
+  });
+
+  it("stops after a page that repeats the one before it, whatever its cursor says", () => {
+    const options = executeInfiniteQueryOptions(client, { connector: "linear", entity: "issues", action: "list" });
+    const records = (ids: string[]) => ({ ...page(true, "c3"), data: ids.map((id) => ({ id })) as never[] });
+    expect(options.getNextPageParam(records(["a", "b"]), [records(["a", "b"]), records(["a", "b"])], "c2", [null, "c2"])).toBeUndefined();
+    expect(options.getNextPageParam(records(["c", "d"]), [records(["a", "b"]), records(["c", "d"])], "c2", [null, "c2"])).toBe("c3");
   });
 
   it("stops on a cursor it has already sent, instead of looping forever", () => {

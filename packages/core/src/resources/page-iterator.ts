@@ -49,17 +49,35 @@ export function recordsKeyOf(result: unknown): string | null | undefined {
   return only;
 }
 
-/** Items of a page: the records where {@link recordsKeyOf} finds them, else none. */
+/**
+ * The records of one page's result, where {@link recordsKeyOf} finds them; none when it holds no list.
+ *
+ * @example
+ * ```ts
+ * pageItems({ campaigns: [{ campaignId: 1 }], nextToken: "t" }); // [{ campaignId: 1 }]
+ * ```
+ */
 export function pageItems<T>(result: unknown): T[] {
   const key = recordsKeyOf(result);
   if (key === undefined) return [];
   return (key === null ? result : (result as Record<string, unknown>)[key]) as T[];
 }
 
-// What tells one page from the next: its length and its first and last records. Two pages of a listing that moved on
-// differ there; the whole page is not serialized, since that would cost as much as parsing it again.
-function pageMark(items: readonly unknown[]): string | undefined {
-  return items.length === 0 ? undefined : `${items.length}:${JSON.stringify(items[0])}:${JSON.stringify(items.at(-1))}`;
+/**
+ * Whether a page of records repeats the one before it: the same number of records, the same first and last. An API
+ * that ignores the page number or offset it is sent answers the same page again under a cursor that never repeats
+ * (it counts up); `paginate()` and the React infinite query stop there. Two pages of a listing that moved on differ
+ * at their ends; the whole page is not compared, since serializing it would cost as much as parsing it again.
+ *
+ * @example
+ * ```ts
+ * isRepeatedPage([{ id: 1 }, { id: 2 }], [{ id: 1 }, { id: 2 }]); // true
+ * isRepeatedPage([{ id: 1 }, { id: 2 }], [{ id: 3 }, { id: 4 }]); // false
+ * ```
+ */
+export function isRepeatedPage(previous: readonly unknown[], page: readonly unknown[]): boolean {
+  const ends = (items: readonly unknown[]) => JSON.stringify([items.length, items[0], items.at(-1)]);
+  return page.length > 0 && previous.length === page.length && ends(previous) === ends(page);
 }
 
 export function createPageIterator<T>(
@@ -70,18 +88,17 @@ export function createPageIterator<T>(
   async function* pages(): AsyncGenerator<ExecutionResult<T[]>> {
     let cursor = startCursor;
     const seen = new Set<string>(cursor === undefined ? [] : [cursor]);
-    let previous: string | undefined;
+    let previous: T[] = [];
     for (;;) {
       const page = await fetchPage(cursor);
       const items = pageItems<T>(page.data);
       // A page number or an offset counts up, so its cursor never repeats: an API that ignores it answers the same
       // page again and again. That page is not handed on a second time.
-      const mark = pageMark(items);
-      if (cursor !== undefined && mark !== undefined && mark === previous) {
+      if (cursor !== undefined && isRepeatedPage(previous, items)) {
         onStuck("page", cursor);
         return;
       }
-      previous = mark;
+      previous = items;
       yield { ...page, data: items };
       const next = page.meta.cursor;
       if (!page.meta.hasNextPage || next === null) return;

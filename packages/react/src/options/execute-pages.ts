@@ -1,4 +1,5 @@
 import type { AirbyteError, ConnectorRef, ConnectorSlug, ExecuteOptions, ExecutionResult, PageMeta } from "@airbyte-agents/core";
+import { isRepeatedPage } from "@airbyte-agents/core/browser";
 import { type InfiniteData, infiniteQueryOptions } from "@tanstack/react-query";
 import { type AirbyteClientLike, resolveWorkspaceName, workspaceOf } from "../client-like";
 import { defined } from "../defined";
@@ -159,7 +160,9 @@ function buildInfiniteOptions<TPage extends ExecutePage<unknown, unknown>, TData
         cursorParam,
         options: { ...fields, ...request, signal },
       })) as TPage,
-    getNextPageParam: (lastPage, _pages, _lastCursor, usedCursors) => nextPageCursor(lastPage.meta, usedCursors),
+    // A page that repeats the one before it (an API that ignored its offset) ends the query, as it ends paginate().
+    getNextPageParam: (lastPage, pages, _lastCursor, usedCursors) =>
+      isRepeatedPage(pages.at(-2)?.data ?? [], lastPage.data) ? undefined : nextPageCursor(lastPage.meta, usedCursors),
   });
 }
 
@@ -180,9 +183,9 @@ export type ExecuteInfiniteQueryOptions<
 /**
  * Infinite query options for a paged operation, on the same cursor model as core's `paginate()`: the first page is
  * fetched without a cursor, each next one with the previous page's cursor in the connector's own cursor parameter,
- * until `meta.hasNextPage` is false or a cursor repeats. For a published connector, entity, action (a paged one)
- * and params are checked against its spec and the items are typed. For other connectors, `T` is the `data` type of
- * one page's result, as in {@link executeQueryOptions}; pages hold its items.
+ * until `meta.hasNextPage` is false, a cursor repeats or a page repeats the one before it. For a published
+ * connector, entity, action (a paged one) and params are checked against its spec and the items are typed. For other
+ * connectors, `T` is the `data` type of one page's result, as in {@link executeQueryOptions}; pages hold its items.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import type { CallOptions, ConnectorRef, ExecuteOptions, ExecutionResult } from "@airbyte-agents/core";
-import { connectorPaging } from "@airbyte-agents/core/browser";
+import { connectorPaging, pageItems } from "@airbyte-agents/core/browser";
 import type { AirbyteConnectorHandleLike } from "../client-like";
 import { defined } from "../defined";
 
@@ -21,14 +21,6 @@ export interface PageRequest {
   /** An explicit cursor parameter (connectors the SDK has no spec for). */
   cursorParam: string | undefined;
   options: ExecuteOptions & CallOptions;
-}
-
-/** Items of a page: the result itself when it is an array, or its `data` array (search results). As core's pages(). */
-function pageItems(result: unknown): unknown[] {
-  if (Array.isArray(result)) return result;
-  if (result && typeof result === "object" && Array.isArray((result as { data?: unknown }).data))
-    return (result as { data: unknown[] }).data;
-  return [];
 }
 
 /** The spec's cursor parameter and its type for one operation; none for connectors the SDK does not know. */
@@ -66,5 +58,5 @@ export async function fetchPage(handle: AirbyteConnectorHandleLike, request: Pag
   const param = cursorParam ?? spec?.cursorParam ?? "cursor";
   const sent = cursor !== null && spec?.cursorType === "integer" && Number.isSafeInteger(Number(cursor)) ? Number(cursor) : cursor;
   const page = await handle.execute(entity, action, sent === null ? params : { ...params, [param]: sent }, options);
-  return { ...page, data: pageItems(page.data) };
+  return { ...page, data: pageItems<unknown>(page.data) };
 }
