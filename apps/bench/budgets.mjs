@@ -66,6 +66,9 @@
 // error page of 40,000 `<title` took 9.5 s to summarize (error-body.ts), 100,000 trailing slashes 9 s to trim.
 // Then core/browser 29,200 -> 29,300 B (measured 29,206 B): the entry exports isRepeatedPage, pageItems and
 // recordsKeyOf, which the React infinite query now uses instead of its own copy (it stops after a repeated page too).
+// Then server 34,400 -> 34,500 B (measured 34,404 B): a response body is decoded once, at the end, instead of chunk
+// by chunk with a streaming TextDecoder (transport/read-body.ts): about 30 µs less CPU per 10 KB execute on Node 24
+// over loopback (the streaming decode misses V8's fast UTF-8 path).
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
@@ -84,7 +87,7 @@ export const KB = 1000;
 
 export const BUDGETS = {
   "widget client: first use": { limit: 31_400, target: 9 * KB },
-  "server client: first use": { limit: 34_400, target: 14 * KB },
+  "server client: first use": { limit: 34_500, target: 14 * KB },
   "react: whole entry, own bytes": { limit: 5_000, target: 3 * KB },
   "core: whole main entry": { limit: 35_000, target: null },
   "core/browser: whole entry": { limit: 29_300, target: null },

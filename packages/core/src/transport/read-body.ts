@@ -58,14 +58,22 @@ export async function readBodyText(
   if (!response.body) return "";
   // Always counted as it is read: a compressed body's Content-Length is its compressed size (2 KB of gzip can
   // inflate to 2 MB), and a browser may hide Content-Encoding, so no declared length vouches for what the stream
-  // holds. Not slower than response.text() (Node 20 and 24, apps/bench's loopback: the same or faster).
-  const decoder = new TextDecoder();
-  let text = "";
+  // holds. The bytes are decoded once, at the end: a streaming `decode(chunk, { stream: true })` took Node 24 about
+  // 35 µs more per 10 KB answer than one decode of the whole (as fast as response.text()).
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   const within = await readWithin(response.body, limit, (chunk) => {
-    text += decoder.decode(chunk, { stream: true });
+    chunks.push(chunk);
+    size += chunk.byteLength;
   });
   if (!within) throw tooLarge(request, response.status, limit, redact, write);
-  return text + decoder.decode();
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /**
