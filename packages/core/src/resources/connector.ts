@@ -307,7 +307,7 @@ export class ConnectorHandle {
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
       const from = cursor === undefined ? params[paging.cursorParam] : sent;
       // A page that is one record (Amazon Seller Partner's financial events) is handed on as the one item it is.
-      const items = paging.pageIsRecord ? [page.data] : pageItems(page.data);
+      const items = !paging.pageIsRecord ? pageItems(page.data) : page.data == null ? [] : [page.data];
       const size = runtime.pageSizeAsked(paging, params, described?.params);
       const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, items, page.meta, items.length, size);
       return { ...page, data: items, meta: { ...page.meta, hasNextPage, cursor: next } };

@@ -59,7 +59,7 @@ export async function readBodyText(
   // Always counted as it is read: a compressed body's Content-Length is its compressed size (2 KB of gzip can
   // inflate to 2 MB), and a browser may hide Content-Encoding, so no declared length vouches for what the stream
   // holds. The bytes are decoded once, at the end: a streaming `decode(chunk, { stream: true })` took Node 24 about
-  // 35 µs more per 10 KB answer than one decode of the whole (as fast as response.text()).
+  // 30 µs more per 10 KB answer than one decode of the whole (as fast as response.text()).
   const chunks: Uint8Array[] = [];
   let size = 0;
   const within = await readWithin(response.body, limit, (chunk) => {

@@ -656,4 +656,24 @@ describe("listings that would never end", () => {
     expect(records).toEqual(all);
     expect(warnings).toEqual([]);
   });
+
+  it("a page that is one record (Amazon Seller Partner's financial events) yields its object; a null page yields nothing", async () => {
+    const seller = {
+      ...mailchimp,
+      summarized_source_template: { ...mailchimp.summarized_source_template, name: "Amazon Seller Partner" },
+    };
+    seller.summarized_source_template.actor_definition_id = "e55879a8-0ef8-4557-abcf-ab34c53ec460";
+    const events = { RefundEventList: [{ AmazonOrderId: "o-1" }], ShipmentEventList: [] };
+    route = (req, res, body) => {
+      if (req.method === "GET") return json(res, 200, { data: [seller] });
+      const first = JSON.parse(body).params.NextToken === undefined;
+      json(res, 200, {
+        result: first ? events : null,
+        connector_metadata: first ? { next_token: "t-2" } : {},
+        execution_metadata: {},
+      });
+    };
+    const pages = await client().workspace().connector("amazon-seller-partner").paginate("list_financial_events", "list").toArray();
+    expect(pages).toEqual([events]);
+  });
 });
