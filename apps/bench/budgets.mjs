@@ -67,8 +67,8 @@
 // Then core/browser 29,200 -> 29,300 B (measured 29,206 B): the entry exports isRepeatedPage, pageItems and
 // recordsKeyOf, which the React infinite query now uses instead of its own copy (it stops after a repeated page too).
 // Then server 34,400 -> 34,500 B (measured 34,404 B): a response body is decoded once, at the end, instead of chunk
-// by chunk with a streaming TextDecoder (transport/read-body.ts): about 30 µs less CPU per 10 KB execute on Node 24
-// over loopback (the streaming decode misses V8's fast UTF-8 path).
+// by chunk with a streaming TextDecoder (transport/read-body.ts): reading the same 10 KB loopback answers both ways,
+// the streaming decode cost Node 24 about 30-35 µs more CPU per answer (it misses V8's fast UTF-8 path).
 //
 // Two figures per entry:
 //   target  the issue's goal (widget 9 KB, server 14 KB, React's own bytes 3 KB); null where the issue sets none.
