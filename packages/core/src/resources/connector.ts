@@ -306,8 +306,7 @@ export class ConnectorHandle {
       // The spec says where the next page starts (meta cursor, last id, page number or offset): see next-page.ts.
       const param = described?.params?.find((p) => p.name === paging.cursorParam);
       const from = cursor === undefined ? params[paging.cursorParam] : sent;
-      // A page that is one record (Amazon Seller Partner's financial events) is handed on as the one item it is.
-      const items = !paging.pageIsRecord ? pageItems(page.data) : page.data == null ? [] : [page.data];
+      const items = pageItems(page.data, paging);
       const size = runtime.pageSizeAsked(paging, params, described?.params);
       const { hasNextPage, cursor: next } = runtime.nextPage(paging, param, from, items, page.meta, items.length, size);
       return { ...page, data: items, meta: { ...page.meta, hasNextPage, cursor: next } };

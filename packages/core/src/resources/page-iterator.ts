@@ -50,14 +50,18 @@ export function recordsKeyOf(result: unknown): string | null | undefined {
 }
 
 /**
- * The records of one page's result, where {@link recordsKeyOf} finds them; none when it holds no list.
+ * The records of one page's result, where {@link recordsKeyOf} finds them; none when it holds no list. With the
+ * action's paging rule (`connectorPaging()`), a page that is one record (`pageIsRecord`: Amazon Seller Partner's
+ * financial events) is that one item, and a null page none.
  *
  * @example
  * ```ts
  * pageItems({ campaigns: [{ campaignId: 1 }], nextToken: "t" }); // [{ campaignId: 1 }]
+ * pageItems({ RefundEventList: [] }, { pageIsRecord: true }); // [{ RefundEventList: [] }]
  * ```
  */
-export function pageItems<T>(result: unknown): T[] {
+export function pageItems<T>(result: unknown, paging?: { pageIsRecord?: true | undefined }): T[] {
+  if (paging?.pageIsRecord) return result == null ? [] : [result as T];
   const key = recordsKeyOf(result);
   if (key === undefined) return [];
   return (key === null ? result : (result as Record<string, unknown>)[key]) as T[];

@@ -21,4 +21,11 @@ describe("recordsKeyOf and pageItems", () => {
     expect(pageItems({ a: [1], b: [2] })).toEqual([]);
     expect(pageItems(null)).toEqual([]);
   });
+
+  it("with a pageIsRecord paging rule: the page is its one item, a null page none", () => {
+    const events = { ShipmentEventList: [], RefundEventList: [{ AmazonOrderId: "o-1" }] };
+    expect(pageItems(events, { pageIsRecord: true })).toEqual([events]);
+    expect(pageItems(null, { pageIsRecord: true })).toEqual([]);
+    expect(pageItems(events, {})).toEqual([]);
+  });
 });

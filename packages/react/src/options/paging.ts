@@ -58,5 +58,5 @@ export async function fetchPage(handle: AirbyteConnectorHandleLike, request: Pag
   const param = cursorParam ?? spec?.cursorParam ?? "cursor";
   const sent = cursor !== null && spec?.cursorType === "integer" && Number.isSafeInteger(Number(cursor)) ? Number(cursor) : cursor;
   const page = await handle.execute(entity, action, sent === null ? params : { ...params, [param]: sent }, options);
-  return { ...page, data: pageItems<unknown>(page.data) };
+  return { ...page, data: pageItems<unknown>(page.data, spec) };
 }
