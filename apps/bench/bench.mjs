@@ -75,8 +75,18 @@ const { nodeRuntimes } = await import("@airbyte-agents/node-runtimes");
 const { createClient } = await import("@airbyte-agents/core");
 
 const plan = quick
-  ? { rounds: 6, batch: 40, warmup: 50, calls: 1000, records: 5_000, recordCount: 100_000, nodeRuns: 3, workerdRuns: 2 }
-  : { rounds: 41, batch: 100, warmup: 200, calls: 1000, records: 100_000, recordCount: 100_000, nodeRuns: 15, workerdRuns: 9 };
+  ? { rounds: 6, batch: 40, warmup: 50, processes: 2, calls: 1000, records: 5_000, recordCount: 100_000, nodeRuns: 3, workerdRuns: 2 }
+  : {
+      rounds: 50,
+      batch: 100,
+      warmup: 200,
+      processes: 5,
+      calls: 1000,
+      records: 100_000,
+      recordCount: 100_000,
+      nodeRuns: 15,
+      workerdRuns: 9,
+    };
 const cpus = os.cpus();
 const results = {
   date: new Date().toISOString(),
@@ -137,10 +147,10 @@ try {
     });
   }
   results.overhead = await part("per-call overhead", () =>
-    measureOverhead({ rounds: plan.rounds, batch: plan.batch, warmup: plan.warmup }),
+    measureOverhead({ rounds: plan.rounds, batch: plan.batch, warmup: plan.warmup, processes: plan.processes }),
   );
   results.clientCpu = await part("client CPU, stub fetch", () =>
-    measureClientCpu({ rounds: plan.rounds, batch: quick ? 200 : 1000, warmup: quick ? 200 : 2000 }),
+    measureClientCpu({ rounds: plan.rounds, batch: quick ? 200 : 1000, warmup: quick ? 200 : 2000, processes: plan.processes }),
   );
   // The same two measurements under the newest LTS (apps/node-runtimes): the machine's Node is not what most users run.
   const lts = nodeRuntimes().at(-1);
@@ -149,6 +159,7 @@ try {
       rounds: plan.rounds,
       batch: plan.batch,
       warmup: plan.warmup,
+      processes: plan.processes,
       cpuBatch: quick ? 200 : 1000,
       cpuWarmup: quick ? 200 : 2000,
     }),
@@ -271,14 +282,15 @@ function renderReport(r) {
     lines.push(
       "### Per-call overhead (fixed loopback server)",
       "",
-      `A node:http server in a child process answers the execute route with constant bytes (${o.executeResponseBytes} B, ${o.recordsPerCall} Stripe customers in the API's envelope), the token route with a JWT valid for hours. Each client does the same execute; ${o.rounds} interleaved rounds of ${o.batch} sequential calls per client (the order rotating each round) after ${o.warmup} warm-up calls each; median of the per-round means. CPU: process.cpuUsage of the bench process around each batch (all its threads), per call.`,
+      `A node:http server in a child process answers the execute route with constant bytes (${o.executeResponseBytes} B, ${o.recordsPerCall} Stripe customers in the API's envelope), the token route with a JWT valid for hours. Each client does the same execute in ${o.processesPerClient} process(es) of its own (forked, importing only its library; clients sharing a process share ofetch's optimized code), one process running at a time: ${o.rounds} interleaved rounds, in each every client in turn (the order rotating) has one of its processes do ${o.batch} sequential calls, after ${o.warmup} warm-up calls per process. A process's figure is the median of its batches' per-call means, a client's the median over its processes; the spread between processes is the noise to read a ratio against. CPU: process.cpuUsage of the client's process around each batch, per call.`,
       "",
-      "| client | median per call | CPU per call | vs ofetch | vs raw fetch |",
-      "| --- | --- | --- | --- | --- |",
+      "| client | median per call | each process | CPU per call | vs ofetch | vs raw fetch |",
+      "| --- | --- | --- | --- | --- | --- |",
     );
     for (const [name, c] of Object.entries(o.clients)) {
       const vs = (other) => (o.clients[other] ? `${(c.medianMsPerCall / o.clients[other].medianMsPerCall).toFixed(2)}x` : "");
-      lines.push(`| ${name} | ${ms(c.medianMsPerCall)} | ${ms(c.cpuMsPerCall)} | ${vs("ofetch")} | ${vs("raw fetch")} |`);
+      const each = (c.msPerCallByProcess ?? []).map((v) => v.toFixed(3)).join(", ");
+      lines.push(`| ${name} | ${ms(c.medianMsPerCall)} | ${each} | ${ms(c.cpuMsPerCall)} | ${vs("ofetch")} | ${vs("raw fetch")} |`);
     }
     lines.push(
       "",
@@ -291,12 +303,13 @@ function renderReport(r) {
     lines.push(
       "### Each client's own CPU per call (stub fetch, no network)",
       "",
-      `Every client's \`fetch\` is a stub answering the same constant Response at once, so only each library's own work is left; ${cc.rounds} interleaved rounds of ${cc.batch} calls, median. "Own" is the figure minus a bare \`fetch\` + \`JSON.parse\`.`,
+      `Every client's \`fetch\` is a stub answering the same constant Response at once, so only each library's own work is left; each client in ${cc.processesPerClient} process(es) of its own taking turns, ${cc.rounds} interleaved rounds of ${cc.batch} calls, the CPU that client's process used; median per process, then over processes. "Own" is the figure minus a bare \`fetch\` + \`JSON.parse\`.`,
       "",
-      "| client | CPU per call | own CPU per call |",
-      "| --- | --- | --- |",
+      "| client | CPU per call | each process | own CPU per call |",
+      "| --- | --- | --- | --- |",
       ...Object.entries(cc.cpuMicrosPerCall).map(
-        ([name, us]) => `| ${name} | ${us} µs | ${cc.ownMicrosPerCall[name] === undefined ? "-" : `${cc.ownMicrosPerCall[name]} µs`} |`,
+        ([name, us]) =>
+          `| ${name} | ${us} µs | ${(cc.cpuMicrosPerCallByProcess?.[name] ?? []).join(", ")} | ${cc.ownMicrosPerCall[name] === undefined ? "-" : `${cc.ownMicrosPerCall[name]} µs`} |`,
       ),
       "",
     );

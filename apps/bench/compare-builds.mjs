@@ -5,102 +5,56 @@
 //   ... change, build again ...
 //   node apps/bench/compare-builds.mjs /tmp/core-before packages/core/dist
 //
-// Each build runs in a process of its own, beside ofetch (interleaved batches, the order rotating), and the builds'
-// processes take turns, five each: builds loaded into one process share ofetch's code, and the one that ran its
-// requests through it first shaped how V8 optimized it for the others (two copies of one build, side by side in one
-// process, differed by up to 10 %). Reported per build: the median over its processes of ours over ofetch, wall time
-// and CPU (process.cpuUsage), and each process's ratio. Run it under another Node to compare there.
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+// Every build and ofetch run in processes of their own, taking turns (client-process.mjs): builds loaded into one
+// process share ofetch's code, and the one that ran its requests through it first shaped how V8 optimized it for
+// the others (two copies of one build, side by side in one process, differed by up to 10 %). Reported per build:
+// the median over its processes, wall time and CPU (process.cpuUsage of its process), over ofetch's, and each
+// process's figure. Run it under another Node to compare there.
 import { startChild } from "./child.mjs";
-import { median } from "./stats.mjs";
+import { measureInProcesses } from "./client-process.mjs";
 
-const here = fileURLToPath(import.meta.url);
-const TURNS = 5;
-const ROUNDS = 21;
+const PROCESSES = 5;
+const ROUNDS = 40;
 const BATCH = 100;
+const WARMUP = 300;
 
-/** In a child: one build beside ofetch against the server; prints `{ wall, cpu }`, each ours over ofetch. */
-async function measureOne(dir, server) {
-  const { ofetch } = await import("ofetch");
-  const { createClient } = await import(pathToFileURL(path.resolve(dir, "index.js")).href);
-  const url = `${server.url}/api/v1/integrations/connectors/${server.connectorId}/execute`;
-  const minted = await fetch(`${server.url}/api/v1/account/applications/token`, {
+const dirs = process.argv.slice(2);
+if (dirs.length === 0) {
+  console.error("usage: node compare-builds.mjs <core dist folder> [<core dist folder>...]");
+  process.exit(2);
+}
+const fixed = await startChild("fixed");
+try {
+  const minted = await fetch(`${fixed.url}/api/v1/account/applications/token`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ client_id: server.clientId, client_secret: server.clientSecret }),
+    body: JSON.stringify({ client_id: fixed.clientId, client_secret: fixed.clientSecret }),
   });
-  const token = JSON.parse(await minted.text()).access_token;
-  const body = { entity: "customers", action: "list", params: { limit: 5 } };
-  const client = createClient({ baseUrl: server.url, clientId: server.clientId, clientSecret: server.clientSecret, logLevel: "off" });
-  const handle = client.workspace().connector({ connectorId: server.connectorId });
-  const clients = {
-    ofetch: async () => (await ofetch(url, { method: "POST", headers: { authorization: `Bearer ${token}` }, body })).result,
-    ours: async () => (await handle.execute("customers", "list", { limit: 5 })).data,
+  const target = {
+    url: `${fixed.url}/api/v1/integrations/connectors/${fixed.connectorId}/execute`,
+    baseUrl: fixed.url,
+    connectorId: fixed.connectorId,
+    clientId: fixed.clientId,
+    clientSecret: fixed.clientSecret,
+    token: JSON.parse(await minted.text()).access_token,
+    records: fixed.records,
   };
-  const names = Object.keys(clients);
+  // Keyed by position, so one folder given twice (an A/A run, to see the noise) is measured twice.
+  const names = dirs.map((dir, i) => `${i + 1}. ${dir}`);
+  const clients = { ofetch: { client: "ofetch" }, ...Object.fromEntries(dirs.map((dir, i) => [names[i], { client: "ours", core: dir }])) };
+  const measured = await measureInProcesses(clients, target, { rounds: ROUNDS, batch: BATCH, warmup: WARMUP, processes: PROCESSES });
+  console.log(
+    `node ${process.version}: ofetch and each build in ${PROCESSES} processes of their own taking turns, ${ROUNDS} rounds of ${BATCH} calls`,
+  );
+  const base = measured.ofetch;
+  console.log(`ofetch: ${base.medianWall.toFixed(4)} ms a call (per process: ${base.byProcess.map((r) => r.wall.toFixed(4)).join(" ")})`);
   for (const name of names) {
-    const records = await clients[name]();
-    if (!Array.isArray(records) || records.length !== server.records) throw new Error(`${name}: expected ${server.records} records`);
-    for (let i = 0; i < 3 * BATCH; i++) await clients[name]();
-  }
-  const perRound = Object.fromEntries(names.map((name) => [name, { wall: [], cpu: [] }]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const name of round % 2 ? [...names].reverse() : names) {
-      const cpu = process.cpuUsage();
-      const start = performance.now();
-      for (let i = 0; i < BATCH; i++) await clients[name]();
-      const used = process.cpuUsage(cpu);
-      perRound[name].wall.push(performance.now() - start);
-      perRound[name].cpu.push(used.user + used.system);
-    }
-  }
-  const ratio = (kind) => median(perRound.ours[kind]) / median(perRound.ofetch[kind]);
-  process.stdout.write(`${JSON.stringify({ wall: ratio("wall"), cpu: ratio("cpu") })}\n`);
-}
-
-function runChild(dir, server) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [here, "--child", dir, JSON.stringify(server)], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk) => {
-      out += chunk;
-    });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`${dir}: exited with ${code}`))));
-  });
-}
-
-if (process.argv[2] === "--child") {
-  await measureOne(process.argv[3], JSON.parse(process.argv[4]));
-} else {
-  const dirs = process.argv.slice(2);
-  if (dirs.length === 0) {
-    console.error("usage: node compare-builds.mjs <core dist folder> [<core dist folder>...]");
-    process.exit(2);
-  }
-  const fixed = await startChild("fixed");
-  try {
-    const server = {
-      url: fixed.url,
-      connectorId: fixed.connectorId,
-      clientId: fixed.clientId,
-      clientSecret: fixed.clientSecret,
-      records: fixed.records,
-    };
-    const runs = Object.fromEntries(dirs.map((dir) => [dir, []]));
-    for (let turn = 0; turn < TURNS; turn++) for (const dir of dirs) runs[dir].push(await runChild(dir, server));
+    const m = measured[name];
+    const each = m.byProcess.map((r) => r.wall.toFixed(4)).join(" ");
     console.log(
-      `node ${process.version}: per build, ${TURNS} processes taking turns, each ${ROUNDS} rounds of ${BATCH} calls beside ofetch`,
+      `${name}: ours/ofetch wall ${(m.medianWall / base.medianWall).toFixed(3)}x, cpu ${(m.medianCpu / base.medianCpu).toFixed(3)}x (ms a call per process: ${each})`,
     );
-    for (const dir of dirs) {
-      const wall = median(runs[dir].map((r) => r.wall));
-      const cpu = median(runs[dir].map((r) => r.cpu));
-      const each = runs[dir].map((r) => r.wall.toFixed(3)).join(" ");
-      console.log(`${dir}: ours/ofetch wall ${wall.toFixed(3)}x, cpu ${cpu.toFixed(3)}x (wall per process: ${each})`);
-    }
-  } finally {
-    await fixed.stop();
   }
+} finally {
+  await fixed.stop();
 }

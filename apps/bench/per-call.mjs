@@ -1,7 +1,7 @@
 // The per-call figures (fixed loopback server and stub-fetch CPU) on another Node: `bench.mjs` measures them in its
 // own process (the machine's Node) and runs this file under the newest LTS from apps/node-runtimes, since the cost
 // of the same code moves with the runtime (Node 20's `new AbortController()` alone is ~3 µs, Node 22's ~0.1 µs).
-//   <node> per-call.mjs '{"rounds":41,"batch":100,"warmup":200,"cpuBatch":1000,"cpuWarmup":2000}'
+//   <node> per-call.mjs '{"rounds":50,"batch":100,"warmup":200,"processes":5,"cpuBatch":1000,"cpuWarmup":2000}'
 // prints one JSON line: { node, overhead, clientCpu }.
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -33,7 +33,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const plan = JSON.parse(process.argv[2] ?? "{}");
   const { measureOverhead } = await import("./overhead.mjs");
   const { measureClientCpu } = await import("./client-cpu.mjs");
-  const overhead = await measureOverhead({ rounds: plan.rounds, batch: plan.batch, warmup: plan.warmup });
-  const clientCpu = await measureClientCpu({ rounds: plan.rounds, batch: plan.cpuBatch, warmup: plan.cpuWarmup });
+  const { rounds, batch, warmup, processes } = plan;
+  const overhead = await measureOverhead({ rounds, batch, warmup, processes });
+  const clientCpu = await measureClientCpu({ rounds, batch: plan.cpuBatch, warmup: plan.cpuWarmup, processes });
   process.stdout.write(`${JSON.stringify({ node: process.version, overhead, clientCpu })}\n`);
 }
