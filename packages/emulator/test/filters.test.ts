@@ -246,6 +246,13 @@ describe("query languages", () => {
     expect(like.length).toBeGreaterThan(0);
     expect(like.length).toBeLessThanOrEqual(3);
     for (const r of like) expect(Object.keys(r).sort()).toEqual(["Id", "attributes"]);
+    // Runs of whitespace, newlines and a trailing semicolon read as single spaces.
+    const spaced = `SELECT  Id,\n  Name\tFROM   Account\n  WHERE  Name = '${name}'\n LIMIT\t2 ;\n`;
+    const loose = records(await exec("salesforce", "accounts", "list", { q: spaced }));
+    expect(loose.map((r) => r.Id)).toEqual(where.slice(0, 2).map((r) => r.Id));
+    // A keyword inside a quoted string is part of the value, not a clause: the WHERE is read, nothing matches.
+    const quoted = `SELECT Id FROM Account WHERE Name = 'Acme LIMIT 1 ORDER BY Name'`;
+    expect(records(await exec("salesforce", "accounts", "list", { q: quoted }))).toEqual([]);
   });
 
   it("HubSpot filterGroups: EQ, NEQ, CONTAINS_TOKEN, HAS_PROPERTY, GT/LT; OR across groups, AND within; `query` text", async () => {

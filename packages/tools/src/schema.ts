@@ -11,7 +11,17 @@ export function clip(text: string, max: number): string {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
+  return `${trimEnd(space > max * 0.6 ? cut.slice(0, space) : cut, " ,.;:")}…`;
+}
+
+/**
+ * `text` without the run of `chars` it ends with, by a loop from the end: a regex `[...]+$` rescans such a run
+ * from each of its positions (quadratic on a long one), and so does `_+$`.
+ */
+function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1] as string)) end--;
+  return text.slice(0, end);
 }
 
 /** One catalog parameter as a JSON Schema property. */
@@ -47,11 +57,7 @@ export function toolKeys(action: CatalogAction): Map<string, string> {
       keys.set(name, name);
       continue;
     }
-    let key =
-      name
-        .replace(/[^a-zA-Z0-9_.-]+/g, "_")
-        .replace(/^_+|_+$/g, "")
-        .slice(0, 60) || "param";
+    let key = trimEnd(name.replace(/[^a-zA-Z0-9_.-]+/g, "_").replace(/^_+/, ""), "_").slice(0, 60) || "param";
     while (taken.has(key)) key += "_";
     taken.add(key);
     keys.set(name, key);

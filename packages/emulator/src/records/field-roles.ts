@@ -107,12 +107,16 @@ export type Role =
 
 /** `createdAt` → [created, at]; `Created_Time` → [created, time]; `HTMLUrl` → [html, url]. */
 export function tokensOf(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  return (
+    name
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      // The last capital of a run that starts a word (`HTMLUrl`: the `L`), by lookahead: `([A-Z]+)([A-Z][a-z])`
+      // says the same but backtracks quadratically over a long run of capitals.
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, "$1 ")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+  );
 }
 
 const has = (tokens: readonly string[], ...words: string[]) => tokens.some((t) => words.includes(t));

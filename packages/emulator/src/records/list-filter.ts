@@ -26,7 +26,8 @@ export interface ListFilter {
 /** Params that carry a query language or search text. */
 const QUERY_PARAMS = /^(q|query|jql|search|text|search_?string|search_?terms)$/i;
 const HUBSPOT_GROUPS = "filterGroups";
-const ORDER_BY = /(?:^|\s+)ORDER\s+BY\s+([\s\S]*)$/i;
+// One whitespace before ORDER, not a run: `\s+` there rescans a long run of spaces from each of its positions.
+const ORDER_BY = /(?:^|\s)ORDER\s+BY\s([\s\S]*)$/i;
 // GitHub search's `sort:created-asc`, `sort:updated`, `sort:comments-desc` (descending unless it says asc).
 const SORT_QUALIFIER = /(?:^|\s)sort:([\w.]+?)(?:-(asc|desc))?(?=\s|$)/i;
 const SOSL_FIND = /^\s*FIND\s+\{([^}]*)\}/i;

@@ -73,10 +73,13 @@ const LABEL_STATES = new Set(["unread", "read", "starred", "important", "sent", 
 
 /** `>2024-01-01`, `<=5`, `2024-01-01..2024-02-01`: a bounded value; a plain one is compared by equality. */
 function boundsOf(value: string): [Bound, number][] | undefined {
-  const range = /^(.+?)\.\.(.+)$/.exec(value);
-  if (range) {
-    const low = range[1] === "*" ? undefined : numberOf(range[1]);
-    const high = range[2] === "*" ? undefined : numberOf(range[2]);
+  // The first `..` after at least one character, with something after it (a regex `^(.+?)\.\.(.+)$` says the same
+  // and backtracks quadratically on a long value).
+  const dots = value.indexOf("..", 1);
+  if (dots > 0 && dots + 2 < value.length) {
+    const [from, to] = [value.slice(0, dots), value.slice(dots + 2)];
+    const low = from === "*" ? undefined : numberOf(from);
+    const high = to === "*" ? undefined : numberOf(to);
     if (low === undefined && high === undefined) return undefined;
     return [
       ...(low === undefined ? [] : [[">=", low] as [Bound, number]]),
