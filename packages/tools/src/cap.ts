@@ -15,14 +15,21 @@ export const DEFAULT_MAX_OUTPUT_CHARS = 100_000;
 
 /**
  * The records of a result and how to put a shorter list back in its place, or undefined when it holds no list.
+ * With the action's paging rule, a page that is one record (`pageIsRecord`: Amazon Seller Partner's financial
+ * events, one object of event lists) holds no list to cut, even when it has a single list of its own.
  *
  * @example
  * ```ts
  * const list = recordsOf({ data: [{ id: 1 }, { id: 2 }], meta: {} });
  * list?.rebuild(list.records.slice(0, 1)); // { data: [{ id: 1 }], meta: {} }
+ * recordsOf({ RefundEventList: [{}, {}] }, { pageIsRecord: true }); // undefined
  * ```
  */
-export function recordsOf(data: unknown): { records: unknown[]; rebuild(kept: unknown[]): unknown } | undefined {
+export function recordsOf(
+  data: unknown,
+  paging?: { pageIsRecord?: true | undefined },
+): { records: unknown[]; rebuild(kept: unknown[]): unknown } | undefined {
+  if (paging?.pageIsRecord) return undefined;
   // Core's rule, as paginate() reads a page: the array itself, a search result's `data`, or a wrapper's one list.
   const key = recordsKeyOf(data);
   if (key === undefined) return undefined;

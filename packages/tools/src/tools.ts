@@ -13,6 +13,7 @@ import {
   keepCursorField,
   listConnectorTypes,
   nextPageParams,
+  pageItems,
   pageSizeAsked,
   type WorkspaceClient,
 } from "@airbyte-agents/core";
@@ -218,14 +219,16 @@ async function run(
     // A last-id list's next page starts after the last record's id: select_fields without it still gets it.
     const selection = keepCursorField(spec.pagination, selectFields ? { selectFields } : {});
     const result = await runner.handle.execute(entity, spec.name, params, { ...callOptions, ...selection });
-    const list = recordsOf(result.data);
     const paging = spec.pagination;
+    const list = recordsOf(result.data, paging);
+    // The records the next page's parameters are computed from: a one-record page is its one record.
+    const pageRecords = list?.records ?? (paging ? pageItems(result.data, paging) : []);
     const param = paging ? spec.params.find((p) => p.name === paging.cursorParam) : undefined;
     const sent = paging ? params[paging.cursorParam] : undefined;
     // Where the meta tells nothing of a next page (Mailchimp), a page as full as asked means another may follow.
     const asked = paging ? pageSizeAsked(paging, params, spec.params) : undefined;
     const build = (shown: number): ToolSuccess => {
-      const records = list?.records ?? [];
+      const records = pageRecords;
       const data = list && shown < records.length ? list.rebuild(records.slice(0, shown)) : result.data;
       const success: ToolSuccess = { ok: true, data };
       if (paging) {
@@ -235,7 +238,7 @@ async function run(
       if (result.warning) success.warning = result.warning;
       return success;
     };
-    const total = list?.records.length ?? 0;
+    const total = pageRecords.length;
     const context: CapContext | undefined = list
       ? {
           build,

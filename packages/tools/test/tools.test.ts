@@ -9,6 +9,7 @@ import {
   connectorTools,
   DEFAULT_MAX_OUTPUT_CHARS,
   READ_ACTIONS,
+  recordsOf,
   type ToolFailure,
   type ToolResult,
   type ToolSuccess,
@@ -262,6 +263,28 @@ describe("the output cap", () => {
     expect(JSON.stringify(result).length).toBeLessThanOrEqual(300);
     expect(result.partial?.length).toBeGreaterThan(0);
     expect(result.truncated?.note).toMatch(/select_fields/);
+  });
+
+  it("cuts a page that is one record (Amazon's financial events) as text, never to fewer of its lists' items", async () => {
+    const created = await ws.connectors.create({
+      connectorType: "Amazon Seller Partner",
+      name: "Amazon Seller Partner",
+      credentials: { lwa_app_id: "app", lwa_client_secret: "secret-value", refresh_token: "refresh-value" },
+    } as never);
+    onTestFinished(() => ws.connectors.delete(created.id).then(() => undefined));
+    const call = { entity: "list_financial_events", action: "list", params: { MaxResultsPerPage: 5 } };
+    const [full] = (await connectorTools(ws, "amazon-seller-partner", { maxOutputChars: Number.POSITIVE_INFINITY })) as [AirbyteTool];
+    const page = ok(await full.execute(call));
+    expect(page.nextPage?.params).toEqual({ NextToken: expect.any(String) });
+    const [small] = (await connectorTools(ws, "amazon-seller-partner", { maxOutputChars: 600 })) as [AirbyteTool];
+    const capped = ok(await small.execute(call));
+    expect(JSON.stringify(capped).length).toBeLessThanOrEqual(600);
+    expect(capped.partial?.startsWith('{"ok":true,"data":{')).toBe(true);
+    expect(capped.truncated?.recordsShown).toBeUndefined();
+    expect(capped.nextPage).toEqual(page.nextPage);
+    // The rule itself: one record, so no list to cut, even where the page holds a single list.
+    expect(recordsOf({ RefundEventList: [{}, {}] }, { pageIsRecord: true })).toBeUndefined();
+    expect(recordsOf({ RefundEventList: [{}, {}] })?.records).toHaveLength(2);
   });
 
   it("can be turned off", async () => {
