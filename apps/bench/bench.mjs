@@ -415,6 +415,17 @@ function renderReport(r) {
           )}${d.catalogBytesInOurs ? `, of which the 51 connector catalogs ${kb(d.catalogBytesInOurs)}` : ""}. Target: our extra ≤ 1.5x ofetch's in workerd, the binary's row (measured, reported, never asserted).`,
       );
     }
+    lines.push(
+      "",
+      ...peerColdStart(
+        [
+          [`Node, wall`, cn],
+          [`Node, CPU`, cn?.cpu],
+          [`workerd binary, per Worker`, d],
+        ],
+        ms,
+      ),
+    );
     lines.push("");
   }
   return lines.join("\n").trimEnd();
@@ -456,4 +467,28 @@ function loadAverage() {
 
 function round(n) {
   return Math.round(n * 100) / 100;
+}
+
+/** The cold-start extras beside the peer SDKs' (the same runs, interleaved with ours): one row per runtime. */
+function peerColdStart(rows, ms) {
+  const measured = rows.filter(([, c]) => c && !c.error && c.peersExtraOverEmptyMs);
+  if (measured.length === 0) return [];
+  const peers = [...new Set(measured.flatMap(([, c]) => Object.keys(c.peersExtraOverEmptyMs)))];
+  const lines = [
+    "Beside the peer SDKs (each imported and its client made; extra over the empty script or Worker, medians of the same interleaved runs; in brackets, our extra over theirs):",
+    "",
+    `| runtime | ofetch | ${peers.join(" | ")} | ours |`,
+    `| --- | --- | ${peers.map(() => "---").join(" | ")} | --- |`,
+  ];
+  for (const [label, c] of measured) {
+    const peerCell = (name) => {
+      if (c.peersExtraOverEmptyMs[name] === undefined) return c.peersFailed?.[name] ? "did not start" : "n/a";
+      const ratio = c.ratioOursOverPeerExtra[name];
+      return `${ms(c.peersExtraOverEmptyMs[name])}${ratio === null ? "" : ` (${ratio}x)`}`;
+    };
+    lines.push(`| ${label} | ${ms(c.extraOverEmptyMs.ofetch)} | ${peers.map(peerCell).join(" | ")} | ${ms(c.extraOverEmptyMs.ours)} |`);
+  }
+  const failed = Object.entries(Object.assign({}, ...measured.map(([, c]) => c.peersFailed ?? {})));
+  if (failed.length > 0) lines.push("", `Did not start on this Node: ${failed.map(([name, why]) => `${name} (${why})`).join("; ")}.`);
+  return lines;
 }
