@@ -18,6 +18,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUDGETS, KB } from "./budgets.mjs";
 import { writeReportSection } from "./report-section.mjs";
+import { statsChecks } from "./stats-checks.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, "bench-results");
@@ -176,6 +177,7 @@ results.coldStart = {
   node: await part("cold start (node)", () => coldStartNode(plan.nodeRuns)),
   workerd: await part("cold start (workerd)", () => coldStartWorkerd(plan.workerdRuns, { warmup: !quick, copies: quick ? 4 : 10 })),
 };
+tests.push(...statsChecks());
 results.tests = tests;
 results.machine.loadAverageAtEnd = loadAverage();
 
@@ -294,7 +296,7 @@ function renderReport(r) {
     }
     lines.push(
       "",
-      `Ours / ofetch: **${o.ratios.oursOverOfetch}x** (target ≤ ${o.targets.oursOverOfetch}x); ours / raw fetch: **${o.ratios.oursOverRawFetch}x** (target ≤ ${o.targets.oursOverRawFetch}x); ky / ofetch: ${o.ratios.kyOverOfetch}x; ours / ofetch with the same per-attempt timeout ours always sets: ${o.ratios.oursOverOfetchWithTimeout}x (CPU ${o.ratios.cpuOursOverOfetchWithTimeout}x); ours / ofetch sending what ours sends (our headers, \`redirect: "manual"\`, a per-call AbortController and timer, \`JSON.parse\`), that is the SDK's own code: **${o.ratios.oursOverOfetchSameSettings}x** (CPU ${o.ratios.cpuOursOverOfetchSameSettings}x), and those settings cost ofetch ${o.ratios.ourSettingsOverOfetch}x. CPU ours / ofetch: ${o.ratios.cpuOursOverOfetch}x; ours / raw fetch: ${o.ratios.cpuOursOverRawFetch}x. Our two fetch settings alone, on raw fetch: an AbortSignal (every attempt of ours runs under one, for its timeout) ${o.ratios.signalOverRawFetch}x wall, ${o.ratios.cpuSignalOverRawFetch}x CPU; \`redirect: "manual"\` (credentials never follow a redirect) ${o.ratios.redirectManualOverRawFetch}x wall, ${o.ratios.cpuRedirectManualOverRawFetch}x CPU; ofetch without a timeout sets neither. Measured, reported, never asserted.`,
+      `Ours / ofetch: **${o.ratios.oursOverOfetch}x**${within(o, "oursOverOfetch")} (target ≤ ${o.targets.oursOverOfetch}x); ours / raw fetch: **${o.ratios.oursOverRawFetch}x**${within(o, "oursOverRawFetch")} (target ≤ ${o.targets.oursOverRawFetch}x); ky / ofetch: ${o.ratios.kyOverOfetch}x; ours / ofetch with the same per-attempt timeout ours always sets: ${o.ratios.oursOverOfetchWithTimeout}x (CPU ${o.ratios.cpuOursOverOfetchWithTimeout}x); ours / ofetch sending what ours sends (our headers, \`redirect: "manual"\`, a per-call AbortController and timer, \`JSON.parse\`), that is the SDK's own code: **${o.ratios.oursOverOfetchSameSettings}x**${within(o, "oursOverOfetchSameSettings")} (CPU ${o.ratios.cpuOursOverOfetchSameSettings}x), and those settings cost ofetch ${o.ratios.ourSettingsOverOfetch}x. CPU ours / ofetch: ${o.ratios.cpuOursOverOfetch}x; ours / raw fetch: ${o.ratios.cpuOursOverRawFetch}x. Our two fetch settings alone, on raw fetch: an AbortSignal (every attempt of ours runs under one, for its timeout) ${o.ratios.signalOverRawFetch}x wall, ${o.ratios.cpuSignalOverRawFetch}x CPU; \`redirect: "manual"\` (credentials never follow a redirect) ${o.ratios.redirectManualOverRawFetch}x wall, ${o.ratios.cpuRedirectManualOverRawFetch}x CPU; ofetch without a timeout sets neither. Measured, reported, never asserted. The intervals in brackets are 90 % intervals of a ratio, resampling each client's per-process figures (stats.mjs \`ratioInterval\`): a ratio whose interval straddles its target has not shown, in this run, that the target is met or missed.`,
       "",
     );
   } else if (o?.error) lines.push(`Per-call overhead failed: ${o.error}`, "");
@@ -317,11 +319,11 @@ function renderReport(r) {
   const lts = r.perCallNewestLts;
   if (lts && !lts.error) {
     const row = (node, o, c) =>
-      `| ${node} | ${o.ratios.oursOverOfetch}x | ${o.ratios.oursOverOfetchWithTimeout}x | ${o.ratios.oursOverOfetchSameSettings}x | ${o.ratios.oursOverRawFetch}x | ${o.ratios.cpuOursOverOfetch}x | ${o.ratios.cpuSignalOverRawFetch}x | ${o.ratios.cpuRedirectManualOverRawFetch}x | ${c.ownMicrosPerCall.ours} µs | ${c.ownMicrosPerCall.ofetch} µs | ${c.ownMicrosPerCall["ofetch, 300 s timeout"]} µs |`;
+      `| ${node} | ${o.ratios.oursOverOfetch}x${within(o, "oursOverOfetch")} | ${o.ratios.oursOverOfetchWithTimeout}x | ${o.ratios.oursOverOfetchSameSettings}x | ${o.ratios.oursOverRawFetch}x${within(o, "oursOverRawFetch")} | ${o.ratios.cpuOursOverOfetch}x | ${o.ratios.cpuSignalOverRawFetch}x | ${o.ratios.cpuRedirectManualOverRawFetch}x | ${c.ownMicrosPerCall.ours} µs | ${c.ownMicrosPerCall.ofetch} µs | ${c.ownMicrosPerCall["ofetch, 300 s timeout"]} µs |`;
     lines.push(
       "### Per-call figures by Node version",
       "",
-      `The two tables above ran on the machine's Node (${r.machine.node}); the same scripts ran again under Node ${lts.node} (apps/node-runtimes, \`per-call.mjs\` in a process of its own). The code is the same; what a call costs moves with the runtime (Node 20's \`new AbortController()\` alone takes about 3 µs, Node 22's and 24's about 0.1 µs).`,
+      `The two tables above ran on the machine's Node (${r.machine.node}); the same scripts ran again under Node ${lts.node} (apps/node-runtimes, \`per-call.mjs\` in a process of its own). The code is the same; what a call costs moves with the runtime (Node 20's \`new AbortController()\` alone takes about 3 µs, Node 22's and 24's about 0.1 µs). In brackets, the ratio's 90 % interval over the processes (as above).`,
       "",
       "| Node | ours / ofetch (wall) | ours / ofetch with the same timeout | ours / ofetch with our fetch settings | ours / raw fetch | CPU ours / ofetch | CPU raw fetch + AbortSignal / raw fetch | CPU raw fetch, redirect manual / raw fetch | ours own CPU (stub fetch) | ofetch own CPU | ofetch + timeout own CPU |",
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -491,4 +493,10 @@ function peerColdStart(rows, ms) {
   const failed = Object.entries(Object.assign({}, ...measured.map(([, c]) => c.peersFailed ?? {})));
   if (failed.length > 0) lines.push("", `Did not start on this Node: ${failed.map(([name, why]) => `${name} (${why})`).join("; ")}.`);
   return lines;
+}
+
+/** " (0.93–1.05)": a ratio's 90 % interval from the overhead figures, or nothing for results written before it. */
+function within(overhead, ratio) {
+  const interval = overhead.intervals?.[ratio];
+  return interval ? ` (${interval[0]}–${interval[1]})` : "";
 }

@@ -12,6 +12,7 @@
 // process's figure. Run it under another Node to compare there.
 import { startChild } from "./child.mjs";
 import { measureInProcesses } from "./client-process.mjs";
+import { ratioInterval } from "./stats.mjs";
 
 const PROCESSES = 5;
 const ROUNDS = 40;
@@ -52,9 +53,18 @@ try {
     const m = measured[name];
     const each = m.byProcess.map((r) => r.wall.toFixed(4)).join(" ");
     console.log(
-      `${name}: ours/ofetch wall ${(m.medianWall / base.medianWall).toFixed(3)}x, cpu ${(m.medianCpu / base.medianCpu).toFixed(3)}x (ms a call per process: ${each})`,
+      `${name}: ours/ofetch wall ${(m.medianWall / base.medianWall).toFixed(3)}x ${span(m, base, "wall")}, cpu ${(m.medianCpu / base.medianCpu).toFixed(3)}x ${span(m, base, "cpu")} (ms a call per process: ${each})`,
     );
   }
 } finally {
   await fixed.stop();
+}
+
+// A ratio's 90 % interval, resampling each side's per-process figures (stats.mjs).
+function span(m, base, figure) {
+  const [low, high] = ratioInterval(
+    m.byProcess.map((r) => r[figure]),
+    base.byProcess.map((r) => r[figure]),
+  );
+  return `[${low.toFixed(3)}–${high.toFixed(3)}]`;
 }

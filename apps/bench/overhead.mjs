@@ -5,6 +5,7 @@
 import { createClient } from "@airbyte-agents/core";
 import { startChild } from "./child.mjs";
 import { measureInProcesses } from "./client-process.mjs";
+import { ratioInterval } from "./stats.mjs";
 
 // Each row a client of call-clients.mjs, under the name the report has always used.
 const ROWS = [
@@ -57,6 +58,12 @@ export async function measureOverhead({ rounds, batch, warmup, processes = 1 }) 
     );
     const ratio = (a, b) => Math.round((per[a].medianMsPerCall / per[b].medianMsPerCall) * 1000) / 1000;
     const cpuRatio = (a, b) => Math.round((per[a].cpuMsPerCall / per[b].cpuMsPerCall) * 1000) / 1000;
+    // How far the headline ratios can be trusted: resampled over each client's processes (stats.mjs).
+    const interval = (a, b, figure) =>
+      ratioInterval(
+        measured[a].byProcess.map((r) => r[figure]),
+        measured[b].byProcess.map((r) => r[figure]),
+      )?.map(round3);
     return {
       server: "fixed loopback node:http server in a child process, constant bodies",
       isolation: `each client in ${processes} process(es) of its own, forked, importing only its library; one process runs at a time`,
@@ -83,6 +90,13 @@ export async function measureOverhead({ rounds, batch, warmup, processes = 1 }) 
         cpuOursOverOfetchWithTimeout: cpuRatio("ours", "ofetch, 300 s timeout"),
         cpuOursOverRawFetch: cpuRatio("ours", "raw fetch"),
         cpuOursOverOfetchSameSettings: cpuRatio("ours", "ofetch, our fetch settings"),
+      },
+      intervals: {
+        how: "90 % interval of each ratio of medians, resampling each client's per-process figures (percentile bootstrap, stats.mjs ratioInterval)",
+        oursOverOfetch: interval("ours", "ofetch", "wall"),
+        oursOverRawFetch: interval("ours", "raw fetch", "wall"),
+        oursOverOfetchSameSettings: interval("ours", "ofetch, our fetch settings", "wall"),
+        cpuOursOverOfetch: interval("ours", "ofetch", "cpu"),
       },
       targets: { oursOverOfetch: 1.05, oursOverRawFetch: 1.15 },
     };
