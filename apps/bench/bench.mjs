@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUDGETS, KB } from "./budgets.mjs";
+import { profileChecks } from "./profile-checks.mjs";
 import { writeReportSection } from "./report-section.mjs";
 import { statsChecks } from "./stats-checks.mjs";
 
@@ -68,6 +69,7 @@ if (!quick) {
 const { measureSizes } = await import("./sizes.mjs");
 const { measureOverhead } = await import("./overhead.mjs");
 const { measureClientCpu } = await import("./client-cpu.mjs");
+const { callProfileLines, measureCallProfile } = await import("./call-profile.mjs");
 const { measureConcurrency, measureHeapInChild } = await import("./client-runs.mjs");
 const { coldStartNode, coldStartWorkerd } = await import("./cold-start.mjs");
 const { startChild } = await import("./child.mjs");
@@ -76,7 +78,18 @@ const { nodeRuntimes } = await import("@airbyte-agents/node-runtimes");
 const { createClient } = await import("@airbyte-agents/core");
 
 const plan = quick
-  ? { rounds: 6, batch: 40, warmup: 50, processes: 2, calls: 1000, records: 5_000, recordCount: 100_000, nodeRuns: 3, workerdRuns: 2 }
+  ? {
+      rounds: 6,
+      batch: 40,
+      warmup: 50,
+      processes: 2,
+      calls: 1000,
+      records: 5_000,
+      recordCount: 100_000,
+      nodeRuns: 3,
+      workerdRuns: 2,
+      profile: { stubCalls: 2000, loopbackCalls: 300, warmup: 200, processes: 1 },
+    }
   : {
       rounds: 50,
       batch: 100,
@@ -87,6 +100,7 @@ const plan = quick
       recordCount: 100_000,
       nodeRuns: 15,
       workerdRuns: 9,
+      profile: { stubCalls: 20_000, loopbackCalls: 3000, warmup: 2000, processes: 3 },
     };
 const cpus = os.cpus();
 const results = {
@@ -153,7 +167,8 @@ try {
   results.clientCpu = await part("client CPU, stub fetch", () =>
     measureClientCpu({ rounds: plan.rounds, batch: quick ? 200 : 1000, warmup: quick ? 200 : 2000, processes: plan.processes }),
   );
-  // The same two measurements under the newest LTS (apps/node-runtimes): the machine's Node is not what most users run.
+  results.callProfile = await part("call profile", () => measureCallProfile(plan.profile));
+  // The same measurements under the newest LTS (apps/node-runtimes): the machine's Node is not what most users run.
   const lts = nodeRuntimes().at(-1);
   results.perCallNewestLts = await part(`per-call overhead and client CPU (${lts.label})`, () =>
     perCallOn(lts.binary, {
@@ -163,6 +178,7 @@ try {
       processes: plan.processes,
       cpuBatch: quick ? 200 : 1000,
       cpuWarmup: quick ? 200 : 2000,
+      profile: plan.profile,
     }),
   );
   results.tokens = await part("concurrent calls", () => measureConcurrency(emu, plan.calls));
@@ -177,7 +193,7 @@ results.coldStart = {
   node: await part("cold start (node)", () => coldStartNode(plan.nodeRuns)),
   workerd: await part("cold start (workerd)", () => coldStartWorkerd(plan.workerdRuns, { warmup: !quick, copies: quick ? 4 : 10 })),
 };
-tests.push(...statsChecks());
+tests.push(...statsChecks(), ...profileChecks());
 results.tests = tests;
 results.machine.loadAverageAtEnd = loadAverage();
 
@@ -332,6 +348,13 @@ function renderReport(r) {
       "",
     );
   } else if (lts?.error) lines.push(`Per-call figures on the newest LTS failed: ${lts.error}`, "");
+  lines.push(
+    ...callProfileLines([
+      { node: r.machine.node, profile: r.callProfile },
+      { node: lts?.node, profile: lts?.callProfile },
+    ]),
+  );
+  if (r.callProfile?.error) lines.push(`The call profile failed: ${r.callProfile.error}`, "");
   const t = r.tokens;
   if (t && !t.error) {
     lines.push(

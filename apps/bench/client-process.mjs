@@ -10,7 +10,9 @@
 // faster or slower optimized code than its siblings (±10 % seen here), so the spread between processes is the noise
 // to read a ratio against, and it is reported.
 import { fork } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { median } from "./stats.mjs";
 
 const here = fileURLToPath(import.meta.url);
@@ -86,6 +88,7 @@ function startProcess(spec) {
     });
   return ask({ check: true }).then(() => ({
     run: (calls) => ask({ calls }),
+    profile: (profile) => ask({ profile }),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -95,7 +98,59 @@ function startProcess(spec) {
   }));
 }
 
-/** In the child: builds its one client, then answers `{ check }` and `{ calls }` until the parent disconnects. */
+/**
+ * Profiles `calls` calls of `clients` (as measureInProcesses takes them) on `target`: each client in `processes`
+ * processes of its own, one at a time, each warmed up by `warmup` calls first, then `calls` calls under V8's sampling
+ * profiler (node:inspector, every `intervalMicros`). Resolves with, per name, each process's attribution
+ * (profile-owners.mjs attributeProfile: microseconds per call by owner, and the SDK's busiest functions).
+ */
+export async function profileInProcesses(clients, target, { calls, warmup, processes = 1, intervalMicros = 50 }) {
+  const names = Object.keys(clients);
+  const byName = Object.fromEntries(names.map((name) => [name, []]));
+  for (let p = 0; p < processes; p++) {
+    for (const name of names.map((_, i) => names[(i + p) % names.length])) {
+      const proc = await startProcess({ ...clients[name], target });
+      try {
+        if (warmup > 0) await proc.run(warmup);
+        byName[name].push(await proc.profile({ calls, intervalMicros }));
+      } finally {
+        await proc.stop();
+      }
+    }
+  }
+  return byName;
+}
+
+/** The folder (a file URL, as profiles name scripts) our core was loaded from, for a spec measuring ours. */
+function sdkDir(spec) {
+  if (spec.client !== "ours") return undefined;
+  const entry = spec.core ? pathToFileURL(path.resolve(spec.core, "index.js")).href : import.meta.resolve("@airbyte-agents/core");
+  return entry.slice(0, entry.lastIndexOf("/"));
+}
+
+/** In the child: `calls` calls under the sampling profiler, summarized here so only the figures cross the IPC. */
+async function profileCalls(call, { calls, intervalMicros }, sdk) {
+  const { Session } = await import("node:inspector/promises");
+  const { attributeProfile } = await import("./profile-owners.mjs");
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post("Profiler.enable");
+    await session.post("Profiler.setSamplingInterval", { interval: intervalMicros });
+    await session.post("Profiler.start");
+    for (let i = 0; i < calls; i++) await call();
+    const { profile } = await session.post("Profiler.stop");
+    // Scripts a build loads by path may be named by real path; the bench's own files sit beside this one.
+    const harnessDir = pathToFileURL(path.dirname(here)).href;
+    return attributeProfile(profile, calls, { sdkDir: sdk && realUrl(sdk), harnessDir });
+  } finally {
+    session.disconnect();
+  }
+}
+
+const realUrl = (dirUrl) => pathToFileURL(realpathSync(fileURLToPath(dirUrl))).href;
+
+/** In the child: builds its one client, then answers `{ check }`, `{ calls }` and `{ profile }` until the parent disconnects. */
 async function serve(spec) {
   const { CLIENTS, stubFetch, STUB_TARGET } = await import("./call-clients.mjs");
   const target = spec.target.stub ? STUB_TARGET : spec.target;
@@ -107,6 +162,10 @@ async function serve(spec) {
         const records = await call();
         if (!Array.isArray(records) || records.length !== target.records) throw new Error(`expected ${target.records} records`);
         process.send({ ok: true });
+        return;
+      }
+      if (message.profile) {
+        process.send(await profileCalls(call, message.profile, sdkDir(spec)));
         return;
       }
       const cpu = process.cpuUsage();

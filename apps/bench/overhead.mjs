@@ -19,7 +19,11 @@ const ROWS = [
   "ours",
 ];
 
-export async function measureOverhead({ rounds, batch, warmup, processes = 1 }) {
+/**
+ * Starts the fixed loopback server in a child process and calls `fn(target, fixed)` with the target every client
+ * factory of call-clients.mjs reads (URL, credentials, a bearer, the headers ours sends); stops the server after.
+ */
+export async function withFixedTarget(fn) {
   const fixed = await startChild("fixed");
   try {
     const minted = await fetch(`${fixed.url}/api/v1/account/applications/token`, {
@@ -38,6 +42,14 @@ export async function measureOverhead({ rounds, batch, warmup, processes = 1 }) 
       ourHeaders: await headersOurClientSends(fixed, token),
       records: fixed.records,
     };
+    return await fn(target, fixed);
+  } finally {
+    await fixed.stop();
+  }
+}
+
+export function measureOverhead({ rounds, batch, warmup, processes = 1 }) {
+  return withFixedTarget(async (target, fixed) => {
     const measured = await measureInProcesses(Object.fromEntries(ROWS.map((name) => [name, { client: name }])), target, {
       rounds,
       batch,
@@ -100,9 +112,7 @@ export async function measureOverhead({ rounds, batch, warmup, processes = 1 }) 
       },
       targets: { oursOverOfetch: 1.05, oursOverRawFetch: 1.15 },
     };
-  } finally {
-    await fixed.stop();
-  }
+  });
 }
 
 /**
