@@ -11,7 +11,7 @@
 
 import { profileInProcesses } from "./client-process.mjs";
 import { withFixedTarget } from "./overhead.mjs";
-import { OWNERS } from "./profile-owners.mjs";
+import { OWNERS, round1 } from "./profile-owners.mjs";
 import { median } from "./stats.mjs";
 
 const CLIENTS = ["ofetch", "ofetch, 300 s timeout", "ours"];
@@ -27,8 +27,6 @@ export async function measureCallProfile({ stubCalls, loopbackCalls, warmup, pro
     loopback: summarize(loopback, loopbackCalls),
   };
 }
-
-const round1 = (x) => Math.round(x * 10) / 10;
 
 /** Medians over each client's processes, ours' extra over ofetch with a timeout by owner, and ours' busiest functions. */
 function summarize(byName, calls) {
@@ -73,27 +71,24 @@ export function callProfileLines(runs) {
     "| Node | fetch | client | µs per call | library JS (sdk + ofetch) | of it, sdk | runtime | gc |",
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
   ];
-  const settings = [
-    ["stub", "stub"],
-    ["loopback", "loopback"],
-  ];
+  const settings = ["stub", "loopback"];
   for (const { node, profile } of measured) {
-    for (const [key, label] of settings) {
-      for (const [name, c] of Object.entries(profile[key].clients)) {
+    for (const setting of settings) {
+      for (const [name, c] of Object.entries(profile[setting].clients)) {
         const o = c.byOwner;
-        lines.push(`| ${node} | ${label} | ${name} | ${c.microsPerCall} | ${library(o)} | ${o.sdk} | ${o.runtime} | ${o.gc} |`);
+        lines.push(`| ${node} | ${setting} | ${name} | ${c.microsPerCall} | ${library(o)} | ${o.sdk} | ${o.runtime} | ${o.gc} |`);
       }
-      const x = profile[key].oursExtraOverOfetchWithTimeout;
+      const x = profile[setting].oursExtraOverOfetchWithTimeout;
       lines.push(
-        `| ${node} | ${label} | **ours − ofetch with a timeout** | **${x.total}** | **${library(x)}** | ${x.sdk} | ${x.runtime} | ${x.gc} |`,
+        `| ${node} | ${setting} | **ours − ofetch with a timeout** | **${x.total}** | **${library(x)}** | ${x.sdk} | ${x.runtime} | ${x.gc} |`,
       );
     }
   }
   lines.push("");
   for (const { node, profile } of measured) {
-    for (const [key, label] of settings) {
-      const top = profile[key].oursTopFunctions.map((f) => `\`${f.fn}\` ${f.microsPerCall}`).join(", ");
-      lines.push(`- Ours' busiest functions (self µs per call, one process), ${node}, ${label}: ${top || "none sampled"}.`);
+    for (const setting of settings) {
+      const top = profile[setting].oursTopFunctions.map((f) => `\`${f.fn}\` ${f.microsPerCall}`).join(", ");
+      lines.push(`- Ours' busiest functions (self µs per call, one process), ${node}, ${setting}: ${top || "none sampled"}.`);
     }
   }
   lines.push("");

@@ -25,13 +25,14 @@ export function ownerOf(callFrame, { sdkDir, harnessDir }) {
   return "other";
 }
 
-const round1 = (x) => Math.round(x * 10) / 10;
+/** Rounds to one decimal, as every figure of the call profile is given. */
+export const round1 = (x) => Math.round(x * 10) / 10;
 
 /**
  * Summarizes `profile` (V8's { nodes, samples, timeDeltas }) over `calls` calls: microseconds per call by owner
- * (and in all, idle left out), and the `top` functions of `focus` by self time per call.
+ * (and in all, idle left out), and the SDK's `top` functions by self time per call.
  */
-export function attributeProfile(profile, calls, dirs, { focus = "sdk", top = 8 } = {}) {
+export function attributeProfile(profile, calls, dirs, { top = 8 } = {}) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const owners = Object.fromEntries(OWNERS.map((owner) => [owner, 0]));
   const functions = new Map();
@@ -42,7 +43,7 @@ export function attributeProfile(profile, calls, dirs, { focus = "sdk", top = 8 
     const owner = ownerOf(node.callFrame, dirs);
     if (owner === "idle") continue;
     owners[owner] += micros;
-    if (owner === focus) {
+    if (owner === "sdk") {
       const { functionName, url, lineNumber } = node.callFrame;
       const key = `${functionName || "(anonymous)"} ${url.split("/").at(-1)}:${lineNumber + 1}`;
       functions.set(key, (functions.get(key) ?? 0) + micros);
@@ -53,7 +54,6 @@ export function attributeProfile(profile, calls, dirs, { focus = "sdk", top = 8 
     calls,
     microsPerCall: round1(total / calls),
     byOwner: Object.fromEntries(OWNERS.map((owner) => [owner, round1(owners[owner] / calls)])),
-    focus,
     topFunctions: [...functions]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
